@@ -1,0 +1,35 @@
+# parley: every target sets up .venv from requirements.txt when it is missing or stale.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+ARTICLES ?= data/articles
+PARTIES ?= data/parties.toml
+OUT ?= reports
+
+.PHONY: report test lab bench score clean
+
+report: $(STAMP)  ## run every notebook on ARTICLES and write charts + reports/report.html
+	$(BIN)/python -m parley report --articles $(ARTICLES) --parties $(PARTIES) --out $(OUT)
+
+test: $(STAMP)  ## the whole test suite, notebooks included
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)  ## open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
+	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_sentences.py
+
+score: $(STAMP)  ## attribution score on the development corpus, when it is present
+	$(BIN)/python ../shared/tools/score_attribution.py ../shared/corpora/polnear-dev --show 10
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .cache reports/figures reports/notebooks reports/report.html

@@ -1,0 +1,43 @@
+"""parley: compare what two governments say about the same events in the news.
+
+The pipeline is a chain of pure functions over tidy DataFrames::
+
+    articles   = load_articles("data/articles")
+    sentences  = to_sentences(articles)
+    statements = to_statements(sentences, parties="data/parties.toml", articles=articles)
+    conditions = to_conditions(statements, sentences=sentences)
+
+or, cached and in one call, ``analyze(path, parties=...)`` /
+``analyze_text(text, parties=None)``.
+"""
+from .articles import load_articles, load_report, to_blocks
+from .sentences import sentence_spans, split_sentences, to_sentences
+from .parties import load_parties, match_party
+from .statements import to_statements
+from .conditions import to_conditions
+from .phrasing import add_phrasing
+from .terms import compare_terms, kwic
+from .sentiment import add_sentiment, party_sentiment
+from .analysis import Analysis, analyze, analyze_text
+from .config import VERSION as __version__
+
+__all__ = [
+    "Analysis",
+    "add_phrasing",
+    "add_sentiment",
+    "analyze",
+    "analyze_text",
+    "compare_terms",
+    "kwic",
+    "load_articles",
+    "load_parties",
+    "load_report",
+    "match_party",
+    "party_sentiment",
+    "sentence_spans",
+    "split_sentences",
+    "to_blocks",
+    "to_conditions",
+    "to_sentences",
+    "to_statements",
+]

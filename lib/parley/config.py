@@ -1,0 +1,25 @@
+"""Paths and constants shared by the whole package (the one place paths come from)."""
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+#: Root of the project checkout (lib/parley/config.py -> project root).
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+ARTICLES = DATA / "articles"
+PARTIES = DATA / "parties.toml"
+LEXICONS = DATA / "lexicons"
+REPORTS = ROOT / "reports"
+FIGURES = REPORTS / "figures"
+#: Parquet cache of analysed articles; override with the PARLEY_CACHE environment variable.
+CACHE = Path(os.environ.get("PARLEY_CACHE", ROOT / ".cache" / "parley"))
+
+try:
+    VERSION = version("parley")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    VERSION = "0+unknown"
+
+#: Files larger than this are listed as skipped rather than loaded (bytes).
+MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -1,0 +1,161 @@
+"""Load the parties file and decide which party a speaker mention belongs to."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+
+__all__ = ["load_parties", "resolve_parties", "match_party", "party_colors"]
+
+_POSSESSIVE = r"(?:['’]s?)?"
+
+
+def load_parties(path: str | Path = config.PARTIES) -> dict:
+    """Read a parties TOML file into ``{party: {"aliases": [...], ...}}``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A TOML file with one ``[parties."Name"]`` table per party, each with an
+        ``aliases`` list, and optionally ``color`` and ``exclude`` (names that
+        contain an alias but are not the party, e.g. "Washington Post").
+
+    Returns
+    -------
+    dict
+        The ``parties`` table: party name to its settings.
+
+    Raises
+    ------
+    ValueError
+        If the file has no ``parties`` table or a party has no aliases.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
+    return _validate(data.get("parties"), str(path))
+
+
+def resolve_parties(parties) -> dict:
+    """Return a parties dict from a path, a dict, or None (no parties).
+
+    Parameters
+    ----------
+    parties : str, Path, dict or None
+        A parties file, the dict :func:`load_parties` returns (or the whole
+        TOML document with a ``parties`` key), or None.
+
+    Returns
+    -------
+    dict
+        Party name to settings; empty when ``parties`` is None.
+    """
+    if parties is None:
+        return {}
+    if isinstance(parties, (str, Path)):
+        return load_parties(parties)
+    if isinstance(parties, dict):
+        if not parties:
+            return {}
+        inner = parties.get("parties") if isinstance(parties.get("parties"), dict) else parties
+        return _validate(inner, "parties")
+    raise TypeError(f"parties must be a path, a dict or None, not {type(parties).__name__}")
+
+
+def _validate(table, where: str) -> dict:
+    if not isinstance(table, dict) or not table:
+        raise ValueError(f"{where}: no [parties.\"Name\"] tables found")
+    out = {}
+    for name, spec in table.items():
+        aliases = spec.get("aliases") if isinstance(spec, dict) else spec
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases) or not aliases:
+            raise ValueError(f"{where}: party {name!r} needs a non-empty list of aliases")
+        out[str(name)] = {**(spec if isinstance(spec, dict) else {}), "aliases": [a.strip() for a in aliases]}
+    return out
+
+
+def party_colors(parties) -> dict[str, str]:
+    """Return each party's chart colour (from the file, else a fixed palette).
+
+    Parameters
+    ----------
+    parties : str, Path, dict or None
+        As accepted by :func:`resolve_parties`.
+
+    Returns
+    -------
+    dict
+        Party name to a matplotlib colour.
+    """
+    palette = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
+    table = resolve_parties(parties)
+    return {name: spec.get("color", palette[n % len(palette)]) for n, (name, spec) in enumerate(table.items())}
+
+
+@lru_cache(maxsize=64)
+def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for name, aliases in items:
+        alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        # Whole words, case-sensitive for short all-caps aliases (US vs "us"), possessives allowed.
+        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])")))
+    return out
+
+
+def _key(table: dict) -> tuple:
+    return tuple((name, tuple(spec["aliases"])) for name, spec in table.items())
+
+
+@lru_cache(maxsize=64)
+def _exclusions(phrases: tuple[str, ...]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+def match_party(mention: str, parties: dict) -> tuple[str | None, str]:
+    """Decide the party of a speaker mention from the aliases it contains.
+
+    Parameters
+    ----------
+    mention : str
+        The speaker's words, e.g. ``"Iraq's foreign ministry"``.
+    parties : dict
+        Resolved parties (see :func:`resolve_parties`).
+
+    Returns
+    -------
+    tuple of (str or None, str)
+        The party (None when no alias, or aliases of several parties, match)
+        and the evidence: ``alias 'Iraq'``, ``ambiguous: A ('x'), B ('y')`` or ``""``.
+    """
+    if not parties or not mention:
+        return None, ""
+    # Names that merely contain an alias ("Washington Post") are blanked out first.
+    excluded = _exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ())))
+    if excluded is not None:
+        mention = excluded.sub(lambda m: " " * len(m.group(0)), mention)
+    hits = []
+    for name, pattern in _compile(_key(parties)):
+        found = [m for m in pattern.finditer(mention) if not _locative(mention, m.start())]
+        if found:
+            hits.append((name, found[0].group(0)))
+    if len(hits) == 1:
+        return hits[0][0], f"alias {hits[0][1]!r}"
+    if len(hits) > 1:
+        return None, "ambiguous: " + ", ".join(f"{n} ({a!r})" for n, a in hits)
+    return None, ""
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|based in|near|across|inside|throughout|from)\s+(?:the\s+)?)$", re.I)
+
+
+def _locative(mention: str, at: int) -> bool:
+    """Say whether the alias at ``at`` is a place the speaker is in ("militias in Iraq"), not who they are."""
+    return bool(_LOCATIVE.search(mention[max(0, at - 20):at]))

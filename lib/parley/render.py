@@ -1,0 +1,110 @@
+"""Render text with highlighted spans as escaped HTML (for notebooks and the report)."""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+__all__ = ["highlight", "evidence_table", "STYLE"]
+
+#: CSS shared by notebooks and the report; classes name what a span is.
+STYLE = """<style>
+.parley-text{font-family:Georgia,serif;line-height:1.6;max-width:60em}
+.parley-text mark{background:none;padding:0 .1em;border-radius:.2em}
+.parley-text .speaker{font-weight:bold;border-bottom:2px solid var(--party,#777)}
+.parley-text .cue{font-style:italic;text-decoration:underline dotted}
+.parley-text .content{background:color-mix(in srgb,var(--party,#999) 14%,transparent)}
+.parley-text .marker{background:#f5c542;font-weight:bold}
+.parley-text .condition{background:#fbe7a1;border-bottom:2px solid #d4a017}
+.parley-text .term{background:#d6eaf8;border-bottom:1px solid #2e86c1}
+.parley-table td,.parley-table th{text-align:left;vertical-align:top;padding:.2em .5em}
+</style>"""
+
+
+def highlight(text: str, spans: Iterable[tuple], *, start: int = 0, end: int | None = None) -> str:
+    """Return ``text[start:end]`` as escaped HTML with spans wrapped in ``<mark>``.
+
+    Parameters
+    ----------
+    text : str
+        The text the offsets point into (an article text, say).
+    spans : iterable of tuples
+        ``(start, end, css_class)`` or ``(start, end, css_class, title)`` or
+        ``(start, end, css_class, title, color)``, absolute offsets into
+        ``text``. Spans may nest; partly overlapping spans are clipped to the
+        enclosing one so the HTML stays well formed.
+    start, end : int
+        The window of ``text`` to render.
+
+    Returns
+    -------
+    str
+        HTML in which every character of the text is escaped (so ``<script>``
+        shows as text).
+    """
+    end = len(text) if end is None else end
+    items = []
+    for span in spans:
+        s, e, cls, *rest = span
+        if s is None or e is None or pd.isna(s) or pd.isna(e):
+            continue
+        s, e = max(int(s), start), min(int(e), end)
+        if s < e:
+            title = rest[0] if rest else None
+            color = rest[1] if len(rest) > 1 else None
+            items.append((s, e, str(cls), title, color))
+    items.sort(key=lambda x: (x[0], -x[1]))
+    out: list[str] = []
+    stack: list[int] = []  # end offsets of open marks
+    pos = start
+    for s, e, cls, title, color in items:
+        while stack and stack[-1] <= s:
+            out.append(html.escape(text[pos:stack[-1]]) + "</mark>")
+            pos = stack.pop()
+        if stack:
+            e = min(e, stack[-1])  # clip a partial overlap into the enclosing mark
+        out.append(html.escape(text[pos:s]))
+        attrs = f' class="{html.escape(cls)}"'
+        if title:
+            attrs += f' title="{html.escape(str(title))}"'
+        if color:
+            attrs += f' style="--party:{html.escape(str(color))}"'
+        out.append(f"<mark{attrs}>")
+        stack.append(e)
+        pos = s
+    while stack:
+        out.append(html.escape(text[pos:stack[-1]]) + "</mark>")
+        pos = stack.pop()
+    out.append(html.escape(text[pos:end]))
+    return '<div class="parley-text">' + "".join(out).replace("\n", "<br>") + "</div>"
+
+
+def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, html_columns: Iterable[str] = ()) -> str:
+    """Return a frame as an HTML table with every cell escaped except ``html_columns``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to show.
+    columns : list of str, optional
+        The columns to show, in order (default: all).
+    html_columns : iterable of str
+        Columns that already hold escaped HTML (from :func:`highlight`).
+
+    Returns
+    -------
+    str
+        An HTML ``<table>``.
+    """
+    columns = list(frame.columns) if columns is None else columns
+    trusted = set(html_columns)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    body = []
+    for row in frame[columns].itertuples(index=False):
+        cells = []
+        for col, value in zip(columns, row):
+            shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
+            cells.append(f"<td>{shown if col in trusted else html.escape(str(shown))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="parley-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
