@@ -40,12 +40,13 @@ STATEMENT_COLUMNS = [
 
 @dataclass(frozen=True)
 class _Lexicon:
-    verbs: dict[str, str]            # form -> kind (speech, tell, participle, according_to)
+    verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
     cue_re: re.Pattern
     titles: frozenset[str]
     roles: frozenset[str]
     bodies: frozenset[str]
     documents: frozenset[str]
+    not_speakers: frozenset[str]
 
 
 @cache
@@ -53,10 +54,10 @@ def _lexicon() -> _Lexicon:
     verbs = {}
     with open(config.LEXICONS / "reporting_verbs.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            verbs[row["form"].strip()] = row["kind"].strip()
+            verbs[row["form"].strip()] = (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
     forms = sorted(verbs, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    # Lower-case forms only: "Said" and "States" at the start of a name are not cues;
+    # Lower-case forms only: "Said" and "States" starting a name are not cues;
     # "According to" opens many sentences, so it is allowed capitalised.
     cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation}|According\s+to)(?![\w’'-])")
     kinds: dict[str, set[str]] = {}
@@ -70,6 +71,7 @@ def _lexicon() -> _Lexicon:
         roles=frozenset(w.lower() for w in kinds.get("role", ())),
         bodies=frozenset(w.lower() for w in kinds.get("body", ())),
         documents=frozenset(w.lower() for w in kinds.get("document", ())),
+        not_speakers=frozenset(kinds.get("not_speaker", ())),
     )
 
 
@@ -81,77 +83,98 @@ not no also said says say told tells saying telling would will could should can 
 did is are was were be been being has have had having this these those there here what how why it its
 yet then thus however meanwhile moreover furthermore indeed even just only still already again once
 """.split())
-_DETERMINERS = frozenset("the a an his her their its our your my this that these those some many several two three four".split())
+_DETERMINERS = frozenset("the a an his her their its our your my these those some many several two three four one".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "body", "we": "group", "i": "person"}
-_RELATIVE = frozenset({"who", "which", "that"})
-# Words between a speaker and a cue that do not belong to either ("Austin has also said").
+# Words between a speaker and a cue that belong to neither ("Austin has also said").
 _AUX = frozenset("""has have had is are was were also later earlier previously then again repeatedly publicly
-recently once already still further separately too reportedly would will did does do had later privately
-first initially subsequently since last""".split())
-_NEGATION = re.compile(r"(?:\b(?:not|never|to|n’t|n't|is|was|were|are|be|been|being)|n[’']t)\s+$", re.I)
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that|these|those|such|our|your|my)\s+$", re.I)
-_PARTICIPLE_KINDS = frozenset({"participle"})
+recently once already still further separately too reportedly would will did does do privately first initially
+subsequently since last often frequently long""".split())
+_NEGATION = re.compile(r"(?:\b(?:not|never|to)|n[’']t)(?:\s+\w+ly)?\s+$", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)(?:\s+\w+ly)?\s+$", re.I)
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|these|those|such|our|your|my)\s+$", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
 _WORD = re.compile(r"\w")
-_PREP_TIME = re.compile(
-    r"(?:in|on|at|to|during|via|through|before|after|late|early|earlier|later|last|this|today|yesterday|"
-    r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|when|while|as|from|of|about|over|"
-    r"with|under|outside|inside|shortly|recently|again|also|too|afterwards|then)\b",
-)
-_THAT = re.compile(r"\bthat\b")
+# Words that open a frame (time, place, manner), not a content clause.
+_INTRO = re.compile(r"(?:in|on|at|during|via|through|before|after|late|early|earlier|later|last|this|today|"
+                    r"yesterday|tonight|when|while|as|from|of|about|over|with|under|outside|inside|shortly|recently|"
+                    r"afterwards|then|however|meanwhile|instead|asked|responding|speaking|writing)\b", re.I)
+# What may follow an inverted speaker ("..., said the minister in a statement").
+_AFTER_SPEAKER = re.compile(r"(?:in|on|at|during|after|before|as|when|while|who|whose|which|from|to|about|"
+                            r"earlier|later|last|this|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                            r"Saturday|Sunday)\b")
 _OPENING_QUOTES = "“\"«„‘"
-_CLOSING_QUOTES = "”\"»’"
+_SPACE = re.compile(r"\s*")
 
 
 # --------------------------------------------------------------------------- quotes
 
+_MARKS = re.compile(r"''|[“”\"«»„\n]|(?<![\w’'])‘|’(?![\w’'])")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Pair quotation marks over a whole article into (start, end) spans, marks included.
 
-    Double quotes (curly or straight) may run over several paragraphs: by news
-    convention an unclosed quote continues when the next paragraph opens with a
-    quote mark, and otherwise ends with its paragraph. Single curly quotes are
-    paired within a paragraph; an apostrophe inside a word is never a quote.
+    Curly and straight double quotes (and the doubled apostrophes some papers
+    use) are paired separately, so sloppy mixed quoting cannot join distant
+    quotes. By news convention an unclosed quote continues when the next
+    paragraph opens with a quote mark, and otherwise ends with its paragraph.
+    Single curly quotes are paired within a paragraph; an apostrophe inside a
+    word is never a quote.
     """
     spans: list[tuple[int, int]] = []
-    open_d = open_s = None
-    absorb_next_open = False
-    for m in re.finditer(r"[“”\"«»„\n]|(?<![\w’'])‘|’(?![\w’'])", text):
+    open_curly = open_straight = open_single = None
+    carried = False  # a straight quote carried over a paragraph break absorbs the next opening mark
+    for m in _MARKS.finditer(text):
         ch, pos = m.group(0), m.start()
         if ch == "\n":
-            open_s = None
-            if open_d is not None:
-                nxt = re.compile(r"\s*").match(text, pos).end()
-                if nxt < len(text) and text[nxt] in "“\"«„":
-                    absorb_next_open = True
+            open_single = None
+            nxt = _SPACE.match(text, pos).end()
+            first = text[nxt:nxt + 2] if nxt < len(text) else ""
+            if open_curly is not None and first[:1] not in "“«„":
+                spans.append((open_curly, pos))
+                open_curly = None
+            if open_straight is not None:
+                if first[:1] == '"' or first == "''":
+                    carried = True
                 else:
-                    spans.append((open_d, pos))
-                    open_d = None
+                    spans.append((open_straight, pos))
+                    open_straight = None
             continue
         if ch == "‘":
-            if open_s is None:
-                open_s = pos
-            continue
-        if ch == "’":
-            if open_s is not None:
-                spans.append((open_s, pos + 1))
-                open_s = None
-            continue
-        if absorb_next_open and ch in "“\"«„":
-            absorb_next_open = False
-            continue
-        absorb_next_open = False
-        opening = ch in "“«„" or (ch == '"' and open_d is None)
-        if opening:
-            if open_d is None:
-                open_d = pos
-        elif open_d is not None:
-            spans.append((open_d, pos + 1))
-            open_d = None
-    if open_d is not None:
-        spans.append((open_d, len(text)))
+            if open_single is None:
+                open_single = pos
+        elif ch == "’":
+            if open_single is not None:
+                spans.append((open_single, pos + 1))
+                open_single = None
+        elif ch in "“«„":
+            if open_curly is None:
+                open_curly = pos
+        elif ch in "”»":
+            if open_curly is not None:
+                spans.append((open_curly, pos + 1))
+                open_curly = None
+        elif carried:
+            carried = False
+        elif open_curly is not None and open_straight is None and not _closes_later(text, pos):
+            spans.append((open_curly, pos + len(ch)))  # sloppy “...": a straight mark closes a curly quote
+            open_curly = None
+        elif open_straight is None:
+            open_straight = pos
+        else:
+            spans.append((open_straight, pos + len(ch)))
+            open_straight = None
+    for left in (open_curly, open_straight):
+        if left is not None:
+            spans.append((left, len(text)))
     spans.sort()
     return spans
+
+
+def _closes_later(text: str, pos: int) -> bool:
+    """Say whether a curly closing quote follows ``pos`` in the same paragraph."""
+    end = text.find("\n", pos)
+    return text.find("”", pos, len(text) if end < 0 else end) >= 0
 
 
 class _Quotes:
@@ -187,6 +210,13 @@ class _Quotes:
             if e > start:
                 out.append((s, e))
         return out
+
+    def starting_at(self, pos: int) -> tuple[int, int] | None:
+        """Return the merged span that opens at ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] == pos:
+            return self.merged[i]
+        return None
 
 
 # --------------------------------------------------------------------------- data
@@ -299,24 +329,19 @@ def _extract(text: str, sents: list[tuple]) -> list[_Found]:
     quotes = _Quotes(text)
     found: list[_Found] = []
     for i, (_, block, _, s, e) in enumerate(sents):
-        before = len(found)
         if block == "caption":
-            continue
-        if block == "headline":
-            head = _headline(text, s, e)
-            if head:
-                found.append(_with(head, i))
-        special = _special_forms(text, s, e, block)
+            continue  # captions describe photos; they are not anybody's statement
+        before = len(found)
+        first_line = i == 0 and (e == len(text) or text[e] == "\n") and len(text[s:e].split()) <= 20
+        special = _headline(text, s, e, lex) if block == "headline" or first_line else None
+        special = special or _special_form(text, s, e, block, lex)
         if special:
-            found.extend(_with(x, i) for x in special)
+            found.append(_with(special, i))
             continue
-        for m in lex.cue_re.finditer(text, s, e):
-            cue = (m.start(), m.end())
-            if quotes.around(cue[0]):
-                continue  # a cue inside a quote belongs to the quoted speech
-            form = re.sub(r"\s+", " ", m.group(0)).lower()
-            kind = lex.verbs.get(form, "according_to" if form == "according to" else "speech")
-            got = _attribute(text, s, e, cue, kind, quotes, found[before:], sents, i, lex)
+        cues = _cues(text, s, e, quotes, lex)
+        for n, (cue, kind) in enumerate(cues):
+            nxt = cues[n + 1][0][0] if n + 1 < len(cues) else None
+            got = _attribute(text, s, e, cue, kind, quotes, found[before:], sents, i, lex, nxt)
             if got:
                 found.append(_with(got, i))
         if len(found) == before:
@@ -340,21 +365,54 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             continue
         seen.add(f.content)
         out.append(f)
+    for f in out:  # continuation indices point into the list before deduplication
+        if f.continues is not None:
+            target = found[f.continues]
+            f.continues = out.index(target) if target in out else None
     return out
 
 
-_HEADLINE_TAIL = re.compile(r"^(?P<content>.+?\S)\s*:\s*(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
-_HEADLINE_HEAD = re.compile(r"^(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s+(?P<content>\S.*)$")
+def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon) -> list[tuple[tuple[int, int], str]]:
+    """List the reporting cues of sentence [s, e) outside quotes, with their kind."""
+    out = []
+    for m in lex.cue_re.finditer(text, s, e):
+        cs, ce = m.span()
+        if quotes.around(cs):
+            continue  # a cue inside a quote belongs to the quoted speech
+        form = re.sub(r"\s+", " ", m.group(0)).lower()
+        kind, strict = lex.verbs.get(form, ("according_to", False))
+        if kind != "according_to":
+            left = text[max(s, cs - 24):cs]
+            if _NEGATION.search(left) or _NOUN_BEFORE.search(left) or (
+                    not form.endswith("ing") and _PASSIVE.search(left)):
+                continue  # "declined to say", "was said to", "the report": not a statement
+            if strict and not _STRICT_AFTER.match(text, ce, e):
+                continue
+        out.append(((cs, ce), kind))
+    return out
 
 
-def _headline(text: str, s: int, e: int) -> _Found | None:
+# What may follow a cue that is also a common noun or adjective ("warned that", "argues:").
+_STRICT_AFTER = re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])")
+
+_HEADLINE_TAIL = re.compile(r"(?P<content>.+?\S)\s*:\s*(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
+_HEADLINE_HEAD = re.compile(r"(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*:\s+(?P<content>\S.*)$")
+
+
+def _headline(text: str, s: int, e: int, lex: _Lexicon) -> _Found | None:
     """Read a headline's attribution: "Content: Speaker" or "Speaker: content"."""
     line = text[s:e]
-    m = _HEADLINE_TAIL.match(line)
-    if m and len(m["content"].split()) >= 3:
+    m = _HEADLINE_TAIL.fullmatch(line)
+    if m and len(m["content"].split()) >= 3 and m["speaker"] not in lex.not_speakers:
         colon = s + line.rindex(":", m.end("content"), m.start("speaker"))
         return _Found(0, _Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]), (colon, colon + 1),
-                      (s + m.start("content"), s + m.end("content")), "indirect")
+                      _trim(text, s + m.start("content"), s + m.end("content")), "indirect")
+    m = _HEADLINE_HEAD.match(line)
+    if m and len(m["content"].split()) >= 3 and m["speaker"].upper() not in lex.not_speakers:
+        colon = s + line.index(":", m.end("speaker"))
+        content = _trim(text, s + m.start("content"), e)
+        return _Found(0, _Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]), (colon, colon + 1),
+                      content, "indirect")
     return None
 
 
@@ -362,181 +420,185 @@ _TRANSCRIPT = re.compile(r"[\"“]?(?P<speaker>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.
 _DASH = re.compile(r"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speaker>[A-Z][^\n“”\"]{1,60}?)\s*$")
 
 
-def _special_forms(text: str, s: int, e: int, block: str) -> list[_Found]:
-    """Read transcript lines ("SMITH: ...") and dash attributions (“...” ― Name)."""
-    out = []
-    if block == "body":
+def _special_form(text: str, s: int, e: int, block: str, lex: _Lexicon) -> _Found | None:
+    """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", s)
+    line_end = len(text) if line_end < 0 else line_end
+    if block == "body" and not text[line_start:s].strip():
         m = _TRANSCRIPT.match(text, s, e)
-        if m and (s == 0 or text[s - 1] == "\n") and len(m["speaker"]) > 1:
-            line_end = text.find("\n", s)
-            line_end = len(text) if line_end < 0 else line_end
+        if m and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
             colon = text.index(":", m.end("speaker"))
-            out.append(_Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]), (colon, colon + 1),
-                              _trim(text, m.start("content"), line_end), "direct"))
-            return out
-    m = _DASH.search(text, s, e)
-    if m and e == m.end() and _is_line_end(text, e):
-        line_start = text.rfind("\n", 0, s) + 1
-        q = _Quotes(text[line_start:m.end("quote")])
-        if q.spans:
-            qs = line_start + q.spans[0][0]
-            out.append(_Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
-                              (m.start("cue"), m.end("cue")), (qs, m.end("quote")), "direct"))
-    return out
+            return _Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]), (colon, colon + 1),
+                          _trim(text, m.start("content"), line_end), "direct")
+    if not text[e:line_end].strip():
+        m = _DASH.search(text, s, e)
+        if m and m.end() == e:
+            q = _Quotes(text[line_start:m.end("quote")])
+            if q.spans:
+                return _Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
+                              (m.start("cue"), m.end("cue")), (line_start + q.spans[0][0], m.end("quote")), "direct")
+    return None
 
 
-def _is_line_end(text: str, e: int) -> bool:
-    return e >= len(text) or text[e:e + 1] == "\n" or not text[e:text.find("\n", e) if "\n" in text[e:] else len(text)].strip()
-
-
-def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex) -> _Found | None:
+def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt) -> _Found | None:
     """Attribute one cue: find its speaker and its content within sentence [s, e)."""
     cs, ce = cue
-    left_text = text[max(s, cs - 12):cs]
-    if kind != "according_to" and (_NEGATION.search(left_text) or _NOUN_BEFORE.search(left_text)):
-        return None  # "declined to say", "was said to", "the report": not a statement
     if kind == "according_to":
-        speaker = _right_np(text, ce, e, lex)
-        if not speaker:
-            return None
-        return _according(text, s, e, cue, speaker, quotes)
+        speaker = _right_np(text, ce, e, lex, inverted=False)
+        return _according(text, s, e, cue, speaker) if speaker else None
     if kind == "participle":
         speaker = _clause_subject(text, s, cs, same_sentence, lex)
-        if not speaker:
-            return None
-        content = _content_after(text, s, e, ce, kind, quotes, sents, i)
-        if not content:
-            return None
-        return _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker))
-    # speech and tell verbs
+        content = _content_after(text, s, e, ce, kind, quotes, nxt) if speaker else None
+        return _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker)) if content else None
     j = cs
     while j > s and text[j - 1].isspace():
         j -= 1
-    after_punct = j > s and text[j - 1] in ",”\"’—:;("
     speaker = None
-    inverted = False
-    if after_punct or j == s:
-        speaker = _right_np(text, ce, e, lex)
-        inverted = speaker is not None
+    if j == s or text[j - 1] in ",”\"’'—:;(":
+        speaker = _right_np(text, ce, e, lex, inverted=True)
+    inverted = speaker is not None
     if speaker is None:
-        speaker = _left_np(text, s, cs, lex)
+        speaker = _left_speaker(text, s, cs, same_sentence, lex)
     if speaker is None:
         return None
-    document = bool(re.search(r"(?i)\b(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?"
-                              r"(?:statement|communiqu[eé]|readout|release|letter|post|tweet)\b",
-                              text[s:e]))
     frame_end = speaker.end if inverted else ce
-    content = None
-    if not inverted:
-        content = _content_after(text, s, e, ce, kind, quotes, sents, i)
-    if content is None:
-        frame_start = cs if inverted else speaker.start
-        content = _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, sents, i)
+    after = None if inverted else (lambda: _content_after(text, s, e, ce, kind, quotes, nxt))
+    before = lambda: _content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,  # noqa: E731
+                                     same_sentence, sents, i)
+    if (inverted or _after_quote(text, s, speaker.start)) and not _STRONG_AFTER.match(text, frame_end, e):
+        content = before() or (after() if after else None)
+    else:
+        content = (after() if after else None) or before()
     if content is None:
         return None
-    found = _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker), document=document)
-    return found
+    document = bool(_DOCUMENT.search(text, s, e))
+    return _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker), document=document)
 
 
-def _according(text, s, e, cue, speaker, quotes) -> _Found | None:
+_STRONG_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"])")
+_DOCUMENT = re.compile(r"(?i)\b(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?"
+                       r"(?:statement|communiqu[eé]|readout|release|letter|post|tweet)\b")
+
+
+def _after_quote(text: str, s: int, pos: int) -> bool:
+    """Say whether a speaker starting at ``pos`` follows a closing quote (as in "“Y,” X said")."""
+    left = text[s:pos].rstrip().rstrip(",—–- ")
+    return bool(left) and left[-1] in "”\"’'"
+
+
+def _according(text, s, e, cue, speaker) -> _Found | None:
     """Content of "according to X": the rest of the sentence, on the side that holds it."""
-    cs, ce = cue
-    before = _trim(text, s, cs)
+    before = _trim(text, s, cue[0])
     after = _trim(text, speaker.end, e)
-    if before and before[1] - before[0] > 3:
+    if before and len(text[before[0]:before[1]].split()) >= 3:
         content = before
-    elif after and after[1] - after[0] > 3:
+    elif after and len(text[after[0]:after[1]].split()) >= 3:
         content = after
     else:
         return None
     return _Found(0, speaker, cue, content, "according_to")
 
 
+_SENTENCE_INTRO = re.compile(
+    r"(?:(?:Meanwhile|However|Later|Earlier|Separately|Still|Yet|But|And|Also|Instead|Then|"
+    r"(?:On|In|At|During|After|Before)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s*)?")
+
+
 def _clause_subject(text, s, cs, same_sentence, lex) -> _Mention | None:
-    """Return the speaker of a participle cue ("..., saying"): an earlier speaker or the sentence subject."""
+    """Return the speaker of a participle or coordinated cue: an earlier speaker or the sentence subject."""
     for f in reversed(same_sentence):
-        if f.speaker.end <= cs:
+        if f.speaker.end <= cs and f.speaker.start >= s:
             return f.speaker
-    m = re.compile(r"(?:(?:Meanwhile|However|Later|Earlier|Separately|Still|Yet|But|And|Also|On \w+|In \w+(?: \w+)?),\s*)?").match(text, s)
-    start = m.end()
+    start = _SENTENCE_INTRO.match(text, s, cs).end()
     tokens = list(_TOKEN.finditer(text, start, cs))
-    words = []
-    for t in tokens:
-        w = t.group(0)
+    n = 0
+    while n < len(tokens) and (tokens[n].group(0).lower() in _DETERMINERS or tokens[n].group(0) in lex.titles):
+        n += 1
+    if n < len(tokens) and tokens[n].group(0).lower() in _PRONOUNS and n == 0:
+        t = tokens[0]
+        return _Mention(t.start(), t.end(), t.group(0))
+    last = None
+    while n < len(tokens):
+        w = tokens[n].group(0)
         low = w.lower()
-        if low in _PRONOUNS and not words:
-            return _Mention(t.start(), t.end(), w)
-        if w[0].isupper() or w in ("’s", "'s") or (words and low in lex.roles | lex.bodies) or (not words and low in _DETERMINERS):
-            words.append(t)
-            continue
-        if words and not w[0].isupper() and low not in _STOP and len(words) < 6 and low not in lex.roles | lex.bodies:
-            # a lowercase modifier inside the subject ("the foreign ministry"): keep going only before a head
-            if any(x.group(0)[0].isupper() or x.group(0).lower() in lex.roles | lex.bodies for x in words):
-                break
-            words.append(t)
-            continue
-        break
-    while words and (words[-1].group(0).lower() in _DETERMINERS or not _WORD.match(words[-1].group(0))):
-        words.pop()
-    if not words:
+        if w[0].isupper() and low not in _STOP or low in lex.roles or low in lex.bodies or w in lex.titles:
+            last = n
+        elif last is not None or not _WORD.match(w) or low in _STOP:
+            break
+        n += 1
+    if last is None:
         return None
-    return _Mention(words[0].start(), words[-1].end(), text[words[0].start():words[-1].end()])
+    first = tokens[0] if tokens else None
+    return _Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 
 
-def _left_np(text: str, s: int, cs: int, lex: _Lexicon) -> _Mention | None:
-    """Walk left from a cue to find the speaker noun phrase ("Iraq’s foreign ministry said")."""
-    window = max(s, cs - 160)
-    tokens = list(_TOKEN.finditer(text, window, cs))
+def _left_speaker(text: str, s: int, cs: int, same_sentence, lex: _Lexicon) -> _Mention | None:
+    """Walk left from a cue to its speaker ("Iraq’s foreign ministry said", "Smith, 45, said")."""
+    tokens = list(_TOKEN.finditer(text, max(s, cs - 240), cs))
     k = len(tokens) - 1
-    while k >= 0 and tokens[k].group(0).lower() in _AUX:
+    while k >= 0 and tokens[k].group(0) in _AUX:
         k -= 1
     if k < 0:
         return None
-    tok = tokens[k].group(0)
-    if tok.lower() in ("who", "which"):
-        # "officials, who said ...": the speaker is the phrase before the relative pronoun
+    end = None
+    if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
+        depth, m = 0, k
+        while m >= 0:
+            depth += {")": 1, "(": -1}.get(tokens[m].group(0), 0)
+            if depth == 0:
+                break
+            m -= 1
+        if m <= 0:
+            return None
+        end, k = tokens[k].end(), m - 1
+    word = tokens[k].group(0).lower()
+    if word in ("who", "which"):  # "officials, who said ...": the phrase before the relative pronoun
         k -= 1
         if k >= 0 and tokens[k].group(0) == ",":
             k -= 1
-        return _collect_left(text, tokens, k, lex)
-    if tok == ",":
+        mention = _collect_left(text, tokens, k, lex)
+    elif word in ("and", "but"):  # "Cruz exhorted ... and said": the subject of the first verb
+        return _clause_subject(text, s, cs, same_sentence, lex)
+    elif word == ",":
         return _appositive(text, tokens, k, lex)
-    return _collect_left(text, tokens, k, lex)
+    else:
+        mention = _collect_left(text, tokens, k, lex)
+    if mention and end:
+        mention = _Mention(mention.start, end, text[mention.start:end])
+    return mention
 
 
 def _appositive(text, tokens, k, lex) -> _Mention | None:
-    """Read "Smith, a spokesman for the ministry, said": the name and its apposition."""
-    j = k - 1
-    while j >= 0 and tokens[j].group(0) not in (",", "“", "”", '"', ".", ";", ":", "(") and k - j <= 14:
-        j -= 1
-    if j < 0 or tokens[j].group(0) != "," or j == k - 1:
-        return None
-    first = tokens[j + 1].group(0)
-    looks_appositive = (first.lower() in _DETERMINERS or first.lower() in ("who", "which") or first.isdigit()
-                        or first in lex.titles or first.lower() in lex.roles or first.lower() == "whose")
-    if not looks_appositive:
-        return None
-    head = _collect_left(text, tokens, j - 1, lex)
-    if head is None:
-        return None
-    end = tokens[k - 1].end()
-    return _Mention(head.start, end, text[head.start:end])
+    """Read "Smith, a spokesman for the ministry, said" or "Jones, 25, said": a name and its appositions."""
+    last = k - 1
+    j = k
+    for _ in range(3):
+        m = j - 1
+        while m >= 0 and tokens[m].group(0) not in ",;:“”\"()" and j - m <= 30:
+            m -= 1
+        if m < 0 or tokens[m].group(0) != "," or m == j - 1:
+            return None
+        head = _collect_left(text, tokens, m - 1, lex)
+        if head and (any(ch.isupper() for ch in head.text) or head.text.split()[-1].lower() in lex.roles
+                     or head.text.split()[-1].lower() in lex.bodies):
+            end = tokens[last].end()
+            return _Mention(head.start, end, text[head.start:end])
+        j = m
+    return None
 
 
 def _collect_left(text, tokens, k, lex) -> _Mention | None:
-    """Collect a noun phrase ending at token k, walking leftwards."""
+    """Collect the noun phrase that ends at token ``k``, walking leftwards."""
     if k < 0:
         return None
-    last = k
-    first = None
-    n = 0
+    last, first, n = k, None, 0
     while k >= 0 and n < 12:
         w = tokens[k].group(0)
         low = w.lower()
         if not _WORD.match(w):
-            # keep the dot of a title abbreviation ("Gen. Smith") and the hyphen or ampersand of names
             if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
-                k -= 1
+                k -= 1  # the dot of a title abbreviation ("Gen. Smith")
                 continue
             break
         if low in _PRONOUNS:
@@ -552,49 +614,38 @@ def _collect_left(text, tokens, k, lex) -> _Mention | None:
             j = k - 1
             if j >= 0 and tokens[j].group(0).lower() in ("familiar", "close", "based"):
                 j -= 1
-            if j >= 0 and (tokens[j].group(0).lower() in lex.roles or tokens[j].group(0).lower() in lex.bodies
-                           or tokens[j].group(0) in lex.titles):
-                k = j
-                first = j
+            prev = tokens[j].group(0) if j >= 0 else ""
+            if prev.lower() in lex.roles or prev.lower() in lex.bodies or prev in lex.titles:
+                first = k = j
                 n += 2
+                k -= 1
                 continue
             break
         if low == "and" and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
                 and tokens[k - 1].group(0)[:1].isupper():
-            k -= 1
+            k -= 1  # "Austin and Sudani said"
             n += 1
             continue
-        if low in _STOP and not w[0].isupper():
-            break
-        if w[0].isupper() and low in _STOP and k > 0 and tokens[k - 1].group(0) not in (",",):
-            # a capitalised function word mid-sentence is a name part only rarely; stop
-            break
-        if w[0].isupper() and low in _STOP:
-            break
-        if not w[0].isupper() and first is not None and low.endswith("ly"):
+        if low in _STOP or (first is not None and not w[0].isupper() and low.endswith("ly")):
             break
         first = k
         k -= 1
         n += 1
     if first is None:
         return None
-    # an "s" token after an apostrophe is part of the possessive, not a head
     start, end = tokens[first].start(), tokens[last].end()
     mention = text[start:end]
-    words = mention.split()
-    if not any(ch.isalpha() for ch in mention):
-        return None
-    if len(words) == 1 and words[0].lower() in _DETERMINERS:
+    if not any(ch.isalpha() for ch in mention) or mention.lower() in _DETERMINERS:
         return None
     return _Mention(start, end, mention)
 
 
-def _right_np(text: str, ce: int, e: int, lex: _Lexicon) -> _Mention | None:
-    """Read the speaker noun phrase after a cue ("..., said the minister")."""
-    tokens = list(_TOKEN.finditer(text, ce, min(e, ce + 160)))
-    words = []
+def _right_np(text: str, ce: int, e: int, lex: _Lexicon, *, inverted: bool) -> _Mention | None:
+    """Read the speaker noun phrase after a cue ("..., said the minister", "according to officials")."""
+    tokens = list(_TOKEN.finditer(text, ce, min(e, ce + 200)))
+    words: list[re.Match] = []
     n = 0
-    while n < len(tokens) and len(words) < 12:
+    while n < len(tokens) and len(words) < 14:
         t = tokens[n]
         w = t.group(0)
         low = w.lower()
@@ -605,93 +656,99 @@ def _right_np(text: str, ce: int, e: int, lex: _Lexicon) -> _Mention | None:
             break
         if low in _PRONOUNS and not words:
             words.append(t)
+            n += 1
             break
-        if low in ("of", "for") and words and (words[-1].group(0).lower() in lex.roles | lex.bodies
-                                                or words[-1].group(0) in lex.titles or words[-1].group(0)[0].isupper()):
-            if n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
-                words.append(t)
-                n += 1
-                continue
-            break
-        if low == "and" and words and words[-1].group(0)[0].isupper() and n + 1 < len(tokens) \
+        if low in ("of", "for") and words and n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
+            words.append(t)
+        elif low == "and" and words and words[-1].group(0)[0].isupper() and n + 1 < len(tokens) \
                 and tokens[n + 1].group(0)[:1].isupper():
             words.append(t)
-            n += 1
-            continue
-        if low in _DETERMINERS and (not words or words[-1].group(0).lower() in ("of", "for")):
+        elif low in _DETERMINERS and (not words or words[-1].group(0).lower() in ("of", "for")):
             words.append(t)
-            n += 1
-            continue
-        if low in _STOP:
+        elif low in _STOP:
             break
-        if not w[0].isupper() and not words:
-            return None  # "said the" is handled above; a bare lowercase word is content, not a speaker
-        words.append(t)
+        elif not w[0].isupper() and not words:
+            return None  # a bare lowercase word after the cue is content, not a speaker
+        else:
+            words.append(t)
         n += 1
-    while words and (words[-1].group(0).lower() in _DETERMINERS or words[-1].group(0).lower() in ("of", "for", "and")):
+    while words and words[-1].group(0).lower() in _DETERMINERS | {"of", "for", "and"}:
         words.pop()
-    if not words or all(x.group(0).lower() in _DETERMINERS for x in words):
+    if not words:
         return None
+    if inverted:
+        # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
+        rest = text[words[-1].end():e].lstrip()
+        if rest and not (rest[0] in ",.;:(—–-”\"" or _AFTER_SPEAKER.match(rest)):
+            return None
+        if words[0].group(0).lower() in _PRONOUNS and rest and rest[0] not in ",.":
+            return None
     start, end = words[0].start(), words[-1].end()
     return _Mention(start, end, text[start:end])
 
 
 _ADDRESSEE = re.compile(
-    r"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|journalists|lawmakers|lawmaker|"
-    r"him|her|them|us|me|supporters|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?(?:\s+conference|\s+briefing|\s+interview)?)"
-    r"(?=\s|,|:|$)")
+    r"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|journalists|lawmakers|"
+    r"him|her|them|us|me|supporters|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?)(?=\s|,|:|$)")
+# Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
 _LEAD_FRAME = re.compile(
-    r"(?:\s*,)?\s*(?:(?:on|in|at|during|late|early|last|this|via|through)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|"
-    r"conference|briefing|speech|week|month|year|morning|afternoon|evening|night|day|Twitter|X|television|"
-    r"radio|post|tweet)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"earlier|later|separately|also|again|repeatedly)\b)[,]?")
+    r"(?:\s*,)?\s*(?:(?:on|in|at|during|late|early|last|this|via|through)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|"
+    r"their\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|"
+    r"interview|conference|briefing|speech|weekend|week|month|year|morning|afternoon|evening|night|day|Twitter|X|"
+    r"television|radio|post|tweet)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|earlier|later|separately|also|again|repeatedly|privately|publicly)\b"
+    r"|(?:on|in|at|during|after|before|following|from|outside|inside)\s+(?!least\b)(?:[\w’'.-]+\s+){1,5}?"
+    r"(?=(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|[A-Z][\w’'-]*)\s))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?")
+_CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+and\s+(?:\w+ed)\s")
+_THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 
-def _content_after(text, s, e, ce, kind, quotes, sents, i) -> tuple[int, int] | None:
-    """Return the content that follows a cue ("said (that) ...", "said: “...”"), or None."""
+def _content_after(text, s, e, ce, kind, quotes, nxt) -> tuple[int, int] | None:
+    """Return the content that follows a cue ("said (that) ...", "said: “...”", "said, “...”"), or None."""
     p = ce
-    if kind == "tell":
-        that = _THAT.search(text, p, min(e, p + 80))
-        if that and "," not in text[p:that.start()]:
-            p = that.end()
-        else:
-            m = _ADDRESSEE.match(text, p, e)
-            if m:
-                p = m.end()
+    that = _THAT_NEAR.match(text, p, e)
+    if that:  # "told reporters that", "warned voters on Monday that"
+        p = that.end() - 4
+    elif kind == "tell":
+        m = _ADDRESSEE.match(text, p, e)
+        if m:
+            p = m.end()
     while True:
         m = _LEAD_FRAME.match(text, p, e)
         if not m or m.end() == p:
             break
         p = m.end()
-    rest = text[p:e]
-    stripped = rest.lstrip(" ,")
-    if stripped.startswith(":"):
-        colon = p + rest.index(":")
-        if not text[colon + 1:e].strip():
+    m = re.compile(r"\s*:\s*").match(text, p, e)
+    if m:
+        if not text[m.end():e].strip():
             return _next_paragraph(text, e, quotes)
-        return _extend_quote(text, _trim(text, colon + 1, e), quotes)
-    that = re.match(r"\s*that\b", text[p:e])
+        return _extend_quote(_trim(text, m.end(), e), quotes)
+    m = re.compile(r"\s*,?\s*(?=[“\"‘])").match(text, p, e)
+    if m:  # said, “...”
+        q = quotes.starting_at(m.end())
+        if q:
+            return _extend_quote(_trim(text, m.end(), max(q[1], _trim(text, m.end(), e)[1] if q[1] < e else q[1])),
+                                 quotes)
+    that = re.compile(r"\s*that\b").match(text, p, e)
     if that:
-        p += that.end()
-    body = text[p:e]
-    words = body.split()
-    if not words:
+        p = that.end()
+    rest = text[p:e].lstrip()
+    if not rest or rest[0] in ",.;" or (not that and _INTRO.match(rest)):
         return None
-    first = words[0].strip(",")
-    if not that and (first in (".", ",", ";") or body.lstrip()[:1] in ",.;"):
-        return None
-    if not that and not body.lstrip()[:1] in _OPENING_QUOTES and _PREP_TIME.match(body.lstrip()) and len(words) < 8:
+    if len(rest.split()) < 3 and not that:
         return None
     end = e
-    nxt = re.search(r",\s+(?:adding|saying|noting|arguing|warning|insisting|stressing|claiming|explaining|"
-                    r"and\s+(?:added|said|noted|warned|stressed)|but\s+(?:added|said))\b", text[p:e])
-    if nxt:
-        end = p + nxt.start()
-    span = _trim(text, p, end)
-    if not span or span[1] - span[0] < 3:
-        return None
-    return _extend_quote(text, span, quotes)
+    if nxt is not None and nxt > p:
+        comma = max(text.rfind(",", p, nxt), text.rfind(";", p, nxt))
+        if comma > p:
+            end = comma
+    stop = _CONTENT_STOP.search(text, p, end)
+    while stop and quotes.around(stop.start()):
+        stop = _CONTENT_STOP.search(text, stop.end(), end)
+    if stop:
+        end = stop.start()
+    return _extend_quote(_trim(text, p, end), quotes)
 
 
 def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, sents, i) -> tuple[int, int] | None:
@@ -702,40 +759,40 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
             start = max(start, f.content[1], f.speaker.end if f.speaker.end <= frame_start else start)
     q = quotes.around(start + 1) if start < e else None
     if q and q[0] < start:
-        start = q[0]
+        start = q[0]  # a quote that opened in an earlier sentence
     span = _trim(text, start, frame_start)
-    if not span or span[1] - span[0] < 3:
+    if not span:
         return None
     cs, ce = span
+    piece = text[cs:ce]
+    quoted = piece[:1] in _OPENING_QUOTES or bool(quotes.within(cs, ce))
+    words = len(piece.split())
+    if words < 3 and not quoted:
+        # "Climate change, X says, is ...": the frame interrupts one clause
+        m = re.compile(r"[^,.;“\"\n]{0,40}?,\s+(?=[a-z])").match(text, frame_end, e)
+        return _trim(text, cs, e) if m else None
+    if not quoted and _INTRO.match(piece) and words < 8:
+        return None  # "In a statement, X said ..." has no content before the speaker
     # a split quote: “Y,” he said, “Z.” — the content runs on to Z's end
-    tail = text[frame_end:e]
-    m = re.match(r"[^“\"\n]{0,40}?,\s*[“\"]", tail)
+    m = re.compile(r"[^“\"\n]{0,60}?,\s*(?=[“\"])").match(text, frame_end, e)
     if m:
-        q = quotes.around(frame_end + m.end())
+        q = quotes.starting_at(m.end())
         if q:
             ce = max(ce, q[1])
     # quote sentences that follow in the same paragraph without a cue continue it
     j = i + 1
+    lex = _lexicon()
     while j < len(sents) and sents[j][2] == sents[i][2]:
         ns, ne = sents[j][3], sents[j][4]
-        if text[ns] not in _OPENING_QUOTES or _lexicon().cue_re.search(_outside_quotes(text, ns, ne, quotes)):
+        if not _opens_quote(text, ns) or _cues(text, ns, ne, quotes, lex):
             break
-        ce = max(ce, _trim(text, ns, ne)[1])
+        ce = max(ce, ne)
         j += 1
-    return _extend_quote(text, (cs, ce), quotes, backward=True)
+    return _extend_quote(_trim(text, cs, ce), quotes, backward=True)
 
 
-def _outside_quotes(text, s, e, quotes) -> str:
-    """Return text[s:e] with quoted parts blanked (to look for cues outside quotes)."""
-    chars = list(text[s:e])
-    for qs, qe in quotes.within(s, e):
-        for k in range(max(qs, s), min(qe, e)):
-            chars[k - s] = " "
-    return "".join(chars)
-
-
-def _extend_quote(text, span, quotes, backward=False) -> tuple[int, int] | None:
-    """Widen a content span to the whole of any quote it opens or closes partway."""
+def _extend_quote(span, quotes, backward=False) -> tuple[int, int] | None:
+    """Widen a content span to the whole of any quote it opens (or, backward, closes) partway."""
     if span is None:
         return None
     cs, ce = span
@@ -752,35 +809,42 @@ def _next_paragraph(text, e, quotes) -> tuple[int, int] | None:
     m = re.compile(r"\s*\n\s*(?P<p>[^\n]+)").match(text, e)
     if not m:
         return None
-    span = _trim(text, m.start("p"), m.end("p"))
-    return _extend_quote(text, span, quotes)
+    return _extend_quote(_trim(text, m.start("p"), m.end("p")), quotes)
 
 
 def _continuation(text, sents, i, quotes, found) -> _Found | None:
-    """Attribute a cue-less quote paragraph to the speaker of the paragraph before it."""
+    """Attribute a cue-less quote paragraph to the speaker of the paragraph just before it."""
     _, block, b_index, s, e = sents[i]
-    if block != "body" or text[s] not in "“\"«„" or not found:
+    if block != "body" or not _opens_quote(text, s) or not found:
         return None
     if i > 0 and sents[i - 1][2] == b_index:
-        return None  # only paragraph-initial quotes continue a speaker
+        return None  # only a paragraph that opens with a quote continues a speaker
     prev = found[-1]
-    prev_block = sents[prev.sentence][2]
     if prev.content[1] > s:
         return None  # already inside the previous statement (a quote running on)
-    # the previous statement must be in the paragraph just before this one
     earlier = [x for x in sents[:i] if x[1] != "caption"]
-    if not earlier or earlier[-1][2] != prev_block:
+    if not earlier or earlier[-1][2] != sents[prev.sentence][2]:
         return None
-    q = quotes.around(s + 1)
-    end = q[1] if q else e
     para_end = text.find("\n", s)
     para_end = len(text) if para_end < 0 else para_end
-    end = min(max(end, e), para_end) if q and q[1] <= para_end else end
-    return _Found(i, prev.speaker, None, _trim(text, s, end), "direct", continues=found.index(prev))
+    q = quotes.starting_at(s)
+    end = min(q[1], para_end) if q else e
+    # the quote may run over several sentences of the paragraph
+    for j in range(i + 1, len(sents)):
+        if sents[j][2] != b_index or sents[j][3] >= end:
+            break
+    span = _trim(text, s, end)
+    if not span or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return _Found(i, prev.speaker, None, span, "direct", continues=found.index(prev))
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    return text[pos] in "“\"«„" or text.startswith("''", pos)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """Strip spaces and trailing commas, colons and full stops outside quotes."""
+    """Strip spaces and the commas, colons, dashes and full stops that frame a span."""
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
@@ -791,21 +855,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _mode(text, content, quotes, cue, speaker) -> str:
     """Classify a content span as direct, mixed or indirect by how much of it is quoted."""
     cs, ce = content
-    inside = 0
-    for qs, qe in quotes.within(cs, ce):
-        inside += min(qe, ce) - max(qs, cs)
-    if inside == 0:
+    quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in quotes.within(cs, ce)]
+    if not quoted:
         return "indirect"
-    # the frame of a split quote ("he said") sits inside the content: do not count it
-    frame = 0
-    if cue and cs <= cue[0] < ce:
+    letters = sum(ch.isalnum() for ch in text[cs:ce])
+    in_quotes = sum(ch.isalnum() for qs, qe in quoted for ch in text[qs:qe])
+    if cue and cs <= cue[0] < ce:  # the "he said" inside a split quote is not content
         lo, hi = min(cue[0], speaker.start), max(cue[1], speaker.end)
-        frame = hi - lo
-    letters = sum(1 for ch in text[cs:ce] if ch.isalnum())
-    quoted_letters = sum(1 for qs, qe in quotes.within(cs, ce)
-                         for ch in text[max(qs, cs):min(qe, ce)] if ch.isalnum())
-    frame_letters = sum(1 for ch in text[cs:ce][max(0, (cue[0] if cue else 0) - cs):][:frame] if ch.isalnum()) if frame else 0
-    return "direct" if quoted_letters >= letters - frame_letters - 2 else "mixed"
+        letters -= sum(ch.isalnum() for ch in text[lo:hi])
+    return "direct" if in_quotes >= letters - 2 else "mixed"
 
 
 # --------------------------------------------------------------------------- resolution
