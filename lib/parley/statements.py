@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -91,7 +92,7 @@ recently once already still further separately too reportedly would will did doe
 subsequently since last often frequently long""".split())
 _NEGATION = re.compile(r"(?:\b(?:not|never|to)|n[’']t)(?:\s+\w+ly)?\s+$", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)(?:\s+\w+ly)?\s+$", re.I)
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|these|those|such|our|your|my)\s+$", re.I)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|these|those|such|our|your|my)|\w[’']s)\s+$", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
 _WORD = re.compile(r"\w")
 # Words that open a frame (time, place, manner), not a content clause.
@@ -99,7 +100,7 @@ _INTRO = re.compile(r"(?:in|on|at|during|via|through|before|after|late|early|ear
                     r"yesterday|tonight|when|while|as|from|of|about|over|with|under|outside|inside|shortly|recently|"
                     r"afterwards|then|however|meanwhile|instead|asked|responding|speaking|writing)\b", re.I)
 # What may follow an inverted speaker ("..., said the minister in a statement").
-_AFTER_SPEAKER = re.compile(r"(?:in|on|at|during|after|before|as|when|while|who|whose|which|from|to|about|"
+_AFTER_SPEAKER = re.compile(r"(?:in|on|at|during|after|before|as|when|while|who|whose|which|"
                             r"earlier|later|last|this|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|"
                             r"Saturday|Sunday)\b")
 _OPENING_QUOTES = "“\"«„‘"
@@ -271,25 +272,41 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         matched, or the statement an anaphor was resolved to).
     """
     table = resolve_parties(parties)
-    texts = dict(zip(articles["article_id"], articles["text"])) if articles is not None else {}
-    rows: list[dict] = []
-    if len(sentences):
-        for aid, group in sentences.groupby("article_id", sort=False):
-            text = texts.get(aid)
-            if text is None:
-                text = _rebuild(group)
-            rows.extend(_article_rows(aid, text, group, table))
-    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    return frame.astype({"speaker_start": "int64", "speaker_end": "int64", "content_start": "int64",
-                         "content_end": "int64", "cue_start": "Int64", "cue_end": "Int64"})
+    texts = dict(zip(articles["article_id"].tolist(), articles["text"].tolist())) if articles is not None else {}
+    # Plain lists, grouped by hand: pandas groupby costs more than the extraction on short articles.
+    columns = ("article_id", "sentence_id", "block", "block_index", "start", "end", "text")
+    by_article: dict[str, list[tuple]] = {}
+    for row in zip(*(sentences[c].tolist() for c in columns)):
+        by_article.setdefault(row[0], []).append(row[1:])
+    rows: list[tuple] = []
+    for aid, sents in by_article.items():
+        text = texts.get(aid)
+        if text is None:
+            text = _rebuild(sents)
+        rows.extend(_article_rows(aid, text, [x[:5] for x in sents], table))
+    return _frame(rows)
 
 
-def _rebuild(group: pd.DataFrame) -> str:
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """Build the statements frame column by column with its dtypes (cheaper than astype)."""
+    cols = list(zip(*rows)) if rows else [()] * len(STATEMENT_COLUMNS)
+    data = {}
+    for name, values in zip(STATEMENT_COLUMNS, cols):
+        if name in ("speaker_start", "speaker_end", "content_start", "content_end"):
+            data[name] = np.asarray(values, dtype="int64")
+        elif name in ("cue_start", "cue_end"):
+            data[name] = pd.array(list(values), dtype="Int64")
+        else:
+            data[name] = pd.Series(list(values), dtype=object)
+    return pd.DataFrame(data, columns=STATEMENT_COLUMNS)
+
+
+def _rebuild(sents: list[tuple]) -> str:
     """Rebuild an article text from its sentences, at their offsets."""
-    end = int(group["end"].max()) if len(group) else 0
+    end = max((x[4] for x in sents), default=0)
     chars = [" "] * end
     last_block = None
-    for s, e, t, b in zip(group["start"], group["end"], group["text"], group["block_index"]):
+    for _, _, b, s, e, t in sents:
         if last_block is not None and b != last_block and s > 0:
             chars[s - 1] = "\n"
         chars[s:e] = t
@@ -297,27 +314,21 @@ def _rebuild(group: pd.DataFrame) -> str:
     return "".join(chars)
 
 
-def _article_rows(aid: str, text: str, group: pd.DataFrame, parties: dict) -> list[dict]:
-    sents = list(zip(group["sentence_id"], group["block"], group["block_index"], group["start"], group["end"]))
+def _article_rows(aid: str, text: str, sents: list[tuple], parties: dict) -> list[tuple]:
     found = _extract(text, sents)
     _resolve(found, text, parties)
     rows = []
     for n, f in enumerate(found):
         sid, block = sents[f.sentence][0], sents[f.sentence][1]
         cs, ce = f.content
-        rows.append({
-            "statement_id": f"{aid}:q{n}", "article_id": aid, "sentence_id": sid, "block": block,
-            "speaker": f.resolved, "speaker_mention": f.speaker.text,
-            "speaker_start": f.speaker.start, "speaker_end": f.speaker.end,
-            "cue": text[f.cue[0]:f.cue[1]] if f.cue else None,
-            "cue_start": f.cue[0] if f.cue else None, "cue_end": f.cue[1] if f.cue else None,
-            "content": text[cs:ce], "content_start": cs, "content_end": ce,
-            "mode": f.mode, "party": f.party, "party_evidence": f.evidence,
-        })
-    for row in rows:
-        ref = re.search(r"#(\d+)", row["party_evidence"])
-        if ref:  # name statements by id in the evidence, now that ids exist
-            row["party_evidence"] = row["party_evidence"].replace(ref.group(0), f"{aid}:q{ref.group(1)}")
+        evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{m.group(1)}", f.evidence)  # ids exist only now
+        rows.append((
+            f"{aid}:q{n}", aid, sid, block,
+            f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
+            text[f.cue[0]:f.cue[1]] if f.cue else None, f.cue[0] if f.cue else None, f.cue[1] if f.cue else None,
+            text[cs:ce], cs, ce,
+            f.mode, f.party, evidence,
+        ))
     return rows
 
 
@@ -396,7 +407,7 @@ def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon) -> list[tup
 _STRICT_AFTER = re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])")
 
 _HEADLINE_TAIL = re.compile(r"(?P<content>.+?\S)\s*:\s*(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
-_HEADLINE_HEAD = re.compile(r"(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*:\s+(?P<content>\S.*)$")
+_HEADLINE_HEAD = re.compile(r"(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s*:\s+(?P<content>\S.*)$")
 
 
 def _headline(text: str, s: int, e: int, lex: _Lexicon) -> _Found | None:
@@ -533,8 +544,17 @@ def _clause_subject(text, s, cs, same_sentence, lex) -> _Mention | None:
     return _Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 
 
+_TIME_BEFORE = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
+    r"\s+(?:last|this|earlier this|late last|early last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+$")
+
+
 def _left_speaker(text: str, s: int, cs: int, same_sentence, lex: _Lexicon) -> _Mention | None:
     """Walk left from a cue to its speaker ("Iraq’s foreign ministry said", "Smith, 45, said")."""
+    m = _TIME_BEFORE.search(text, max(s, cs - 40), cs)
+    if m:
+        cs = m.start()
     tokens = list(_TOKEN.finditer(text, max(s, cs - 240), cs))
     k = len(tokens) - 1
     while k >= 0 and tokens[k].group(0) in _AUX:
@@ -678,6 +698,10 @@ def _right_np(text: str, ce: int, e: int, lex: _Lexicon, *, inverted: bool) -> _
         return None
     if inverted:
         # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
+        head = words[-1].group(0)
+        if not (head[0].isupper() or head.lower() in lex.roles or head.lower() in lex.bodies
+                or head.lower() in _PRONOUNS):
+            return None
         rest = text[words[-1].end():e].lstrip()
         if rest and not (rest[0] in ",.;:(—–-”\"" or _AFTER_SPEAKER.match(rest)):
             return None
@@ -700,7 +724,8 @@ _LEAD_FRAME = re.compile(
     r"|(?:on|in|at|during|after|before|following|from|outside|inside)\s+(?!least\b)(?:[\w’'.-]+\s+){1,5}?"
     r"(?=(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|[A-Z][\w’'-]*)\s))"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?")
-_CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+and\s+(?:\w+ed)\s")
+_CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+and\s+(?:\w+ed)\s"
+                           r"|\s--\s")
 _THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 
@@ -767,12 +792,14 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
     piece = text[cs:ce]
     quoted = piece[:1] in _OPENING_QUOTES or bool(quotes.within(cs, ce))
     words = len(piece.split())
-    if words < 3 and not quoted:
-        # "Climate change, X says, is ...": the frame interrupts one clause
+    if not quoted and (words < 3 or _INTRO.match(piece)):
+        # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
+        # adverbial ("During his years in office, X said, ..."): the content runs on after it.
         m = re.compile(r"[^,.;“\"\n]{0,40}?,\s+(?=[a-z])").match(text, frame_end, e)
-        return _trim(text, cs, e) if m else None
-    if not quoted and _INTRO.match(piece) and words < 8:
-        return None  # "In a statement, X said ..." has no content before the speaker
+        if m:
+            return _trim(text, cs if words < 3 else m.end(), e)
+        if words < 8:
+            return None  # "In a statement, X said ..." has no content before the speaker
     # a split quote: “Y,” he said, “Z.” — the content runs on to Z's end
     m = re.compile(r"[^“\"\n]{0,60}?,\s*(?=[“\"])").match(text, frame_end, e)
     if m:
