@@ -43,6 +43,7 @@ STATEMENT_COLUMNS = [
 class _Lexicon:
     verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
     cue_re: re.Pattern
+    title_cue_re: re.Pattern
     titles: frozenset[str]
     roles: frozenset[str]
     bodies: frozenset[str]
@@ -61,6 +62,7 @@ def _lexicon() -> _Lexicon:
     # Lower-case forms only: "Said" and "States" starting a name are not cues;
     # "According to" opens many sentences, so it is allowed capitalised.
     cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation}|According\s+to)(?![\w’'-])")
+    title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{alternation})(?![\w’'-])")
     kinds: dict[str, set[str]] = {}
     with open(config.LEXICONS / "speakers.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -68,6 +70,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=verbs,
         cue_re=cue_re,
+        title_cue_re=title_cue_re,
         titles=frozenset(kinds.get("title", ())),
         roles=frozenset(w.lower() for w in kinds.get("role", ())),
         bodies=frozenset(w.lower() for w in kinds.get("body", ())),
@@ -339,8 +342,9 @@ def _extract(text: str, sents: list[tuple]) -> list[_Found]:
     lex = _lexicon()
     quotes = _Quotes(text)
     found: list[_Found] = []
+    done = 0  # end of the last special form: its other sentences are already attributed
     for i, (_, block, _, s, e) in enumerate(sents):
-        if block == "caption":
+        if block == "caption" or s < done:
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
         first_line = i == 0 and (e == len(text) or text[e] == "\n") and len(text[s:e].split()) <= 20
@@ -348,12 +352,14 @@ def _extract(text: str, sents: list[tuple]) -> list[_Found]:
         special = special or _special_form(text, s, e, block, lex)
         if special:
             found.append(_with(special, i))
+            done = special.content[1]
             continue
-        cues = _cues(text, s, e, quotes, lex)
+        cues = _cues(text, s, e, quotes, lex, title_case=block == "headline" or first_line)
         for n, (cue, kind) in enumerate(cues):
             nxt = cues[n + 1][0][0] if n + 1 < len(cues) else None
-            got = _attribute(text, s, e, cue, kind, quotes, found[before:], sents, i, lex, nxt)
-            if got:
+            for got in _attribute(text, s, e, cue, kind, quotes, found[before:], sents, i, lex, nxt):
+                if got.continues == -1:
+                    got.continues = len(found) - 1
                 found.append(_with(got, i))
         if len(found) == before:
             cont = _continuation(text, sents, i, quotes, found)
@@ -383,10 +389,15 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon) -> list[tuple[tuple[int, int], str]]:
-    """List the reporting cues of sentence [s, e) outside quotes, with their kind."""
+def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon,
+          title_case: bool = False) -> list[tuple[tuple[int, int], str]]:
+    """List the reporting cues of sentence [s, e) outside quotes, with their kind.
+
+    Headlines are often in title case ("Graham Says Trump Could ..."), so there
+    capitalised cues count too, and the strict forms need no "that".
+    """
     out = []
-    for m in lex.cue_re.finditer(text, s, e):
+    for m in (lex.title_cue_re if title_case else lex.cue_re).finditer(text, s, e):
         cs, ce = m.span()
         if quotes.around(cs):
             continue  # a cue inside a quote belongs to the quoted speech
@@ -397,7 +408,7 @@ def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon) -> list[tup
             if _NEGATION.search(left) or _NOUN_BEFORE.search(left) or (
                     not form.endswith("ing") and _PASSIVE.search(left)):
                 continue  # "declined to say", "was said to", "the report": not a statement
-            if strict and not _STRICT_AFTER.match(text, ce, e):
+            if strict and not title_case and not _STRICT_AFTER.match(text, ce, e):
                 continue
         out.append(((cs, ce), kind))
     return out
@@ -442,26 +453,27 @@ def _special_form(text: str, s: int, e: int, block: str, lex: _Lexicon) -> _Foun
             colon = text.index(":", m.end("speaker"))
             return _Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]), (colon, colon + 1),
                           _trim(text, m.start("content"), line_end), "direct")
-    if not text[e:line_end].strip():
-        m = _DASH.search(text, s, e)
-        if m and m.end() == e:
-            q = _Quotes(text[line_start:m.end("quote")])
-            if q.spans:
-                return _Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
-                              (m.start("cue"), m.end("cue")), (line_start + q.spans[0][0], m.end("quote")), "direct")
+    if not text[line_start:s].strip() and (_opens_quote(text, s) or text[s] == "”"):
+        # a quote paragraph signed at its end: “...” ― Name (the opening mark is sometimes the wrong way round)
+        end = _trim(text, s, line_end)[1]
+        m = _DASH.search(text, s, end)
+        if m and m.end() == end:
+            return _Found(0, _Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
+                          (m.start("cue"), m.end("cue")), (s, m.end("quote")), "direct")
     return None
 
 
-def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt) -> _Found | None:
-    """Attribute one cue: find its speaker and its content within sentence [s, e)."""
+def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt) -> list[_Found]:
+    """Attribute one cue: find its speaker and content within sentence [s, e) (two statements for a long split quote)."""
     cs, ce = cue
     if kind == "according_to":
         speaker = _right_np(text, ce, e, lex, inverted=False)
-        return _according(text, s, e, cue, speaker) if speaker else None
+        found = _according(text, s, e, cue, speaker) if speaker else None
+        return [found] if found else []
     if kind == "participle":
         speaker = _clause_subject(text, s, cs, same_sentence, lex)
         content = _content_after(text, s, e, ce, kind, quotes, nxt) if speaker else None
-        return _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker)) if content else None
+        return [_Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker))] if content else []
     j = cs
     while j > s and text[j - 1].isspace():
         j -= 1
@@ -472,19 +484,29 @@ def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt)
     if speaker is None:
         speaker = _left_speaker(text, s, cs, same_sentence, lex)
     if speaker is None:
-        return None
+        return []
     frame_end = speaker.end if inverted else ce
-    after = None if inverted else (lambda: _content_after(text, s, e, ce, kind, quotes, nxt))
-    before = lambda: _content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,  # noqa: E731
-                                     same_sentence, sents, i)
+
+    def after():
+        span = None if inverted else _content_after(text, s, e, ce, kind, quotes, nxt)
+        return (span, None) if span else None
+
+    def before():
+        return _content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
+                               same_sentence, sents, i)
+
     if (inverted or _after_quote(text, s, speaker.start)) and not _STRONG_AFTER.match(text, frame_end, e):
-        content = before() or (after() if after else None)
+        pair = before() or after()
     else:
-        content = (after() if after else None) or before()
-    if content is None:
-        return None
+        pair = after() or before()
+    if pair is None:
+        return []
+    content, tail = pair
     document = bool(_DOCUMENT.search(text, s, e))
-    return _Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker), document=document)
+    out = [_Found(i, speaker, cue, content, _mode(text, content, quotes, cue, speaker), document=document)]
+    if tail:  # continues the statement just made (its index is set by the caller)
+        out.append(_Found(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), continues=-1))
+    return out
 
 
 _STRONG_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"])")
@@ -776,8 +798,19 @@ def _content_after(text, s, e, ce, kind, quotes, nxt) -> tuple[int, int] | None:
     return _extend_quote(_trim(text, p, end), quotes)
 
 
-def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, sents, i) -> tuple[int, int] | None:
-    """Return the content before a cue ("Y, X said." / "“Y,” said X"), or None."""
+_MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
+
+
+def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, sents, i):
+    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the frame.
+
+    Returns
+    -------
+    tuple or None
+        ``(span, tail)``: the content span, and the span of a quote that
+        continues after the frame when that frame is too long to sit inside
+        one content span (else None); None when there is no content before.
+    """
     start = s
     for f in same_sentence:
         if f.content[1] <= frame_start:
@@ -797,25 +830,31 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
         # adverbial ("During his years in office, X said, ..."): the content runs on after it.
         m = re.compile(r"[^,.;“\"\n]{0,40}?,\s+(?=[a-z])").match(text, frame_end, e)
         if m:
-            return _trim(text, cs if words < 3 else m.end(), e)
+            return _trim(text, cs if words < 3 else m.end(), e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
-    # a split quote: “Y,” he said, “Z.” — the content runs on to Z's end
+    main = _extend_quote((cs, ce), quotes, backward=True)
+    # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
+    tail = None
     m = re.compile(r"[^“\"\n]{0,60}?,\s*(?=[“\"])").match(text, frame_end, e)
-    if m:
-        q = quotes.starting_at(m.end())
-        if q:
-            ce = max(ce, q[1])
-    # quote sentences that follow in the same paragraph without a cue continue it
+    q = quotes.starting_at(m.end()) if m else None
+    if q:
+        tail = q
     j = i + 1
     lex = _lexicon()
     while j < len(sents) and sents[j][2] == sents[i][2]:
         ns, ne = sents[j][3], sents[j][4]
         if not _opens_quote(text, ns) or _cues(text, ns, ne, quotes, lex):
             break
-        ce = max(ce, ne)
+        tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
         j += 1
-    return _extend_quote(_trim(text, cs, ce), quotes, backward=True)
+    if tail is None or tail[1] <= main[1]:
+        return main, None
+    tail = _extend_quote(_trim(text, *tail), quotes)
+    frame = tail[0] - main[1]
+    if frame <= _MERGE_FRAME * ((main[1] - main[0]) + (tail[1] - tail[0])):
+        return (main[0], tail[1]), None  # a short frame stays inside one content span
+    return main, tail  # a long frame ("said X, a lawyer who ...") would swamp the content: two statements
 
 
 def _extend_quote(span, quotes, backward=False) -> tuple[int, int] | None:
