@@ -495,8 +495,8 @@ def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt)
         return _content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
                                same_sentence, sents, i)
 
-    if (inverted or _after_quote(text, s, speaker.start)) and not _STRONG_AFTER.match(text, frame_end, e):
-        pair = before() or after()
+    if inverted or _after_quote(text, s, speaker.start):
+        pair = before() or after()  # "“Y,” X said": the quote before is the content
     else:
         pair = after() or before()
     if pair is None:
@@ -980,21 +980,31 @@ def _resolve(found: list[_Found], text: str, parties: dict) -> None:
         history.append(f)
 
 
+_HEAD_CUT = re.compile(r",|\(|\s(?:based\s+in|in|at|familiar\s+with|close\s+to|from)\s|(?<=[a-z])\s(?:of|for)\s")
+
+
+def _head_part(mention: str) -> str:
+    """Return the part of a mention that names the speaker ("Fuad Hussein, Iraq's foreign minister" -> "Fuad Hussein")."""
+    m = _HEAD_CUT.search(mention)
+    return mention[:m.start()].strip() if m and m.start() > 0 else mention
+
+
 def _mention_kind(mention: str, lex: _Lexicon) -> tuple[str, str]:
     """Classify a speaker mention: pronoun, document, definite (role/body), name or group."""
-    words = mention.split()
+    words = _head_part(mention).split()
     low = [w.lower().strip(",.") for w in words]
     if len(words) == 1 and low[0] in _PRONOUNS:
         return "pronoun_" + _PRONOUNS[low[0]], low[0]
-    head = low[-1]
-    head = re.sub(r"[’']s?$", "", head)
-    if low[0] in ("the", "this", "that") and head in lex.documents:
-        return "document", head
-    if low[0] in ("the", "this", "that") and (head in lex.roles or head in lex.bodies) \
-            and not any(w[:1].isupper() for w in words[1:]):
-        return "definite", head
-    if words[-1][:1].isupper() and low[0] not in ("the", "a", "an"):
-        return "name", head
+    head = re.sub(r"[’']s?$", "", low[-1])
+    capitalised = any(w[:1].isupper() for w in words[1:])
+    if low[0] in ("the", "this", "that") and not capitalised:
+        if head in lex.documents:
+            return "document", head
+        if head in lex.roles or head in lex.bodies:
+            return "definite", head
+    if words[-1][:1].isupper() and low[0] not in ("the", "a", "an") and not (
+            len(words) == 1 and (head in lex.roles or head in lex.bodies)):
+        return "name", head  # ("Analysts" opening a sentence is a role, not a name)
     if head in lex.bodies or low[0] == "the":
         return "body", head
     return "group", head
@@ -1021,18 +1031,19 @@ def _antecedent(history: list[_Found], kind: str, key: str, lex: _Lexicon) -> _F
 
 
 def _canonical(mention: str, kind: str, lex: _Lexicon) -> str:
-    """Return a speaker's name without titles ("US Defence Secretary Lloyd Austin" -> "Lloyd Austin")."""
+    """Return a speaker's name: titles dropped from names ("US Defence Secretary Lloyd Austin" ->
+    "Lloyd Austin"), the article dropped from other mentions ("the US official" -> "US official")."""
     if kind != "name":
-        m = re.match(r"(?i)(?:the|a|an)\s+", mention)
-        return mention[m.end():] if m and kind in ("body", "definite") else mention
-    words = mention.split(",")[0].split()
+        head = re.split(r",|\(", mention, maxsplit=1)[0].strip() or mention
+        m = re.match(r"(?i)(?:the|a|an)\s+", head)
+        return head[m.end():] if m else head
+    head = _head_part(mention)
     name: list[str] = []
-    for w in reversed(words):
-        bare = w.strip(",")
-        if bare in lex.titles or bare.rstrip(".") + "." in lex.titles or not bare[:1].isupper() or bare.endswith(("’s", "'s")):
+    for w in reversed(head.split()):
+        if w in lex.titles or w.rstrip(".") + "." in lex.titles or not w[:1].isupper() or w.endswith(("’s", "'s")):
             break
-        name.insert(0, bare)
-    return " ".join(name) if name else mention
+        name.insert(0, w)
+    return " ".join(name) if name else head
 
 
 def _same_entity(history: list[_Found], name: str, kind: str) -> _Found | None:

@@ -1,0 +1,258 @@
+"""Statement attribution: the seed article (golden) and hand-written hard cases."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import parley
+from parley.statements import STATEMENT_COLUMNS, _quote_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
+PARTIES = ROOT / "data" / "parties.toml"
+
+
+def statements(text, parties=PARTIES):
+    return parley.analyze_text(text, parties=parties).statements
+
+
+# --------------------------------------------------------------------------- golden: the seed article
+
+SEED_EXPECTED = [
+    # (block, mention, speaker, party, cue, mode, content starts, content ends)
+    ("headline", "Baghdad", "Baghdad", "Iraq", ":", "indirect",
+     "US, Iraq to discuss timeline", "reduce coalition troops"),
+    ("standfirst", "US Defence Secretary Lloyd Austin", "Lloyd Austin", "United States", "confirmed", "mixed",
+     "meetings ‘in the coming days’", "the ‘transition’ of the coalition"),
+    ("body", "Iraq’s foreign ministry", "Iraq’s foreign ministry", "Iraq", "said", "mixed",
+     "The two countries agreed", "advisers on Iraqi soil”"),
+    ("body", "The ministry", "Iraq’s foreign ministry", "Iraq", "said", "mixed",
+     "the timeline would be contingent on", "capacities of the Iraqi security forces”"),
+    ("body", "US Defence Secretary Lloyd Austin", "Lloyd Austin", "United States", "confirmed", "mixed",
+     "meetings “in the coming days”", "between the two countries in August"),
+    ("body", "the statement", "Lloyd Austin", "United States", "said", "mixed",
+     "The meetings would “determine how", "the capability levels of Iraq’s security forces"),
+]
+
+
+def test_seed_statements_are_exactly_the_expected_ones():
+    text = SEED.read_text(encoding="utf-8")
+    st = statements(text)
+    assert len(st) == len(SEED_EXPECTED)
+    for row, (block, mention, speaker, party, cue, mode, head, tail) in zip(st.itertuples(), SEED_EXPECTED):
+        assert (row.block, row.speaker_mention, row.speaker, row.party, row.cue, row.mode) == (
+            block, mention, speaker, party, cue, mode)
+        assert row.content.startswith(head) and row.content.endswith(tail), row.content
+        # offsets point into the exact text
+        assert text[row.content_start:row.content_end] == row.content
+        assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
+        assert text[row.cue_start:row.cue_end] == row.cue
+
+
+def test_seed_anaphors_name_their_antecedents():
+    st = statements(SEED.read_text(encoding="utf-8"))
+    ministry = st[st.speaker_mention == "The ministry"].iloc[0]
+    assert ministry.party_evidence.startswith("anaphor 'The ministry' -> ")
+    assert "Iraq’s foreign ministry" in ministry.party_evidence
+    said = st[st.speaker_mention == "the statement"].iloc[0]
+    assert said.party_evidence.startswith("anaphor 'the statement' -> ")
+    assert "(Lloyd Austin)" in said.party_evidence
+    # the antecedent is named by its statement id
+    assert st.loc[st.speaker_mention == "US Defence Secretary Lloyd Austin", "statement_id"].iloc[-1] \
+        in said.party_evidence
+
+
+def test_seed_captions_and_narration_are_not_statements():
+    text = SEED.read_text(encoding="utf-8")
+    st = statements(text)
+    assert not (st.block == "caption").any()
+    for row in st.itertuples():
+        assert "struck Iran-backed groups" not in row.content
+        assert "Photo:" not in row.content
+
+
+def test_columns_and_empty_frames_keep_their_columns():
+    st = statements("No one says anything in this text at all.\nIt is only narration.")
+    assert list(st.columns) == STATEMENT_COLUMNS
+    assert st.empty
+    empty = parley.to_statements(parley.to_sentences(parley.load_articles([])))
+    assert list(empty.columns) == STATEMENT_COLUMNS
+
+
+# --------------------------------------------------------------------------- hard cases
+
+# Each case: a short article (first line is a headline, so every text starts with one), and the
+# expected statements as (mention, speaker, party, mode, content) — or [] for none.
+HEADLINE = "Talks on troops\n"
+CASES = [
+    # direct quotes, cue after, curly and straight
+    ("“We will not leave before the job is done,” said Pentagon spokesman Pat Ryder.",
+     [("Pentagon spokesman Pat Ryder", "Pat Ryder", "United States", "direct",
+       "“We will not leave before the job is done,”")]),
+    ('"We will stay," the US official said.',
+     [("the US official", "US official", "United States", "direct", '"We will stay,"')]),
+    # cue first, colon, quote
+    ("The Pentagon said: “We are committed to the partnership.”",
+     [("The Pentagon", "Pentagon", "United States", "direct", "“We are committed to the partnership.”")]),
+    # quote split around the cue
+    ("“We are ready,” Austin said, “to discuss the transition.”",
+     [("Austin", "Austin", "United States", "direct", "“We are ready,” Austin said, “to discuss the transition.”")]),
+    # multi-sentence quote, one statement
+    ("“The mission has succeeded. It is time to move on,” Sudani said.",
+     [("Sudani", "Sudani", "Iraq", "direct", "“The mission has succeeded. It is time to move on,”")]),
+    # a quote running over two paragraphs
+    ("Sudani said: “The talks will be long.\n“We are patient and we will not rush.”",
+     [("Sudani", "Sudani", "Iraq", "direct", "“The talks will be long.\n“We are patient and we will not rush.”")]),
+    # indirect speech, with and without "that"
+    ("Iraqi Foreign Minister Fuad Hussein told Reuters that the coalition’s mission was over.",
+     [("Iraqi Foreign Minister Fuad Hussein", "Fuad Hussein", "Iraq", "indirect",
+       "the coalition’s mission was over")]),
+    ("The withdrawal will be gradual, Iraq’s foreign ministry said on Thursday.",
+     [("Iraq’s foreign ministry", "Iraq’s foreign ministry", "Iraq", "indirect",
+       "The withdrawal will be gradual")]),
+    ("According to Iraqi officials, the talks will start next week.",
+     [("Iraqi officials", "Iraqi officials", "Iraq", "according_to", "the talks will start next week")]),
+    # mixed: indirect speech with a quoted fragment
+    ("Sudani said the coalition’s presence was “no longer justified”.",
+     [("Sudani", "Sudani", "Iraq", "mixed", "the coalition’s presence was “no longer justified”")]),
+    # nested quotes stay inside the outer quote
+    ("“He told me ‘we will leave by June’, and I believed him,” the Iraqi official said.",
+     [("the Iraqi official", "Iraqi official", "Iraq", "direct",
+       "“He told me ‘we will leave by June’, and I believed him,”")]),
+    # apostrophes are not quote marks
+    ("Iraq’s prime minister’s office said the vote was the country’s own decision.",
+     [("Iraq’s prime minister’s office", "Iraq’s prime minister’s office", "Iraq", "indirect",
+       "the vote was the country’s own decision")]),
+    # appositions belong to the speaker
+    ("Fuad Hussein, Iraq’s foreign minister, said the talks were constructive.",
+     [("Fuad Hussein, Iraq’s foreign minister", "Fuad Hussein", "Iraq", "indirect", "the talks were constructive")]),
+    ("Yehia Rasool, a spokesman for the armed forces, said the timeline had been agreed.",
+     [("Yehia Rasool, a spokesman for the armed forces", "Yehia Rasool", "Iraq", "indirect",
+       "the timeline had been agreed")]),
+    # "based in" is where a speaker is, not who they are
+    ("Analysts based in Baghdad said the decision was political.",
+     [("Analysts based in Baghdad", "Analysts based in Baghdad", None, "indirect", "the decision was political")]),
+    # "asked if" frames a question; the answer is the statement
+    ("Asked if US troops would leave, Austin said the mission would evolve.",
+     [("Austin", "Austin", "United States", "indirect", "the mission would evolve")]),
+    # participle and coordinated cues take the subject of the clause
+    ("Sudani met Austin on Monday, saying the partnership would continue.",
+     [("Sudani", "Sudani", "Iraq", "indirect", "the partnership would continue")]),
+    ("Austin praised the talks and said a timeline would follow.",
+     [("Austin", "Austin", "United States", "indirect", "a timeline would follow")]),
+    # two speakers in one sentence
+    ("Austin said the talks would continue, while Fuad Hussein said the timeline was fixed.",
+     [("Austin", "Austin", "United States", "indirect", "the talks would continue"),
+      ("Fuad Hussein", "Fuad Hussein", "Iraq", "indirect", "the timeline was fixed")]),
+    # sentences that mention a government without quoting it
+    ("The United States has about 2,500 troops in Iraq.", []),
+    ("US forces struck Iran-backed groups in Iraq and Syria on Thursday.", []),
+    ("Iraq’s parliament voted in 2020 to expel foreign troops.", []),
+    # not statements: negation, passive, nouns
+    ("The ministry declined to say when the talks would start.", []),
+    ("The deal is said to include a timeline.", []),
+    ("The claims were rejected by Baghdad.", []),
+    ("Editor’s note: this story was updated.", []),
+    # actors who are not parties
+    ("Kataib Hezbollah said it would suspend attacks on US forces.",
+     [("Kataib Hezbollah", "Kataib Hezbollah", None, "indirect", "it would suspend attacks on US forces")]),
+    ("The Washington Post reported that the talks had stalled.",
+     [("The Washington Post", "Washington Post", None, "indirect", "the talks had stalled")]),
+    # a pronoun with nobody before it stays unresolved
+    ("He said the deal was done.",
+     [("He", None, None, "indirect", "the deal was done")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_hard_cases(text, expected):
+    full = HEADLINE + text
+    st = statements(full)
+    got = [(r.speaker_mention, r.speaker, r.party, r.mode, r.content) for r in st.itertuples()]
+    assert got == expected
+    for r in st.itertuples():
+        assert full[r.content_start:r.content_end] == r.content
+        assert full[r.speaker_start:r.speaker_end] == r.speaker_mention
+
+
+# Multi-sentence articles: anaphora, chains and cue-less quotes.
+DISCOURSE = [
+    # pronoun chain
+    ("Lloyd Austin said the talks would begin soon. He added that no date had been set. "
+     "He also said the coalition would consult Baghdad.",
+     [("Lloyd Austin", "Lloyd Austin", "United States"), ("He", "Lloyd Austin", "United States"),
+      ("He", "Lloyd Austin", "United States")]),
+    # body anaphor
+    ("Iraq’s foreign ministry said the talks were useful.\nThe ministry also said a timeline was needed.",
+     [("Iraq’s foreign ministry", "Iraq’s foreign ministry", "Iraq"),
+      ("The ministry", "Iraq’s foreign ministry", "Iraq")]),
+    # role anaphor
+    ("A US defence official said the strikes were over. The official added that more talks were planned.",
+     [("A US defence official", "US defence official", "United States"),
+      ("The official", "US defence official", "United States")]),
+    # a later surname is the same person
+    ("US Defence Secretary Lloyd Austin said the mission would change.\nAustin said Iraq was a partner.",
+     [("US Defence Secretary Lloyd Austin", "Lloyd Austin", "United States"), ("Austin", "Lloyd Austin", "United States")]),
+    # two speakers in a paragraph, then a pronoun: the most recent person
+    ("Austin said the talks were useful, and Sudani said they were overdue. He said a date would follow.",
+     [("Austin", "Austin", "United States"), ("Sudani", "Sudani", "Iraq"), ("He", "Sudani", "Iraq")]),
+    # a quote paragraph without a cue continues the previous speaker
+    ("“We want a clear timeline,” Sudani said.\n“Our forces are ready to take over.”",
+     [("Sudani", "Sudani", "Iraq"), ("Sudani", "Sudani", "Iraq")]),
+    # a quote without any cue and nobody before it is nobody's statement
+    ("“Our forces are ready to take over.”\nThe talks began on Monday.", []),
+    # a document anaphor with no document before it stays unresolved
+    ("The statement said the talks were useful.", [("The statement", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DISCOURSE, ids=[c[0][:40] for c in DISCOURSE])
+def test_discourse(text, expected):
+    st = statements(HEADLINE + text)
+    assert [(r.speaker_mention, r.speaker, r.party) for r in st.itertuples()] == expected
+
+
+def test_unresolved_is_said_not_guessed():
+    st = statements(HEADLINE + "He said the deal was done.")
+    assert st.speaker.isna().all() and st.party.isna().all()
+    assert st.party_evidence.iloc[0].startswith("unresolved")
+
+
+def test_continuation_names_the_statement_it_continues():
+    st = statements(HEADLINE + "“We want a clear timeline,” Sudani said.\n“Our forces are ready to take over.”")
+    assert st.party_evidence.iloc[1].startswith(f"continues {st.statement_id.iloc[0]}")
+    assert pd.isna(st.cue.iloc[1])
+
+
+def test_headline_trailing_attribution():
+    st = statements("Troops to stay in Iraq for now: Pentagon\nThe talks went on.")
+    assert st[["speaker_mention", "party", "cue", "content"]].values.tolist() == [
+        ["Pentagon", "United States", ":", "Troops to stay in Iraq for now"]]
+
+
+def test_without_parties_no_party_is_assigned():
+    st = statements(SEED.read_text(encoding="utf-8"), parties=None)
+    assert len(st) == len(SEED_EXPECTED) and st.party.isna().all()
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("a “b” c", [(2, 5)]),
+    ('a "b" c "d', [(2, 5), (8, 10)]),            # an unclosed quote ends with its paragraph
+    ("Iraq’s ‘transition’", [(7, 19)]),           # apostrophe in a word, single quotes around one
+    ("“a\n“b”", [(0, 6)]),                         # a quote continued in the next paragraph
+    ("“a\nb”", [(0, 2)]),                          # not continued: it ends with its paragraph
+    ("''a'' b", [(0, 5)]),                         # doubled apostrophes as quote marks
+    ("“a,\" b", [(0, 4)]),                         # a curly quote closed by a straight one
+])
+def test_quote_pairing(text, spans):
+    assert _quote_spans(text) == spans
+
+
+def test_offsets_survive_without_articles_frame():
+    text = SEED.read_text(encoding="utf-8")
+    articles = parley.load_articles(SEED)
+    sentences = parley.to_sentences(articles)
+    exact = parley.to_statements(sentences, parties=PARTIES, articles=articles)
+    rebuilt = parley.to_statements(sentences, parties=PARTIES)
+    assert rebuilt.content.tolist() == exact.content.tolist()
+    assert all(text[r.content_start:r.content_end] == r.content for r in exact.itertuples())
