@@ -50,13 +50,18 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from pathlib import Path
 
-__all__ = ["sentence_spans", "split_sentences"]
+import numpy as np
+import pandas as pd
+
+from . import config
+from .articles import _blocks
+
+__all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 
 #: Abbreviation lexicon: ``abbreviation,kind`` with kind in title, month,
 #: time, number, other.
-_ABBREVIATIONS_CSV = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "abbreviations.csv"
+_ABBREVIATIONS_CSV = config.LEXICONS / "abbreviations.csv"
 
 _ABBREVIATION_KINDS = frozenset({"title", "month", "time", "number", "other"})
 
@@ -418,16 +423,15 @@ def to_sentences(articles):
         (``text[start:end]`` is the sentence); ``credit`` is a caption's photo
         credit; ``sentence_id`` is ``"<article_id>:<n>"``.
     """
-    import pandas as pd
-
-    from .articles import _blocks
-
-    rows = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
+    cols: tuple[list, ...] = ([], [], [], [], [], [], [], [])
+    for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         n = 0
         for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
             for s, e in sentence_spans(text, bs, be):
-                rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
+                for col, value in zip(cols, (aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit)):
+                    col.append(value)
                 n += 1
-    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return frame.astype({"block_index": "int64", "start": "int64", "end": "int64"})
+    # Built column by column with fixed dtypes: cheaper than inferring them row by row.
+    data = {name: np.asarray(col, dtype="int64") if name in ("block_index", "start", "end")
+            else pd.Series(col, dtype=object) for name, col in zip(SENTENCE_COLUMNS, cols)}
+    return pd.DataFrame(data, columns=SENTENCE_COLUMNS)
