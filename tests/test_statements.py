@@ -144,6 +144,14 @@ CASES = [
     ("Austin said the talks would continue, while Fuad Hussein said the timeline was fixed.",
      [("Austin", "Austin", "United States", "indirect", "the talks would continue"),
       ("Fuad Hussein", "Fuad Hussein", "Iraq", "indirect", "the timeline was fixed")]),
+    # a relative pronoun is the mention; it resolves to the phrase it stands for
+    ("The talks were praised by Iraqi officials, who said the timeline was realistic.",
+     [("who", "Iraqi officials", "Iraq", "indirect", "the timeline was realistic")]),
+    # adverbs and days between speaker and cue
+    ("Sudani firmly told reporters that the date was not negotiable.",
+     [("Sudani", "Sudani", "Iraq", "indirect", "the date was not negotiable")]),
+    ("“We will stay as long as we are welcome,” Austin said Tuesday.",
+     [("Austin", "Austin", "United States", "direct", "“We will stay as long as we are welcome,”")]),
     # sentences that mention a government without quoting it
     ("The United States has about 2,500 troops in Iraq.", []),
     ("US forces struck Iran-backed groups in Iraq and Syria on Thursday.", []),

@@ -92,7 +92,7 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "body", "we
 # Words between a speaker and a cue that belong to neither ("Austin has also said").
 _AUX = frozenset("""has have had is are was were also later earlier previously then again repeatedly publicly
 recently once already still further separately too reportedly would will did does do privately first initially
-subsequently since last often frequently long""".split())
+subsequently since last often frequently long now together never ever""".split())
 _NEGATION = re.compile(r"(?:\b(?:not|never|to)|n[’']t)(?:\s+\w+ly)?\s+$", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)(?:\s+\w+ly)?\s+$", re.I)
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|these|those|such|our|your|my)|\w[’']s)\s+$", re.I)
@@ -230,6 +230,7 @@ class _Mention:
     start: int
     end: int
     text: str
+    antecedent: "_Mention | None" = None  # what a relative pronoun ("officials, who said") stands for
 
 
 @dataclass
@@ -579,7 +580,7 @@ def _left_speaker(text: str, s: int, cs: int, same_sentence, lex: _Lexicon) -> _
         cs = m.start()
     tokens = list(_TOKEN.finditer(text, max(s, cs - 240), cs))
     k = len(tokens) - 1
-    while k >= 0 and tokens[k].group(0) in _AUX:
+    while k >= 0 and (tokens[k].group(0) in _AUX or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()):
         k -= 1
     if k < 0:
         return None
@@ -595,11 +596,15 @@ def _left_speaker(text: str, s: int, cs: int, same_sentence, lex: _Lexicon) -> _
             return None
         end, k = tokens[k].end(), m - 1
     word = tokens[k].group(0).lower()
-    if word in ("who", "which"):  # "officials, who said ...": the phrase before the relative pronoun
+    if word in ("who", "which"):  # "officials, who said ...": the mention is "who", standing for "officials"
+        rel = tokens[k]
         k -= 1
         if k >= 0 and tokens[k].group(0) == ",":
             k -= 1
-        mention = _collect_left(text, tokens, k, lex)
+        antecedent = _collect_left(text, tokens, k, lex)
+        if antecedent is None:
+            return None
+        mention = _Mention(rel.start(), rel.end(), rel.group(0), antecedent)
     elif word in ("and", "but"):  # "Cruz exhorted ... and said": the subject of the first verb
         return _clause_subject(text, s, cs, same_sentence, lex)
     elif word == ",":
@@ -945,7 +950,8 @@ def _resolve(found: list[_Found], text: str, parties: dict) -> None:
             f.evidence = f"continues #{f.continues}" + (f" ({prev.evidence})" if prev.evidence else "")
             history.append(f)
             continue
-        mention = f.speaker.text
+        # a relative pronoun ("officials, who said") is resolved through the phrase it stands for
+        mention = f.speaker.antecedent.text if f.speaker.antecedent else f.speaker.text
         kind, key = _mention_kind(mention, lex)
         f.kind = kind
         party, alias = match_party(mention, parties)
