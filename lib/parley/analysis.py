@@ -6,13 +6,16 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from . import config
-from .articles import articles_from_texts, load_articles, load_report
+from . import articles as _articles
+from .articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from .conditions import to_conditions
 from .parties import resolve_parties
 from .sentences import to_sentences
@@ -78,17 +81,21 @@ def analyze_text(text: str, parties=None) -> Analysis:
     return _run(articles, table)
 
 
-def analyze(path_or_paths=config.ARTICLES, *, parties=config.PARTIES, cache: bool = True) -> Analysis:
+def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -> Analysis:
     """Load and analyse articles from files, reusing cached results for unchanged ones.
 
-    The cache (Parquet files under ``config.CACHE``) is keyed by each article's
-    content hash, the code and lexicon version and the parties, so an edited
-    article, lexicon or parties file is analysed afresh.
+    The cache (Parquet files under ``config.CACHE``, read at call time) keeps
+    what each file loaded to, keyed by a hash of its bytes and its metadata
+    sidecar, and the frames of each article, keyed by the article's content
+    hash. Both are stored under the code and lexicon version, the frames also
+    under the parties, so an edited article, lexicon, parties file or parley
+    itself is analysed afresh. A corrupt cache is recomputed, never fatal.
 
     Parameters
     ----------
-    path_or_paths : str, Path or iterable
-        Files or folders, as for :func:`parley.load_articles`.
+    path_or_paths : str, Path or iterable, optional
+        Files or folders, as for :func:`parley.load_articles` (default
+        ``config.ARTICLES``).
     parties : str, Path, dict or None
         The parties file or dict.
     cache : bool
@@ -97,30 +104,44 @@ def analyze(path_or_paths=config.ARTICLES, *, parties=config.PARTIES, cache: boo
     Returns
     -------
     Analysis
-        All frames, with the load report.
+        All frames, with the load report; ``cached`` counts the articles
+        whose frames came from the cache.
     """
+    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
     table = resolve_parties(parties)
-    articles = load_articles(path_or_paths)
-    report = load_report(articles)
     if not cache:
-        result = _run(articles, table)
-        result.load_report = report
-        return result
-    folder = config.CACHE / _cache_key(table)
-    old = {name: _read(folder / f"{name}.parquet") for name in _FRAMES}
-    done = set(old["sentences"]["article_id"]) if old["sentences"] is not None else set()
-    todo = articles[~articles["article_id"].isin(done)]
-    fresh = _run(todo, table) if len(todo) else None
+        articles = _articles.load_articles(path_or_paths)
+        return _with_report(_run(articles, table), articles)
+    code = _code_version()
+    articles = _load_cached(path_or_paths, config.CACHE / code)
+    folder = config.CACHE / code / _parties_key(table)
+    done, old = _read_frames(folder)
+    wanted = articles["article_id"]
+    todo = articles[~wanted.isin(done)]
     frames = {}
-    wanted = set(articles["article_id"])
-    for name in _FRAMES:
-        parts = [f for f in (old[name], getattr(fresh, name, None)) if f is not None and len(f)]
-        combined = pd.concat(parts, ignore_index=True) if parts else getattr(_run(articles.iloc[:0], table), name)
-        if fresh is not None:
-            _write(folder / f"{name}.parquet", combined)
-        frames[name] = _in_order(combined[combined["article_id"].isin(wanted)], articles)
-    return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], table, report,
-                    cached=len(articles) - len(todo))
+    if len(todo):
+        fresh = _run(todo, table)
+        redo = set(todo["article_id"])
+        for name in _FRAMES:
+            new = getattr(fresh, name)
+            kept = old[name][~old[name]["article_id"].isin(redo)] if old else None
+            frame = pd.concat([kept, new], ignore_index=True) if kept is not None and len(kept) else new
+            frames[name] = _arrow_roundtrip(frame)  # the dtypes a cached run will read back
+            _write(folder / f"{name}.parquet", frames[name])
+        # Written last: an article counts as done only once all its frames are on disk.
+        _write(folder / "done.parquet", pd.DataFrame({"article_id": sorted(done | redo)}))
+    else:
+        frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table), name)) for name in _FRAMES}
+    frames = {name: _in_order(frame, articles) for name, frame in frames.items()}
+    result = Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], table,
+                      cached=len(articles) - len(todo))
+    return _with_report(result, articles)
+
+
+def _with_report(result: Analysis, articles: pd.DataFrame) -> Analysis:
+    result.articles = articles
+    result.load_report = load_report(articles)
+    return result
 
 
 def _run(articles: pd.DataFrame, parties: dict) -> Analysis:
@@ -130,16 +151,72 @@ def _run(articles: pd.DataFrame, parties: dict) -> Analysis:
     return Analysis(articles, sentences, statements, conditions, parties)
 
 
+def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
+    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``)."""
+    memo = _read_memo(folder)
+    before = set(memo)
+    rows, report = _articles._load(path_or_paths, memo)
+    if set(memo) != before:
+        _write_memo(folder, memo)
+    return _articles._frame(rows, report)
+
+
+def _read_memo(folder: Path) -> dict:
+    """Read the per-file load cache: file fingerprint -> what the file loaded to."""
+    rows = _read_records(folder / "files-articles.parquet", ["file_key", *ARTICLE_COLUMNS])
+    report = _read_records(folder / "files-report.parquet", ["file_key", *REPORT_COLUMNS])
+    if rows is None or report is None:
+        return {}
+    memo: dict = {}
+    for record in report:
+        memo.setdefault(record.pop("file_key"), _articles._Loaded()).report.append(record)
+    for record in rows:
+        loaded = memo.get(record.pop("file_key"))
+        if loaded is not None:
+            loaded.rows.append(record)
+    return memo
+
+
+def _write_memo(folder: Path, memo: dict) -> None:
+    rows = [{"file_key": key, **row} for key, loaded in memo.items() for row in loaded.rows]
+    report = [{"file_key": key, **row} for key, loaded in memo.items() for row in loaded.report]
+    _write(folder / "files-articles.parquet", pd.DataFrame(rows, columns=["file_key", *ARTICLE_COLUMNS]))
+    _write(folder / "files-report.parquet", pd.DataFrame(report, columns=["file_key", *REPORT_COLUMNS]))
+
+
+def _read_frames(folder: Path) -> tuple[set, dict | None]:
+    """Read the cached frames; any missing or unreadable file means no cache (everything is redone)."""
+    done = _read(folder / "done.parquet", ["article_id"])
+    frames = {name: _read(folder / f"{name}.parquet", ["article_id"]) for name in _FRAMES}
+    if done is None or any(frame is None for frame in frames.values()):
+        return set(), None
+    return set(done["article_id"]), frames
+
+
+def _arrow_roundtrip(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a fresh frame the dtypes it will have when read back from Parquet."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False).to_pandas()
+    except (ValueError, TypeError, pa.ArrowException):  # mixed-type columns: returned as is, not cached
+        return frame.reset_index(drop=True)
+
+
 def _in_order(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Order rows as the articles are ordered, keeping each article's own row order."""
-    rank = {aid: n for n, aid in enumerate(articles["article_id"])}
-    order = frame["article_id"].map(rank)
-    return frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    """Keep the rows of ``articles`` only, ordered as the articles are, each article's rows in their order."""
+    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])  # -1: not among the articles
+    rows = np.flatnonzero(rank >= 0)
+    rows = rows[np.argsort(rank[rows], kind="stable")]
+    if len(rows) == len(frame) and (rows[1:] > rows[:-1]).all():
+        return frame.reset_index(drop=True)  # the common cached case: already in order
+    return frame.iloc[rows].reset_index(drop=True)
 
 
-@cache
 def _code_version() -> str:
-    """Hash the package code and lexicons, so any change to them invalidates the cache."""
+    """Hash the package code and lexicons, so any change to them invalidates the cache.
+
+    Recomputed on every call (a few milliseconds): lexicons are edited while a
+    notebook kernel keeps running.
+    """
     digest = hashlib.sha256(config.VERSION.encode())
     files = sorted(Path(__file__).parent.glob("*.py")) + sorted(config.LEXICONS.glob("*"))
     for path in files:
@@ -149,18 +226,31 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_key(parties: dict) -> str:
+def _parties_key(parties: dict) -> str:
     blob = json.dumps(parties, sort_keys=True, default=str).encode()
-    return f"{_code_version()}-{hashlib.sha256(blob).hexdigest()[:12]}"
+    return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
 
 
-def _read(path: Path) -> pd.DataFrame | None:
+def _read_records(path: Path, columns: list[str]) -> list[dict] | None:
+    """Read a cache file as a list of row dicts (through Arrow: fast, and nulls come back as None)."""
     if not path.exists():
         return None
     try:
-        return pd.read_parquet(path)
-    except (OSError, ValueError):  # a corrupt or half-written cache file is recomputed, not fatal
+        table = pq.read_table(path)
+    except Exception:  # a corrupt or half-written cache file is recomputed, not fatal
         return None
+    return table.to_pylist() if set(columns) <= set(table.column_names) else None
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame | None:
+    """Read a cache file; None when it is missing, unreadable or lacks ``columns``."""
+    if not path.exists():
+        return None
+    try:
+        frame = pd.read_parquet(path)
+    except Exception:  # a corrupt or half-written cache file is recomputed, not fatal
+        return None
+    return frame if set(columns) <= set(frame.columns) else None
 
 
 def _write(path: Path, frame: pd.DataFrame) -> None:
@@ -169,7 +259,11 @@ def _write(path: Path, frame: pd.DataFrame) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         os.close(fd)
-        frame.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    except OSError:  # a read-only checkout still analyses, it just does not cache
-        pass
+        try:
+            frame.to_parquet(tmp, index=False)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+    except (OSError, ValueError, TypeError, pa.ArrowException):
+        pass  # a read-only checkout or an unstorable column still analyses, it just does not cache

@@ -15,10 +15,11 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import tomllib
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -39,11 +40,14 @@ _FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "ma
 _SIDECAR = ".meta.toml"
 _FIELD_ALIASES = {
     "title": ("title", "headline"),
-    "text": ("text", "body", "content", "article"),
-    "published": ("published", "date", "published_at", "publication_date", "pubdate"),
-    "source": ("source", "publisher", "outlet", "sitename"),
+    "text": ("text", "body", "content", "article", "maintext"),
+    "published": ("published", "date", "published_at", "publication_date", "pubdate", "date_publish",
+                  "datepublished"),
+    "source": ("source", "publisher", "outlet", "sitename", "source_domain"),
     "url": ("url", "link"),
 }
+#: Articles longer than this (characters) load with a note: probably several articles in one file.
+_LONG_ARTICLE = 1_000_000
 
 
 @dataclass
@@ -52,6 +56,13 @@ class _Loaded:
 
     rows: list[dict] = field(default_factory=list)
     report: list[dict] = field(default_factory=list)
+
+
+class _Report(tuple):
+    """The load report's rows; pandas deep-copies ``attrs`` into every derived frame, and this need not be."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class _Skip(Exception):
@@ -64,32 +75,21 @@ def load_articles(path_or_paths: str | Path | Iterable[str | Path]) -> pd.DataFr
     Parameters
     ----------
     path_or_paths : str, Path or iterable of them
-        Files or folders (searched recursively). Supported formats: .txt, .md
-        (optional YAML ``---`` or TOML ``+++`` front matter), .html, .json,
-        .jsonl and .csv. A ``NAME.meta.toml`` beside a file gives its metadata
-        (title, source, published, url).
+        Files or folders (searched recursively; hidden files are skipped).
+        Supported formats: .txt, .md (optional YAML ``---`` or TOML ``+++``
+        front matter), .html, .json, .jsonl and .csv. A ``NAME.meta.toml``
+        beside a file gives its metadata (title, source, published, url).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``ARTICLE_COLUMNS``. ``attrs["load_report"]`` lists every file
         seen with its status (``loaded`` or ``skipped``) and reason; read it as
-        a frame with :func:`load_report`. One bad file never stops the others.
+        a frame with :func:`load_report`. One bad file never stops the others;
+        a text seen twice is loaded once (the second copy is reported as a
+        duplicate).
     """
-    paths = [path_or_paths] if isinstance(path_or_paths, (str, Path)) else list(path_or_paths)
-    rows: list[dict] = []
-    report: list[dict] = []
-    for path in _expand(paths, report):
-        loaded = _load_file(path)
-        rows.extend(loaded.rows)
-        report.extend(loaded.report)
-    rows = _drop_duplicates(rows, report)
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    articles.attrs["load_report"] = report
-    skipped = [r for r in report if r["status"] == "skipped"]
-    if skipped:
-        warnings.warn(f"{len(skipped)} of {len(report)} inputs skipped; see load_report(articles)", stacklevel=2)
-    return articles
+    return _frame(*_load(path_or_paths))
 
 
 def load_report(articles: pd.DataFrame) -> pd.DataFrame:
@@ -124,14 +124,9 @@ def articles_from_texts(texts: Iterable[str], *, fmt: str = "text") -> pd.DataFr
     pandas.DataFrame
         Columns ``ARTICLE_COLUMNS``; ``path`` is ``<text N>``.
     """
-    rows = []
-    for n, text in enumerate(texts):
-        rows.append(_row(text, path=f"<text {n}>", fmt=fmt, encoding="str"))
+    rows = [_row(text, path=f"<text {n}>", fmt=fmt, encoding="str") for n, text in enumerate(texts)]
     frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    frame.attrs["load_report"] = [
-        {"path": r["path"], "status": "loaded", "reason": "", "articles": 1, "format": fmt, "encoding": "str"}
-        for r in rows
-    ]
+    frame.attrs["load_report"] = _Report(_report(r["path"], "loaded", n=1, fmt=fmt, encoding="str") for r in rows)
     return frame
 
 
@@ -142,89 +137,176 @@ def article_id(text: str) -> str:
 
 # --------------------------------------------------------------------------- files
 
+def _load(path_or_paths, memo: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """Load every file under ``path_or_paths``; return (article rows, report rows).
+
+    ``memo`` maps a file's fingerprint (path, bytes, sidecar bytes) to what it
+    loaded to; :func:`parley.analyze` keeps it on disk so unchanged files are
+    not parsed again (HTML extraction and encoding detection are slow).
+    """
+    paths = [path_or_paths] if isinstance(path_or_paths, (str, Path)) else list(path_or_paths)
+    rows: list[dict] = []
+    report: list[dict] = []
+    for path in _expand(paths, report):
+        loaded = _load_file(path, memo)
+        rows.extend(loaded.rows)
+        report.extend(loaded.report)
+    return _drop_duplicates(rows, report)
+
+
+def _frame(rows: list[dict], report: list[dict]) -> pd.DataFrame:
+    """Make the articles frame (with its load report) and warn when files were skipped."""
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    articles.attrs["load_report"] = _Report(report)
+    skipped = sum(r["status"] == "skipped" for r in report)
+    if skipped:
+        warnings.warn(f"{skipped} of {len(report)} inputs skipped; see load_report(articles)", stacklevel=3)
+    return articles
+
+
 def _expand(paths: list, report: list[dict]) -> list[Path]:
-    """List the candidate files under ``paths``, reporting missing paths and empty folders."""
+    """List the candidate files under ``paths``, reporting what cannot be an article."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file())
-            found = [p for p in found if not p.name.endswith(_SIDECAR)]
-            if not found:
-                report.append(_report(path, "skipped", "folder contains no files"))
-            for p in found:
-                if any(part.startswith(".") for part in p.relative_to(path).parts):
-                    report.append(_report(p, "skipped", "hidden file"))
+            found = []
+            for name in _walk(path):
+                if _visible(name[len(str(path)):]):
+                    found.append(name)
                 else:
-                    files.append(p)
+                    report.append(_report(name, "skipped", "hidden file"))
+            stems = {os.path.splitext(name)[0] for name in found if not name.endswith(_SIDECAR)}
+            for name in found:
+                if name.endswith(_SIDECAR) and name[:-len(_SIDECAR)] not in stems:
+                    report.append(_report(name, "skipped", "metadata file with no article of the same name beside it"))
+            found = [Path(name) for name in found if not name.endswith(_SIDECAR)]
+            if not any(p.suffix.lower() in _FORMATS for p in found):
+                report.append(_report(path, "skipped", "no article files in folder (supported: "
+                                      + ", ".join(sorted(_FORMATS)) + ")"))
         elif path.is_file():
-            files.append(path)
+            found = [path]
         else:
             report.append(_report(path, "skipped", "no such file or folder"))
+            continue
+        for p in found:
+            key = p.absolute()
+            if key not in seen:  # a file named twice (itself and its folder) loads once
+                seen.add(key)
+                files.append(p)
     return files
+
+
+def _walk(folder: Path) -> list[str]:
+    """List the files under ``folder``, sorted (os.walk on strings: far faster than Path.rglob)."""
+    return sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names)
+
+
+def _visible(relative: str) -> bool:
+    """Say whether no part of a path below the folder is hidden (starts with a dot)."""
+    return not any(part.startswith(".") for part in relative.split(os.sep))
 
 
 def _report(path, status: str, reason: str = "", n: int = 0, fmt: str = "", encoding: str = "") -> dict:
     return {"path": str(path), "status": status, "reason": reason, "articles": n, "format": fmt, "encoding": encoding}
 
 
-def _load_file(path: Path) -> _Loaded:
+def _load_file(path: Path, memo: dict | None = None) -> _Loaded:
     """Load one file, turning every failure into a report row."""
-    out = _Loaded()
     fmt = _FORMATS.get(path.suffix.lower())
+    if path.name.endswith(_SIDECAR):
+        return _Loaded(report=[_report(path, "skipped", "metadata file, not an article (it describes the file "
+                                             "of the same name)")])
     if fmt is None:
-        out.report.append(_report(path, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"))
-        return out
+        return _Loaded(report=[_report(path, "skipped", f"unsupported file type {path.suffix or '(none)'!r}")])
+    side = path.with_name(path.stem + _SIDECAR)
     try:
         size = path.stat().st_size
         if size > config.MAX_FILE_BYTES:
-            raise _Skip(f"file too large ({size / 1e6:.0f} MB > {config.MAX_FILE_BYTES / 1e6:.0f} MB)")
+            return _Loaded(report=[_report(path, "skipped", f"file too large ({size / 1e6:.0f} MB > "
+                                                            f"{config.MAX_FILE_BYTES / 1e6:.0f} MB)", fmt=fmt)])
         raw = path.read_bytes()
+    except OSError as exc:
+        return _Loaded(report=[_report(path, "skipped", f"cannot read: {exc.strerror or exc}", fmt=fmt)])
+    try:
+        side_raw = side.read_bytes()
+    except OSError:  # no sidecar (the usual case)
+        side_raw = None
+    if memo is None:
+        return _parse_file(path, fmt, raw, side, side_raw)
+    key = hashlib.sha256(b"\0".join([str(path).encode("utf-8", "surrogateescape"), raw, side_raw or b""]))
+    key = key.hexdigest() + ("+" if side_raw is not None else "")
+    if key not in memo:
+        memo[key] = _parse_file(path, fmt, raw, side, side_raw)
+    return memo[key]
+
+
+def _parse_file(path: Path, fmt: str, raw: bytes, side: Path, side_raw: bytes | None) -> _Loaded:
+    """Decode and parse one file's bytes into article rows and report rows."""
+    out = _Loaded()
+    try:
         text, encoding, note = _decode(raw)
-        meta = _sidecar(path)
         records = _PARSERS[fmt](text)
     except _Skip as exc:
         out.report.append(_report(path, "skipped", str(exc), fmt=fmt))
         return out
-    except OSError as exc:
-        out.report.append(_report(path, "skipped", f"cannot read: {exc.strerror or exc}", fmt=fmt))
-        return out
+    meta, side_note = _sidecar(side, side_raw)
     for n, record in enumerate(records):
         where = str(path) if len(records) == 1 else f"{path}#{record.get('_where', n + 1)}"
         if "_skip" in record:
             out.report.append(_report(where, "skipped", record["_skip"], fmt=fmt, encoding=encoding))
             continue
-        fields = {**record, **{k: v for k, v in meta.items() if v is not None}}
+        # The sidecar describes a single-article file; for a collection it only fills gaps.
+        fields = {**record, **meta} if len(records) == 1 else {**meta, **record}
         row = _row(fields.pop("text"), path=where, fmt=fmt, encoding=encoding, **fields)
+        notes = [note, record.get("_note", ""), side_note]
+        if len(row["text"]) > _LONG_ARTICLE:
+            notes.append(f"very long for one article ({len(row['text']) / 1e6:.1f} million characters): "
+                         "check the file does not hold several articles")
         out.rows.append(row)
-        out.report.append(_report(where, "loaded", note, 1, fmt, encoding))
+        out.report.append(_report(where, "loaded", "; ".join(n for n in notes if n), 1, fmt, encoding))
     if not records:
         out.report.append(_report(path, "skipped", "no articles in file", fmt=fmt, encoding=encoding))
     return out
 
 
 def _decode(raw: bytes) -> tuple[str, str, str]:
-    """Decode bytes as UTF-8, else the detected encoding, else cp1252; return (text, encoding, note)."""
+    """Decode bytes as UTF-8, else cp1252, else the detected encoding; return (text, encoding, note)."""
     if not raw.strip():
-        raise _Skip("empty file")
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Skip("empty file" if not raw else "empty file (only whitespace)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16", ""
+        except UnicodeDecodeError as exc:
+            raise _Skip(f"not valid UTF-16 despite its byte-order mark: {exc.reason}") from exc
+    if b"\x00" in raw[:8192]:
         raise _Skip("binary file (contains NUL bytes)")
     try:
         return raw.decode("utf-8-sig"), "utf-8", ""
     except UnicodeDecodeError:
         pass
+    # Western text is the common non-UTF-8 case (Windows "smart quotes", Latin-1 accents); detectors
+    # mistake short samples of it for cp775 or cp1250, so cp1252 goes first when it reads as Latin script.
+    try:
+        text = raw.decode("cp1252")
+        if _latin_script(text):
+            return text, "cp1252", "not UTF-8: decoded as cp1252 (Windows-1252/Latin-1 fallback)"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        text = str(best)
-        if _looks_binary(text):
-            raise _Skip("binary file (not text in any known encoding)")
-        return text, best.encoding, f"not UTF-8: decoded as {best.encoding} (detected)"
-    text = raw.decode("cp1252", errors="replace")
-    if _looks_binary(text):
-        raise _Skip("binary file (not text in any known encoding)")
-    return text, "cp1252", "not UTF-8: decoded as cp1252 (fallback; undecodable bytes replaced)"
+    if best is not None and not _looks_binary(str(best)):
+        return str(best), best.encoding, f"not UTF-8: decoded as {best.encoding} (detected)"
+    raise _Skip("binary file (not text in any known encoding)")
+
+
+def _latin_script(text: str) -> bool:
+    """Say whether text is readable Latin script: few control characters, mostly ASCII letters."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    return not _looks_binary(sample) and sum(not ch.isascii() for ch in letters) <= 0.3 * len(letters)
 
 
 def _looks_binary(text: str) -> bool:
@@ -234,16 +316,15 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.05 * max(len(sample), 1)
 
 
-def _sidecar(path: Path) -> dict:
-    """Read ``NAME.meta.toml`` beside ``path`` (metadata that overrides what the file says)."""
-    side = path.with_name(path.stem + _SIDECAR)
-    if not side.exists():
-        return {}
+def _sidecar(side: Path, raw: bytes | None) -> tuple[dict, str]:
+    """Read ``NAME.meta.toml`` (metadata that overrides what the file says); return (fields, note)."""
+    if raw is None:
+        return {}, ""
     try:
-        meta = tomllib.loads(side.read_text(encoding="utf-8"))
+        meta = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _Skip(f"malformed metadata file {side.name}: {exc}") from exc
-    return _pick_fields(meta, exclude_text=True)
+        return {}, f"metadata file {side.name} ignored: malformed TOML ({exc})"
+    return _pick_fields(meta, exclude_text=True), f"metadata from {side.name}"
 
 
 def _pick_fields(record: dict, *, exclude_text: bool = False) -> dict:
@@ -255,6 +336,8 @@ def _pick_fields(record: dict, *, exclude_text: bool = False) -> dict:
             continue
         for key in keys:
             value = lowered.get(key)
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = "\n".join(value)  # a body given as a list of paragraphs
             if value is not None and not (isinstance(value, float) and pd.isna(value)) and str(value).strip():
                 out[name] = value
                 break
@@ -267,43 +350,43 @@ def _parse_text(text: str) -> list[dict]:
     return [{"text": text}]
 
 
-_FRONT_MATTER = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)\r?\n(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def _parse_markdown(text: str) -> list[dict]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return [{"text": text}]
+    body = text[match.end():]
     try:
         if match["fence"] == "---":
-            meta = yaml.safe_load(match["body"]) or {}
+            meta = yaml.safe_load(match["body"] or "") or {}
         else:
-            meta = tomllib.loads(match["body"])
+            meta = tomllib.loads(match["body"] or "")
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-        raise _Skip(f"malformed front matter: {str(exc).splitlines()[0]}") from exc
+        return [{"text": body, "_note": f"front matter ignored: malformed ({str(exc).splitlines()[0]})"}]
     if not isinstance(meta, dict):
-        raise _Skip("malformed front matter: not a mapping of fields")
-    return [{**_pick_fields(meta, exclude_text=True), "text": text[match.end():]}]
+        return [{"text": body, "_note": "front matter ignored: not a mapping of fields"}]
+    return [{**_pick_fields(meta, exclude_text=True), "text": body}]
 
 
 def _parse_html(text: str) -> list[dict]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False, as_dict=True)
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise _Skip(f"malformed HTML: {exc}") from exc
-    body = (doc or {}).get("text") or ""
+    body = (doc.text if doc is not None else None) or ""
     if not body.strip():
         raise _Skip("malformed HTML or no article text found")
-    title = (doc.get("title") or "").strip()
+    title = (doc.title or "").strip()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if title and lines and lines[0] == title:
         lines = lines[1:]
-    return [{**_pick_fields({"title": title, "published": doc.get("date"), "source": doc.get("sitename"),
-                             "url": doc.get("url")}),
-             "text": "\n".join(([title] if title else []) + lines)}]
+    fields = _pick_fields({"title": title, "published": doc.date, "source": doc.sitename, "url": doc.url})
+    return [{**fields, "text": "\n".join(([title] if title else []) + lines)}]
 
 
 def _structured(record, where) -> dict:
@@ -333,7 +416,8 @@ def _parse_json(text: str) -> list[dict]:
 
 def _parse_jsonl(text: str) -> list[dict]:
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
+    # Split on "\n" only: JSON strings may hold a raw U+2028, which str.splitlines() would cut.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -362,8 +446,8 @@ def _row(text: str, *, path: str, fmt: str, encoding: str, title=None, source=No
          **_ignored) -> dict:
     """Make one article row; the title falls back to the headline block."""
     if title is None:
-        head = next((b for b in _blocks(text) if b[0] == "headline"), None)
-        title = text[head[1]:head[2]] if head else None
+        first = next(_iter_blocks(text), None)  # only the first block is needed: do not scan a long text
+        title = text[first[1]:first[2]] if first and first[0] == "headline" else None
     return {"article_id": article_id(text), "path": path, "title": _clean(title), "source": _clean(source),
             "published": _iso_date(published), "url": _clean(url), "text": text, "format": fmt,
             "encoding": encoding}
@@ -373,35 +457,47 @@ def _clean(value):
     return None if value is None else str(value).strip() or None
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _iso_date(value) -> str | None:
-    """Normalise a date-like value to YYYY-MM-DD; keep unparseable strings as given."""
+    """Normalise a date-like value to YYYY-MM-DD (the date where it was published); keep unparseable strings."""
     if value is None:
         return None
     if isinstance(value, (date, datetime)):
         return value.strftime("%Y-%m-%d")
-    stamp = pd.to_datetime(str(value), errors="coerce", utc=True)
-    return str(value).strip() if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
+    value = str(value).strip()
+    if _ISO_DATE.match(value):  # fast path, and keeps the local date of "2024-01-25T01:00+08:00"
+        return value[:10]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "could not infer format" is expected for free-form dates
+        stamp = pd.to_datetime(value, errors="coerce")
+    return (value or None) if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
 
 
-def _drop_duplicates(rows: list[dict], report: list[dict]) -> list[dict]:
-    """Keep the first of several files with identical text; report the others as skipped."""
-    seen: dict[str, str] = {}
+def _drop_duplicates(rows: list[dict], report: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Keep the first of several articles with identical text; report the others as duplicates."""
+    first: dict[str, str] = {}
+    dupes: dict[str, str] = {}
     kept = []
     for row in rows:
-        first = seen.setdefault(row["article_id"], row["path"])
-        if first != row["path"]:
-            for entry in report:
-                if entry["path"] == row["path"] and entry["status"] == "loaded":
-                    entry.update(status="skipped", reason=f"duplicate of {first}", articles=0)
-            continue
-        kept.append(row)
-    return kept
+        if row["article_id"] in first:
+            dupes[row["path"]] = first[row["article_id"]]
+        else:
+            first[row["article_id"]] = row["path"]
+            kept.append(row)
+    # New dicts, not updates: report rows may be shared with the load cache.
+    report = [{**r, "status": "skipped", "reason": f"duplicate of {dupes[r['path']]} (same text)", "articles": 0}
+              if r["status"] == "loaded" and r["path"] in dupes else r for r in report]
+    return kept, report
 
 
 # --------------------------------------------------------------------------- blocks
 
+_LINE = re.compile(r"[^\r\n]+")
+_NONSPACE = re.compile(r"\S")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<url>[^)\s]*)[^)\n]*\)\s*$")
-_CREDIT = re.compile(r"\s*(?:Photo|Picture|Image|Credit|Photograph)s?\s*:\s*(?P<credit>[^.\n]+?)\s*(?=$|\s)", re.I)
+_CREDIT = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Credit)s?\s*:\s*", re.I)
 _PLACEHOLDER_ALT = {"", "loading", "image", "placeholder", "spinner", "photo"}
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BULLET = re.compile(r"[-*•][ \t]+")
@@ -438,32 +534,37 @@ def to_blocks(articles: pd.DataFrame) -> pd.DataFrame:
 
 def _blocks(text: str) -> list[tuple[str, int, int, str | None]]:
     """Split one article text into (kind, start, end, credit) blocks."""
-    out: list[tuple[str, int, int, str | None]] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    lines = [(s, e) for s, e in lines if text[s:e].strip()]
-    seen_body = False
-    for n, (s, e) in enumerate(lines):
-        s, e = _strip(text, s, e)
-        line = text[s:e]
-        image = _IMAGE.match(line)
+    return list(_iter_blocks(text))
+
+
+def _iter_blocks(text: str) -> Iterator[tuple[str, int, int, str | None]]:
+    """Yield the (kind, start, end, credit) blocks of one article text, in order."""
+    first, seen_body, any_block = True, False, False
+    for line in _LINE.finditer(text):
+        s, e = _strip(text, *line.span())
+        if s == e:
+            continue
+        is_first, first = first, False
+        image = _IMAGE.match(text, s, e)
         if image:
-            caption = _caption(text, s + image.start("alt"), s + image.end("alt"), image["url"])
+            caption = _caption(text, image.start("alt"), image.end("alt"), image["url"])
             if caption:
-                out.append(caption)
+                any_block = True
+                yield caption
             continue
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(text, s, e)
         if heading:
-            s += heading.end()
-        if n == 0 and len(lines) > 1 and _is_headline(text[s:e]):
-            out.append(("headline", s, e, None))
+            s = heading.end()
+        if is_first and _NONSPACE.search(text, e) and _is_headline(text[s:e]):
+            any_block = True
+            yield "headline", s, e, None
             continue
-        bullet = _BULLET.match(text[s:e])
-        if bullet and not seen_body and out:
-            out.append(("standfirst", s + bullet.end(), e, None))
+        bullet = _BULLET.match(text, s, e)
+        if bullet and not seen_body and any_block:
+            yield "standfirst", bullet.end(), e, None
             continue
-        seen_body = True
-        out.append(("body", s, e, None))
-    return out
+        seen_body = any_block = True
+        yield "body", s, e, None
 
 
 def _is_headline(line: str) -> bool:
@@ -485,7 +586,13 @@ def _caption(text: str, s: int, e: int, url: str):
     if alt.lower() in _PLACEHOLDER_ALT or url.lower().endswith((".gif", ".svg")) and len(alt.split()) < 3:
         return None
     credit = _CREDIT.search(alt)
-    if credit:
-        # Captions are sometimes repeated after the credit ("X. Photo: dpa X. Photo: dpa"): keep the first.
-        return ("caption", *_strip(text, s, s + credit.start()), credit["credit"].strip())
-    return ("caption", s, e, None)
+    if not credit:
+        return "caption", s, e, None
+    cs, ce = _strip(text, s, s + credit.start())
+    if cs == ce:
+        return None  # only a credit, no caption text
+    rest = alt[credit.end():]
+    # Captions are sometimes repeated after the credit ("X. Photo: dpa X. Photo: dpa"): keep the first.
+    repeat = rest.find(text[cs:ce])
+    name = (rest[:repeat] if repeat >= 0 else rest).strip().rstrip(".").strip()
+    return "caption", cs, ce, name or None

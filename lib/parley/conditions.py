@@ -1,7 +1,45 @@
-"""Find the conditions statements attach to their commitments (stub: being written)."""
+"""Find the conditions statements attach to their commitments.
+
+A condition is what a statement makes an action, commitment or outcome depend
+on: "the timeline would be contingent on evaluating the threat", "troops will
+stay until Iraqi forces are ready", "based on factors including ...". Every
+word list lives in ``data/lexicons``:
+
+* ``condition_markers.csv`` — the markers (``marker, kind, takes, position``).
+  ``kind`` is conditional, temporal-conditional, criterion or exchange;
+  ``takes`` says whether a clause ("if the talks fail") or a noun phrase
+  ("contingent on the threat") follows; ``position`` ``clause-start`` accepts
+  the marker only at the start of a clause ("Provided the truce holds", not
+  "the US provided weapons").
+* ``condition_exclusions.csv`` — non-conditional uses (``marker, side,
+  pattern``): a regular expression that, matched right before or right after
+  the marker, rejects it ("asked if", "once-powerful", "until 2019",
+  "subject to criticism", "based on interviews").
+* ``condition_syntax.csv`` — the few function words the span rules use
+  (determiners, copulas, clause boundaries, coordinators).
+* ``condition_categories.csv`` — keyword -> category.
+* ``modals.csv`` — temporal-conditional markers (once, until, when, as soon
+  as) count only when a modal or future verb appears outside the condition
+  ("he worked there until he retired" is narrative, "troops will stay until
+  ..." is a condition).
+
+Decisions: "even if" is concessive (the outcome holds whatever happens, so
+nothing depends on it) and is not a condition; "as if" neither. "based on" is a
+criterion ("based on the outcomes of the dialogue") except before reporting
+sources ("based on interviews", "based on data"), which say how the journalist
+knows, not what anything depends on.
+"""
 from __future__ import annotations
 
+import csv
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
 import pandas as pd
+
+from . import config
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]
 
@@ -10,8 +48,515 @@ CONDITION_COLUMNS = [
     "marker", "marker_start", "marker_end", "condition", "start", "end",
     "target", "target_start", "target_end", "category",
 ]
+_OFFSETS = ["marker_start", "marker_end", "start", "end", "target_start", "target_end"]
+
 
 
 def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Find conditions in statements (stub)."""
-    return pd.DataFrame(columns=CONDITION_COLUMNS)
+    """Find every condition in statements and, optionally, in the narration around them.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``statement_id``, ``article_id``, ``sentence_id``, ``party``,
+        ``content`` and ``content_start`` (the content's offset in the article).
+        Only the content is searched, never the "X said" frame.
+    sentences : pandas.DataFrame, optional
+        Columns ``article_id``, ``sentence_id``, ``start``, ``text``. When
+        given, the parts of sentences no statement content covers are searched
+        too and their conditions returned with ``statement_id`` and ``party``
+        None (narration); conditions in statements then get the id of the
+        sentence they are in.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per condition, columns :data:`CONDITION_COLUMNS`, in article
+        and text order. Offsets are absolute (into the article text); a
+        coordinated list ("the threat, operational requirements and the
+        capability of Iraq's forces") gives one row per conjunct, all with the
+        same marker and target; ``target`` is None where none was found;
+        ``category`` comes from ``condition_categories.csv`` ("other" when no
+        keyword matches).
+    """
+    lex = _lexicon()
+    rows: list[dict] = []
+    covered: dict = {}
+    if statements is not None and len(statements):
+        cols = [statements[c] if c in statements else [default] * len(statements) for c, default in (
+            ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
+            ("content", None), ("content_start", 0))]
+        for sid, aid, sent, party, content, base in zip(*cols):
+            if not isinstance(content, str) or pd.isna(base):
+                continue
+            base = int(base)
+            covered.setdefault(aid, []).append((base, base + len(content)))
+            for found in _find(content, lex):
+                rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                             "party": None if pd.isna(party) else party, **_shift(found, base)})
+    if sentences is not None and len(sentences):
+        rows = _locate(rows, sentences)
+        for aid, sent, start, text in zip(sentences["article_id"], sentences["sentence_id"],
+                                          sentences["start"], sentences["text"]):
+            start = int(start)
+            for s, e in _uncovered(start, start + len(text), covered.get(aid, [])):
+                for found in _find(text[s - start:e - start], lex):
+                    rows.append({"article_id": aid, "statement_id": None, "sentence_id": sent,
+                                 "party": None, **_shift(found, s)})
+    return _frame(rows, sentences)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+def _lexicon_rows(name: str) -> list[dict]:
+    """Read a lexicon CSV from ``config.LEXICONS``; re-read when the file changes."""
+    path = config.LEXICONS / name
+    return _read_rows(str(path), path.stat().st_mtime_ns)
+
+
+@cache
+def _read_rows(path: str, _mtime: int) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
+
+
+def _phrase(term: str) -> str:
+    """Return a regex for a literal term: flexible whitespace, straight or curly apostrophe."""
+    return r"\s+".join(re.sub("['’]", "['’]", re.escape(w)) for w in term.split())
+
+
+def _alternation(terms) -> str:
+    """Return a whole-word regex alternation of terms, longest first (so phrases beat their words)."""
+    body = "|".join(_phrase(t) for t in sorted(set(terms), key=lambda t: (-len(t), t)))
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    markers: re.Pattern
+    info: dict            # normalised marker -> (kind, takes, position)
+    before: dict          # marker -> regex matched at the end of the text before it
+    after: dict           # marker -> regex matched at the start of the text after it
+    modal: re.Pattern
+    boundary: re.Pattern
+    reporting: re.Pattern
+    determiners: frozenset
+    pronouns: frozenset
+    copulas: frozenset
+    wh: frozenset
+    links: frozenset
+    weak: re.Pattern      # " and " / " or "
+    strong: re.Pattern    # " as well as "
+    categories: list      # [(regex, {normalised term: category})]
+
+
+def _lexicon() -> _Lexicon:
+    names = ("condition_markers.csv", "condition_exclusions.csv", "condition_syntax.csv",
+             "condition_categories.csv", "modals.csv")
+    return _build(tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names))
+
+
+@cache
+def _build(_stamp: tuple) -> _Lexicon:
+    markers = _lexicon_rows("condition_markers.csv")
+    info = {_norm(r["marker"]): (r["kind"], r["takes"], r["position"]) for r in markers}
+    sides: dict = {"before": {}, "after": {}}
+    for r in _lexicon_rows("condition_exclusions.csv"):
+        sides[r["side"]].setdefault(_norm(r["marker"]), []).append(r["pattern"])
+    before = {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$", re.I) for m, p in sides["before"].items()}
+    # "after" patterns are used with .match(text, pos), which anchors them at the marker's end
+    after = {m: re.compile(rf"\s*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides["after"].items()}
+    syntax: dict = {}
+    for r in _lexicon_rows("condition_syntax.csv"):
+        syntax.setdefault(r["role"], []).append(r["term"].strip().lower())
+    by_case: dict = {True: {}, False: {}}
+    for r in _lexicon_rows("condition_categories.csv"):
+        sensitive = r.get("case_sensitive", "").strip().lower() in ("yes", "true", "1")
+        term = r["term"].strip()
+        by_case[sensitive][term if sensitive else _norm(term)] = r["category"].strip()
+    categories = [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
+                  for sensitive, terms in by_case.items() if terms]
+    modals = [r["term"] for r in _lexicon_rows("modals.csv")]
+    return _Lexicon(
+        markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
+        info=info, before=before, after=after,
+        modal=re.compile(_alternation(modals), re.I),
+        boundary=re.compile(_alternation(syntax.get("boundary", [])), re.I),
+        reporting=re.compile(_alternation(syntax.get("reporting", [])), re.I),
+        determiners=frozenset(syntax.get("determiner", [])),
+        pronouns=frozenset(syntax.get("pronoun", [])),
+        copulas=frozenset(syntax.get("copula", [])),
+        wh=frozenset(syntax.get("wh", [])),
+        links=frozenset(syntax.get("link", [])),
+        weak=re.compile(rf"\s+(?:{'|'.join(map(_phrase, syntax.get('coordinator', [])))})\s+", re.I),
+        strong=re.compile(rf",?\s+(?:{'|'.join(map(_phrase, syntax.get('strong_coordinator', [])))})\s+", re.I),
+        categories=categories,
+    )
+
+
+# --------------------------------------------------------------------------- finding
+
+def _find(text: str, lex: _Lexicon) -> list[dict]:
+    """Return the conditions in one text, offsets local to it."""
+    candidates = [m for m in lex.markers.finditer(text) if _accept(text, m, lex)]
+    found = []
+    for i, m in enumerate(candidates):
+        kind, takes, _ = lex.info[_norm(m.group())]
+        limit = candidates[i + 1].start() if i + 1 < len(candidates) else len(text)
+        end = _span_end(text, m.end(), limit, takes, lex)
+        items = _items(text, m.end(), end, takes, lex)
+        if not items:
+            continue
+        if kind == "temporal-conditional" and not (lex.modal.search(text, 0, m.start())
+                                                   or lex.modal.search(text, end)):
+            continue  # "he worked there until he retired": narrative time, nothing depends on it
+        target = _target(text, m.start(), end, lex)
+        for s, e in items:
+            found.append({"marker": text[m.start():m.end()], "marker_start": m.start(), "marker_end": m.end(),
+                          "condition": text[s:e], "start": s, "end": e,
+                          "target": None if target is None else text[target[0]:target[1]],
+                          "target_start": None if target is None else target[0],
+                          "target_end": None if target is None else target[1],
+                          "category": _category(text[s:e], lex)})
+    return found
+
+
+def _accept(text: str, m: re.Match, lex: _Lexicon) -> bool:
+    """Say whether a marker match is a conditional use (not excluded by its context)."""
+    key = _norm(m.group())
+    _, _, position = lex.info[key]
+    head = text[max(0, m.start() - 60):m.start()]
+    if key in lex.before and lex.before[key].search(head):
+        return False
+    if key in lex.after and lex.after[key].match(text, m.end()):
+        return False
+    if position == "clause-start":
+        stripped = head.rstrip()
+        return not stripped or stripped[-1] in ",;:(“‘\"—–-"
+    return True
+
+
+def _depths(text: str, start: int, end: int):
+    """Yield ``(index, char, depth)``, depth being the quotes and brackets opened since ``start``.
+
+    A closing mark with nothing open yields depth -1 and stops: the quote began
+    before ``start``. An apostrophe (Iraq’s, forces’) is not a quote.
+    """
+    stack: list[str] = []
+    for i in range(start, end):
+        ch = text[i]
+        prev_alnum = i > 0 and text[i - 1].isalnum()
+        if ch == '"':
+            if stack and stack[-1] == '"':
+                stack.pop()
+            elif i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum()):
+                yield i, ch, -1  # a closing straight quote opened before the span
+                return
+            else:
+                stack.append(ch)
+        elif ch in "“([" or (ch == "‘" and not prev_alnum):
+            stack.append(ch)
+        elif ch in "”)]":
+            if not stack:
+                yield i, ch, -1
+                return
+            stack.pop()
+        elif ch == "’" and not (prev_alnum and i + 1 < len(text) and text[i + 1].isalnum()):
+            if "‘" in stack:
+                while stack.pop() != "‘":
+                    pass
+            elif not prev_alnum:
+                yield i, ch, -1
+                return
+        yield i, ch, len(stack)
+
+
+def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int:
+    """Return where the condition after a marker ends (exclusive)."""
+    commas = []
+    end = limit
+    for i, ch, depth in _depths(text, pos, limit):
+        if depth < 0:
+            end = i
+            break
+        if depth:
+            continue
+        if ch in ";:?!" or (ch == "." and (i + 1 == len(text) or text[i + 1].isspace())
+                                and not (i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()))):
+            end = i
+            break
+        if ch in "—–" or text.startswith("--", i):
+            end = i
+            break
+        if ch == "," and not _thousands(text, i):
+            if takes == "clause":
+                end = i
+                break
+            commas.append(i)
+        elif ch.isspace() and (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
+            end = i
+            break
+    if takes == "phrase" and commas:
+        end = _list_end(text, pos, commas, end, lex)
+    return end
+
+
+def _thousands(text: str, i: int) -> bool:
+    """Say whether the comma at ``i`` separates digits (2,500) rather than phrases."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _list_end(text: str, pos: int, commas: list[int], end: int, lex: _Lexicon) -> int:
+    """Keep comma-separated parts only while they form a list closed by and/or ("A, B and C")."""
+    bounds = commas + [end]
+    closed = None
+    for k in range(len(commas)):
+        part = text[bounds[k] + 1:bounds[k + 1]]
+        words = part.split()
+        if not words or _clause_like(part, words, lex):
+            break
+        if lex.weak.search(" " + part + " ") or words[0].lower() in ("and", "or"):
+            closed = bounds[k + 1]
+    return closed if closed is not None else commas[0]
+
+
+def _clause_like(part: str, words: list[str], lex: _Lexicon) -> bool:
+    """Say whether a comma-separated part is a new clause rather than a list item."""
+    first = words[0].strip("“‘\"").lower()
+    return (first in lex.pronouns or bool(lex.modal.search(part)) or bool(lex.reporting.search(part)))
+
+
+def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """Split a condition span at top-level coordination and trim each conjunct."""
+    cuts = []  # (start, end) of separators outside quotes
+    top = [i for i, _, depth in _depths(text, s, e) if depth == 0]
+    top_set = set(top)
+    for sep in lex.strong.finditer(text, s, e):
+        if sep.start() in top_set:
+            cuts.append((sep.start(), sep.end()))
+    commas = [i for i in top if text[i] == "," and not _thousands(text, i)] if takes == "phrase" else []
+    cuts += [(i, i + 1) for i in commas]
+    closer = None  # in "A, B and C" the first "and" after the last comma closes the list: always split
+    for sep in lex.weak.finditer(text, s, e):
+        if sep.start() not in top_set:
+            continue
+        if commas and closer is None and sep.start() > commas[-1]:
+            closer = sep.start()
+            cuts.append((sep.start(), sep.end()))
+        elif _new_phrase(text, sep.start(), sep.end(), e, lex):
+            cuts.append((sep.start(), sep.end()))
+    pieces, pos = [], s
+    for a, b in sorted(cuts, key=lambda c: (c[0], -c[1])):  # the longer separator wins
+        if a >= pos:
+            pieces.append((pos, a))
+            pos = b
+    pieces.append((pos, e))
+    return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
+
+
+def _new_phrase(text: str, a: int, b: int, e: int, lex: _Lexicon) -> bool:
+    """Say whether "and"/"or" joins two noun phrases or clauses (split) rather than two words (keep)."""
+    before = text[:a].rstrip()
+    if before.endswith(("”", '"', "’")):
+        return True
+    word = re.match(r"[“‘\"]|[\w’'-]+", text[b:e])
+    if not word:
+        return False
+    w = word.group().lower()
+    return (w[0] in "“‘\"" or w in lex.determiners or w in lex.pronouns or w.endswith(("’s", "'s"))
+            or w[0].isdigit())
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim whitespace, commas, stops, a leading and/or and unbalanced quote marks."""
+    while True:
+        old = (s, e)
+        while s < e and (text[s].isspace() or text[s] in ",.;"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",.;") and not _abbreviation(text, s, e):
+            e -= 1
+        lead = re.match(r"(?:and|or)\s+", text[s:e], re.I)
+        if lead:
+            s += lead.end()
+        part = text[s:e]
+        if part and part[0] in "“‘\"" and not _closes(part):
+            s += 1
+        elif part and part[-1] in "”’\"" and not _opens(part):
+            e -= 1
+        if (s, e) == old:
+            return (s, e) if s < e else None
+
+
+def _abbreviation(text: str, s: int, e: int) -> bool:
+    """Say whether the text ends in a dotted abbreviation ("the U.S."), whose last stop belongs to it."""
+    return e - s >= 3 and text[e - 1] == "." and text[e - 2].isupper() and text[e - 3] == "."
+
+
+def _closes(part: str) -> bool:
+    """Say whether an opening quote at ``part[0]`` is closed inside ``part``."""
+    close = {"“": "”", "‘": "’", '"': '"'}[part[0]]
+    return close in part[1:]
+
+
+def _opens(part: str) -> bool:
+    """Say whether a closing quote at ``part[-1]`` was opened inside ``part``."""
+    opener = {"”": "“", "’": "‘", '"': '"'}[part[-1]]
+    return opener in part[:-1]
+
+
+# --------------------------------------------------------------------------- targets
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Return the span of what the condition attaches to, or None.
+
+    In order: an embedded question before the marker ("how the mission will
+    evolve on a timeline"); the subject of a predicate ("the timeline would be
+    contingent on"); a modal clause from its subject ("US troops must leave by
+    the end of 2025 if"); the last noun phrase before the marker ("to discuss
+    the transition of the coalition based on"); for a condition that opens its
+    clause, the subject after it ("If the talks fail, the coalition will stay").
+    """
+    clause = _clause_start(text, m_start)
+    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, clause, m_start)]
+    if not words:
+        return _subject_after(text, end, lex)
+    lowered = [w[0].lower() for w in words]
+    for k in range(len(words) - 1, -1, -1):
+        if lowered[k] in lex.wh:
+            return _trim(text, words[k][1], m_start)
+    k = len(words)
+    while k and (lowered[k - 1] in lex.copulas or lex.modal.fullmatch(words[k - 1][0])):
+        k -= 1
+    if k < len(words):  # a predicate ("would be contingent on"): its subject is the target
+        begin = _subject(words, lowered, k, lex)
+        return None if begin is None else _trim(text, words[begin][1], words[k - 1][2])
+    modals = [j for j, (w, _, _) in enumerate(words) if lex.modal.fullmatch(w)]
+    if modals:  # a modal clause ("troops must leave by the end of 2025"): from its subject to the marker
+        begin = _subject(words, lowered, modals[-1], lex)
+        return _trim(text, words[modals[-1] if begin is None else begin][1], m_start)
+    begin = _np_start(words, lowered, lex)
+    return None if begin is None else _trim(text, words[begin][1], m_start)
+
+
+def _subject(words: list, lowered: list, k: int, lex: _Lexicon) -> int | None:
+    """Return the index of the first word of the subject ending before word ``k``, or None."""
+    if not k:
+        return None
+    begin = _np_start(words[:k], lowered[:k], lex)
+    return begin if begin is not None else (0 if k <= 4 else None)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Return the start of the clause that ends at ``pos`` (after the last top-level , ; : or dash)."""
+    start = 0
+    for i, ch, depth in _depths(text, 0, pos):
+        if depth < 0:
+            return i + 1
+        if depth == 0 and ch in ",;:—–" and not _thousands(text, i):
+            start = i + 1
+    return start
+
+
+def _np_start(words: list, lowered: list, lex: _Lexicon) -> int | None:
+    """Return the index of the word that starts the last determiner noun phrase, over "of" links."""
+    dets = [i for i, w in enumerate(lowered) if w in lex.determiners or w.endswith(("’s", "'s"))]
+    if not dets:
+        return None
+    k = dets[-1]
+    while k and (lowered[k - 1] in lex.determiners):
+        k -= 1
+    while k >= 2 and lowered[k - 1] in lex.links:
+        prior = [i for i in dets if k - 6 <= i < k - 1]
+        if not prior:
+            break
+        k = prior[-1]
+        while k and lowered[k - 1] in lex.determiners:
+            k -= 1
+    return k
+
+
+def _subject_after(text: str, end: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Return the subject of the main clause after a leading condition, when a verb group follows it."""
+    rest = re.match(r"[\s,]*", text[end:])
+    start = end + rest.end()
+    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, min(len(text), start + 80))]
+    for k, (w, _, _) in enumerate(words[:7]):
+        if k and (lex.modal.fullmatch(w) or w.lower() in lex.copulas):
+            return _trim(text, words[0][1], words[k - 1][2])
+    return None
+
+
+# --------------------------------------------------------------------------- rows
+
+def _category(condition: str, lex: _Lexicon) -> str:
+    """Return the category with the most keyword hits in a condition (ties: the earliest hit)."""
+    hits: dict[str, list] = {}
+    for pattern, terms in lex.categories:
+        for m in pattern.finditer(condition):
+            word = m.group()
+            category = terms.get(word) or terms.get(_norm(word))
+            if category:
+                hits.setdefault(category, []).append(m.start())
+    if not hits:
+        return "other"
+    return max(hits, key=lambda c: (len(hits[c]), -min(hits[c])))
+
+
+def _shift(found: dict, base: int) -> dict:
+    out = dict(found)
+    for col in _OFFSETS:
+        if out[col] is not None:
+            out[col] += base
+    return out
+
+
+def _uncovered(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the parts of ``[start, end)`` outside every span."""
+    parts, pos = [], start
+    for s, e in sorted(spans):
+        if e <= pos or s >= end:
+            continue
+        if s > pos:
+            parts.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        parts.append((pos, end))
+    return parts
+
+
+def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
+    """Give each statement condition the id of the sentence its span starts in."""
+    index: dict = {}
+    for aid, sid, start in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"]):
+        index.setdefault(aid, []).append((int(start), sid))
+    index = {aid: sorted(spans, key=lambda x: x[0]) for aid, spans in index.items()}
+    for row in rows:
+        spans = index.get(row["article_id"])
+        if spans:
+            k = bisect_right([s for s, _ in spans], row["start"]) - 1
+            if k >= 0:
+                row["sentence_id"] = spans[k][1]
+    return rows
+
+
+def _frame(rows: list[dict], sentences) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="Int64" if c in _OFFSETS else object) for c in CONDITION_COLUMNS})
+    order: dict = {}  # articles in the order of the sentences (they cover every article), else of the rows
+    source = sentences["article_id"] if sentences is not None and len(sentences) else []
+    for aid in [*source, *(r["article_id"] for r in rows)]:
+        order.setdefault(aid, len(order))
+    rows.sort(key=lambda r: (order.get(r["article_id"], 0), r["start"], r["marker_start"]))
+    counters: dict = {}
+    for row in rows:
+        n = counters[row["article_id"]] = counters.get(row["article_id"], 0) + 1
+        row["condition_id"] = f"{row['article_id']}-c{n}"
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="Int64" if c in _OFFSETS else object)
+                         for c in CONDITION_COLUMNS})

@@ -751,7 +751,7 @@ _LEAD_FRAME = re.compile(
     r"|(?:on|in|at|during|after|before|following|from|outside|inside)\s+(?!least\b)(?:[\w’'.-]+\s+){1,5}?"
     r"(?=(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|[A-Z][\w’'-]*)\s))"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?")
-_CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+and\s+(?:\w+ed)\s"
+_CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
                            r"|\s--\s")
 _THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
@@ -803,6 +803,7 @@ def _content_after(text, s, e, ce, kind, quotes, nxt) -> tuple[int, int] | None:
     return _extend_quote(_trim(text, p, end), quotes)
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|Even)\s+")
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
 
@@ -830,18 +831,20 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
     piece = text[cs:ce]
     quoted = piece[:1] in _OPENING_QUOTES or bool(quotes.within(cs, ce))
     words = len(piece.split())
-    if not quoted and (words < 3 or _INTRO.match(piece)):
+    if not quoted and (words < 3 or _INTRO.match(_LEADING_CONJUNCTION.sub("", piece))):
         # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
-        # adverbial ("During his years in office, X said, ..."): the content runs on after it.
+        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
         m = re.compile(r"[^,.;“\"\n]{0,40}?,\s+(?=[a-z])").match(text, frame_end, e)
         if m:
-            return _trim(text, cs if words < 3 else m.end(), e), None
+            return _trim(text, cs, e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
     main = _extend_quote((cs, ce), quotes, backward=True)
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
     m = re.compile(r"[^“\"\n]{0,60}?,\s*(?=[“\"])").match(text, frame_end, e)
+    if m and _lexicon().cue_re.search(text, frame_end, m.end()):
+        m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
     if q:
         tail = q
