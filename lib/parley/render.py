@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["highlight", "evidence_table", "STYLE"]
+__all__ = ["STYLE", "article_html", "evidence_table", "highlight"]
 
 #: CSS shared by notebooks and the report; classes name what a span is.
 STYLE = """<style>
@@ -19,6 +19,10 @@ STYLE = """<style>
 .parley-text .condition{background:#fbe7a1;border-bottom:2px solid #d4a017}
 .parley-text .term{background:#d6eaf8;border-bottom:1px solid #2e86c1}
 .parley-table td,.parley-table th{text-align:left;vertical-align:top;padding:.2em .5em}
+.parley-block-headline{font-size:1.3em;font-weight:bold;margin:.3em 0}
+.parley-block-standfirst{font-style:italic;margin:.2em 0 .2em 1em}
+.parley-block-caption{font-size:.85em;color:#555;margin:.2em 0 .2em 1em}
+.parley-block-body{margin:.5em 0}
 </style>"""
 
 
@@ -108,3 +112,33 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
             cells.append(f"<td>{shown if col in trusted else html.escape(str(shown))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="parley-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def article_html(text: str, blocks: pd.DataFrame, spans: Iterable[tuple]) -> str:
+    """Return an article as escaped HTML, block by block, with spans highlighted.
+
+    Parameters
+    ----------
+    text : str
+        The article text the offsets point into.
+    blocks : pandas.DataFrame
+        The article's rows of :func:`parley.to_blocks` (``block``, ``start``,
+        ``end``, ``credit``); image URLs and placeholders between blocks are
+        not shown.
+    spans : iterable of tuples
+        As for :func:`highlight`.
+
+    Returns
+    -------
+    str
+        One ``<div>`` per block; captions end with their photo credit.
+    """
+    spans = list(spans)
+    parts = []
+    for b in blocks.itertuples():
+        inner = highlight(text, spans, start=int(b.start), end=int(b.end))
+        credit = b.credit if isinstance(b.credit, str) and b.credit else None
+        if credit:
+            inner += f" <span class=\"parley-credit\">(Photo: {html.escape(credit)})</span>"
+        parts.append(f'<div class="parley-block-{html.escape(b.block)}">{inner}</div>')
+    return '<div class="parley-text">' + "".join(parts) + "</div>"
