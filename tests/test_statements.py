@@ -264,3 +264,20 @@ def test_offsets_survive_without_articles_frame():
     rebuilt = parley.to_statements(sentences, parties=PARTIES)
     assert rebuilt.content.tolist() == exact.content.tolist()
     assert all(text[r.content_start:r.content_end] == r.content for r in exact.itertuples())
+
+
+def test_offsets_are_exact_on_random_token_soup():
+    """Odd inputs (stray quotes, cues without speakers, colons, dashes) never break offsets or raise."""
+    import random
+
+    rng = random.Random(7)
+    vocab = ["said", "told", "he", "she", "“", "”", '"', "'", ",", ".", "\n", "according", "to", "the", "ministry",
+             "Iraq’s", "US", "Austin", "that", ":", "—", "who", "(", ")", "adding", "statement", "In", "a", "x"]
+    for _ in range(300):
+        text = " ".join(rng.choices(vocab, k=rng.randint(0, 40)))
+        a = parley.analyze_text(text, parties=PARTIES)
+        for r in a.statements.itertuples():
+            assert text[r.content_start:r.content_end] == r.content and r.content
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
+        for r in a.sentences.itertuples():
+            assert text[r.start:r.end] == r.text
