@@ -15,7 +15,7 @@ from .sentences import sentence_spans, split_sentences, to_sentences
 from .parties import load_parties, match_party
 from .statements import to_statements
 from .conditions import to_conditions
-from .phrasing import add_phrasing
+from .phrasing import add_phrasing, phrasing_terms
 from .terms import compare_terms, kwic
 from .sentiment import add_sentiment, party_sentiment
 from .analysis import Analysis, analyze, analyze_text
@@ -34,6 +34,7 @@ __all__ = [
     "load_report",
     "match_party",
     "party_sentiment",
+    "phrasing_terms",
     "sentence_spans",
     "split_sentences",
     "to_blocks",

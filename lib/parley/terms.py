@@ -90,10 +90,12 @@ def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "c
     Raises
     ------
     ValueError
-        When fewer than two groups have statements, or ``groups`` names a group
-        without statements.
+        When fewer than two groups have statements, ``groups`` names a group
+        without statements, or the frame has no ``by`` column.
     """
-    frame = statements[statements[by].notna()] if by in statements else statements.iloc[:0]
+    if by not in statements:
+        raise ValueError(f"compare_terms groups by {by!r}, a column the frame does not have")
+    frame = statements[statements[by].notna()]
     sizes = frame[by].value_counts(sort=False)
     if groups is None:
         if len(sizes) < 2:

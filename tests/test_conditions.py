@@ -1,0 +1,295 @@
+"""Tests for parley.conditions: the seed golden cases and a table of hand-written sentences."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import parley
+from parley.conditions import CONDITION_COLUMNS, to_conditions
+from parley.statements import STATEMENT_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+
+#: The seed's expected statements (common brief): party and content.
+SEED_STATEMENTS = [
+    ("Iraq", "US, Iraq to discuss timeline to reduce coalition troops"),
+    ("United States", "meetings ‘in the coming days’ to discuss the ‘transition’ of the coalition"),
+    ("Iraq", "The two countries agreed to form working groups that would eventually lead to formulating "
+             "“a specific and clear timeline ... and to begin the gradual reduction of its [the coalition’s] "
+             "advisers on Iraqi soil”"),
+    ("Iraq", "the timeline would be contingent on evaluating the “threat posed by IS and its danger” as well "
+             "as the “reinforcement of the capacities of the Iraqi security forces”"),
+    ("United States", "meetings “in the coming days” to discuss the “transition” of the coalition based on the "
+                      "outcomes of the Joint Security Cooperation Dialogue held between the two countries in August"),
+    ("United States", "The meetings would “determine how the Coalition’s military mission will evolve on a "
+                      "timeline” based on factors including the threat posed by Islamic State, “operational and "
+                      "environmental requirements” and the capability levels of Iraq’s security forces"),
+]
+
+
+def seed_statements() -> pd.DataFrame:
+    """Build the seed's statements frame by hand, content offsets found in the article text."""
+    rows = []
+    for n, (party, content) in enumerate(SEED_STATEMENTS, 1):
+        start = TEXT.index(content)
+        rows.append(dict.fromkeys(STATEMENT_COLUMNS) | {
+            "statement_id": f"st{n}", "article_id": "seed", "sentence_id": f"seed:{n}", "party": party,
+            "content": content, "content_start": start, "content_end": start + len(content)})
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+
+
+def one(sentence: str, start: int = 0) -> pd.DataFrame:
+    """Return a one-statement frame whose content is the sentence."""
+    return pd.DataFrame([dict.fromkeys(STATEMENT_COLUMNS) | {
+        "statement_id": "s1", "article_id": "a", "sentence_id": "a:0", "party": "P",
+        "content": sentence, "content_start": start, "content_end": start + len(sentence)}],
+        columns=STATEMENT_COLUMNS)
+
+
+#: (statement number, marker, condition, category, target) expected in the seed.
+SEED_CONDITIONS = [
+    (4, "contingent on", "evaluating the “threat posed by IS and its danger”", "security threat", "the timeline"),
+    (4, "contingent on", "the “reinforcement of the capacities of the Iraqi security forces”", "partner capacity",
+     "the timeline"),
+    (5, "based on", "the outcomes of the Joint Security Cooperation Dialogue held between the two countries in August",
+     "political or diplomatic process", "the “transition” of the coalition"),
+    (6, "based on factors including", "the threat posed by Islamic State", "security threat",
+     "how the Coalition’s military mission will evolve on a timeline"),
+    (6, "based on factors including", "“operational and environmental requirements”", "operational requirements",
+     "how the Coalition’s military mission will evolve on a timeline"),
+    (6, "based on factors including", "the capability levels of Iraq’s security forces", "partner capacity",
+     "how the Coalition’s military mission will evolve on a timeline"),
+]
+
+
+def _summary(conditions: pd.DataFrame, ids: dict) -> list[tuple]:
+    return [(ids[r.statement_id], r.marker, r.condition, r.category, r.target) for r in conditions.itertuples()]
+
+
+def test_seed_hand_made_statements():
+    statements = seed_statements()
+    conditions = to_conditions(statements)
+    ids = {f"st{n}": n for n in range(1, 7)}
+    assert _summary(conditions, ids) == SEED_CONDITIONS
+    assert list(conditions.columns) == CONDITION_COLUMNS
+    assert conditions["party"].tolist() == ["Iraq"] * 2 + ["United States"] * 4
+    for row in conditions.itertuples():  # absolute offsets into the article
+        assert TEXT[row.start:row.end] == row.condition
+        assert TEXT[row.marker_start:row.marker_end] == row.marker
+        assert TEXT[row.target_start:row.target_end] == row.target
+
+
+def test_seed_through_pipeline():
+    analysis = parley.analyze_text(TEXT, parties=str(ROOT / "data" / "parties.toml"))
+    statements = analysis.statements
+    assert len(statements) == 6, "the lead's statements.py should find the seed's six statements"
+    ids = {sid: n for n, sid in enumerate(statements["statement_id"], 1)}
+    assert _summary(analysis.conditions, ids) == SEED_CONDITIONS
+    # the same frame with narration: nothing in the seed's narration is a condition, and no duplicates
+    again = to_conditions(statements, sentences=analysis.sentences)
+    assert _summary(again, ids) == SEED_CONDITIONS
+    assert again["condition_id"].is_unique
+    for row in again.itertuples():
+        sentence = analysis.sentences.set_index("sentence_id").loc[row.sentence_id]
+        assert sentence["start"] <= row.start < sentence["end"]
+
+
+def test_quoted_fragment_not_split():
+    conditions = to_conditions(seed_statements())
+    assert "evaluating the “threat posed by IS and its danger”" in conditions["condition"].tolist()
+    assert not conditions["condition"].str.fullmatch("its danger”?").any()
+
+
+#: (sentence, [(marker, condition, category), ...]) — conditional sentences written for these tests.
+CONDITIONAL = [
+    ("US troops will leave Iraq if the threat from Islamic State subsides.",
+     [("if", "the threat from Islamic State subsides", "security threat")]),
+    ("If the talks in Baghdad fail, the coalition will stay.",
+     [("If", "the talks in Baghdad fail", "political or diplomatic process")]),
+    ("The minister said sanctions would remain unless Tehran returns to the negotiations.",
+     [("unless", "Tehran returns to the negotiations", "political or diplomatic process")]),
+    ("Aid will resume provided that parliament approves the budget.",
+     [("provided that", "parliament approves the budget", "legal or parliamentary")]),
+    ("Providing the ceasefire holds, the two sides will meet again.",
+     [("Providing", "the ceasefire holds", "political or diplomatic process")]),
+    ("The advisers may stay as long as the Iraqi army requests their help.",
+     [("as long as", "the Iraqi army requests their help", "partner capacity")]),
+    ("Washington will keep its bases so long as militia attacks continue.",
+     [("so long as", "militia attacks continue", "security threat")]),
+    ("Once Iraqi forces are able to secure the border, the coalition will hand over its bases.",
+     [("Once", "Iraqi forces are able to secure the border", "partner capacity")]),
+    ("The embassy will reopen as soon as the security situation allows.",
+     [("as soon as", "the security situation allows", "security threat")]),
+    ("The troops will remain until Iraqi security forces can hold the territory alone.",
+     [("until", "Iraqi security forces can hold the territory alone", "partner capacity")]),
+    ("Any drawdown would be contingent upon the readiness of local units.",
+     [("contingent upon", "the readiness of local units", "partner capacity")]),
+    ("The pace of the withdrawal will depend on conditions on the ground.",
+     [("depend on", "conditions on the ground", "operational requirements")]),
+    ("Further deployments are subject to the approval of Congress.",
+     [("subject to", "the approval of Congress", "legal or parliamentary")]),
+    ("The loan is conditional on reforms passed by parliament.",
+     [("conditional on", "reforms passed by parliament", "legal or parliamentary")]),
+    ("Troop levels will be adjusted depending on the threat posed by the militias.",
+     [("depending on", "the threat posed by the militias", "security threat")]),
+    ("The decision will be made based on the recommendations of the joint committee.",
+     [("based on", "the recommendations of the joint committee", "political or diplomatic process")]),
+    ("Forces will be redeployed in line with the bilateral agreement signed last year.",
+     [("in line with", "the bilateral agreement signed last year", "political or diplomatic process")]),
+    ("The bases will stay open pending a vote in the Council of Representatives.",
+     [("pending", "a vote in the Council of Representatives", "legal or parliamentary")]),
+    ("Iran offered to release the prisoners in exchange for the unfreezing of its assets.",
+     [("in exchange for", "the unfreezing of its assets", "other")]),
+    ("The group said it would free the hostages in return for a halt to the air strikes.",
+     [("in return for", "a halt to the air strikes", "other")]),
+    ("The mission will end only if the government asks it to leave.",
+     [("only if", "the government asks it to leave", "political or diplomatic process")]),
+    ("Kurdish leaders would accept the deal on condition that Erbil keeps its oil revenues.",
+     [("on condition that", "Erbil keeps its oil revenues", "other")]),
+    ("The coalition will adjust its presence based on factors including the threat, the capability of "
+     "partner forces and operational requirements.",
+     [("based on factors including", "the threat", "security threat"),
+      ("based on factors including", "the capability of partner forces", "partner capacity"),
+      ("based on factors including", "operational requirements", "operational requirements")]),
+    ("Withdrawal will be contingent on the security situation as well as the readiness of the Iraqi army.",
+     [("contingent on", "the security situation", "security threat"),
+      ("contingent on", "the readiness of the Iraqi army", "partner capacity")]),
+    ("Talks will continue only when both sides respect the truce.",
+     [("only when", "both sides respect the truce", "political or diplomatic process")]),
+    ("The United States will not reduce its forces until the threat of a resurgence has passed.",
+     [("until", "the threat of a resurgence has passed", "security threat")]),
+    ("Officials said a timetable would be set once the joint committee completes its review.",
+     [("once", "the joint committee completes its review", "political or diplomatic process")]),
+    ("The agreement allows the troops to stay, subject to annual parliamentary review.",
+     [("subject to", "annual parliamentary review", "legal or parliamentary")]),
+    ("The new government will honour the accord in accordance with the constitution.",
+     [("in accordance with", "the constitution", "legal or parliamentary")]),
+    ("In the event of renewed attacks on US bases, Washington will respond.",
+     [("In the event of", "renewed attacks on US bases", "security threat")]),
+    ("Baghdad will let the trainers stay if they remain in an advisory role and the parliament approves "
+     "their mission.",
+     [("if", "they remain in an advisory role", "other"),
+      ("if", "the parliament approves their mission", "legal or parliamentary")]),
+    ("The timetable will depend on the outcome of the talks and the capacities of the Iraqi security forces.",
+     [("depend on", "the outcome of the talks", "political or diplomatic process"),
+      ("depend on", "the capacities of the Iraqi security forces", "partner capacity")]),
+    ("Sanctions will be lifted when Tehran complies with the agreement.",
+     [("when", "Tehran complies with the agreement", "political or diplomatic process")]),
+    ("The aid package is dependent on progress in the negotiations.",
+     [("dependent on", "progress in the negotiations", "political or diplomatic process")]),
+    ("The advisers will stay on condition that their role remains limited to training.",
+     [("on condition that", "their role remains limited to training", "partner capacity")]),
+]
+
+#: Hard negatives: markers (or look-alikes) that make nothing depend on anything.
+NEGATIVE = [
+    "Reporters asked if the troops would leave this year.",
+    "She wondered if the ceasefire would hold.",
+    "It is unclear if the militias will accept the deal.",
+    "The think tank is based in London.",
+    "The Washington-based group published a report on the talks.",
+    "The report was based on interviews with twenty officials.",
+    "Estimates based on satellite images show heavy damage.",
+    "Based on data from the ministry, about 2,500 US troops are in Iraq.",
+    "The once-powerful militia has lost most of its fighters.",
+    "Mosul, a once thriving city, lies in ruins.",
+    "He was once a minister in the Iraqi government.",
+    "The United States provided weapons and training to Kurdish forces.",
+    "Iran has provided the militias with drones.",
+    "The ministry has been subject to criticism over the delays.",
+    "The deal was the subject of long negotiations.",
+    "The base was subject to repeated attacks last month.",
+    "US troops stayed in Iraq until 2011.",
+    "The militia controlled the town until last year.",
+    "He worked at the embassy until he retired.",
+    "When the coalition arrived in 2014, the group held a third of Iraq.",
+    "The minister was in Washington when the strikes happened.",
+    "He acted as if nothing had happened.",
+    "Even if the talks fail, the dialogue will continue.",
+    "Officials met once more in August.",
+    "The embassy will reopen as soon as possible.",
+    "The drawdown could take as long as two years.",
+    "The results were in line with expectations.",
+    "The pending deal would allow advisers to stay.",
+    "Officials did not say when the troops would leave.",
+    "When asked about the timeline, the spokesman declined to comment.",
+    "The embassy will stay closed until further notice.",
+    "The coalition will remain in Iraq until the end of 2025.",
+    "The damage, if any, was limited.",
+    "He left the country once the war ended.",
+    "The troops will leave at once, the spokesman said.",
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CONDITIONAL)
+def test_conditional_sentences(sentence, expected):
+    found = to_conditions(one(sentence))
+    assert [(r.marker, r.condition, r.category) for r in found.itertuples()] == expected
+    for r in found.itertuples():
+        assert sentence[r.start:r.end] == r.condition
+        assert sentence[r.marker_start:r.marker_end] == r.marker
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_hard_negatives(sentence):
+    found = to_conditions(one(sentence))
+    assert found.empty, found[["marker", "condition"]].to_dict("records")
+
+
+def test_table_is_balanced():
+    assert len(CONDITIONAL) >= 30 and len(NEGATIVE) >= 30
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Any drawdown would be contingent upon the readiness of local units.", "Any drawdown"),
+    ("The pace of the withdrawal will depend on conditions on the ground.", "The pace of the withdrawal"),
+    ("If the talks in Baghdad fail, the coalition will stay.", "the coalition"),
+    ("Further deployments are subject to the approval of Congress.", "Further deployments"),
+    ("Iran offered to release the prisoners in exchange for the unfreezing of its assets.", "the prisoners"),
+    ("US troops must leave by the end of 2025 if the threat subsides.", "US troops must leave by the end of 2025"),
+    ("Troops stay in line with the accord.", None),
+])
+def test_targets(sentence, target):
+    found = to_conditions(one(sentence))
+    assert found["target"].iloc[0] == target
+
+
+def test_offsets_are_absolute():
+    sentence = "The loan is conditional on reforms passed by parliament."
+    found = to_conditions(one(sentence, start=100))
+    row = found.iloc[0]
+    assert (row["marker_start"], row["marker_end"], row["start"], row["end"]) == (112, 126, 127, 155)
+    assert (row["target"], row["target_start"], row["target_end"]) == ("The loan", 100, 108)
+
+
+def test_narration_from_sentences_without_duplicates():
+    text = ("The army will withdraw if the truce holds, the minister said. "
+            "Troops will stay until Iraqi forces are ready.")
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": ["a:0", "a:1"],
+                              "start": [0, 62], "end": [61, 108], "text": [text[:61], text[62:]]})
+    statements = one("The army will withdraw if the truce holds")
+    found = to_conditions(statements, sentences=sentences)
+    assert found[["statement_id", "sentence_id", "marker", "condition"]].values.tolist() == [
+        ["s1", "a:0", "if", "the truce holds"],
+        [None, "a:1", "until", "Iraqi forces are ready"],
+    ]
+    assert found["party"].tolist() == ["P", None]
+    assert text[found["start"].iloc[1]:found["end"].iloc[1]] == "Iraqi forces are ready"
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame(columns=STATEMENT_COLUMNS),
+    one("The minister arrived in Baghdad on Tuesday."),
+])
+def test_empty_input_keeps_columns(frame):
+    found = to_conditions(frame)
+    assert found.empty and list(found.columns) == CONDITION_COLUMNS
+
+
+def test_input_not_mutated():
+    statements = seed_statements()
+    before = statements.copy()
+    to_conditions(statements)
+    pd.testing.assert_frame_equal(statements, before)
