@@ -1,5 +1,5 @@
 """Tests for parley.phrasing: framing families, hedges, boosters, modals, specificity, commitment."""
-from pathlib import Path
+
 
 import pandas as pd
 import pytest

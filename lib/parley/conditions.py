@@ -31,7 +31,6 @@ knows, not what anything depends on.
 """
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from functools import cache
 import pandas as pd
 
 from . import config
+from .lexicons import read_lexicon
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]
 
@@ -108,18 +108,6 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
 
 # --------------------------------------------------------------------------- lexicons
 
-def _lexicon_rows(name: str) -> list[dict]:
-    """Read a lexicon CSV from ``config.LEXICONS``; re-read when the file changes."""
-    path = config.LEXICONS / name
-    return _read_rows(str(path), path.stat().st_mtime_ns)
-
-
-@cache
-def _read_rows(path: str, _mtime: int) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
-
-
 def _phrase(term: str) -> str:
     """Return a regex for a literal term: flexible whitespace, straight or curly apostrophe."""
     return r"\s+".join(re.sub("['’]", "['’]", re.escape(w)) for w in term.split())
@@ -162,25 +150,25 @@ def _lexicon() -> _Lexicon:
 
 @cache
 def _build(_stamp: tuple) -> _Lexicon:
-    markers = _lexicon_rows("condition_markers.csv")
+    markers = read_lexicon("condition_markers.csv")
     info = {_norm(r["marker"]): (r["kind"], r["takes"], r["position"]) for r in markers}
     sides: dict = {"before": {}, "after": {}}
-    for r in _lexicon_rows("condition_exclusions.csv"):
+    for r in read_lexicon("condition_exclusions.csv"):
         sides[r["side"]].setdefault(_norm(r["marker"]), []).append(r["pattern"])
     before = {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$", re.I) for m, p in sides["before"].items()}
     # "after" patterns are used with .match(text, pos), which anchors them at the marker's end
     after = {m: re.compile(rf"\s*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides["after"].items()}
     syntax: dict = {}
-    for r in _lexicon_rows("condition_syntax.csv"):
+    for r in read_lexicon("condition_syntax.csv"):
         syntax.setdefault(r["role"], []).append(r["term"].strip().lower())
     by_case: dict = {True: {}, False: {}}
-    for r in _lexicon_rows("condition_categories.csv"):
+    for r in read_lexicon("condition_categories.csv"):
         sensitive = r.get("case_sensitive", "").strip().lower() in ("yes", "true", "1")
         term = r["term"].strip()
         by_case[sensitive][term if sensitive else _norm(term)] = r["category"].strip()
     categories = [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
                   for sensitive, terms in by_case.items() if terms]
-    modals = [r["term"] for r in _lexicon_rows("modals.csv")]
+    modals = [r["term"] for r in read_lexicon("modals.csv")]
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
         info=info, before=before, after=after,

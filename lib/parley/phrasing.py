@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .conditions import _lexicon_rows, _norm, to_conditions
+from .conditions import _norm, to_conditions
+from .lexicons import read_lexicon
 
 __all__ = ["add_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
@@ -154,7 +155,7 @@ def _build(_stamp: tuple) -> dict[str, _Matcher]:
     out = {}
     for kind, name in _FILES.items():
         regexes, literals = [], {}
-        for row in _lexicon_rows(name):
+        for row in read_lexicon(name):
             family = (row.get("family") or row.get("level") or kind).strip()
             if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
                 regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))

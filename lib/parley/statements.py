@@ -14,7 +14,6 @@ to parties by alias. Where it cannot decide, a statement says so
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +21,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from . import config
+from .lexicons import read_lexicon
 from .parties import match_party, resolve_parties
 
 __all__ = ["STATEMENT_COLUMNS", "to_statements"]
@@ -53,10 +52,8 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    verbs = {}
-    with open(config.LEXICONS / "reporting_verbs.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            verbs[row["form"].strip()] = (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
+    verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
+             for row in read_lexicon("reporting_verbs.csv")}
     forms = sorted(verbs, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     # Lower-case forms only: "Said" and "States" starting a name are not cues;
@@ -64,9 +61,8 @@ def _lexicon() -> _Lexicon:
     cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation}|According\s+to)(?![\w’'-])")
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{alternation})(?![\w’'-])")
     kinds: dict[str, set[str]] = {}
-    with open(config.LEXICONS / "speakers.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            kinds.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
+    for row in read_lexicon("speakers.csv"):
+        kinds.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
     return _Lexicon(
         verbs=verbs,
         cue_re=cue_re,
@@ -946,7 +942,7 @@ def _resolve(found: list[_Found], text: str, parties: dict) -> None:
     """Resolve each speaker mention within the article and assign parties, in place."""
     lex = _lexicon()
     history: list[_Found] = []
-    for n, f in enumerate(found):
+    for f in found:
         if f.continues is not None:
             prev = found[f.continues]
             f.resolved, f.party, f.kind = prev.resolved, prev.party, prev.kind

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .conditions import _lexicon_rows
+from .lexicons import read_lexicon
 
 __all__ = ["compare_terms", "kwic", "tokenize"]
 
@@ -215,4 +215,4 @@ def _ngrams(text: str, ngram: tuple[int, int]) -> list[str]:
 
 
 def _stopwords() -> frozenset:
-    return frozenset(r["word"].strip().lower() for r in _lexicon_rows("stopwords.csv"))
+    return frozenset(r["word"].strip().lower() for r in read_lexicon("stopwords.csv"))
