@@ -122,14 +122,15 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
     if len(todo):
         fresh = _run(todo, table)
         redo = set(todo["article_id"])
+        written = True
         for name in _FRAMES:
             new = getattr(fresh, name)
             kept = old[name][~old[name]["article_id"].isin(redo)] if old else None
             frame = pd.concat([kept, new], ignore_index=True) if kept is not None and len(kept) else new
             frames[name] = _arrow_roundtrip(frame)  # the dtypes a cached run will read back
-            _write(folder / f"{name}.parquet", frames[name])
-        # Written last: an article counts as done only once all its frames are on disk.
-        _write(folder / "done.parquet", pd.DataFrame({"article_id": sorted(done | redo)}))
+            written &= _write(folder / f"{name}.parquet", frames[name])
+        if written:  # last: an article counts as done only once all its frames are on disk
+            _write(folder / "done.parquet", pd.DataFrame({"article_id": sorted(done | redo)}))
     else:
         frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table), name)) for name in _FRAMES}
     frames = {name: _in_order(frame, articles) for name, frame in frames.items()}
@@ -163,25 +164,25 @@ def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
 
 def _read_memo(folder: Path) -> dict:
     """Read the per-file load cache: file fingerprint -> what the file loaded to."""
-    rows = _read_records(folder / "files-articles.parquet", ["file_key", *ARTICLE_COLUMNS])
-    report = _read_records(folder / "files-report.parquet", ["file_key", *REPORT_COLUMNS])
-    if rows is None or report is None:
-        return {}
+    records = _read_records(folder / "files.parquet", ["file_key", *REPORT_COLUMNS, *ARTICLE_COLUMNS])
     memo: dict = {}
-    for record in report:
-        memo.setdefault(record.pop("file_key"), _articles._Loaded()).report.append(record)
-    for record in rows:
-        loaded = memo.get(record.pop("file_key"))
-        if loaded is not None:
-            loaded.rows.append(record)
+    for record in records or []:
+        loaded = memo.setdefault(record["file_key"], _articles._Loaded())
+        loaded.report.append({c: record[c] for c in REPORT_COLUMNS})
+        if record["status"] == "loaded":
+            loaded.rows.append({c: record[c] for c in ARTICLE_COLUMNS})
     return memo
 
 
 def _write_memo(folder: Path, memo: dict) -> None:
-    rows = [{"file_key": key, **row} for key, loaded in memo.items() for row in loaded.rows]
-    report = [{"file_key": key, **row} for key, loaded in memo.items() for row in loaded.report]
-    _write(folder / "files-articles.parquet", pd.DataFrame(rows, columns=["file_key", *ARTICLE_COLUMNS]))
-    _write(folder / "files-report.parquet", pd.DataFrame(report, columns=["file_key", *REPORT_COLUMNS]))
+    """Write the per-file load cache as one table (one file: never half of it on disk)."""
+    records = []
+    for key, loaded in memo.items():
+        rows = iter(loaded.rows)  # one article row per "loaded" report row, in order
+        for entry in loaded.report:
+            records.append({"file_key": key, **(next(rows) if entry["status"] == "loaded" else {}), **entry})
+    columns = ["file_key", *REPORT_COLUMNS, *(c for c in ARTICLE_COLUMNS if c not in REPORT_COLUMNS)]
+    _write(folder / "files.parquet", pd.DataFrame(records, columns=columns))
 
 
 def _read_frames(folder: Path) -> tuple[set, dict | None]:
@@ -253,8 +254,8 @@ def _read(path: Path, columns: list[str]) -> pd.DataFrame | None:
     return frame if set(columns) <= set(frame.columns) else None
 
 
-def _write(path: Path, frame: pd.DataFrame) -> None:
-    """Write atomically, so a crash or a concurrent run never leaves a half-written file."""
+def _write(path: Path, frame: pd.DataFrame) -> bool:
+    """Write atomically, so a crash or a concurrent run never leaves a half-written file; say if it worked."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -266,4 +267,5 @@ def _write(path: Path, frame: pd.DataFrame) -> None:
             if os.path.exists(tmp):
                 os.remove(tmp)
     except (OSError, ValueError, TypeError, pa.ArrowException):
-        pass  # a read-only checkout or an unstorable column still analyses, it just does not cache
+        return False  # a read-only checkout or an unstorable column still analyses, it just does not cache
+    return True

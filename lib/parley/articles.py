@@ -497,7 +497,8 @@ def _drop_duplicates(rows: list[dict], report: list[dict]) -> tuple[list[dict], 
 _LINE = re.compile(r"[^\r\n]+")
 _NONSPACE = re.compile(r"\S")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<url>[^)\s]*)[^)\n]*\)\s*$")
-_CREDIT = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Credit)s?\s*:\s*", re.I)
+# Capitalised only: "Photo: AFP" is a credit, "a satellite image: the base" is not.
+_CREDIT = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Credit|PHOTO|IMAGE)s?\s*:\s*")
 _PLACEHOLDER_ALT = {"", "loading", "image", "placeholder", "spinner", "photo"}
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BULLET = re.compile(r"[-*•][ \t]+")
