@@ -152,6 +152,14 @@ CASES = [
      [("Sudani", "Sudani", "Iraq", "indirect", "the date was not negotiable")]),
     ("“We will stay as long as we are welcome,” Austin said Tuesday.",
      [("Austin", "Austin", "United States", "direct", "“We will stay as long as we are welcome,”")]),
+    # a capitalised cue opening the sentence, and a document as the inverted speaker
+    ("Said Sudani: “The timeline is ours to set.”",
+     [("Sudani", "Sudani", "Iraq", "direct", "“The timeline is ours to set.”")]),
+    ("“Foreign forces must respect Iraq’s sovereignty,” said the ruling.",
+     [("the ruling", None, None, "direct", "“Foreign forces must respect Iraq’s sovereignty,”")]),
+    # a long frame before "that"
+    ("Austin said at a news conference in Washington, that the mission would change.",
+     [("Austin", "Austin", "United States", "indirect", "the mission would change")]),
     # sentences that mention a government without quoting it
     ("The United States has about 2,500 troops in Iraq.", []),
     ("US forces struck Iran-backed groups in Iraq and Syria on Thursday.", []),

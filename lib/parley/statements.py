@@ -56,9 +56,9 @@ def _lexicon() -> _Lexicon:
              for row in read_lexicon("reporting_verbs.csv")}
     forms = sorted(verbs, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    # Lower-case forms only: "Said" and "States" starting a name are not cues;
-    # "According to" opens many sentences, so it is allowed capitalised.
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation}|According\s+to)(?![\w’'-])")
+    # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
+    # "Said X: ..." open sentences, so those two are allowed capitalised.
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{alternation})(?![\w’'-])")
     kinds: dict[str, set[str]] = {}
     for row in read_lexicon("speakers.csv"):
@@ -485,7 +485,9 @@ def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt)
     frame_end = speaker.end if inverted else ce
 
     def after():
-        span = None if inverted else _content_after(text, s, e, ce, kind, quotes, nxt)
+        # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
+        start = None if inverted and j > s else (speaker.end if inverted else ce)
+        span = None if start is None else _content_after(text, s, e, start, kind, quotes, nxt)
         return (span, None) if span else None
 
     def before():
@@ -532,7 +534,7 @@ def _according(text, s, e, cue, speaker) -> _Found | None:
 
 _SENTENCE_INTRO = re.compile(
     r"(?:(?:Meanwhile|However|Later|Earlier|Separately|Still|Yet|But|And|Also|Instead|Then|"
-    r"(?:On|In|At|During|After|Before)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s*)?")
+    r"(?:On|In|At|During|After|Before|Following|Speaking|Asked)\s+[\w’'-]+(?:\s+[\w’'-]+){0,9}),\s*)?")
 
 
 def _clause_subject(text, s, cs, same_sentence, lex) -> _Mention | None:
@@ -565,7 +567,8 @@ def _clause_subject(text, s, cs, same_sentence, lex) -> _Mention | None:
 
 _TIME_BEFORE = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
-    r"\s+(?:last|this|earlier this|late last|early last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter))"
+    r"\s+(?:last|this|earlier this|late last|early last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|"
+    r"\s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December))"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+$")
 
 
@@ -710,7 +713,7 @@ def _right_np(text: str, ce: int, e: int, lex: _Lexicon, *, inverted: bool) -> _
             words.append(t)
         elif low in _STOP:
             break
-        elif not w[0].isupper() and not words:
+        elif not w[0].isupper() and not words and inverted:
             return None  # a bare lowercase word after the cue is content, not a speaker
         else:
             words.append(t)
@@ -723,7 +726,7 @@ def _right_np(text: str, ce: int, e: int, lex: _Lexicon, *, inverted: bool) -> _
         # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
         head = words[-1].group(0)
         if not (head[0].isupper() or head.lower() in lex.roles or head.lower() in lex.bodies
-                or head.lower() in _PRONOUNS):
+                or head.lower() in lex.documents or head.lower() in _PRONOUNS):
             return None
         rest = text[words[-1].end():e].lstrip()
         if rest and not (rest[0] in ",.;:(—–-”\"" or _AFTER_SPEAKER.match(rest)):
@@ -749,7 +752,8 @@ _LEAD_FRAME = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?,?")
 _CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
                            r"|\s--\s")
-_THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
+_THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+                        r"|\s+(?:at|in|on|during|after|before|from)\s[^.;:“\"\n]{0,60}?,\s+that\b")
 
 
 def _content_after(text, s, e, ce, kind, quotes, nxt) -> tuple[int, int] | None:
