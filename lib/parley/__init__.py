@@ -19,6 +19,7 @@ from .phrasing import add_phrasing, phrasing_terms
 from .terms import compare_terms, kwic
 from .sentiment import add_sentiment, party_sentiment
 from .analysis import Analysis, analyze, analyze_text
+from .report import make_report
 from .config import VERSION as __version__
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "load_articles",
     "load_parties",
     "load_report",
+    "make_report",
     "match_party",
     "party_sentiment",
     "phrasing_terms",

@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 ARTICLES = DATA / "articles"
+NOTEBOOKS = ROOT / "notebooks"
 PARTIES = DATA / "parties.toml"
 LEXICONS = DATA / "lexicons"
 REPORTS = ROOT / "reports"

@@ -1,0 +1,727 @@
+"""Draw parley's charts in one house style and save them with provenance.
+
+Every ``plot_*`` function takes a frame first, draws on ``ax`` (a new figure
+when None) with object-oriented matplotlib only, and returns the Axes. The
+house style (:data:`STYLE`) is applied with :func:`style` inside each
+function, never to the global rcParams. Empty inputs draw a "no data" note
+instead of failing, so a notebook runs on any article.
+
+:func:`save_figure` writes PNG (300 dpi), SVG and PDF into ``<out>/figures``
+with provenance metadata, the evidence table behind the chart, and an entry in
+``<out>/figures/manifest.json`` that :mod:`parley.report` reads.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import cycler
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import ScaledTranslation
+
+from . import config
+from .render import evidence_table
+
+__all__ = [
+    "STYLE", "style", "save_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
+    "plot_framing", "plot_phrasing", "plot_commitment", "plot_distinctive_terms",
+    "plot_condition_share", "plot_condition_categories",
+]
+
+#: Colours for parties without one in the parties file, in order.
+PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
+#: Colour of "(no party)" and narration, which are not a government.
+NEUTRAL = "#9e9e9e"
+NO_PARTY = "(no party)"
+MODES = ["direct", "mixed", "indirect", "according_to"]
+_MODE_COLORS = {"direct": "#264653", "mixed": "#2a9d8f", "indirect": "#8ab17d", "according_to": "#e9c46a"}
+_MODE_NAMES = {"direct": "direct: full quote", "mixed": "mixed: partial quote", "indirect": "indirect: paraphrase",
+               "according_to": "according to: attribution phrase"}
+
+#: The house style. PDF fonts are embedded as TrueType (Type 42), so text stays
+#: text (selectable, editable in Illustrator/Inkscape). SVG text is drawn as
+#: paths, so an SVG looks the same on any machine and in any browser whether or
+#: not it has DejaVu Sans; the PDF is the editable-text format.
+STYLE = {
+    "figure.figsize": (7.5, 4.2),
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "figure.constrained_layout.use": True,
+    "savefig.facecolor": "white",
+    "font.family": "DejaVu Sans",
+    "font.size": 9.5,
+    "axes.titlesize": 11.5,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 10,
+    "axes.labelsize": 9.5,
+    "axes.labelcolor": "#333333",
+    "axes.edgecolor": "#888888",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": cycler(color=PALETTE),
+    "grid.color": "#e3e3e3",
+    "grid.linewidth": 0.7,
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "legend.frameon": False,
+    "legend.fontsize": 8.5,
+    "pdf.fonttype": 42,
+    "svg.fonttype": "path",
+}
+
+
+def style():
+    """Return a context manager that applies the house style temporarily.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
+        ``matplotlib.rc_context(STYLE)``; use it around ``plt.subplots()`` to
+        draw your own axes in the house style.
+    """
+    return mpl.rc_context(STYLE)
+
+
+def _styled(func):
+    """Run a plot function inside the house style."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with style():
+            return func(*args, **kwargs)
+    return wrapper
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _axes(ax, rows: int | None = None, figsize=None):
+    """Return ``ax``, or the axes of a new figure whose height fits ``rows`` horizontal bars or rows."""
+    if ax is not None:
+        return ax
+    if rows is not None:
+        figsize = (STYLE["figure.figsize"][0], min(max(2.8, 1.7 + 0.32 * rows), 11))
+    _fig, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _empty(frame: pd.DataFrame | None, columns: list[str]) -> bool:
+    """Say whether there is nothing to draw; a non-empty frame without the columns is an error."""
+    if frame is None or len(frame) == 0:
+        return True
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame lacks column(s) {missing}; it has {list(frame.columns)}")
+    return False
+
+
+def _no_data(ax, title: str, note: str = "No data: no statements in the selected articles.") -> plt.Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, note, ha="center", va="center", transform=ax.transAxes, color="#666666", wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    return ax
+
+
+def _count(frame: pd.DataFrame | None, column: str) -> int:
+    """Count the distinct values of a column (missing counts as one), 1 when there is none."""
+    if frame is None or column not in frame or frame.empty:
+        return 1
+    return max(frame[column].nunique(dropna=False), 1)
+
+
+def _count_parties(frame: pd.DataFrame | None) -> int:
+    return _count(frame, "party")
+
+
+def _parties(series: pd.Series, none_label: str = NO_PARTY) -> pd.Series:
+    """Return party names with missing parties labelled, as plain strings."""
+    return series.astype(object).where(series.notna(), none_label).astype(str)
+
+
+def _order(labels, colors: dict | None) -> list[str]:
+    """Order parties as in the parties file (colour dict), others by first appearance, unattributed last."""
+    seen = list(dict.fromkeys(labels))
+    known = [p for p in (colors or {}) if p in seen]
+    rest = [p for p in seen if p not in known and p not in (NO_PARTY, "narration")]
+    return known + rest + [p for p in (NO_PARTY, "narration") if p in seen]
+
+
+def _color_map(parties: list[str], colors: dict | None) -> dict[str, str]:
+    colors = dict(colors or {})
+    spare = iter(c for c in PALETTE * 3 if c not in colors.values())
+    return {p: NEUTRAL if p in (NO_PARTY, "narration") else colors.get(p) or next(spare) for p in parties}
+
+
+def _legend_below(ax, handles=None, ncol=4, **kwargs):
+    """Put the legend under the x label, a fixed distance in inches whatever the axes' height."""
+    lines = ax.get_xlabel().count("\n") + 1 if ax.get_xlabel() else 0
+    below = ax.transAxes + ScaledTranslation(0, -(0.32 + 0.17 * lines), ax.figure.dpi_scale_trans)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=ncol,
+              **kwargs)
+
+
+def _barh_groups(ax, table: pd.DataFrame, cmap: dict, *, fmt, labels: pd.DataFrame | None = None):
+    """Draw grouped horizontal bars: one group per row of ``table``, one bar per column (party)."""
+    rows, cols = list(table.index), list(table.columns)
+    height = 0.8 / max(len(cols), 1)
+    y = np.arange(len(rows))
+    top = float(np.nanmax(table.to_numpy(float))) if table.size else 0
+    for j, col in enumerate(cols):
+        pos = y - 0.4 + height * (j + 0.5)
+        values = table[col].to_numpy(float)
+        ax.barh(pos, np.nan_to_num(values), height=height * 0.92, color=cmap[col], label=col)
+        for p, v, row in zip(pos, values, rows):
+            text = fmt(v) if labels is None else labels.loc[row, col]
+            ax.text(np.nan_to_num(v) + top * 0.01, p, text, va="center", fontsize=7.5, color="#333333")
+    ax.set_yticks(y, rows)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, top * 1.18 if top > 0 else 1)
+
+
+# --------------------------------------------------------------------------- statements
+
+@_styled
+def plot_statement_counts(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw the number of statements per party, stacked by mode of speech.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``party`` and ``mode``; statements without a party appear as
+        "(no party)".
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour; only used to order the parties (as in the parties file).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, rows=2 * _count_parties(statements))
+    title = "Statements per government, by how they were reported"
+    if _empty(statements, ["party", "mode"]):
+        return _no_data(ax, title)
+    parties = _parties(statements["party"])
+    table = pd.crosstab(parties, statements["mode"].fillna("unknown"))
+    table = table.reindex(_order(parties, colors))
+    modes = [m for m in MODES if m in table] + [m for m in table if m not in MODES]
+    left = np.zeros(len(table))
+    for mode in modes:
+        ax.barh(table.index, table[mode], left=left, color=_MODE_COLORS.get(mode, NEUTRAL),
+                label=_MODE_NAMES.get(mode, mode), height=0.6)
+        left += table[mode].to_numpy()
+    for y, total in enumerate(left):
+        ax.text(total + max(left) * 0.01, y, f"{int(total)}", va="center", fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(left) * 1.12)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.set_xlabel(f"Number of attributed statements ({len(statements)} in all)")
+    _legend_below(ax, title="How the statement was reported", title_fontsize=8.5)
+    return ax
+
+
+_MEASURES = {
+    "polarity": ("TextBlob polarity", (-1, 1), "−1 negative · 0 neutral · +1 positive"),
+    "subjectivity": ("TextBlob subjectivity", (0, 1), "0 factual · 1 opinionated"),
+    "vader": ("VADER compound score", (-1, 1), "−1 negative · 0 neutral · +1 positive"),
+}
+
+
+@_styled
+def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
+                   colors: dict | None = None) -> plt.Axes:
+    """Draw each party's mean sentiment with its bootstrap confidence interval.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        Output of :func:`parley.party_sentiment` (``party``, ``n``,
+        ``<measure>``, ``<measure>_ci_low``, ``<measure>_ci_high``).
+    ax : matplotlib.axes.Axes, optional
+    measure : {"polarity", "subjectivity", "vader"}
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        A party with one statement is drawn as a hollow point without an
+        interval and labelled so.
+    """
+    name, limits, scale = _MEASURES[measure]
+    ax = _axes(ax, rows=2 * _count_parties(summary))
+    title = f"{name} by government: mean with 95% interval"
+    low, high = f"{measure}_ci_low", f"{measure}_ci_high"
+    if _empty(summary, ["party", "n", measure, low, high]):
+        return _no_data(ax, title)
+    order = _order(summary["party"].astype(str), colors)
+    rows = summary.assign(party=summary["party"].astype(str)).set_index("party").loc[order]
+    cmap = _color_map(order, colors)
+    for y, (party, row) in enumerate(rows.iterrows()):
+        color = cmap[party]
+        if pd.notna(row[low]):
+            ax.errorbar(row[measure], y, xerr=[[row[measure] - row[low]], [row[high] - row[measure]]],
+                        fmt="o", color=color, ms=8, capsize=5, lw=2)
+            note = f"n={int(row['n'])}  [{row[low]:+.2f}, {row[high]:+.2f}]"
+        else:
+            ax.plot(row[measure], y, "o", mfc="white", mec=color, mew=2, ms=8)
+            note = f"n={int(row['n'])}: one statement, no interval"
+        ax.annotate(note, (row[measure], y), xytext=(0, 9), textcoords="offset points", ha="center",
+                    fontsize=8, color="#333333", bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
+    spread = np.nanmax(np.abs(rows[[measure, low, high]].to_numpy(float))) if len(rows) else 0
+    half = min(max(0.25, spread * 1.25), 1.05)
+    ax.set_xlim(max(limits[0] - 0.05, -half), min(limits[1] + 0.05, half) if limits[0] < 0 else max(half, 0.5))
+    ax.axvline(0, color="#555555", lw=1)
+    ax.set_yticks(range(len(rows)), rows.index)
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.set_xlabel(f"Mean {name} of what each government said ({scale})\n"
+                  "bars: 95% percentile-bootstrap interval of the mean; hollow point: a single statement")
+    return ax
+
+
+@_styled
+def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = None,
+                  label: int = 3) -> plt.Axes:
+    """Draw TextBlob polarity against VADER's compound score for every statement.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``party``, ``polarity``, ``vader`` and ``content`` (from
+        :func:`parley.add_sentiment`).
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+    label : int
+        How many of the statements the two lexicons disagree on most (by
+        absolute difference, at least 0.2) to number 1, 2, ... in that order.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Points off the diagonal are statements the two lexicons score differently.
+    """
+    ax = _axes(ax, figsize=(6.4, 5.6))
+    title = "Two sentiment lexicons on the same statements"
+    if _empty(statements, ["party", "polarity", "vader"]):
+        return _no_data(ax, title)
+    frame = statements.assign(_party=_parties(statements["party"])).dropna(subset=["polarity", "vader"])
+    order = _order(frame["_party"], colors)
+    cmap = _color_map(order, colors)
+    ax.plot([-1, 1], [-1, 1], ls="--", color="#999999", lw=1, zorder=1)
+    ax.axhline(0, color="#555555", lw=0.8, zorder=1)
+    ax.axvline(0, color="#555555", lw=0.8, zorder=1)
+    for party in order:
+        part = frame[frame["_party"] == party]
+        ax.scatter(part["polarity"], part["vader"], s=46, color=cmap[party], alpha=0.85, edgecolor="white",
+                   label=f"{party} (n={len(part)})", zorder=3)
+    # Statements with identical scores (often 0, 0) hide each other: say how many share a point.
+    stacked = frame.groupby([frame["polarity"].round(3), frame["vader"].round(3)]).size()
+    for (x, y), count in stacked[stacked > 1].items():
+        ax.annotate(f"×{count}", (x, y), xytext=(5, -11), textcoords="offset points", fontsize=8, color="#333333")
+    gap = (frame["vader"] - frame["polarity"]).abs().sort_values(ascending=False, kind="stable")
+    for rank, i in enumerate(gap[gap >= 0.2].index[:label], 1):
+        ax.annotate(str(rank), (frame.at[i, "polarity"], frame.at[i, "vader"]), xytext=(5, 4),
+                    textcoords="offset points", fontsize=8, fontweight="bold", color="#333333")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_aspect("equal")
+    ax.set_title(title)
+    ax.set_xlabel("TextBlob polarity (−1 negative … +1 positive)"
+                  + (f"\nnumbers: the {label} statements the lexicons disagree on most, largest first" if label else ""))
+    ax.set_ylabel("VADER compound score (−1 … +1)")
+    handles, _ = ax.get_legend_handles_labels()
+    handles.append(Line2D([], [], ls="--", color="#999999", label="lexicons agree"))
+    if (stacked > 1).any():
+        handles.append(Line2D([], [], ls="", label="×n: n statements on one point"))
+    _legend_below(ax, handles=handles, ncol=3)
+    return ax
+
+
+# --------------------------------------------------------------------------- phrasing
+
+@_styled
+def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw each party's share of framing terms per framing family.
+
+    Parameters
+    ----------
+    terms : pandas.DataFrame
+        One row per term found: ``party``, ``kind``, ``family``, ``term``;
+        only rows with ``kind == "framing"`` are used. Terms outside
+        attributed statements are left out.
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    framing = terms[terms["kind"] == "framing"] if terms is not None and "kind" in terms else None
+    ax = _axes(ax, rows=_count(framing, "family") * _count_parties(framing))
+    title = "Framing: which words each government uses for the same events"
+    if _empty(terms, ["party", "kind", "family", "term"]):
+        return _no_data(ax, title, "No data: no framing terms in the selected articles.")
+    frame = terms[(terms["kind"] == "framing") & terms["party"].notna()]
+    if frame.empty:
+        return _no_data(ax, title, "No framing terms in attributed statements.")
+    counts = pd.crosstab(frame["family"], frame["party"].astype(str))
+    counts = counts[_order(counts.columns, colors)]
+    shares = counts / counts.sum()
+    labels = pd.DataFrame({c: counts[c].astype(str) + f"/{counts[c].sum()}" for c in counts}, index=counts.index)
+    _barh_groups(ax, shares, _color_map(list(counts.columns), colors), fmt=None, labels=labels)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_title(title)
+    ax.set_xlabel("Share of the government's framing terms in this family (label: terms / all its framing terms)")
+    _legend_below(ax, ncol=4)
+    return ax
+
+
+@_styled
+def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw per party the mean hedges and boosters per statement and the mean modal strength.
+
+    One Axes with three groups of bars (one bar per party), each labelled with
+    its value, so the different scales of counts and modal strength stay readable.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``party``, ``hedges``, ``boosters``, ``modal_strength``
+        (statements without modal verbs may hold NaN modal strength; they are
+        left out of that mean).
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, rows=3 * _count_parties(statements))
+    title = "Hedging, boosting and modal strength by government"
+    columns = ["hedges", "boosters", "modal_strength"]
+    if _empty(statements, ["party", *columns]):
+        return _no_data(ax, title)
+    frame = statements[statements["party"].notna()]
+    if frame.empty:
+        return _no_data(ax, title, "No statements attributed to a government.")
+    parties = frame["party"].astype(str)
+    means = frame[columns].apply(pd.to_numeric, errors="coerce").groupby(parties).mean()
+    order = _order(parties, colors)
+    n = parties.value_counts()
+    means = means.loc[order].T.rename(index={
+        "hedges": "hedges per statement", "boosters": "boosters per statement",
+        "modal_strength": "modal strength (mean)"})
+    means.columns = [f"{p} (n={n[p]})" for p in order]
+    cmap = dict(zip(means.columns, _color_map(order, colors).values()))
+    _barh_groups(ax, means, cmap, fmt=lambda v: "no data" if np.isnan(v) else f"{v:.2f}")
+    ax.set_title(title)
+    ax.set_xlabel("Mean per statement. Hedges: “possibly”, “likely”…; boosters: “clearly”, “certainly”…;\n"
+                  "modal strength of the strongest modal verb: will/must 1.0 > would/should 0.7 > could/may 0.4")
+    _legend_below(ax, ncol=4)
+    return ax
+
+
+@_styled
+def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw every statement's commitment strength per party, with the party mean.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``party`` and ``commitment`` (0 to 1); statements without a
+        party appear as "(no party)".
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, rows=2 * _count_parties(statements))
+    title = "Commitment strength of each statement, by government"
+    if _empty(statements, ["party", "commitment"]):
+        return _no_data(ax, title)
+    frame = statements.assign(_party=_parties(statements["party"]),
+                              _c=pd.to_numeric(statements["commitment"], errors="coerce")).dropna(subset=["_c"])
+    if frame.empty:
+        return _no_data(ax, title, "No statement has a commitment score.")
+    order = _order(frame["_party"], colors)
+    cmap = _color_map(order, colors)
+    rng = np.random.default_rng(0)  # fixed jitter: the same chart on every run
+    for y, party in enumerate(order):
+        values = frame.loc[frame["_party"] == party, "_c"].to_numpy(float)
+        ax.scatter(values, y + rng.uniform(-0.15, 0.15, len(values)), s=40, color=cmap[party], alpha=0.75,
+                   edgecolor="white", zorder=3)
+        mean = values.mean()
+        if len(values) > 1:  # the mean of one statement is that statement: no bar over its dot
+            ax.plot([mean, mean], [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
+        label = f"mean {mean:.2f} (n={len(values)})" if len(values) > 1 else f"one statement: {mean:.2f}"
+        ax.annotate(label, (mean, y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=8)
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(len(order) - 0.5, -0.7)
+    ax.set_xlim(-0.03, 1.03)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.set_xlabel("Commitment strength (0 = hedged or conditional, 1 = firm and specific)")
+    _legend_below(ax, handles=[Line2D([], [], marker="o", ls="", color=NEUTRAL, label="one statement"),
+                               Line2D([], [], color="#222222", lw=2.5, label="party mean")], ncol=2)
+    return ax
+
+
+@_styled
+def plot_distinctive_terms(terms: pd.DataFrame, *, ax=None, n: int = 15, colors: dict | None = None) -> plt.Axes:
+    """Draw the terms that most distinguish two parties as diverging bars.
+
+    Parameters
+    ----------
+    terms : pandas.DataFrame
+        Output of :func:`parley.compare_terms`: ``term``, ``z`` (log-odds
+        z-score, positive favours the first group) and the group names in
+        ``group_a``/``group_b`` columns or ``attrs``; count columns
+        ``count_a``/``count_b``, when present, label the bars.
+    ax : matplotlib.axes.Axes, optional
+    n : int
+        Terms to show on each side.
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    bars = _shown_terms(terms, n)
+    ax = _axes(ax, rows=None if bars is None else int(bars * 0.75))  # terms need less room than bar groups
+    title = "Distinctive words of each government"
+    if _empty(terms, ["term", "z"]):
+        return _no_data(ax, title, "No data: fewer than two governments with statements.")
+    a = terms["group_a"].iloc[0] if "group_a" in terms else terms.attrs.get("group_a", "first group")
+    b = terms["group_b"].iloc[0] if "group_b" in terms else terms.attrs.get("group_b", "second group")
+    cmap = _color_map([str(a), str(b)], colors)
+    shown = pd.concat([terms[terms["z"] > 0].nlargest(n, "z"), terms[terms["z"] < 0].nsmallest(n, "z")[::-1]])
+    y = np.arange(len(shown))
+    ax.barh(y, shown["z"], color=[cmap[str(a)] if z > 0 else cmap[str(b)] for z in shown["z"]], height=0.7)
+    counts = ["count_a", "count_b"] if {"count_a", "count_b"} <= set(shown.columns) else None
+    for yy, (_, row) in zip(y, shown.iterrows()):
+        text = row["term"] + (f"  ({row['count_a']}:{row['count_b']})" if counts else "")
+        ax.text(-0.1 if row["z"] > 0 else 0.1, yy, text, ha="right" if row["z"] > 0 else "left",
+                va="center", fontsize=8)
+    for edge in (-1.96, 1.96):
+        ax.axvline(edge, color="#555555", ls=":", lw=1.2)
+    ax.axvline(0, color="#555555", lw=1)
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    top = float(shown["z"].abs().max()) if len(shown) else 2
+    ax.set_xlim(-max(top, 2.5) * 1.6, max(top, 2.5) * 1.6)
+    ax.set_title(title)
+    note = "" if top >= 1.96 else "\nNo term reaches |z| = 1.96: on this little text no difference is reliable"
+    ax.set_xlabel(f"log-odds z-score (informative Dirichlet prior): ← favours {b} · favours {a} →\n"
+                  "dotted lines: |z| = 1.96" + (f"; labels: term (count {a}:{b})" if counts else "") + note)
+    _legend_below(ax, handles=[Patch(color=cmap[str(a)], label=f"used more by {a}"),
+                               Patch(color=cmap[str(b)], label=f"used more by {b}")], ncol=2)
+    return ax
+
+
+def _shown_terms(terms: pd.DataFrame | None, n: int) -> int | None:
+    """Count the bars :func:`plot_distinctive_terms` draws (n per side at most)."""
+    if terms is None or "z" not in terms:
+        return None
+    return int(min((terms["z"] > 0).sum(), n) + min((terms["z"] < 0).sum(), n))
+
+
+# --------------------------------------------------------------------------- conditions
+
+@_styled
+def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, ax=None,
+                         colors: dict | None = None) -> plt.Axes:
+    """Draw the share of each party's statements that attach at least one condition.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Columns ``statement_id`` and ``party``.
+    conditions : pandas.DataFrame
+        Columns ``statement_id`` (None for narration, which is not counted).
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, rows=2 * _count_parties(statements))
+    title = "Conditional statements: share of each government's statements with a condition"
+    if _empty(statements, ["statement_id", "party"]):
+        return _no_data(ax, title)
+    conditional = set(conditions["statement_id"].dropna()) if len(conditions) else set()
+    frame = statements.assign(_party=_parties(statements["party"]),
+                              _cond=statements["statement_id"].isin(conditional))
+    grouped = frame.groupby("_party")["_cond"].agg(["sum", "count"]).loc[_order(frame["_party"], colors)]
+    cmap = _color_map(list(grouped.index), colors)
+    share = grouped["sum"] / grouped["count"]
+    ax.barh(grouped.index, share, color=[cmap[p] for p in grouped.index], height=0.6)
+    for y, (party, row) in enumerate(grouped.iterrows()):
+        ax.text(share[party] + 0.01, y, f"{int(row['sum'])} of {int(row['count'])} statements", va="center",
+                fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.25)
+    ax.set_xticks(np.linspace(0, 1, 5), [f"{v:.0%}" for v in np.linspace(0, 1, 5)])
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.set_xlabel("Share of the government's statements with at least one condition "
+                  "(“contingent on”, “based on”, “if”…)")
+    return ax
+
+
+@_styled
+def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict | None = None,
+                              narration: bool = True) -> plt.Axes:
+    """Draw the number of conditions per category and party.
+
+    Parameters
+    ----------
+    conditions : pandas.DataFrame
+        Columns ``party``, ``statement_id`` and ``category``. Conditions in
+        narration (no statement) are drawn as "narration", conditions in
+        statements without a party as "(no party)".
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+    narration : bool
+        Show conditions in the journalist's narration (default True); the
+        title says whether they are shown.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, rows=_count(conditions, "category") * (_count_parties(conditions) + 1))
+    title = "What governments make their commitments depend on: conditions by category"
+    if _empty(conditions, ["party", "statement_id", "category"]):
+        return _no_data(ax, title, "No data: no conditions found in the selected articles.")
+    who = _parties(conditions["party"]).where(conditions["statement_id"].notna(), "narration")
+    frame = conditions.assign(_who=who, _cat=conditions["category"].fillna("(uncategorised)").astype(str))
+    if not narration:
+        frame = frame[frame["_who"] != "narration"]
+    if frame.empty:
+        return _no_data(ax, title, "No conditions in attributed statements.")
+    counts = pd.crosstab(frame["_cat"], frame["_who"])
+    counts = counts[_order(counts.columns, colors)]
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index]
+    _barh_groups(ax, counts, _color_map(list(counts.columns), colors), fmt=lambda v: f"{int(v)}")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title)
+    if not narration:
+        shown = "conditions in the journalist's own text left out"
+    elif "narration" in counts.columns:
+        shown = "grey “narration”: conditions in the journalist's own text"
+    else:
+        shown = "none in the journalist's own text"
+    ax.set_xlabel(f"Number of conditions ({len(frame)} in all; {shown})")
+    _legend_below(ax, ncol=5)
+    return ax
+
+
+# --------------------------------------------------------------------------- saving
+
+def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidence_html: str | None = None,
+                out: str | Path | None = None, notebook: str | None = None, title: str | None = None,
+                provenance: dict | None = None) -> dict[str, Path]:
+    """Write a figure as PNG, SVG and PDF with provenance, and record it in the manifest.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        File stem, e.g. ``"sentiment-polarity"``.
+    evidence : pandas.DataFrame, optional
+        The rows behind the chart; written as ``<name>.evidence.csv`` and, as
+        an escaped HTML table, ``<name>.evidence.html``.
+    evidence_html : str, optional
+        An HTML fragment to show instead of the plain table (already escaped,
+        e.g. built with :func:`parley.render.evidence_table`).
+    out : str or Path, optional
+        The report folder (default ``config.REPORTS``); files go to ``<out>/figures``.
+    notebook : str, optional
+        The notebook that drew the chart; the report orders charts by it.
+    title : str, optional
+        The chart's title (default: the first axes' title).
+    provenance : dict, optional
+        What the chart was made from, e.g. ``{"articles": ..., "parties": ...}``;
+        recorded in the files' metadata and the manifest.
+
+    Returns
+    -------
+    dict of str to Path
+        ``png``, ``svg``, ``pdf`` and, with evidence, ``csv`` and ``html``.
+    """
+    folder = Path(config.REPORTS if out is None else out) / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    title = title or next((t for a in fig.axes for loc in ("left", "center", "right") if (t := a.get_title(loc))),
+                          name)
+    facts = {"parley": config.VERSION, **{k: str(v) for k, v in (provenance or {}).items()}}
+    description = "; ".join(f"{k}: {v}" for k, v in facts.items())
+    creator = f"parley {config.VERSION}"
+    metadata = {
+        "png": {"Title": title, "Software": creator, "Description": description},
+        "svg": {"Title": title, "Creator": creator, "Description": description},
+        "pdf": {"Title": title, "Creator": creator, "Subject": description},
+    }
+    files = {}
+    with style():  # font embedding is read at save time
+        for ext, meta in metadata.items():
+            files[ext] = folder / f"{name}.{ext}"
+            fig.savefig(files[ext], dpi=300, bbox_inches="tight", metadata=meta)
+    if evidence is not None:
+        files["csv"] = folder / f"{name}.evidence.csv"
+        evidence.to_csv(files["csv"], index=False)
+    if evidence is not None or evidence_html is not None:
+        files["html"] = folder / f"{name}.evidence.html"
+        files["html"].write_text(evidence_html if evidence_html is not None else evidence_table(evidence),
+                                 encoding="utf-8")
+    _record(folder / "manifest.json", {
+        "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
+        "files": {k: p.name for k, p in files.items() if k in metadata},
+        "evidence": files["html"].name if "html" in files else None,
+        "evidence_csv": files["csv"].name if "csv" in files else None,
+        "provenance": facts,
+    })
+    return files
+
+
+def _record(manifest: Path, entry: dict) -> None:
+    """Add or replace the manifest entry of one figure, writing atomically."""
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no manifest yet, or a broken one from a crashed run
+        entries = []
+    entries = [e for e in entries if e.get("name") != entry["name"]] + [entry]
+    fd, tmp = tempfile.mkstemp(dir=manifest.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(entries, handle, indent=1)
+    os.chmod(tmp, 0o644)  # mkstemp makes the file private; the manifest is an ordinary output file
+    os.replace(tmp, manifest)

@@ -1,0 +1,237 @@
+"""Run the notebooks headlessly and assemble their charts into one HTML report.
+
+:func:`make_report` executes every ``notebooks/NN-*.ipynb`` with papermill on
+the given articles and parties, then writes ``<out>/report.html``: each chart
+saved with :func:`parley.plots.save_figure` beside the evidence behind it, then
+the article list and the load report. The page is self-contained (charts are
+embedded as PNG) and shows no code.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .analysis import analyze
+from .render import STYLE, evidence_table
+
+__all__ = ["NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
+
+#: Where the notebook suite lives.
+NOTEBOOKS = config.NOTEBOOKS
+#: Seconds one notebook cell may run before the notebook counts as failed (a hung kernel must not hang the report).
+CELL_TIMEOUT = 300
+_FIGURE_FILES = ("*.png", "*.svg", "*.pdf", "*.evidence.csv", "*.evidence.html", "manifest.json")
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of executing one notebook."""
+
+    notebook: str
+    output: Path
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    """What :func:`make_report` did."""
+
+    html: Path
+    runs: list[NotebookRun] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[NotebookRun]:
+        """Return the notebooks that raised an error."""
+        return [r for r in self.runs if r.error]
+
+
+def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REPORTS, *,
+                notebooks=NOTEBOOKS) -> Report:
+    """Execute every notebook on the inputs and write ``<out>/report.html``.
+
+    Parameters
+    ----------
+    articles : str or Path
+        Articles folder or file, passed to the notebooks as ``ARTICLES``.
+    parties : str or Path
+        The parties file (``PARTIES``).
+    out : str or Path
+        The report folder (``OUTPUT``): executed notebooks go to
+        ``<out>/notebooks``, charts to ``<out>/figures``.
+    notebooks : str or Path
+        The folder of ``NN-topic.ipynb`` notebooks, run in name order.
+
+    Returns
+    -------
+    Report
+        The HTML path and every notebook's outcome. A failing notebook does
+        not stop the others; it is listed in the report page and in
+        ``Report.failed``.
+    """
+    articles, parties, out = (Path(p).resolve() for p in (articles, parties, out))
+    _clear(out)
+    runs = run_notebooks(articles, parties, out, notebooks=notebooks)
+    return Report(write_report(out, articles=articles, parties=parties, runs=runs), runs)
+
+
+def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS) -> list[NotebookRun]:
+    """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
+
+    Parameters
+    ----------
+    articles, parties, out : str or Path
+        The notebook parameters ``ARTICLES``, ``PARTIES``, ``OUTPUT`` (made absolute).
+    notebooks : str or Path
+        The notebooks folder.
+
+    Returns
+    -------
+    list of NotebookRun
+        One per notebook, with the error (``"ExceptionName: message"``) if it failed.
+    """
+    import papermill
+
+    folder = Path(notebooks).resolve()
+    (Path(out) / "notebooks").mkdir(parents=True, exist_ok=True)
+    parameters = {"ARTICLES": str(Path(articles).resolve()), "PARTIES": str(Path(parties).resolve()),
+                  "OUTPUT": str(Path(out).resolve())}
+    runs = []
+    for source in sorted(folder.glob("[0-9]*.ipynb")):
+        target = Path(out).resolve() / "notebooks" / source.name
+        run = NotebookRun(source.stem, target)
+        try:
+            papermill.execute_notebook(str(source), str(target), parameters=parameters, cwd=str(folder),
+                                       kernel_name="python3", progress_bar=False, log_output=False,
+                                       execution_timeout=CELL_TIMEOUT)
+        except papermill.PapermillExecutionError as exc:
+            run.error = f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
+        except Exception as exc:  # a dead kernel or unreadable notebook must not stop the others
+            run.error = f"{type(exc).__name__}: {exc}"
+        runs.append(run)
+    return runs
+
+
+def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Path:
+    """Write ``<out>/report.html`` from the figure manifest and the articles.
+
+    Parameters
+    ----------
+    out : str or Path
+        The report folder holding ``figures/manifest.json``.
+    articles, parties : str or Path
+        The inputs, for the article list and load report.
+    runs : list of NotebookRun
+        Notebook outcomes; failures are listed at the top of the page.
+
+    Returns
+    -------
+    Path
+        The written HTML file.
+    """
+    out = Path(out)
+    figures = out / "figures"
+    order = {r.notebook: n for n, r in enumerate(runs)}
+    entries = _manifest(figures)
+    entries.sort(key=lambda e: order.get(e.get("notebook"), len(order)))  # stable: save order within a notebook
+    with warnings.catch_warnings():  # skipped files are shown in the load report below, not as warnings
+        warnings.simplefilter("ignore")
+        analysis = analyze(articles, parties=parties)
+    body = [_header(articles, parties, analysis, runs)]
+    if entries:
+        links = "".join(f"<li><a href='#{html.escape(e['name'])}'>{html.escape(e.get('title') or e['name'])}</a></li>"
+                        for e in entries)
+        body.append(f"<nav><ol class='toc'>{links}</ol></nav>")
+    body += [_chart(figures, entry) for entry in entries]
+    if not entries:
+        body.append("<p class='note'>No charts were saved by the notebooks.</p>")
+    listing = analysis.articles[["title", "source", "published", "path"]]
+    body.append(f"<section id='articles'><h2>Articles ({len(listing)})</h2>{evidence_table(listing)}</section>")
+    body.append(f"<section id='load-report'><h2>Load report</h2>{evidence_table(analysis.load_report)}</section>")
+    page = _PAGE.format(style=STYLE, css=_CSS, body="\n".join(body), version=html.escape(config.VERSION))
+    target = out / "report.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def _clear(out: Path) -> None:
+    """Remove the charts and executed notebooks of a previous run, so the report shows only this run."""
+    for pattern in _FIGURE_FILES:
+        for path in (out / "figures").glob(pattern):
+            path.unlink()
+    for path in (out / "notebooks").glob("*.ipynb"):
+        path.unlink()
+
+
+def _manifest(figures: Path) -> list[dict]:
+    try:
+        return json.loads((figures / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
+def _header(articles, parties, analysis, runs) -> str:
+    e = html.escape
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    failed = [r for r in runs if r.error]
+    parts = [f"<h1>parley report</h1><p class='meta'>{len(analysis.articles)} article(s) from <code>{e(str(articles))}"
+             f"</code>; parties from <code>{e(str(parties))}</code>; {len(analysis.statements)} attributed "
+             f"statements, {len(analysis.conditions)} conditions; parley {e(config.VERSION)}; {stamp}.</p>"]
+    if failed:
+        items = "".join(f"<li><b>{e(r.notebook)}</b>: {e(r.error)} (executed copy: "
+                        f"<code>{e(str(r.output))}</code>)</li>" for r in failed)
+        parts.append(f"<div class='failed'><b>{len(failed)} notebook(s) failed</b>; their charts are missing "
+                     f"or incomplete:<ul>{items}</ul></div>")
+    return "\n".join(parts)
+
+
+def _chart(figures: Path, entry: dict) -> str:
+    e = html.escape
+    png = figures / entry.get("files", {}).get("png", "")
+    if not png.is_file():
+        return f"<section><h2>{e(entry.get('title', ''))}</h2><p class='note'>Chart file missing.</p></section>"
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    evidence_file = figures / (entry.get("evidence") or "")
+    if entry.get("evidence") and evidence_file.is_file():
+        evidence = evidence_file.read_text(encoding="utf-8")  # written by save_figure from escaped HTML
+    else:
+        evidence = "<p class='note'>No evidence table was saved with this chart.</p>"
+    links = " · ".join(f"<a href='figures/{e(name)}'>{e(kind.upper())}</a>"
+                       for kind, name in entry.get("files", {}).items())
+    return (f"<section class='chart' id='{e(entry['name'])}'><h2>{e(entry.get('title', entry['name']))}</h2>"
+            f"<p class='meta'>from notebook {e(str(entry.get('notebook')))} · {links}</p>"
+            f"<div class='pair'><figure><img alt='{e(entry.get('title', ''))}' src='data:image/png;base64,{data}'>"
+            f"</figure><div class='evidence'><h3>Behind this chart</h3>{evidence}</div></div></section>")
+
+
+_CSS = """<style>
+body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:2em auto;max-width:1600px;color:#222;padding:0 1em}
+h1{margin-bottom:.2em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+h3{font-size:1em;margin:.2em 0 .5em} .meta,.note{color:#666;font-size:.9em}
+.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5em;align-items:start}
+.pair figure{margin:0}
+.pair img{width:100%;max-width:900px;height:auto;border:1px solid #eee}
+.evidence{max-height:40em;overflow:auto;font-size:.85em}
+.evidence .parley-text{min-width:20em;font-size:1.05em;line-height:1.45}
+.toc{columns:2;font-size:.9em}
+.parley-table{border-collapse:collapse;font-size:.85em}
+.parley-table th{background:#f3f3f3;position:sticky;top:0}
+.parley-table td,.parley-table th{border-bottom:1px solid #eee}
+.failed{background:#fdecea;border:1px solid #e6a19a;padding:.6em 1em;margin:1em 0}
+@media (max-width:900px){.pair{grid-template-columns:1fr}}
+</style>"""
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="parley {version}">
+<title>parley report</title>{style}{css}</head>
+<body>
+{body}
+</body></html>
+"""

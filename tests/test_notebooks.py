@@ -1,0 +1,62 @@
+"""Every notebook is stored clean, is parameterised, and runs top to bottom headless."""
+import json
+
+import nbformat
+import pytest
+
+from parley import config, report
+
+NOTEBOOKS = sorted((config.ROOT / "notebooks").glob("[0-9]*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def test_the_suite_has_its_notebooks():
+    # The owned notebooks must exist, so the parametrised tests below can never pass vacuously.
+    assert {"40-sentiment", "90-report"} <= set(IDS)
+    assert IDS == sorted(IDS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_stored_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: cell has stored output"
+    assert "widgets" not in nb.metadata, f"{path.name}: stored widget state"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_first_code_cell_is_tagged_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert "parameters" in first.metadata.get("tags", [])
+    names = {}
+    exec(first.source, {}, names)  # the parameters cell is plain assignments
+    assert names["ARTICLES"] == "../data/articles"
+    assert names["PARTIES"] == "../data/parties.toml"
+    assert names["OUTPUT"] == "../reports"
+    assert "sys.path" not in "".join(c.source for c in nb.cells)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_executes_top_to_bottom(path, tmp_path, monkeypatch):
+    import papermill
+
+    monkeypatch.setenv("PARLEY_CACHE", str(tmp_path / "cache"))  # the kernel inherits the environment
+    out = tmp_path / "reports"
+    papermill.execute_notebook(
+        str(path), str(tmp_path / path.name), cwd=str(path.parent), kernel_name="python3", progress_bar=False,
+        execution_timeout=report.CELL_TIMEOUT,
+        parameters={"ARTICLES": str(config.ARTICLES), "PARTIES": str(config.PARTIES), "OUTPUT": str(out)})
+    executed = nbformat.read(tmp_path / path.name, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    # Widget callbacks (interactive_output) swallow their errors into the widget state: look there too.
+    assert '"output_type": "error"' not in json.dumps(executed.metadata.get("widgets", {}))
+    manifest = out / "figures" / "manifest.json"
+    if manifest.exists():  # charts went to OUTPUT (tmp), not into the project's reports/
+        for entry in json.loads(manifest.read_text()):
+            assert entry["notebook"] in (path.stem, None)
+            assert all((out / "figures" / name).is_file() for name in entry["files"].values())
+    assert (tmp_path / "cache").is_dir()  # the analysis used the test's cache, not the project's

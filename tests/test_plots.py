@@ -1,0 +1,234 @@
+"""Charts: every plot draws readable axes for normal, tiny and empty inputs; save_figure writes valid files."""
+import inspect
+import json
+import xml.etree.ElementTree as ET
+
+import matplotlib
+import matplotlib.image as mpimg
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+import parley
+from parley import config, plots
+
+matplotlib.use("Agg")
+COLORS = {"United States": "#1f5fa6", "Iraq": "#c0392b"}
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _statements():
+    """Hand-made statements in the seed's shape, with phrasing and sentiment columns."""
+    frame = pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(7)],
+        "article_id": "a1",
+        "party": ["Iraq", "United States", "Iraq", "Iraq", "United States", "United States", None],
+        "speaker": ["Baghdad", "Lloyd Austin", "foreign ministry", "foreign ministry", "Lloyd Austin",
+                    "Lloyd Austin", "a diplomat"],
+        "mode": ["indirect", "mixed", "mixed", "mixed", "mixed", "mixed", "direct"],
+        "content": ["US, Iraq to discuss timeline", "meetings to discuss the transition",
+                    "a specific and clear timeline", "contingent on the threat", "based on outcomes",
+                    "evolve on a timeline", "a wonderful day"],
+        "hedges": [0, 1, 0, 1, 0, 2, 0],
+        "boosters": [0, 0, 2, 0, 0, 0, 1],
+        "modal_strength": [np.nan, 0.5, 0.66, 0.66, np.nan, 1.0, np.nan],
+        "commitment": [0.3, 0.4, 0.8, 0.5, 0.35, 0.45, 0.2],
+    })
+    return parley.add_sentiment(frame)
+
+
+def _terms():
+    return pd.DataFrame({
+        "statement_id": ["s0", "s2", "s2", "s3", "s1", "s5", "s5", "s6"], "article_id": "a1",
+        "party": ["Iraq", "Iraq", "Iraq", "Iraq", "United States", "United States", "United States", None],
+        "kind": ["framing"] * 6 + ["hedge", "framing"],
+        "family": ["reduction", "reduction", "specificity", "reduction", "transition", "transition", "hedge",
+                   "transition"],
+        "term": ["reduce", "reduction", "specific", "timeline", "transition", "evolve", "may", "transition"],
+        "start": 0, "end": 1})
+
+
+def _conditions():
+    return pd.DataFrame({
+        "statement_id": ["s3", "s3", "s4", "s5", "s5", "s5", None],
+        "party": ["Iraq", "Iraq", "United States", "United States", "United States", "United States", None],
+        "category": ["security threat", "partner capacity", "political process", "security threat",
+                     "operational requirements", "partner capacity", "security threat"]})
+
+
+def _compare():
+    return pd.DataFrame({"term": ["reduction", "clear", "gradual", "transition", "evolve", "mission"],
+                         "z": [2.4, 1.8, 0.5, -2.6, -2.0, -0.4], "count_a": [2, 1, 1, 0, 0, 0],
+                         "count_b": [0, 0, 0, 2, 1, 1], "group_a": "Iraq", "group_b": "United States"})
+
+
+def _summary():
+    return parley.party_sentiment(_statements(), include_unattributed=True)
+
+
+# (name, call on a full input, call on an empty input)
+PLOTS = [
+    ("statement_counts", lambda f, **k: plots.plot_statement_counts(f["statements"], **k), ["statements"]),
+    ("sentiment", lambda f, **k: plots.plot_sentiment(f["summary"], **k), ["summary"]),
+    ("sentiment_vader", lambda f, **k: plots.plot_sentiment(f["summary"], measure="vader", **k), ["summary"]),
+    ("lexicons", lambda f, **k: plots.plot_lexicons(f["statements"], **k), ["statements"]),
+    ("framing", lambda f, **k: plots.plot_framing(f["terms"], **k), ["terms"]),
+    ("phrasing", lambda f, **k: plots.plot_phrasing(f["statements"], **k), ["statements"]),
+    ("commitment", lambda f, **k: plots.plot_commitment(f["statements"], **k), ["statements"]),
+    ("distinctive_terms", lambda f, **k: plots.plot_distinctive_terms(f["compare"], **k), ["compare"]),
+    ("condition_share", lambda f, **k: plots.plot_condition_share(f["statements"], f["conditions"], **k),
+     ["statements", "conditions"]),
+    ("condition_categories", lambda f, **k: plots.plot_condition_categories(f["conditions"], **k), ["conditions"]),
+]
+
+
+def _frames():
+    return {"statements": _statements(), "summary": _summary(), "terms": _terms(), "conditions": _conditions(),
+            "compare": _compare()}
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()]
+
+
+@pytest.mark.parametrize(("name", "draw", "inputs"), PLOTS, ids=[p[0] for p in PLOTS])
+def test_plot_has_title_labels_and_draws(name, draw, inputs):
+    frames = _frames()
+    before = {k: v.copy() for k, v in frames.items()}
+    ax = draw(frames, colors=COLORS)
+    assert isinstance(ax, plt.Axes)
+    assert ax.get_title(loc="left") and ax.get_xlabel()
+    assert ax.patches or ax.collections or ax.lines, "nothing drawn"
+    assert not any("No data" in t for t in _texts(ax))
+    for key, frame in frames.items():
+        pd.testing.assert_frame_equal(frame, before[key])  # inputs are never mutated
+
+
+@pytest.mark.parametrize(("name", "draw", "inputs"), PLOTS, ids=[p[0] for p in PLOTS])
+def test_plot_of_empty_input_says_no_data(name, draw, inputs):
+    frames = {k: (v.iloc[:0] if k in inputs else v) for k, v in _frames().items()}
+    ax = draw(frames)
+    assert any(t.startswith("No data") for t in _texts(ax))
+    assert ax.get_title(loc="left")
+
+
+@pytest.mark.parametrize(("name", "draw", "inputs"), PLOTS, ids=[p[0] for p in PLOTS])
+def test_plot_draws_on_a_given_axes(name, draw, inputs):
+    fig, (left, right) = plt.subplots(1, 2)
+    assert draw(_frames(), ax=right) is right
+    assert not left.has_data()
+
+
+def test_missing_columns_are_an_error_not_an_empty_chart():
+    with pytest.raises(ValueError, match="commitment"):
+        plots.plot_commitment(_statements().drop(columns="commitment"))
+
+
+def test_style_is_applied_locally_never_globally():
+    before = dict(matplotlib.rcParams)
+    ax = plots.plot_statement_counts(_statements())
+    assert ax.title.get_fontweight() == "bold"  # the house style was in force while drawing
+    assert dict(matplotlib.rcParams) == before
+    source = inspect.getsource(plots)
+    assert "plt.plot(" not in source and "rcParams[" not in source and "plt.gca" not in source
+
+
+def test_statement_counts_stack_modes_and_show_unattributed():
+    ax = plots.plot_statement_counts(_statements(), colors=COLORS)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["United States", "Iraq", "(no party)"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["direct: full quote", "mixed: partial quote", "indirect: paraphrase"]  # only modes present
+    assert {"3", "1"} <= {t.get_text() for t in ax.texts}  # totals per party
+
+
+def test_sentiment_single_statement_is_shown_without_interval():
+    ax = plots.plot_sentiment(_summary(), colors=COLORS)
+    labels = {t.get_text() for t in ax.texts}
+    assert "n=1: one statement, no interval" in labels  # the "(no party)" statement
+    assert any(t.startswith("n=3") for t in labels)
+    assert any(line.get_xdata()[0] == 0 for line in ax.lines)  # the zero line
+
+
+def test_commitment_marks_means_but_not_for_one_statement():
+    ax = plots.plot_commitment(_statements(), colors=COLORS)
+    labels = {t.get_text() for t in ax.texts}
+    assert {"mean 0.53 (n=3)", "mean 0.40 (n=3)", "one statement: 0.20"} <= labels
+    assert len(ax.lines) == 2  # a mean bar for each of the two governments, none for the single statement
+
+
+def test_lexicons_marks_disagreements_and_stacked_points():
+    ax = plots.plot_lexicons(_statements(), colors=COLORS)
+    assert {"1", "2", "3"} <= {t.get_text() for t in ax.texts}
+    assert "×4" in {t.get_text() for t in ax.texts}  # four statements scored 0 by both lexicons
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Iraq (n=3)" in legend and "lexicons agree" in legend
+
+
+def test_framing_shares_per_party():
+    ax = plots.plot_framing(_terms(), colors=COLORS)
+    widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
+    assert widths == [0.25, 0.75, 1.0]  # Iraq 3/4 reduction, 1/4 specificity; US 2/2 transition
+    assert "2/2" in {t.get_text() for t in ax.texts}
+
+
+def test_distinctive_terms_name_both_sides():
+    ax = plots.plot_distinctive_terms(_compare(), n=2, colors=COLORS)
+    assert "favours Iraq" in ax.get_xlabel() and "favours United States" in ax.get_xlabel()
+    assert len(ax.patches) == 4
+    assert "reduction  (2:0)" in {t.get_text() for t in ax.texts}
+
+
+def test_condition_share_counts_statements_with_a_condition():
+    ax = plots.plot_condition_share(_statements(), _conditions(), colors=COLORS)
+    assert {"1 of 3 statements", "2 of 3 statements", "0 of 1 statements"} <= {t.get_text() for t in ax.texts}
+
+
+@pytest.mark.parametrize(("narration", "expected"), [(True, {"United States", "Iraq", "narration"}),
+                                                      (False, {"United States", "Iraq"})])
+def test_condition_categories_narration(narration, expected):
+    ax = plots.plot_condition_categories(_conditions(), colors=COLORS, narration=narration)
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == expected
+    assert ("own text left out" in ax.get_xlabel()) is not narration
+
+
+def test_condition_categories_do_not_mention_absent_narration():
+    ax = plots.plot_condition_categories(_conditions().dropna(subset=["statement_id"]), colors=COLORS)
+    assert "none in the journalist's own text" in ax.get_xlabel() and "grey" not in ax.get_xlabel()
+
+
+def test_save_figure_writes_valid_files_with_provenance(tmp_path):
+    ax = plots.plot_statement_counts(_statements(), colors=COLORS)
+    evidence = pd.DataFrame({"content": ["<script>alert(1)</script>"]})
+    files = plots.save_figure(ax.figure, "counts", evidence=evidence, out=tmp_path, notebook="90-report",
+                              provenance={"articles": "/data/articles", "parties": "/data/parties.toml"})
+    assert set(files) == {"png", "svg", "pdf", "csv", "html"}
+    png = files["png"].read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and b"parley " + config.VERSION.encode() in png
+    image = mpimg.imread(files["png"])
+    assert image.shape[1] > 1500  # 300 dpi
+    assert ET.parse(files["svg"]).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert "/data/articles" in files["svg"].read_text(encoding="utf-8")
+    pdf = files["pdf"].read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/FontFile" in pdf and b"parley" in pdf
+    assert "&lt;script&gt;" in files["html"].read_text(encoding="utf-8")
+    assert (tmp_path / "figures" / "manifest.json").stat().st_mode & 0o044  # readable by others, like the charts
+    manifest = json.loads((tmp_path / "figures" / "manifest.json").read_text())
+    assert manifest == [manifest[0]] and manifest[0]["title"] == ax.get_title(loc="left")
+    assert manifest[0]["notebook"] == "90-report" and manifest[0]["evidence"] == "counts.evidence.html"
+    assert manifest[0]["provenance"]["parties"] == "/data/parties.toml"
+
+
+def test_save_figure_manifest_replaces_same_name(tmp_path):
+    for name in ["a", "b", "a"]:
+        fig, ax = plt.subplots()
+        ax.set_title(f"chart {name}")
+        plots.save_figure(fig, name, out=tmp_path)
+    manifest = json.loads((tmp_path / "figures" / "manifest.json").read_text())
+    assert [e["name"] for e in manifest] == ["b", "a"]
+    assert manifest[1]["evidence"] is None

@@ -1,0 +1,157 @@
+"""The report run: notebooks executed headless, valid chart files, a self-contained HTML report that follows the articles."""
+import base64
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
+
+import matplotlib.image as mpimg
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from parley import config, report
+from parley.__main__ import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = "000_ed59ce91eebbf266"
+
+
+def _manifest(out: Path) -> list[dict]:
+    return json.loads((out / "figures" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _evidence_rows(out: Path) -> dict[str, int]:
+    return {e["name"]: len(pd.read_csv(out / "figures" / e["evidence_csv"]))
+            for e in _manifest(out) if e.get("evidence_csv")}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Run the report on the seed, then again into the same folder after adding the fixture article."""
+    root = tmp_path_factory.mktemp("report")
+    articles, out = root / "articles", root / "out"
+    articles.mkdir()
+    for path in config.ARTICLES.glob(f"{SEED}*"):
+        shutil.copy(path, articles)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PARLEY_CACHE", str(root / "cache"))  # for the notebook kernels
+        mp.setattr(config, "CACHE", root / "cache")  # for analyze() in this process
+        first = report.make_report(articles, config.PARTIES, out)
+        before = SimpleNamespace(html=first.html.read_text(encoding="utf-8"), manifest=_manifest(out),
+                                 rows=_evidence_rows(out),
+                                 png={e["name"]: (out / "figures" / e["files"]["png"]).read_bytes()
+                                      for e in _manifest(out)})
+        # Leftovers of an older run that must not survive into the next report.
+        (out / "figures" / "stale-chart.png").write_bytes(b"old")
+        entries = _manifest(out) + [{"name": "stale-chart", "title": "Stale chart", "files": {"png": "stale-chart.png"}}]
+        (out / "figures" / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
+        for path in FIXTURES.glob("report_second_article*"):
+            shutil.copy(path, articles)
+        second = report.make_report(articles, config.PARTIES, out)
+    return SimpleNamespace(first=first, before=before, second=second, out=out,
+                           html=second.html.read_text(encoding="utf-8"))
+
+
+def test_every_notebook_ran_and_was_saved(runs):
+    expected = [p.stem for p in sorted(report.NOTEBOOKS.glob("[0-9]*.ipynb"))]
+    for result in (runs.first, runs.second):
+        assert [r.notebook for r in result.runs] == expected
+        assert result.failed == [], [f"{r.notebook}: {r.error}" for r in result.failed]
+    for name in expected:
+        executed = nbformat.read(runs.out / "notebooks" / f"{name}.ipynb", as_version=4)
+        assert any(c.get("outputs") for c in executed.cells if c.cell_type == "code")
+
+
+def test_chart_files_are_valid(runs):
+    entries = _manifest(runs.out)
+    assert {"40-sentiment-polarity", "90-statements", "90-framing", "90-condition-categories", "90-commitment",
+            "90-sentiment"} <= {e["name"] for e in entries}
+    for entry in entries:
+        files = {k: runs.out / "figures" / v for k, v in entry["files"].items()}
+        assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert mpimg.imread(files["png"]).ndim == 3
+        assert ET.parse(files["svg"]).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+        pdf = files["pdf"].read_bytes()
+        assert pdf.startswith(b"%PDF") and b"/FontFile" in pdf, f"{entry['name']}: fonts not embedded"
+        assert entry["provenance"]["articles"] == str((runs.out.parent / "articles").resolve())
+
+
+def test_report_contains_every_chart_and_no_code(runs):
+    html = runs.html
+    for entry in _manifest(runs.out):
+        png = (runs.out / "figures" / entry["files"]["png"]).read_bytes()
+        assert f"id='{entry['name']}'" in html
+        assert base64.b64encode(png).decode("ascii") in html  # embedded: the page is self-contained
+    assert "<script" not in html.lower() and "import parley" not in html and "<link" not in html
+    assert "Behind this chart" in html and "class=\"content\"" in html  # highlighted statements beside charts
+    assert html.index("id='40-sentiment-polarity'") < html.index("id='90-statements'")  # notebook order
+    assert html.index("id='90-sentiment'") < html.index("id='articles'") < html.index("id='load-report'")
+
+
+def test_second_article_updates_the_charts_and_the_report(runs):
+    assert "<h2>Articles (1)</h2>" in runs.before.html
+    assert "<h2>Articles (2)</h2>" in runs.html
+    assert "FIXTURE (fictional): Iraq and US open talks" in runs.html
+    assert "report_second_article.txt" in runs.html
+    assert {e["name"] for e in runs.before.manifest} == {e["name"] for e in _manifest(runs.out)}
+    rows = _evidence_rows(runs.out)
+    # Statement rows grow only because statements.py attributes the fixture's statements
+    # (the Iraqi spokesman, the ministry, the Pentagon spokesperson, US officials).
+    assert rows["90-statements"] > runs.before.rows["90-statements"] == 6
+    assert rows["40-sentiment-polarity"] > runs.before.rows["40-sentiment-polarity"]
+    png = (runs.out / "figures" / "90-statements.png").read_bytes()
+    assert png != runs.before.png["90-statements"]
+
+
+def test_stale_figures_are_cleared(runs):
+    assert not (runs.out / "figures" / "stale-chart.png").exists()
+    assert "stale-chart" not in runs.html and "Stale chart" not in runs.html
+
+
+def _notebook(path: Path, body: str) -> None:
+    nb = new_notebook(cells=[new_code_cell('ARTICLES = "../data/articles"\nPARTIES = "../data/parties.toml"\n'
+                                           'OUTPUT = "../reports"', metadata={"tags": ["parameters"]}),
+                             new_code_cell(body)],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(nb, path)
+
+
+def test_failing_notebook_is_reported_and_others_still_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(config, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("PARLEY_CACHE", str(tmp_path / "cache"))
+    notebooks, out = tmp_path / "notebooks", tmp_path / "out"
+    notebooks.mkdir()
+    _notebook(notebooks / "10-bad.ipynb", "raise ValueError('boom')")
+    _notebook(notebooks / "20-good.ipynb", "from pathlib import Path\nPath(OUTPUT, 'good-ran.txt').write_text('ok')")
+    code = main(["report", "--articles", str(config.ARTICLES), "--parties", str(config.PARTIES), "--out", str(out),
+                 "--notebooks", str(notebooks)])
+    assert code == 1
+    assert "10-bad" in capsys.readouterr().err
+    assert (out / "good-ran.txt").read_text() == "ok"
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "1 notebook(s) failed" in html and "10-bad" in html and "ValueError: boom" in html
+    assert (out / "notebooks" / "10-bad.ipynb").exists()  # the executed copy shows where it failed
+
+
+def test_article_text_is_escaped(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE", tmp_path / "cache")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "evil.txt").write_text("Iraq says <script>alert(1)</script> talks go on\n"
+                                       "The ministry said the talks <b>would</b> continue.\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    html = report.write_report(tmp_path / "out", articles=articles, parties=config.PARTIES).read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html.lower()
+
+
+@pytest.mark.parametrize(("args", "expected"), [(["--help"], "report"),
+                                                (["report", "--help"], "--articles")])
+def test_command_line_help(args, expected):
+    done = subprocess.run([sys.executable, "-m", "parley", *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and expected in done.stdout

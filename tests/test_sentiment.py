@@ -1,0 +1,119 @@
+"""Sentiment equals TextBlob's own, per statement content; party aggregates are honest about uncertainty."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import parley
+from parley import config
+
+SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
+
+CASES = [  # (content, the words TextBlob scored, as add_sentiment shows them)
+    ("a specific and clear timeline", "specific (+0.00); clear (+0.10)"),
+    ("the timeline would be contingent on evaluating the threat", "contingent (-0.10)"),
+    ("It isn't a bad idea", "bad (-0.70)"),  # textblob #70: the negation is missed, and the words show it
+    ("We are very happy with this excellent agreement", "very happy (+1.00); excellent (+1.00)"),
+    ("US, Iraq to discuss timeline to reduce coalition troops", ""),
+    ("", ""),
+]
+
+
+def _frame(contents, parties=None):
+    parties = parties or ["Iraq"] * len(contents)
+    return pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(contents))], "party": parties,
+                         "content": contents})
+
+
+@pytest.mark.parametrize(("content", "words"), CASES)
+def test_scores_equal_textblob_and_vader(content, words):
+    row = parley.add_sentiment(_frame([content])).iloc[0]
+    blob = TextBlob(content).sentiment
+    assert (row["polarity"], row["subjectivity"]) == (blob.polarity, blob.subjectivity)
+    assert row["vader"] == SentimentIntensityAnalyzer().polarity_scores(content)["compound"]
+    assert row["sentiment_words"] == words
+
+
+def test_seed_statements_equal_textblob():
+    statements = parley.analyze_text(SEED.read_text(encoding="utf-8"), parties=config.PARTIES).statements
+    # The seed has 6 attributed statements (the lead's golden test); all must be scored.
+    assert len(statements) == 6
+    scored = parley.add_sentiment(statements)
+    for row in scored.itertuples():
+        assert (row.polarity, row.subjectivity) == tuple(TextBlob(row.content).sentiment)
+    iraq = scored[scored["content"].str.contains("contingent on")].iloc[0]
+    assert "contingent (-0.10)" in iraq["sentiment_words"]
+
+
+def test_scores_content_not_reporting_frame():
+    frame = _frame(["the plan is good"]).assign(cue="warned angrily", speaker_mention="the terrible ministry")
+    row = parley.add_sentiment(frame).iloc[0]
+    assert row["polarity"] == TextBlob("the plan is good").sentiment.polarity
+
+
+def test_missing_content_is_unknown_not_neutral():
+    row = parley.add_sentiment(_frame([None])).iloc[0]
+    assert math.isnan(row["polarity"]) and math.isnan(row["vader"]) and row["sentiment_words"] == ""
+
+
+def test_does_not_mutate_input_and_keeps_columns():
+    frame = _frame(["good", "bad"])
+    before = frame.copy()
+    out = parley.add_sentiment(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert list(out.columns) == list(frame.columns) + ["polarity", "subjectivity", "sentiment_words", "vader"]
+
+
+def test_empty_frame_keeps_columns():
+    out = parley.add_sentiment(_frame([]))
+    assert len(out) == 0 and {"polarity", "vader"} <= set(out.columns)
+    assert len(parley.party_sentiment(out)) == 0
+
+
+def test_party_means_and_bootstrap_interval():
+    contents = ["good", "bad", "a clear plan", "excellent", "terrible news"]
+    frame = parley.add_sentiment(_frame(contents, ["Iraq", "Iraq", "Iraq", "United States", "United States"]))
+    summary = parley.party_sentiment(frame, n_boot=500, seed=3).set_index("party")
+    iraq = summary.loc["Iraq"]
+    values = frame.loc[frame["party"] == "Iraq", "polarity"].to_numpy()
+    assert iraq["n"] == 3 and iraq["polarity"] == pytest.approx(values.mean())
+    # The same percentile bootstrap, done by hand with the same seeded Generator.
+    rng = np.random.default_rng(3)
+    means = values[rng.integers(0, 3, size=(500, 3))].mean(axis=1)
+    assert (iraq["polarity_ci_low"], iraq["polarity_ci_high"]) == pytest.approx(
+        tuple(np.quantile(means, [0.025, 0.975])))
+    assert iraq["polarity_ci_low"] <= iraq["polarity"] <= iraq["polarity_ci_high"]
+    assert "rough" in iraq["interval"]
+    again = parley.party_sentiment(frame, n_boot=500, seed=3).set_index("party")
+    pd.testing.assert_frame_equal(summary, again)
+
+
+def test_single_statement_has_no_interval():
+    summary = parley.party_sentiment(parley.add_sentiment(_frame(["good", "bad", "fine"],
+                                                                 ["Iraq", "Iraq", "United States"])))
+    us = summary.set_index("party").loc["United States"]
+    assert us["n"] == 1 and us["polarity"] == TextBlob("fine").sentiment.polarity
+    assert math.isnan(us["polarity_ci_low"]) and math.isnan(us["vader_ci_high"])
+    assert us["interval"] == "undefined: only 1 statement"
+
+
+def test_identical_values_give_a_zero_width_interval():
+    summary = parley.party_sentiment(parley.add_sentiment(_frame(["good"] * 6)))
+    assert summary.loc[0, "polarity_ci_low"] == summary.loc[0, "polarity_ci_high"] == summary.loc[0, "polarity"]
+    assert summary.loc[0, "interval"] == "95% bootstrap CI"
+
+
+def test_unattributed_statements_only_on_request():
+    frame = parley.add_sentiment(_frame(["good", "bad"], ["Iraq", None]))
+    assert list(parley.party_sentiment(frame)["party"]) == ["Iraq"]
+    assert list(parley.party_sentiment(frame, include_unattributed=True)["party"]) == ["Iraq", "(no party)"]
+
+
+def test_adds_sentiment_when_missing_and_wider_ci_is_wider():
+    frame = _frame(["good", "bad", "fine", "awful", "great", "poor"])
+    narrow = parley.party_sentiment(frame, ci=0.5).iloc[0]
+    wide = parley.party_sentiment(frame, ci=0.99).iloc[0]
+    assert wide["polarity_ci_low"] < narrow["polarity_ci_low"] < narrow["polarity_ci_high"] < wide["polarity_ci_high"]
