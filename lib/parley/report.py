@@ -141,15 +141,28 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
     order = {r.notebook: n for n, r in enumerate(runs)}
     entries = _manifest(figures)
     entries.sort(key=lambda e: order.get(e.get("notebook"), len(order)))  # stable: save order within a notebook
+    # The summary notebook's headline charts open the page; a later chart with the same title is the same
+    # chart drawn again, so it links back instead of repeating the picture.
+    summary = [e for e in entries if str(e.get("notebook") or "").startswith(_SUMMARY)]
+    entries = summary + [e for e in entries if e not in summary]
+    first: dict[str, str] = {}
+    for entry in entries:
+        first.setdefault(entry.get("title") or entry["name"], entry["name"])
     with warnings.catch_warnings():  # skipped files are shown in the load report below, not as warnings
         warnings.simplefilter("ignore")
         analysis = analyze(articles, parties=parties)
     body = [_header(articles, parties, analysis, runs)]
     if entries:
         links = "".join(f"<li><a href='#{html.escape(e['name'])}'>{html.escape(e.get('title') or e['name'])}</a></li>"
-                        for e in entries)
+                        for e in entries if first[e.get("title") or e["name"]] == e["name"])
         body.append(f"<nav><ol class='toc'>{links}</ol></nav>")
-    body += [_chart(figures, entry) for entry in entries]
+    for n, entry in enumerate(entries):
+        if n == 0 and summary:
+            body.append("<h2 class='part'>Headline charts</h2>")
+        if n == len(summary) and summary and len(entries) > len(summary):
+            body.append("<h2 class='part'>All charts, notebook by notebook</h2>")
+        same = first[entry.get("title") or entry["name"]]
+        body.append(_chart(figures, entry) if same == entry["name"] else _again(entry, same))
     if not entries:
         body.append("<p class='note'>No charts were saved by the notebooks.</p>")
     listing = analysis.articles[["title", "source", "published", "path"]]
@@ -192,6 +205,14 @@ def _header(articles, parties, analysis, runs) -> str:
     return "\n".join(parts)
 
 
+def _again(entry: dict, first: str) -> str:
+    """Return a short section for a chart already shown under another name."""
+    e = html.escape
+    return (f"<section class='chart' id='{e(entry['name'])}'><h3>{e(entry.get('title', entry['name']))}</h3>"
+            f"<p class='meta'>from notebook {e(str(entry.get('notebook')))}: the same chart as "
+            f"<a href='#{e(first)}'>above</a>.</p></section>")
+
+
 def _chart(figures: Path, entry: dict) -> str:
     e = html.escape
     png = figures / entry.get("files", {}).get("png", "")
@@ -211,7 +232,9 @@ def _chart(figures: Path, entry: dict) -> str:
             f"</figure><div class='evidence'><h3>Behind this chart</h3>{evidence}</div></div></section>")
 
 
+_SUMMARY = "90-"
 _CSS = """<style>
+h2.part{font-size:1.7em;border-bottom:3px solid #333;margin-top:2em}
 body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:2em auto;max-width:1600px;color:#222;padding:0 1em}
 h1{margin-bottom:.2em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 h3{font-size:1em;margin:.2em 0 .5em} .meta,.note{color:#666;font-size:.9em}
