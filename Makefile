@@ -26,7 +26,7 @@ bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
 score: $(STAMP)  ## attribution score on the development corpus, when it is present
 	$(BIN)/python ../shared/tools/score_attribution.py ../shared/corpora/polnear-dev --show 10
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
