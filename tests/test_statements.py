@@ -167,6 +167,7 @@ CASES = [
     # not statements: negation, passive, nouns
     ("The ministry declined to say when the talks would start.", []),
     ("The deal is said to include a timeline.", []),
+    ("The plan was first reported by The Washington Post.", []),
     ("The claims were rejected by Baghdad.", []),
     ("Editor’s note: this story was updated.", []),
     # actors who are not parties

@@ -90,7 +90,8 @@ _AUX = frozenset("""has have had is are was were also later earlier previously t
 recently once already still further separately too reportedly would will did does do privately first initially
 subsequently since last often frequently long now together never ever""".split())
 _NEGATION = re.compile(r"(?:\b(?:not|never|to)|n[’']t)(?:\s+\w+ly)?\s+$", re.I)
-_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)(?:\s+\w+ly)?\s+$", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)(?:\s+(?:\w+ly|first|also|widely|later|not))?\s+$", re.I)
+_BY_AGENT = re.compile(r"\s+by\b")  # "was first reported by X": passive, the agent is not a speaker of content
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|these|those|such|our|your|my)|\w[’']s)\s+$", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
 _WORD = re.compile(r"\w")
@@ -403,7 +404,7 @@ def _cues(text: str, s: int, e: int, quotes: _Quotes, lex: _Lexicon,
         if kind != "according_to":
             left = text[max(s, cs - 24):cs]
             if _NEGATION.search(left) or _NOUN_BEFORE.search(left) or (
-                    not form.endswith("ing") and _PASSIVE.search(left)):
+                    not form.endswith("ing") and (_PASSIVE.search(left) or _BY_AGENT.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
             if strict and not title_case and not _STRICT_AFTER.match(text, ce, e):
                 continue
