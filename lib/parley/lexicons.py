@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import csv
+import functools
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from . import config
 
-__all__ = ["read_lexicon"]
+__all__ = ["built_from", "read_lexicon"]
+
+T = TypeVar("T")
 
 
 def read_lexicon(name: str) -> list[dict]:
@@ -31,3 +36,33 @@ def read_lexicon(name: str) -> list[dict]:
 def _read(path: str, _mtime: int) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
         return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
+
+
+def built_from(*names: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Cache what a function builds from lexicon files until one of the files changes.
+
+    Parameters
+    ----------
+    *names : str
+        The lexicon files the decorated function reads.
+
+    Returns
+    -------
+    callable
+        A decorator for a no-argument build function (compiling regexes from
+        word lists, say): the result is reused while the files are unchanged
+        and rebuilt after an edit, so a running notebook never mixes a new
+        cache key with old word lists.
+    """
+    def decorate(build: Callable[[], T]) -> Callable[[], T]:
+        @cache
+        def built(_stamps: tuple) -> T:
+            return build()
+
+        @functools.wraps(build)
+        def current() -> T:
+            return built(tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names))
+
+        return current
+
+    return decorate

@@ -47,8 +47,6 @@ several sentences inside one quotation stay one sentence with it.
 """
 from __future__ import annotations
 
-import csv
-import functools
 import re
 
 import numpy as np
@@ -56,6 +54,7 @@ import pandas as pd
 
 from . import config
 from .articles import _blocks
+from .lexicons import built_from, read_lexicon
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 
@@ -122,7 +121,7 @@ _LEADING_OPENERS = "\"'“‘([{«"
 _MAX_WORD = 32
 
 
-@functools.cache
+@built_from("abbreviations.csv")
 def _abbreviations() -> dict[str, str]:
     """Load the abbreviation lexicon as a lowercase ``{abbreviation: kind}`` map.
 
@@ -131,13 +130,12 @@ def _abbreviations() -> dict[str, str]:
     dict[str, str]
         Abbreviation without its final dot, lowercased, mapped to its kind.
     """
-    with _ABBREVIATIONS_CSV.open(encoding="utf-8", newline="") as handle:
-        table = {}
-        for row in csv.DictReader(handle):
-            kind = row["kind"].strip()
-            if kind not in _ABBREVIATION_KINDS:
-                raise ValueError(f"{_ABBREVIATIONS_CSV}: unknown kind {kind!r} for {row['abbreviation']!r}")
-            table[row["abbreviation"].strip().rstrip(".").lower()] = kind
+    table = {}
+    for row in read_lexicon("abbreviations.csv"):
+        kind = row["kind"].strip()
+        if kind not in _ABBREVIATION_KINDS:
+            raise ValueError(f"{_ABBREVIATIONS_CSV}: unknown kind {kind!r} for {row['abbreviation']!r}")
+        table[row["abbreviation"].strip().rstrip(".").lower()] = kind
     return table
 
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from .lexicons import read_lexicon
+from .lexicons import built_from, read_lexicon
 from .parties import match_party, resolve_parties
 
 __all__ = ["STATEMENT_COLUMNS", "to_statements"]
@@ -50,7 +49,7 @@ class _Lexicon:
     not_speakers: frozenset[str]
 
 
-@cache
+@built_from("reporting_verbs.csv", "speakers.csv")
 def _lexicon() -> _Lexicon:
     verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
              for row in read_lexicon("reporting_verbs.csv")}
