@@ -235,3 +235,40 @@ def test_analyze_text_offsets_point_into_the_text():
 def test_analyze_text_rejects_bytes():
     with pytest.raises(TypeError, match="text must be str"):
         analyze_text(b"Fixture headline\nInvented.")
+
+
+@pytest.mark.parametrize("run", ["fresh", "cached"])
+def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
+    """analyze() (fresh or from the cache) and analyze_text() agree on values, dtypes and None for missing."""
+    second = ROOT / "tests" / "fixtures" / "report_second_article.txt"
+    first = analyze([SEED, second], parties=PARTIES)
+    if run == "cached":
+        first = analyze([SEED, second], parties=PARTIES)
+        assert first.cached == 2
+    for path in (SEED, second):
+        raw = analyze_text(path.read_text(encoding="utf-8"), parties=PARTIES)
+        aid = raw.articles.article_id.iloc[0]
+        for name in ("sentences", "statements", "conditions"):
+            mine = getattr(first, name)
+            mine = mine[mine.article_id == aid].reset_index(drop=True)
+            pd.testing.assert_frame_equal(mine, getattr(raw, name), obj=name)
+    statements = first.statements
+    assert statements.party.map(type).isin([str, type(None)]).all()  # None, never NaN
+    assert (statements.party.isna() == statements.party.map(lambda p: p is None)).all()
+
+
+def test_a_lexicon_edited_in_a_running_session_changes_the_results(tmp_path, monkeypatch):
+    """The cache key and the word lists change together: no stale results under a new key."""
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(config.LEXICONS, lexicons)
+    monkeypatch.setattr(config, "LEXICONS", lexicons)
+    before = analyze(SEED, parties=PARTIES)
+    assert "confirmed" in set(before.statements.cue)
+    verbs = lexicons / "reporting_verbs.csv"
+    kept = [line for line in verbs.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("confirmed,")]
+    verbs.write_text("".join(kept), encoding="utf-8")
+    after = analyze(SEED, parties=PARTIES)
+    assert after.cached == 0
+    assert "confirmed" not in set(after.statements.cue)
+    assert len(after.statements) < len(before.statements)

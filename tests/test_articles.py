@@ -545,3 +545,12 @@ def test_copying_the_fixture_folder_keeps_ids(tmp_path):
     """Article ids come from the text only: the same files elsewhere give the same ids."""
     shutil.copytree(FIXTURES, tmp_path / "copy")
     assert load_articles(tmp_path / "copy")["article_id"].tolist() == load_articles(FIXTURES)["article_id"].tolist()
+
+
+def test_csv_with_a_long_article_loads_every_row(tmp_path):
+    long_text = "An invented fixture paragraph about a made-up summit. " * 3000  # ~160 KB in one field
+    path = tmp_path / "long.csv"
+    path.write_text(f'title,text\nShort,"A short invented fixture text."\nLong,"{long_text}"\n', encoding="utf-8")
+    loaded = load_articles(path)
+    assert loaded.title.tolist() == ["Short", "Long"]
+    assert loaded.text.iloc[1] == "Long\n" + long_text  # the headline line, then the whole field

@@ -290,3 +290,13 @@ def test_offsets_are_exact_on_random_token_soup():
             assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
         for r in a.sentences.itertuples():
             assert text[r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\u2028", "\u2029"])
+def test_other_line_breaks_give_the_same_statements(newline):
+    text = SEED.read_text(encoding="utf-8")
+    expected = statements(text)
+    other = text.replace("\n", newline)
+    got = statements(other)
+    assert got[["speaker", "party", "mode"]].values.tolist() == expected[["speaker", "party", "mode"]].values.tolist()
+    assert all(other[r.content_start:r.content_end] == r.content for r in got.itertuples())

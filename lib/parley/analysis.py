@@ -197,7 +197,7 @@ def _read_frames(folder: Path) -> tuple[set, dict | None]:
 def _arrow_roundtrip(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a fresh frame the dtypes it will have when read back from Parquet."""
     try:
-        return pa.Table.from_pandas(frame, preserve_index=False).to_pandas()
+        return _plain(pa.Table.from_pandas(frame, preserve_index=False).to_pandas())
     except (ValueError, TypeError, pa.ArrowException):  # mixed-type columns: returned as is, not cached
         return frame.reset_index(drop=True)
 
@@ -232,26 +232,37 @@ def _parties_key(parties: dict) -> str:
     return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
 
 
-def _read_records(path: Path, columns: list[str]) -> list[dict] | None:
-    """Read a cache file as a list of row dicts (through Arrow: fast, and nulls come back as None)."""
+def _read_table(path: Path, columns: list[str]) -> pa.Table | None:
+    """Read a cache file; None when it is missing, unreadable or lacks ``columns``."""
     if not path.exists():
         return None
     try:
         table = pq.read_table(path)
     except Exception:  # a corrupt or half-written cache file is recomputed, not fatal
         return None
-    return table.to_pylist() if set(columns) <= set(table.column_names) else None
+    return table if set(columns) <= set(table.column_names) else None
+
+
+def _read_records(path: Path, columns: list[str]) -> list[dict] | None:
+    """Read a cache file as a list of row dicts (nulls come back as None)."""
+    table = _read_table(path, columns)
+    return None if table is None else table.to_pylist()
 
 
 def _read(path: Path, columns: list[str]) -> pd.DataFrame | None:
-    """Read a cache file; None when it is missing, unreadable or lacks ``columns``."""
-    if not path.exists():
-        return None
-    try:
-        frame = pd.read_parquet(path)
-    except Exception:  # a corrupt or half-written cache file is recomputed, not fatal
-        return None
-    return frame if set(columns) <= set(frame.columns) else None
+    """Read a cache file as a frame with the dtypes a fresh run has."""
+    table = _read_table(path, columns)
+    return None if table is None else _plain(table.to_pandas())
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Hold text as Python objects with None for missing, as freshly computed frames do (Arrow gives NaN)."""
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        if isinstance(dtype, pd.StringDtype) or dtype == object:
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
 
 
 def _write(path: Path, frame: pd.DataFrame) -> bool:

@@ -428,6 +428,8 @@ def _parse_jsonl(text: str) -> list[dict]:
 
 
 def _parse_csv(text: str) -> list[dict]:
+    # One article per field: a long article must not trip the csv module's default 128 KB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), config.MAX_FILE_BYTES))
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         records = list(reader)
@@ -494,7 +496,7 @@ def _drop_duplicates(rows: list[dict], report: list[dict]) -> tuple[list[dict], 
 
 # --------------------------------------------------------------------------- blocks
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile(f"[^{config.LINE_BREAKS}]+")
 _NONSPACE = re.compile(r"\S")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<url>[^)\s]*)[^)\n]*\)\s*$")
 # Capitalised only: "Photo: AFP" is a credit, "a satellite image: the base" is not.

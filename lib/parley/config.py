@@ -24,3 +24,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 #: Files larger than this are listed as skipped rather than loaded (bytes).
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: Characters that end a line, hence a paragraph, in every module (Unicode line breaks included:
+#: text taken from JSON often separates paragraphs with U+2028).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -78,7 +78,7 @@ _SENTENCE_STARTERS = frozenset(
 # Capitalised openers of a short time phrase: "At 5 a.m. Mr. Smith ...".
 _TIME_PHRASE_OPENERS = frozenset("At By Before After Until Till From Around About Since Circa".split())
 
-_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAKS = config.LINE_BREAKS
 
 # One trimmed line: from its first to its last non-space character.
 _LINE = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")

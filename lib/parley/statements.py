@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import config
 from .lexicons import built_from, read_lexicon
 from .parties import match_party, resolve_parties
 
@@ -108,7 +109,9 @@ _SPACE = re.compile(r"\s*")
 
 # --------------------------------------------------------------------------- quotes
 
-_MARKS = re.compile(r"''|[“”\"«»„\n]|(?<![\w’'])‘|’(?![\w’'])")
+_NL = config.LINE_BREAKS
+_BREAK = re.compile(f"[{_NL}]")
+_MARKS = re.compile(f"''|[“”\"«»„{_NL}]|(?<![\\w’'])‘|’(?![\\w’'])")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -126,7 +129,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     carried = False  # a straight quote carried over a paragraph break absorbs the next opening mark
     for m in _MARKS.finditer(text):
         ch, pos = m.group(0), m.start()
-        if ch == "\n":
+        if ch in _NL:
             open_single = None
             nxt = _SPACE.match(text, pos).end()
             first = text[nxt:nxt + 2] if nxt < len(text) else ""
@@ -173,8 +176,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _closes_later(text: str, pos: int) -> bool:
     """Say whether a curly closing quote follows ``pos`` in the same paragraph."""
-    end = text.find("\n", pos)
-    return text.find("”", pos, len(text) if end < 0 else end) >= 0
+    return text.find("”", pos, _line_end(text, pos)) >= 0
 
 
 class _Quotes:
@@ -242,7 +244,6 @@ class _Found:
     party: str | None = None
     evidence: str = ""
     kind: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- public
@@ -344,7 +345,7 @@ def _extract(text: str, sents: list[tuple]) -> list[_Found]:
         if block == "caption" or s < done:
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
-        first_line = i == 0 and (e == len(text) or text[e] == "\n") and len(text[s:e].split()) <= 20
+        first_line = i == 0 and (e == len(text) or text[e] in _NL) and len(text[s:e].split()) <= 20
         special = _headline(text, s, e, lex) if block == "headline" or first_line else None
         special = special or _special_form(text, s, e, block, lex)
         if special:
@@ -436,14 +437,12 @@ def _headline(text: str, s: int, e: int, lex: _Lexicon) -> _Found | None:
 
 
 _TRANSCRIPT = re.compile(r"[\"“]?(?P<speaker>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2})\s*:\s+(?P<content>\S)")
-_DASH = re.compile(r"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speaker>[A-Z][^\n“”\"]{1,60}?)\s*$")
+_DASH = re.compile(rf"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speaker>[A-Z][^{_NL}“”\"]{{1,60}}?)\s*$")
 
 
 def _special_form(text: str, s: int, e: int, block: str, lex: _Lexicon) -> _Found | None:
     """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = text.find("\n", s)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_start(text, s), _line_end(text, s)
     if block == "body" and not text[line_start:s].strip():
         m = _TRANSCRIPT.match(text, s, e)
         if m and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
@@ -508,7 +507,6 @@ def _attribute(text, s, e, cue, kind, quotes, same_sentence, sents, i, lex, nxt)
     return out
 
 
-_STRONG_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"])")
 _DOCUMENT = re.compile(r"(?i)\b(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?"
                        r"(?:statement|communiqu[eé]|readout|release|letter|post|tweet)\b")
 
@@ -753,7 +751,7 @@ _LEAD_FRAME = re.compile(
 _CONTENT_STOP = re.compile(r";\s|,\s+(?:but|while|although|even as|whereas)\s|\s[—–]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
                            r"|\s--\s")
 _THAT_NEAR = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
-                        r"|\s+(?:at|in|on|during|after|before|from)\s[^.;:“\"\n]{0,60}?,\s+that\b")
+                        rf"|\s+(?:at|in|on|during|after|before|from)\s[^.;:“\"{_NL}]{{0,60}}?,\s+that\b")
 
 
 def _content_after(text, s, e, ce, kind, quotes, nxt) -> tuple[int, int] | None:
@@ -834,7 +832,7 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
     if not quoted and (words < 3 or _INTRO.match(_LEADING_CONJUNCTION.sub("", piece))):
         # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
         # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
-        m = re.compile(r"[^,.;“\"\n]{0,40}?,\s+(?=[a-z])").match(text, frame_end, e)
+        m = re.compile(rf"[^,.;“\"{_NL}]{{0,40}}?,\s+(?=[a-z])").match(text, frame_end, e)
         if m:
             return _trim(text, cs, e), None
         if words < 8:
@@ -842,7 +840,7 @@ def _content_before(text, s, e, frame_start, frame_end, quotes, same_sentence, s
     main = _extend_quote((cs, ce), quotes, backward=True)
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
-    m = re.compile(r"[^“\"\n]{0,60}?,\s*(?=[“\"])").match(text, frame_end, e)
+    m = re.compile(rf"[^“\"{_NL}]{{0,60}}?,\s*(?=[“\"])").match(text, frame_end, e)
     if m and _lexicon().cue_re.search(text, frame_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
@@ -880,7 +878,7 @@ def _extend_quote(span, quotes, backward=False) -> tuple[int, int] | None:
 
 def _next_paragraph(text, e, quotes) -> tuple[int, int] | None:
     """Return the paragraph after a cue that ends its own ("X said:")."""
-    m = re.compile(r"\s*\n\s*(?P<p>[^\n]+)").match(text, e)
+    m = re.compile(rf"\s*[{_NL}]\s*(?P<p>[^{_NL}]+)").match(text, e)
     if not m:
         return None
     return _extend_quote(_trim(text, m.start("p"), m.end("p")), quotes)
@@ -899,8 +897,7 @@ def _continuation(text, sents, i, quotes, found) -> _Found | None:
     earlier = [x for x in sents[:i] if x[1] != "caption"]
     if not earlier or earlier[-1][2] != sents[prev.sentence][2]:
         return None
-    para_end = text.find("\n", s)
-    para_end = len(text) if para_end < 0 else para_end
+    para_end = _line_end(text, s)
     q = quotes.starting_at(s)
     end = min(q[1], para_end) if q else e
     # the quote may run over several sentences of the paragraph
@@ -911,6 +908,17 @@ def _continuation(text, sents, i, quotes, found) -> _Found | None:
     if not span or len(text[span[0]:span[1]].split()) < 3:
         return None
     return _Found(i, prev.speaker, None, span, "direct", continues=found.index(prev))
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Return where the line holding ``pos`` starts."""
+    return max(text.rfind(ch, 0, pos) for ch in _NL) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Return where the line holding ``pos`` ends (its line break, or the end of the text)."""
+    m = _BREAK.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _opens_quote(text: str, pos: int) -> bool:
@@ -986,6 +994,8 @@ def _resolve(found: list[_Found], text: str, parties: dict) -> None:
                 f.evidence = f"same speaker as #{found.index(same)} ({same.evidence})"
             if kind == "definite" and same is None and party is None:
                 f.evidence = alias or f"unresolved {mention!r}: no earlier speaker with that role"
+        if not f.evidence:
+            f.evidence = "no alias matched" if parties else "no parties given"
         history.append(f)
 
 
