@@ -238,6 +238,37 @@ def test_hard_negatives(sentence):
     assert found.empty, found[["marker", "condition"]].to_dict("records")
 
 
+#: Sentences whose marker opens a statement's content, the word that rejects it being in the frame.
+FRAMED_NEGATIVE = [
+    "The spokesman asked if the troops would leave.",
+    "The official asked if US forces will stay.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE + FRAMED_NEGATIVE)
+def test_hard_negatives_through_pipeline(sentence):
+    # The exclusions must see the "X asked" frame, which lies outside the content that is searched.
+    analysis = parley.analyze_text("Headline\n" + sentence)
+    found = analysis.conditions
+    assert found.empty, found[["marker", "condition"]].to_dict("records")
+    without_sentences = to_conditions(analysis.statements)  # the cue alone is the frame (add_phrasing's path)
+    assert without_sentences.empty, without_sentences[["marker", "condition"]].to_dict("records")
+
+
+@pytest.mark.parametrize("sentence", ["Reporters asked if the troops would leave this year."] + FRAMED_NEGATIVE)
+def test_framed_negatives_are_statements_opening_with_the_marker(sentence):
+    # Keeps the pipeline test above from passing only because no statement was found.
+    statements = parley.analyze_text("Headline\n" + sentence).statements
+    assert statements["cue"].tolist() == ["asked"]
+    assert statements["content"].iloc[0].startswith("if ")
+
+
+@pytest.mark.parametrize("sentence, expected", CONDITIONAL)
+def test_conditional_sentences_through_pipeline(sentence, expected):
+    found = parley.analyze_text("Headline\n" + sentence).conditions
+    assert [(r.marker, r.condition, r.category) for r in found.itertuples()] == expected
+
+
 def test_table_is_balanced():
     assert len(CONDITIONAL) >= 30 and len(NEGATIVE) >= 30
 
@@ -293,3 +324,27 @@ def test_input_not_mutated():
     before = statements.copy()
     to_conditions(statements)
     pd.testing.assert_frame_equal(statements, before)
+
+
+def test_an_edited_lexicon_takes_effect(tmp_path, monkeypatch):
+    import shutil
+
+    from parley import config
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(config.LEXICONS, lexicons)
+    monkeypatch.setattr(config, "LEXICONS", lexicons)
+    sentence = "Iran offered to release the prisoners in exchange for the unfreezing of its assets."
+    assert to_conditions(one(sentence))["marker"].tolist() == ["in exchange for"]
+    markers = lexicons / "condition_markers.csv"
+    kept = [line for line in markers.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("in exchange for,")]
+    markers.write_text("".join(kept), encoding="utf-8")
+    assert to_conditions(one(sentence)).empty
+
+
+def test_missing_party_is_none_not_nan():
+    # a cached frame may hold NaN where analyze_text holds None
+    statements = one("Aid will resume provided that parliament approves the budget.").assign(party=float("nan"))
+    found = to_conditions(statements)
+    assert found["party"].tolist() == [None]

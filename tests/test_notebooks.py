@@ -45,6 +45,7 @@ def test_executes_top_to_bottom(path, tmp_path, monkeypatch):
 
     monkeypatch.setenv("PARLEY_CACHE", str(tmp_path / "cache"))  # the kernel inherits the environment
     out = tmp_path / "reports"
+    before = _listing(config.FIGURES)
     papermill.execute_notebook(
         str(path), str(tmp_path / path.name), cwd=str(path.parent), kernel_name="python3", progress_bar=False,
         execution_timeout=report.CELL_TIMEOUT,
@@ -54,9 +55,18 @@ def test_executes_top_to_bottom(path, tmp_path, monkeypatch):
     assert not errors
     # Widget callbacks (interactive_output) swallow their errors into the widget state: look there too.
     assert '"output_type": "error"' not in json.dumps(executed.metadata.get("widgets", {}))
+    # Every notebook saves charts, and they went to OUTPUT (tmp), not into the project's reports/.
     manifest = out / "figures" / "manifest.json"
-    if manifest.exists():  # charts went to OUTPUT (tmp), not into the project's reports/
-        for entry in json.loads(manifest.read_text()):
-            assert entry["notebook"] in (path.stem, None)
-            assert all((out / "figures" / name).is_file() for name in entry["files"].values())
+    assert manifest.is_file(), f"{path.name} saved no chart into OUTPUT"
+    entries = json.loads(manifest.read_text())
+    assert entries
+    for entry in entries:
+        assert entry["notebook"] in (path.stem, None)
+        assert all((out / "figures" / name).is_file() for name in entry["files"].values())
+    assert _listing(config.FIGURES) == before, "the notebook wrote into the project's reports/figures"
     assert (tmp_path / "cache").is_dir()  # the analysis used the test's cache, not the project's
+
+
+def _listing(folder):
+    """Return every file under a folder with its size and modification time (empty if there is no folder)."""
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}

@@ -112,3 +112,19 @@ def test_empty_and_not_mutated():
     before = statements.copy()
     add_phrasing(statements)
     pd.testing.assert_frame_equal(statements, before)
+
+
+def test_an_edited_lexicon_takes_effect(tmp_path, monkeypatch):
+    import shutil
+
+    from parley import config
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(config.LEXICONS, lexicons)
+    monkeypatch.setattr(config, "LEXICONS", lexicons)
+    frame = one("The coalition will hand over its bases.")
+    assert "hand over" not in phrasing_terms(frame)["term"].tolist()
+    with open(lexicons / "framing.csv", "a", encoding="utf-8") as handle:
+        handle.write("\nHand  Over,transition / partnership,test\n")  # normalised like the text
+    terms = phrasing_terms(frame)
+    assert terms.loc[terms["term"] == "hand over", "family"].tolist() == ["transition / partnership"]

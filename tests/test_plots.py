@@ -232,3 +232,27 @@ def test_save_figure_manifest_replaces_same_name(tmp_path):
     manifest = json.loads((tmp_path / "figures" / "manifest.json").read_text())
     assert [e["name"] for e in manifest] == ["b", "a"]
     assert manifest[1]["evidence"] is None
+
+
+@pytest.mark.parametrize("kwargs, table", [
+    ({"evidence": pd.DataFrame({"content": ["<b>x</b>"]})}, "&lt;b&gt;x&lt;/b&gt;"),
+    ({"evidence": pd.DataFrame({"content": ["x"]}), "evidence_html": "<p>highlighted</p>"}, "<p>highlighted</p>"),
+    ({"evidence": pd.DataFrame(columns=["content"])}, "<p><i>No rows.</i></p>"),
+    ({"evidence": pd.DataFrame({"content": ["x"]}), "table": False}, None),
+    ({}, None),
+])
+def test_show_figure_saves_then_displays_chart_and_evidence(tmp_path, monkeypatch, kwargs, table):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs: shown.extend(objs))
+    fig, ax = plt.subplots()
+    ax.set_title("chart")
+    assert plots.show_figure(fig, "shown", out=tmp_path, notebook="20-phrasing", **kwargs) is None
+    manifest = json.loads((tmp_path / "figures" / "manifest.json").read_text())
+    assert [(e["name"], e["notebook"]) for e in manifest] == [("shown", "20-phrasing")]
+    assert (tmp_path / "figures" / "shown.png").is_file()
+    assert shown[0] is fig and not plt.fignum_exists(fig.number)  # shown once, then closed
+    tables = [s.data for s in shown[1:]]
+    assert len(tables) == (table is not None)
+    assert table is None or table in tables[0]

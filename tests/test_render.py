@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 import parley
+from parley import render
 from parley.render import article_html, evidence_table, highlight
 
 
@@ -41,3 +42,58 @@ def test_article_html_shows_blocks_and_credits_but_not_urls():
     assert out.count('class="parley-block-body"') == 4
     assert "(Photo: AFP)" in out and "(Photo: dpa)" in out
     assert "https://" not in out and "loading" not in out
+
+
+def test_missing_title_and_colour_are_left_out():
+    # a cached frame may hold NaN where analyze_text holds None: neither may show as "nan"
+    out = highlight("abcdef", [(0, 3, "content", float("nan"), float("nan")), (3, 6, "term", None, pd.NA)])
+    assert out == '<div class="parley-text"><mark class="content">abc</mark><mark class="term">def</mark></div>'
+    assert "nan" not in evidence_table(pd.DataFrame({"party": [float("nan"), None, pd.NA]}))
+
+
+TEXT = "First sentence here. The minister said <b>troops</b> would stay. Last one."
+ARTICLES = pd.DataFrame({"article_id": ["a"], "text": [TEXT]})
+SENTENCES = pd.DataFrame({"sentence_id": ["a:0", "a:1", "a:2"], "start": [0, 21, 65], "end": [20, 64, 74]})
+
+
+@pytest.mark.parametrize("row, spans, expected", [
+    # the row's sentence, its span highlighted, markup escaped
+    ({"sentence_id": "a:1"}, [(39, 52, "content", "Iraq")],
+     'The minister said <mark class="content" title="Iraq">&lt;b&gt;troops&lt;/b&gt;</mark> would stay.'),
+    # widened to cover a span that runs past the sentence
+    ({"sentence_id": "a:0"}, [(15, 24, "term")], 'First sentence <mark class="term">here. The</mark>'),
+    # an unknown or missing sentence: the spans alone; spans with missing offsets are skipped
+    ({"sentence_id": "a:9"}, [(21, 33, "term"), (None, 5, "x")], '<mark class="term">The minister</mark>'),
+    ({"sentence_id": float("nan")}, [(65, 69, "term", float("nan"))], '<mark class="term">Last</mark>'),
+    ({"sentence_id": "a:2"}, [], "Last one."),
+    ({"sentence_id": None}, [], None),
+])
+def test_in_context(row, spans, expected):
+    frame = pd.DataFrame([{"article_id": "a", **row}], index=[7])
+    out = render.in_context(frame, ARTICLES, lambda r: spans, sentences=SENTENCES)
+    assert out.name == "sentence" and list(out.index) == [7]
+    assert out[7] == ("" if expected is None else f'<div class="parley-text">{expected}</div>')
+
+
+def test_in_context_passes_each_row_and_needs_no_sentences():
+    frame = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 65], "end": [5, 69]})
+    out = render.in_context(frame, ARTICLES, lambda r: [(r.start, r.end, "term")])
+    assert out.tolist() == ['<div class="parley-text"><mark class="term">First</mark></div>',
+                            '<div class="parley-text"><mark class="term">Last</mark></div>']
+    assert render.in_context(frame.iloc[:0], ARTICLES, lambda r: []).empty
+
+
+def _displayed(monkeypatch) -> list:
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs: shown.extend(objs))
+    return shown
+
+
+def test_show_table_escapes_and_notes_an_empty_frame(monkeypatch):
+    shown = _displayed(monkeypatch)
+    render.show_table(pd.DataFrame({"plain": ["<i>x</i>"], "sentence": ["<b>y</b>"]}), html_columns=["sentence"])
+    render.show_table(pd.DataFrame(columns=["plain"]))
+    assert "&lt;i&gt;x&lt;/i&gt;" in shown[0].data and "<b>y</b>" in shown[0].data
+    assert shown[1].data == "<p><i>No rows.</i></p>"

@@ -9,6 +9,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import parley
 from parley import config
+from parley.terms import tokenize
 
 SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
 
@@ -49,9 +50,13 @@ def test_seed_statements_equal_textblob():
 
 
 def test_scores_content_not_reporting_frame():
-    frame = _frame(["the plan is good"]).assign(cue="warned angrily", speaker_mention="the terrible ministry")
-    row = parley.add_sentiment(frame).iloc[0]
-    assert row["polarity"] == TextBlob("the plan is good").sentiment.polarity
+    sentence = "The terrible ministry angrily said the plan is good."
+    statements = parley.analyze_text("H\n" + sentence).statements
+    assert len(statements) == 1
+    row = parley.add_sentiment(statements).iloc[0]
+    assert not {"terrible", "angrily", "said"} & {w for w, _, _ in tokenize(row["content"])}
+    assert row["polarity"] == TextBlob(row["content"]).sentiment.polarity
+    assert row["polarity"] != TextBlob(sentence).sentiment.polarity  # the frame would have made it negative
 
 
 def test_missing_content_is_unknown_not_neutral():

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from parley.terms import compare_terms, kwic, tokenize
+from parley.terms import compare_terms, kwic, normalize, tokenize
 from test_conditions import TEXT, seed_statements
 
 
@@ -93,6 +93,17 @@ def test_tokenize(text, expected):
     assert [t for t, _, _ in tokens] == expected
     for token, s, e in tokens:
         assert text[s:e].lower().replace("’", "'") == token
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq’s  Foreign\nMinistry", "iraq's foreign ministry"),
+    (" Gradual reduction ", "gradual reduction"),
+    ("CAN’T", "can't"),
+])
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+    # the lexicon side (normalize) and the text side (tokenize) fold alike
+    assert normalize(text) == " ".join(t for t, _, _ in tokenize(text))
 
 
 def test_bigrams_do_not_cross_punctuation():

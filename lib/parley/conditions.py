@@ -14,7 +14,9 @@ word list lives in ``data/lexicons``:
 * ``condition_exclusions.csv`` — non-conditional uses (``marker, side,
   pattern``): a regular expression that, matched right before or right after
   the marker, rejects it ("asked if", "once-powerful", "until 2019",
-  "subject to criticism", "based on interviews").
+  "subject to criticism", "based on interviews"). "Before" reaches back into
+  the statement's frame: in "Reporters asked if the troops would leave" the
+  content is "if the troops would leave", and "asked" still rejects the "if".
 * ``condition_syntax.csv`` — the few function words the span rules use
   (determiners, copulas, clause boundaries, coordinators).
 * ``condition_categories.csv`` — keyword -> category.
@@ -34,12 +36,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
 
-from . import config
-from .lexicons import read_lexicon
+from .lexicons import built_from, read_lexicon
+from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]
 
@@ -51,7 +52,6 @@ CONDITION_COLUMNS = [
 _OFFSETS = ["marker_start", "marker_end", "start", "end", "target_start", "target_end"]
 
 
-
 def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find every condition in statements and, optionally, in the narration around them.
 
@@ -59,14 +59,17 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     ----------
     statements : pandas.DataFrame
         Columns ``statement_id``, ``article_id``, ``sentence_id``, ``party``,
-        ``content`` and ``content_start`` (the content's offset in the article).
-        Only the content is searched, never the "X said" frame.
+        ``content`` and ``content_start`` (the content's offset in the article),
+        optionally ``cue`` and ``cue_start``. Only the content is searched,
+        never the "X said" frame; but the frame is read to reject a marker
+        ("Reporters asked | if the troops would leave": ``if`` = whether).
     sentences : pandas.DataFrame, optional
         Columns ``article_id``, ``sentence_id``, ``start``, ``text``. When
         given, the parts of sentences no statement content covers are searched
         too and their conditions returned with ``statement_id`` and ``party``
         None (narration); conditions in statements then get the id of the
-        sentence they are in.
+        sentence they are in; and the sentence text before a content (rather
+        than the cue alone) is what the exclusions see before its first words.
 
     Returns
     -------
@@ -82,28 +85,40 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     lex = _lexicon()
     rows: list[dict] = []
     covered: dict = {}
+    has_sentences = sentences is not None and len(sentences) > 0
+    texts = ({(a, i): (int(s), t) for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"],
+                                                          sentences["start"], sentences["text"])}
+             if has_sentences else {})
     if statements is not None and len(statements):
         cols = [statements[c] if c in statements else [default] * len(statements) for c, default in (
             ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
-            ("content", None), ("content_start", 0))]
-        for sid, aid, sent, party, content, base in zip(*cols):
+            ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None))]
+        for sid, aid, sent, party, content, base, cue, cue_start in zip(*cols):
             if not isinstance(content, str) or pd.isna(base):
                 continue
             base = int(base)
             covered.setdefault(aid, []).append((base, base + len(content)))
-            for found in _find(content, lex):
+            lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
+            for found in _find(content, lex, lead=lead):
                 rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
                              "party": None if pd.isna(party) else party, **_shift(found, base)})
-    if sentences is not None and len(sentences):
+    if has_sentences:
         rows = _locate(rows, sentences)
-        for aid, sent, start, text in zip(sentences["article_id"], sentences["sentence_id"],
-                                          sentences["start"], sentences["text"]):
-            start = int(start)
+        for (aid, sent), (start, text) in texts.items():
             for s, e in _uncovered(start, start + len(text), covered.get(aid, [])):
-                for found in _find(text[s - start:e - start], lex):
+                for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
                     rows.append({"article_id": aid, "statement_id": None, "sentence_id": sent,
                                  "party": None, **_shift(found, s)})
     return _frame(rows, sentences)
+
+
+def _lead(sentence: tuple | None, base: int, cue, cue_start) -> str:
+    """Return the text before a content that the exclusions see: its sentence's start, else a cue before it."""
+    if sentence is not None and sentence[0] <= base <= sentence[0] + len(sentence[1]):
+        return sentence[1][:base - sentence[0]]
+    if isinstance(cue, str) and (cue_start is None or pd.isna(cue_start) or int(cue_start) < base):
+        return cue + " "
+    return ""
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -117,10 +132,6 @@ def _alternation(terms) -> str:
     """Return a whole-word regex alternation of terms, longest first (so phrases beat their words)."""
     body = "|".join(_phrase(t) for t in sorted(set(terms), key=lambda t: (-len(t), t)))
     return rf"(?<![\w-])(?:{body})(?![\w-])"
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 @dataclass(frozen=True)
@@ -142,19 +153,14 @@ class _Lexicon:
     categories: list      # [(regex, {normalised term: category})]
 
 
+@built_from("condition_markers.csv", "condition_exclusions.csv", "condition_syntax.csv",
+            "condition_categories.csv", "modals.csv")
 def _lexicon() -> _Lexicon:
-    names = ("condition_markers.csv", "condition_exclusions.csv", "condition_syntax.csv",
-             "condition_categories.csv", "modals.csv")
-    return _build(tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names))
-
-
-@cache
-def _build(_stamp: tuple) -> _Lexicon:
     markers = read_lexicon("condition_markers.csv")
-    info = {_norm(r["marker"]): (r["kind"], r["takes"], r["position"]) for r in markers}
+    info = {normalize(r["marker"]): (r["kind"], r["takes"], r["position"]) for r in markers}
     sides: dict = {"before": {}, "after": {}}
     for r in read_lexicon("condition_exclusions.csv"):
-        sides[r["side"]].setdefault(_norm(r["marker"]), []).append(r["pattern"])
+        sides[r["side"]].setdefault(normalize(r["marker"]), []).append(r["pattern"])
     before = {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$", re.I) for m, p in sides["before"].items()}
     # "after" patterns are used with .match(text, pos), which anchors them at the marker's end
     after = {m: re.compile(rf"\s*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides["after"].items()}
@@ -165,7 +171,7 @@ def _build(_stamp: tuple) -> _Lexicon:
     for r in read_lexicon("condition_categories.csv"):
         sensitive = r.get("case_sensitive", "").strip().lower() in ("yes", "true", "1")
         term = r["term"].strip()
-        by_case[sensitive][term if sensitive else _norm(term)] = r["category"].strip()
+        by_case[sensitive][term if sensitive else normalize(term)] = r["category"].strip()
     categories = [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
                   for sensitive, terms in by_case.items() if terms]
     modals = [r["term"] for r in read_lexicon("modals.csv")]
@@ -188,12 +194,12 @@ def _build(_stamp: tuple) -> _Lexicon:
 
 # --------------------------------------------------------------------------- finding
 
-def _find(text: str, lex: _Lexicon) -> list[dict]:
-    """Return the conditions in one text, offsets local to it."""
-    candidates = [m for m in lex.markers.finditer(text) if _accept(text, m, lex)]
+def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
+    """Return the conditions in one text, offsets local to it; ``lead`` is the text just before it."""
+    candidates = [m for m in lex.markers.finditer(text) if _accept(text, m, lex, lead)]
     found = []
     for i, m in enumerate(candidates):
-        kind, takes, _ = lex.info[_norm(m.group())]
+        kind, takes, _ = lex.info[normalize(m.group())]
         limit = candidates[i + 1].start() if i + 1 < len(candidates) else len(text)
         end = _span_end(text, m.end(), limit, takes, lex)
         items = _items(text, m.end(), end, takes, lex)
@@ -213,12 +219,17 @@ def _find(text: str, lex: _Lexicon) -> list[dict]:
     return found
 
 
-def _accept(text: str, m: re.Match, lex: _Lexicon) -> bool:
-    """Say whether a marker match is a conditional use (not excluded by its context)."""
-    key = _norm(m.group())
+def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
+    """Say whether a marker match is a conditional use (not excluded by its context).
+
+    The exclusions before the marker also see ``lead``, the text before ``text``
+    ("Reporters asked" before the content "if the troops would leave"); the
+    clause-start rule does not, as a content begins a clause of its own.
+    """
+    key = normalize(m.group())
     _, _, position = lex.info[key]
     head = text[max(0, m.start() - 60):m.start()]
-    if key in lex.before and lex.before[key].search(head):
+    if key in lex.before and lex.before[key].search((lead + head)[-60:]):
         return False
     if key in lex.after and lex.after[key].match(text, m.end()):
         return False
@@ -489,7 +500,7 @@ def _category(condition: str, lex: _Lexicon) -> str:
     for pattern, terms in lex.categories:
         for m in pattern.finditer(condition):
             word = m.group()
-            category = terms.get(word) or terms.get(_norm(word))
+            category = terms.get(word) or terms.get(normalize(word))
             if category:
                 hits.setdefault(category, []).append(m.start())
     if not hits:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from . import config
 
-__all__ = ["load_parties", "resolve_parties", "match_party", "party_colors"]
+__all__ = ["NO_PARTY", "PALETTE", "load_parties", "resolve_parties", "match_party", "party_colors"]
+
+#: Colours for parties without a ``color`` in the parties file, in order.
+PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
+#: The label of statements without a party, in tables and charts.
+NO_PARTY = "(no party)"
 
 _POSSESSIVE = r"(?:['’]s?)?"
 
@@ -31,7 +36,8 @@ def load_parties(path: str | Path = config.PARTIES) -> dict:
     Raises
     ------
     ValueError
-        If the file has no ``parties`` table or a party has no aliases.
+        If the file is not valid TOML, has no ``parties`` table or a party has
+        no aliases; the message starts with the file's path.
     """
     path = Path(path)
     try:
@@ -90,21 +96,28 @@ def party_colors(parties) -> dict[str, str]:
     Returns
     -------
     dict
-        Party name to a matplotlib colour.
+        Party name to a matplotlib colour; the n-th party without a ``color``
+        gets ``PALETTE[n]``.
     """
-    palette = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
     table = resolve_parties(parties)
-    return {name: spec.get("color", palette[n % len(palette)]) for n, (name, spec) in enumerate(table.items())}
+    return {name: spec.get("color", PALETTE[n % len(PALETTE)]) for n, (name, spec) in enumerate(table.items())}
 
 
 @lru_cache(maxsize=64)
 def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
     out = []
     for name, aliases in items:
-        alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        # Whole words, case-sensitive for short all-caps aliases (US vs "us"), possessives allowed.
-        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])")))
+        alts = "|".join(_alias(a) for a in sorted(aliases, key=len, reverse=True))
+        # Whole words, possessives allowed.
+        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])", re.I)))
     return out
+
+
+def _alias(alias: str) -> str:
+    """Return an alias's regex: case-insensitive, except short all-caps aliases ("US" is not "us")."""
+    if alias.isupper() and len(alias) <= 3:
+        return f"(?-i:{re.escape(alias)})"
+    return re.escape(alias)
 
 
 def _key(table: dict) -> tuple:
@@ -125,7 +138,9 @@ def match_party(mention: str, parties: dict) -> tuple[str | None, str]:
     Parameters
     ----------
     mention : str
-        The speaker's words, e.g. ``"Iraq's foreign ministry"``.
+        The speaker's words, e.g. ``"Iraq's foreign ministry"``. Aliases match
+        as whole words, case-insensitively, except all-caps aliases of three
+        characters or fewer ("US", "IS", "UK"), so "us" is not the United States.
     parties : dict
         Resolved parties (see :func:`resolve_parties`).
 
@@ -135,7 +150,7 @@ def match_party(mention: str, parties: dict) -> tuple[str | None, str]:
         The party (None when no alias, or aliases of several parties, match)
         and the evidence: ``alias 'Iraq'``, ``ambiguous: A ('x'), B ('y')`` or ``""``.
     """
-    if not parties or not mention:
+    if not parties or not isinstance(mention, str) or not mention:  # NaN from a frame is no mention
         return None, ""
     # Names that merely contain an alias ("Washington Post") are blanked out first.
     excluded = _exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ())))

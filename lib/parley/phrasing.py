@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from . import config
-from .conditions import _norm, to_conditions
-from .lexicons import read_lexicon
+from .conditions import to_conditions
+from .lexicons import built_from, read_lexicon
+from .terms import normalize, tokenize
 
 __all__ = ["add_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
@@ -141,17 +140,8 @@ class _Matcher:
     firsts: frozenset  # first words of literal terms (a quick "no term starts here")
 
 
-#: A word: letters or digits, with inner hyphens or apostrophes (Iraq’s, de-escalation, won't).
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
+@built_from(*_FILES.values())
 def _matchers() -> dict[str, _Matcher]:
-    stamp = tuple((config.LEXICONS / f).stat().st_mtime_ns for f in _FILES.values())
-    return _build(stamp)
-
-
-@cache
-def _build(_stamp: tuple) -> dict[str, _Matcher]:
     out = {}
     for kind, name in _FILES.items():
         regexes, literals = [], {}
@@ -160,7 +150,7 @@ def _build(_stamp: tuple) -> dict[str, _Matcher]:
             if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
                 regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
             else:
-                literals[_norm(row["term"])] = (family, float(row.get("strength") or 0))
+                literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
         longest = max((len(t.split()) for t in literals), default=1)
         firsts = frozenset(t.split()[0] for t in literals)
         out[kind] = _Matcher(regexes, literals, longest, firsts)
@@ -174,7 +164,7 @@ def _find(content: str) -> list[tuple]:
     overlapping), which is much faster than one big regex alternation; the
     words of a multiword term must be separated by whitespace only.
     """
-    words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(content)]
+    words = tokenize(content)
     joined = [i + 1 < len(words) and not content[words[i][2]:words[i + 1][1]].strip() for i in range(len(words))]
     found = []
     for kind, matcher in _matchers().items():
@@ -183,7 +173,7 @@ def _find(content: str) -> list[tuple]:
             for m in regex.finditer(content):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     taken.append((m.start(), m.end()))
-                    found.append((kind, family, _norm(m.group()), m.start(), m.end(), 0.0))
+                    found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
         i = 0
         while i < len(words):
             hit = _lookup(words, joined, i, matcher, content)

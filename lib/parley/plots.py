@@ -30,19 +30,17 @@ from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from . import config
-from .render import evidence_table
+from .parties import NO_PARTY, PALETTE
+from .render import evidence_table, show_table
 
 __all__ = [
-    "STYLE", "style", "save_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
+    "STYLE", "style", "save_figure", "show_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
     "plot_framing", "plot_phrasing", "plot_commitment", "plot_distinctive_terms",
     "plot_condition_share", "plot_condition_categories",
 ]
 
-#: Colours for parties without one in the parties file, in order.
-PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
-#: Colour of "(no party)" and narration, which are not a government.
+#: Colour of :data:`parley.parties.NO_PARTY` and narration, which are not a government.
 NEUTRAL = "#9e9e9e"
-NO_PARTY = "(no party)"
 MODES = ["direct", "mixed", "indirect", "according_to"]
 _MODE_COLORS = {"direct": "#264653", "mixed": "#2a9d8f", "indirect": "#8ab17d", "according_to": "#e9c46a"}
 _MODE_NAMES = {"direct": "direct: full quote", "mixed": "mixed: partial quote", "indirect": "indirect: paraphrase",
@@ -270,8 +268,8 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     low, high = f"{measure}_ci_low", f"{measure}_ci_high"
     if _empty(summary, ["party", "n", measure, low, high]):
         return _no_data(ax, title)
-    order = _order(summary["party"].astype(str), colors)
-    rows = summary.assign(party=summary["party"].astype(str)).set_index("party").loc[order]
+    order = _order(_parties(summary["party"]), colors)
+    rows = summary.assign(party=_parties(summary["party"])).set_index("party").loc[order]
     cmap = _color_map(order, colors)
     for y, (party, row) in enumerate(rows.iterrows()):
         color = cmap[party]
@@ -711,6 +709,37 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         "provenance": facts,
     })
     return files
+
+
+def show_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidence_html: str | None = None,
+                table: bool = True, **options) -> None:
+    """Save a chart with :func:`save_figure`, then display it in the notebook with its evidence below.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        File stem, as for :func:`save_figure`.
+    evidence, evidence_html : optional
+        As for :func:`save_figure`; the evidence HTML (else the evidence as an
+        escaped table) is what is displayed below the chart.
+    table : bool
+        Display the evidence (default True); False when the notebook shows its
+        own tables after the chart.
+    **options
+        ``out``, ``notebook``, ``title``, ``provenance``: passed to :func:`save_figure`.
+        Nothing is returned, so a notebook cell ending in this call shows no
+        stray value; call :func:`save_figure` for the paths.
+    """
+    from IPython.display import HTML, display  # here, so that `import parley` does not need IPython
+
+    save_figure(fig, name, evidence=evidence, evidence_html=evidence_html, **options)
+    display(fig)
+    plt.close(fig)  # else the inline backend shows it a second time at the end of the cell
+    if table and evidence_html is not None:
+        display(HTML(evidence_html))
+    elif table and evidence is not None:
+        show_table(evidence)
 
 
 def _record(manifest: Path, entry: dict) -> None:

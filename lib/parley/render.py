@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-__all__ = ["STYLE", "article_html", "evidence_table", "highlight"]
+__all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table"]
 
 #: CSS shared by notebooks and the report; classes name what a span is.
 STYLE = """<style>
@@ -37,7 +37,8 @@ def highlight(text: str, spans: Iterable[tuple], *, start: int = 0, end: int | N
         ``(start, end, css_class)`` or ``(start, end, css_class, title)`` or
         ``(start, end, css_class, title, color)``, absolute offsets into
         ``text``. Spans may nest; partly overlapping spans are clipped to the
-        enclosing one so the HTML stays well formed.
+        enclosing one so the HTML stays well formed. A span with a missing
+        offset is skipped; a missing title or colour (None or NaN) is left out.
     start, end : int
         The window of ``text`` to render.
 
@@ -51,12 +52,12 @@ def highlight(text: str, spans: Iterable[tuple], *, start: int = 0, end: int | N
     items = []
     for span in spans:
         s, e, cls, *rest = span
-        if s is None or e is None or pd.isna(s) or pd.isna(e):
+        if _missing(s) or _missing(e):
             continue
         s, e = max(int(s), start), min(int(e), end)
         if s < e:
-            title = rest[0] if rest else None
-            color = rest[1] if len(rest) > 1 else None
+            title = rest[0] if rest and not _missing(rest[0]) else None
+            color = rest[1] if len(rest) > 1 and not _missing(rest[1]) else None
             items.append((s, e, str(cls), title, color))
     items.sort(key=lambda x: (x[0], -x[1]))
     out: list[str] = []
@@ -108,7 +109,7 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
     for row in frame[columns].itertuples(index=False):
         cells = []
         for col, value in zip(columns, row):
-            shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
+            shown = "" if _missing(value) else value
             cells.append(f"<td>{shown if col in trusted else html.escape(str(shown))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="parley-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -142,3 +143,67 @@ def article_html(text: str, blocks: pd.DataFrame, spans: Iterable[tuple]) -> str
             inner += f" <span class=\"parley-credit\">(Photo: {html.escape(credit)})</span>"
         parts.append(f'<div class="parley-block-{html.escape(b.block)}">{inner}</div>')
     return '<div class="parley-text">' + "".join(parts) + "</div>"
+
+
+def in_context(frame: pd.DataFrame, articles: pd.DataFrame, spans: Callable[[tuple], Iterable[tuple]], *,
+               sentences: pd.DataFrame | None = None) -> pd.Series:
+    """Render each row's sentence as escaped HTML with the row's spans highlighted.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows with ``article_id`` and, optionally, ``sentence_id`` (statements,
+        conditions, phrasing terms, keyword-in-context lines...).
+    articles : pandas.DataFrame
+        Columns ``article_id`` and ``text``, e.g. ``analysis.articles``.
+    spans : callable
+        Called with each row (a namedtuple of ``frame.itertuples()``); returns
+        the row's spans as for :func:`highlight`, offsets into the article.
+    sentences : pandas.DataFrame, optional
+        Columns ``sentence_id``, ``start`` and ``end``, e.g.
+        ``analysis.sentences``. The window shown is the row's sentence, widened
+        to cover every span; for a row whose sentence is unknown (or without
+        ``sentences``), the spans alone.
+
+    Returns
+    -------
+    pandas.Series
+        HTML per row, named ``"sentence"``, with the frame's index; ``""`` for
+        a row with neither a known sentence nor a span.
+    """
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    bounds = {} if sentences is None else dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["end"])))
+    out = []
+    for row in frame.itertuples():
+        marks = [s for s in spans(row) if not (_missing(s[0]) or _missing(s[1]))]
+        window = [(int(s[0]), int(s[1])) for s in marks]
+        sentence = getattr(row, "sentence_id", None)
+        if not _missing(sentence) and sentence in bounds:
+            window.append((int(bounds[sentence][0]), int(bounds[sentence][1])))
+        text = texts.get(row.article_id)
+        out.append(highlight(text, marks, start=min(s for s, _ in window), end=max(e for _, e in window))
+                   if window and isinstance(text, str) else "")
+    return pd.Series(out, index=frame.index, name="sentence", dtype=object)
+
+
+def show_table(frame: pd.DataFrame, *, html_columns: Iterable[str] = (), empty: str = "No rows.") -> None:
+    """Display a frame in a notebook as an escaped HTML table (see :func:`evidence_table`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to show.
+    html_columns : iterable of str
+        Columns that already hold escaped HTML (from :func:`in_context`).
+    empty : str
+        The note shown instead of a frame without rows.
+    """
+    from IPython.display import HTML, display  # here, so that `import parley` does not need IPython
+
+    shown = evidence_table(frame, html_columns=html_columns) if len(frame) else f"<p><i>{html.escape(empty)}</i></p>"
+    display(HTML(shown))
+
+
+def _missing(value) -> bool:
+    """Say whether a cell is missing (None, NaN, NA); frames from a cache may hold NaN where others hold None."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))

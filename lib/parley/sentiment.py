@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 from textblob import TextBlob
 
+from .parties import NO_PARTY
+
 __all__ = ["SENTIMENT_COLUMNS", "MEASURES", "add_sentiment", "party_sentiment"]
 
 #: Columns that :func:`add_sentiment` adds.
 SENTIMENT_COLUMNS = ["polarity", "subjectivity", "sentiment_words", "vader"]
 #: The numeric measures :func:`party_sentiment` aggregates.
 MEASURES = ("polarity", "subjectivity", "vader")
-NO_PARTY = "(no party)"
 
 
 @cache
@@ -88,7 +89,8 @@ def party_sentiment(statements: pd.DataFrame, *, by: str = "party", n_boot: int 
         Seed of the numpy Generator; each party is resampled from a generator
         seeded with it, so results do not depend on the order of parties.
     include_unattributed : bool
-        Keep statements without a party, as the group ``"(no party)"``.
+        Keep statements without a party, as the group
+        :data:`parley.parties.NO_PARTY` (``"(no party)"``).
 
     Returns
     -------

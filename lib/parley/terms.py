@@ -9,7 +9,7 @@ import pandas as pd
 
 from .lexicons import read_lexicon
 
-__all__ = ["compare_terms", "kwic", "tokenize"]
+__all__ = ["compare_terms", "kwic", "normalize", "tokenize"]
 
 #: A token: letters or digits with inner hyphens or apostrophes, straight or curly (Iraq’s, Iran-backed).
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -32,6 +32,23 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         "Iraq’s" and "Iraq's" are the same token.
     """
     return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def normalize(text: str) -> str:
+    """Return text as lexicon entries are compared: lowercased, straight apostrophes, single spaces.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        ``"Iraq’s  Foreign\nMinistry"`` becomes ``"iraq's foreign ministry"``;
+        the same folding as :func:`tokenize`, so a lexicon term normalised here
+        equals the tokens of its words joined by spaces.
+    """
+    return " ".join(text.lower().replace("’", "'").split())
 
 
 def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "content",
