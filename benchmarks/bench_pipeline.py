@@ -113,11 +113,11 @@ def main() -> None:
         rows.append(("load + split", len(articles), words, seconds + split, True))
 
         for folder in (small, large):
-            seconds, result = _timed(lambda: analyze(folder))
+            seconds, result = _timed(lambda folder=folder: analyze(folder))
             n_words = int(result.articles["text"].str.split().str.len().sum())
             rows.append((f"analyze, first run ({len(result.statements):,} statements)", len(result.articles),
                          n_words, seconds, True))
-            seconds, result = _timed(lambda: analyze(folder), repeat=3)
+            seconds, result = _timed(lambda folder=folder: analyze(folder), repeat=3)
             # Less than all cached means parley's code or lexicons changed during the run (new cache key).
             rows.append((f"analyze, re-run ({result.cached:,} from cache)", len(result.articles), n_words, seconds,
                          False))

@@ -23,6 +23,7 @@ from .report import make_report
 from .config import VERSION as __version__
 
 __all__ = [
+    "__version__",
     "Analysis",
     "add_phrasing",
     "add_sentiment",

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
-
 from . import config
 from .analysis import analyze
 from .render import STYLE, evidence_table
