@@ -107,10 +107,7 @@ def test_changed_parties_use_another_cache_key(corpus):
     _assert_same(first, again)
 
 
-def test_edited_lexicon_invalidates_the_cache(corpus, tmp_path, monkeypatch):
-    lexicons = tmp_path / "lexicons"
-    shutil.copytree(config.LEXICONS, lexicons)
-    monkeypatch.setattr(config, "LEXICONS", lexicons)
+def test_edited_lexicon_invalidates_the_cache(corpus, lexicons):
     analyze(corpus, parties=PARTIES)
     assert analyze(corpus, parties=PARTIES).cached == 5
     extra = lexicons / "zz_fixture.csv"
@@ -257,11 +254,8 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
     assert (statements.party.isna() == statements.party.map(lambda p: p is None)).all()
 
 
-def test_a_lexicon_edited_in_a_running_session_changes_the_results(tmp_path, monkeypatch):
+def test_a_lexicon_edited_in_a_running_session_changes_the_results(lexicons):
     """The cache key and the word lists change together: no stale results under a new key."""
-    lexicons = tmp_path / "lexicons"
-    shutil.copytree(config.LEXICONS, lexicons)
-    monkeypatch.setattr(config, "LEXICONS", lexicons)
     before = analyze(SEED, parties=PARTIES)
     assert "confirmed" in set(before.statements.cue)
     verbs = lexicons / "reporting_verbs.csv"

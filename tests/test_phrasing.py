@@ -6,7 +6,7 @@ import pytest
 
 import parley
 from parley.phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
-from test_conditions import ROOT, TEXT, one, seed_statements
+from frames import ROOT, TEXT, one, seed_statements
 
 WITHDRAWAL, TRANSITION = "withdrawal / reduction", "transition / partnership"
 
@@ -114,14 +114,7 @@ def test_empty_and_not_mutated():
     pd.testing.assert_frame_equal(statements, before)
 
 
-def test_an_edited_lexicon_takes_effect(tmp_path, monkeypatch):
-    import shutil
-
-    from parley import config
-
-    lexicons = tmp_path / "lexicons"
-    shutil.copytree(config.LEXICONS, lexicons)
-    monkeypatch.setattr(config, "LEXICONS", lexicons)
+def test_an_edited_lexicon_takes_effect(lexicons):
     frame = one("The coalition will hand over its bases.")
     assert "hand over" not in phrasing_terms(frame)["term"].tolist()
     with open(lexicons / "framing.csv", "a", encoding="utf-8") as handle:

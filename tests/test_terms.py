@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from parley.terms import compare_terms, kwic, normalize, tokenize
-from test_conditions import TEXT, seed_statements
+from frames import TEXT, seed_statements
 
 
 def two_parties() -> pd.DataFrame:
