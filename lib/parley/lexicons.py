@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from . import config
 
-__all__ = ["built_from", "read_lexicon"]
+__all__ = ["built_from", "read_lexicon", "word_lists"]
 
 T = TypeVar("T")
 
@@ -30,6 +30,27 @@ def read_lexicon(name: str) -> list[dict]:
     """
     path = config.LEXICONS / name
     return _read(str(path), path.stat().st_mtime_ns)
+
+
+def word_lists(name: str, key: str = "list", value: str = "word") -> dict[str, tuple[str, ...]]:
+    """Read a lexicon of named word lists (one ``list,word`` row per word) into a dict.
+
+    Parameters
+    ----------
+    name : str
+        The file name, e.g. ``"attribution.csv"``.
+    key, value : str
+        The columns holding the list's name and the word.
+
+    Returns
+    -------
+    dict
+        List name to its words, in file order.
+    """
+    out: dict[str, list[str]] = {}
+    for row in read_lexicon(name):
+        out.setdefault(row[key].strip(), []).append(row[value].strip())
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache

@@ -1,0 +1,110 @@
+"""Find reporting cues in a sentence: "said", "told", "according to", "warned that", ...
+
+The cue forms live in ``data/lexicons/reporting_verbs.csv``; the function words
+that tell a cue from a noun or a passive ("the claims", "was said to") live in
+``data/lexicons/attribution.csv``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicons import built_from, read_lexicon, word_lists
+from .quotes import Quotes
+
+__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "alternation"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: its span, its form as written (lower case) and its kind."""
+
+    start: int
+    end: int
+    form: str
+    kind: str  # speech | tell | participle | according_to | document
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
+    cue_re: re.Pattern
+    title_cue_re: re.Pattern
+    negation: re.Pattern
+    passive: re.Pattern
+    by_agent: re.Pattern
+    noun_before: re.Pattern
+    strict_after: re.Pattern
+    words: dict[str, tuple[str, ...]]    # the named word lists of attribution.csv
+
+
+def alternation(words, *, escape: bool = True) -> str:
+    """Return a regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join((re.escape(w) if escape else w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in ordered)
+
+
+@built_from("reporting_verbs.csv", "attribution.csv")
+def cue_lexicon() -> CueLexicon:
+    """Build the cue lexicon from ``reporting_verbs.csv`` and ``attribution.csv``."""
+    verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
+             for row in read_lexicon("reporting_verbs.csv")}
+    words = word_lists("attribution.csv")
+    forms = alternation(verbs)
+    # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
+    # "Said X: ..." open sentences, so those two are allowed capitalised.
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
+    title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
+    return CueLexicon(
+        verbs=verbs,
+        cue_re=cue_re,
+        title_cue_re=title_cue_re,
+        negation=re.compile(rf"(?:\b(?:{alternation(words['negation'])})|n[’']t)(?:\s+\w+ly)?\s+$", re.I),
+        passive=re.compile(rf"\b(?:{alternation(words['copula'])})"
+                           rf"(?:\s+(?:\w+ly|{alternation(words['passive_adverb'])}))?\s+$", re.I),
+        by_agent=re.compile(r"\s+by\b"),
+        noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
+        strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"),
+        words=words,
+    )
+
+
+def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False) -> list[Cue]:
+    """List the reporting cues of sentence ``[s, e)`` outside quotes.
+
+    Headlines are often in title case ("Graham Says Trump Could ..."), so there
+    capitalised cues count too, and the strict forms need no "that".
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, e : int
+        The sentence's span.
+    quotes : Quotes
+        The article's quotes; a cue inside a quote belongs to the quoted speech.
+    title_case : bool
+        Whether the sentence is a headline.
+
+    Returns
+    -------
+    list of Cue
+        In text order.
+    """
+    lex = cue_lexicon()
+    out = []
+    for m in (lex.title_cue_re if title_case else lex.cue_re).finditer(text, s, e):
+        cs, ce = m.span()
+        if quotes.around(cs):
+            continue
+        form = re.sub(r"\s+", " ", m.group(0)).lower()
+        kind, strict = lex.verbs.get(form, ("according_to", False))
+        if kind != "according_to":
+            left = text[max(s, cs - 24):cs]
+            if lex.negation.search(left) or lex.noun_before.search(left) or (
+                    not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
+                continue  # "declined to say", "was said to", "the report": not a statement
+            if strict and not title_case and not lex.strict_after.match(text, ce, e):
+                continue
+        out.append(Cue(cs, ce, form, kind))
+    return out

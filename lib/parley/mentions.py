@@ -1,0 +1,315 @@
+"""Find the speaker mention next to a reporting cue: "Iraq’s foreign ministry said", "..., said the minister".
+
+A mention is the noun phrase in the text that names the speaker, with its
+titles and appositions ("Fuad Hussein, Iraq’s foreign minister"). What it
+refers to and which party it speaks for is decided later, by
+:mod:`parley.actors` and :mod:`parley.resolution`. The words that shape a
+mention are data: ``data/lexicons/speakers.csv`` (titles, roles, bodies,
+documents) and ``data/lexicons/attribution.csv`` (function words).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import alternation
+from .lexicons import built_from, read_lexicon, word_lists
+
+__all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN",
+           "left_speaker", "right_speaker", "clause_subject"]
+
+#: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
+_WORD = re.compile(r"\w")
+
+
+@dataclass
+class Mention:
+    """A speaker mention: its span and words, and for "who" the phrase it stands for."""
+
+    start: int
+    end: int
+    text: str
+    antecedent: "Mention | None" = None
+
+
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    titles: frozenset[str]
+    roles: frozenset[str]
+    bodies: frozenset[str]
+    documents: frozenset[str]
+    not_speakers: frozenset[str]
+    pronouns: dict[str, str]          # lower-case pronoun -> person | group | body
+    stop: frozenset[str]
+    determiners: frozenset[str]
+    aux: frozenset[str]
+    complement_prepositions: frozenset[str]
+    complement_adjectives: frozenset[str]
+    sentence_intro: re.Pattern
+    time_before: re.Pattern
+    after_speaker: re.Pattern
+
+
+@built_from("speakers.csv", "attribution.csv")
+def speaker_lexicon() -> SpeakerLexicon:
+    """Build the speaker lexicon from ``speakers.csv`` and ``attribution.csv``."""
+    kinds: dict[str, set[str]] = {}
+    for row in read_lexicon("speakers.csv"):
+        kinds.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
+    w = word_lists("attribution.csv")
+    pronouns = {}
+    for kind in ("person", "group", "body"):
+        for word in kinds.get(f"pronoun_{kind}", ()):
+            pronouns[word.lower()] = kind
+    days = alternation(w["weekday"] + w["relative_day"])
+    openers = alternation(w["discourse_opener"])
+    frame = alternation(w["frame_preposition"])
+    return SpeakerLexicon(
+        titles=frozenset(kinds.get("title", ())),
+        roles=frozenset(x.lower() for x in kinds.get("role", ())),
+        bodies=frozenset(x.lower() for x in kinds.get("body", ())),
+        documents=frozenset(x.lower() for x in kinds.get("document", ())),
+        not_speakers=frozenset(kinds.get("not_speaker", ())),
+        pronouns=pronouns,
+        stop=frozenset(w["stop"]),
+        determiners=frozenset(w["determiner"]),
+        aux=frozenset(w["aux"]),
+        complement_prepositions=frozenset(w["complement_preposition"]),
+        complement_adjectives=frozenset(w["complement_adjective"]),
+        sentence_intro=re.compile(
+            rf"(?:(?:{openers}|(?:{frame})\s+[\w’'-]+(?:\s+[\w’'-]+){{0,9}}),\s*)?"),
+        time_before=re.compile(
+            rf"(?:\s+(?:on\s+)?(?:{days})|"
+            rf"\s+(?:last|this|earlier this|late last|early last)\s+(?:{alternation(w['season'])})|"
+            rf"\s+in\s+(?:\d{{4}}|{alternation(w['month'])}))"
+            rf"(?:\s+(?:{alternation(w['day_part'])}))?\s+$"),
+        after_speaker=re.compile(rf"(?:{alternation(w['after_speaker'] + w['weekday'])})\b"),
+    )
+
+
+def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
+    """Return the speaker of a participle or coordinated cue: an earlier speaker or the sentence subject.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, cs : int
+        Where the sentence starts and where the cue starts.
+    earlier : list of Mention
+        Speakers already found in this sentence.
+    """
+    lex = speaker_lexicon()
+    for m in reversed(earlier):
+        if m.end <= cs and m.start >= s:
+            return m
+    start = lex.sentence_intro.match(text, s, cs).end()
+    tokens = list(TOKEN.finditer(text, start, cs))
+    n = 0
+    while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles):
+        n += 1
+    if n < len(tokens) and tokens[n].group(0).lower() in lex.pronouns and n == 0:
+        t = tokens[0]
+        return Mention(t.start(), t.end(), t.group(0))
+    last = None
+    while n < len(tokens):
+        w = tokens[n].group(0)
+        low = w.lower()
+        if w[0].isupper() and low not in lex.stop or low in lex.roles or low in lex.bodies or w in lex.titles:
+            last = n
+        elif last is not None or not _WORD.match(w) or low in lex.stop:
+            break
+        n += 1
+    if last is None:
+        return None
+    first = tokens[0]
+    return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
+
+
+def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
+    """Walk left from a cue to its speaker ("Iraq’s foreign ministry said", "Smith, 45, said").
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, cs : int
+        Where the sentence starts and where the cue starts.
+    earlier : list of Mention
+        Speakers already found in this sentence (for "... and said").
+    """
+    lex = speaker_lexicon()
+    m = lex.time_before.search(text, max(s, cs - 40), cs)
+    if m:
+        cs = m.start()
+    tokens = list(TOKEN.finditer(text, max(s, cs - 240), cs))
+    k = len(tokens) - 1
+    while k >= 0 and (tokens[k].group(0) in lex.aux or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()):
+        k -= 1
+    if k < 0:
+        return None
+    end = None
+    if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
+        depth, m = 0, k
+        while m >= 0:
+            depth += {")": 1, "(": -1}.get(tokens[m].group(0), 0)
+            if depth == 0:
+                break
+            m -= 1
+        if m <= 0:
+            return None
+        end, k = tokens[k].end(), m - 1
+    word = tokens[k].group(0).lower()
+    if word in ("who", "which"):  # "officials, who said ...": the mention is "who", standing for "officials"
+        rel = tokens[k]
+        k -= 1
+        if k >= 0 and tokens[k].group(0) == ",":
+            k -= 1
+        antecedent = _collect_left(text, tokens, k, lex)
+        if antecedent is None:
+            return None
+        mention = Mention(rel.start(), rel.end(), rel.group(0), antecedent)
+    elif word in ("and", "but"):  # "Cruz exhorted ... and said": the subject of the first verb
+        return clause_subject(text, s, cs, earlier)
+    elif word == ",":
+        return _appositive(text, tokens, k, lex)
+    else:
+        mention = _collect_left(text, tokens, k, lex)
+    if mention and end:
+        mention = Mention(mention.start, end, text[mention.start:end])
+    return mention
+
+
+def _appositive(text, tokens, k, lex) -> Mention | None:
+    """Read "Smith, a spokesman for the ministry, said" or "Jones, 25, said": a name and its appositions."""
+    last = k - 1
+    j = k
+    for _ in range(3):
+        m = j - 1
+        while m >= 0 and tokens[m].group(0) not in ",;:“”\"()" and j - m <= 30:
+            m -= 1
+        if m < 0 or tokens[m].group(0) != "," or m == j - 1:
+            return None
+        head = _collect_left(text, tokens, m - 1, lex)
+        if head and (any(ch.isupper() for ch in head.text) or head.text.split()[-1].lower() in lex.roles
+                     or head.text.split()[-1].lower() in lex.bodies):
+            end = tokens[last].end()
+            return Mention(head.start, end, text[head.start:end])
+        j = m
+    return None
+
+
+def _collect_left(text, tokens, k, lex) -> Mention | None:
+    """Collect the noun phrase that ends at token ``k``, walking leftwards."""
+    if k < 0:
+        return None
+    last, first, n = k, None, 0
+    while k >= 0 and n < 12:
+        w = tokens[k].group(0)
+        low = w.lower()
+        if not _WORD.match(w):
+            if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
+                k -= 1  # the dot of a title abbreviation ("Gen. Smith")
+                continue
+            break
+        if low in lex.pronouns:
+            if first is None:
+                first = k
+            break
+        if low in lex.determiners:
+            if first is not None:
+                first = k
+            break
+        if low in lex.complement_prepositions and first is not None:
+            # "a spokesman for the ministry", "officials familiar with the talks", "a source close to"
+            j = k - 1
+            if j >= 0 and tokens[j].group(0).lower() in lex.complement_adjectives:
+                j -= 1
+            prev = tokens[j].group(0) if j >= 0 else ""
+            if prev.lower() in lex.roles or prev.lower() in lex.bodies or prev in lex.titles:
+                first = k = j
+                n += 2
+                k -= 1
+                continue
+            break
+        if low == "and" and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
+                and tokens[k - 1].group(0)[:1].isupper():
+            k -= 1  # "Austin and Sudani said"
+            n += 1
+            continue
+        if low in lex.stop or (first is not None and not w[0].isupper() and low.endswith("ly")):
+            break
+        first = k
+        k -= 1
+        n += 1
+    if first is None:
+        return None
+    start, end = tokens[first].start(), tokens[last].end()
+    mention = text[start:end]
+    if not any(ch.isalpha() for ch in mention) or mention.lower() in lex.determiners:
+        return None
+    return Mention(start, end, mention)
+
+
+def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:
+    """Read the speaker noun phrase after a cue ("..., said the minister", "according to officials").
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    ce, e : int
+        Where the cue ends and where its sentence ends.
+    inverted : bool
+        Whether the cue comes before its speaker ("said the minister"); then
+        the phrase must look like a speaker and end where a speaker can end.
+    """
+    lex = speaker_lexicon()
+    tokens = list(TOKEN.finditer(text, ce, min(e, ce + 200)))
+    words: list[re.Match] = []
+    n = 0
+    while n < len(tokens) and len(words) < 14:
+        t = tokens[n]
+        w = t.group(0)
+        low = w.lower()
+        if not _WORD.match(w):
+            if w == "." and words and words[-1].group(0) + "." in lex.titles:
+                n += 1
+                continue
+            break
+        if low in lex.pronouns and not words:
+            words.append(t)
+            n += 1
+            break
+        if low in ("of", "for") and words and n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
+            words.append(t)
+        elif low == "and" and words and words[-1].group(0)[0].isupper() and n + 1 < len(tokens) \
+                and tokens[n + 1].group(0)[:1].isupper():
+            words.append(t)
+        elif low in lex.determiners and (not words or words[-1].group(0).lower() in ("of", "for")):
+            words.append(t)
+        elif low in lex.stop:
+            break
+        elif not w[0].isupper() and not words and inverted:
+            return None  # a bare lowercase word after the cue is content, not a speaker
+        else:
+            words.append(t)
+        n += 1
+    while words and words[-1].group(0).lower() in lex.determiners | {"of", "for", "and"}:
+        words.pop()
+    if not words:
+        return None
+    if inverted:
+        # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
+        head = words[-1].group(0)
+        if not (head[0].isupper() or head.lower() in lex.roles or head.lower() in lex.bodies
+                or head.lower() in lex.documents or head.lower() in lex.pronouns):
+            return None
+        rest = text[words[-1].end():e].lstrip()
+        if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
+            return None
+        if words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.":
+            return None
+    start, end = words[0].start(), words[-1].end()
+    return Mention(start, end, text[start:end])
