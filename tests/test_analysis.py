@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
 PARTIES = ROOT / "data" / "parties.toml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
-FRAMES = ("articles", "sentences", "statements", "conditions", "load_report")
+FRAMES = ("articles", "sentences", "statements", "actors", "conditions", "load_report")
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*inputs skipped:UserWarning")
 
@@ -51,7 +51,7 @@ def test_second_run_reads_everything_from_the_cache(corpus, cache_dir):
     assert list(first.articles.columns) == ARTICLE_COLUMNS
     assert list(first.load_report.columns) == REPORT_COLUMNS
     assert sorted(p.name for p in cache_dir.rglob("*.parquet")) == [
-        "conditions.parquet", "done.parquet", "files.parquet",
+        "actors.parquet", "conditions.parquet", "done.parquet", "files.parquet",
         "sentences.parquet", "statements.parquet"]
     second = analyze(corpus, parties=PARTIES)
     assert second.cached == len(second.articles) == 5
@@ -63,7 +63,7 @@ def test_cached_frames_equal_uncached_ones(corpus):
     cached = analyze(corpus, parties=PARTIES)
     fresh = analyze(corpus, parties=PARTIES, cache=False)
     assert fresh.cached == 0
-    for name in ("sentences", "statements", "conditions"):
+    for name in ("sentences", "statements", "actors", "conditions"):
         got, want = getattr(cached, name), getattr(fresh, name)
         assert len(got) == len(want)
         assert got.astype(str).values.tolist() == want.astype(str).values.tolist(), name
@@ -149,16 +149,16 @@ def test_unstorable_frame_is_returned_but_not_marked_done(corpus, monkeypatch):
     analyze(corpus, parties=PARTIES)
     path = corpus / "plain.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("March", "April"), encoding="utf-8")
-    real = analysis.to_statements
+    real = analysis.analyse_articles
 
     def odd(*args, **kwargs):  # a column Parquet cannot store (ints mixed with dicts)
-        out = real(*args, **kwargs)
-        return out.assign(extra=[{"n": n} if n % 2 else n for n in range(len(out))])
+        out, actors = real(*args, **kwargs)
+        return out.assign(extra=[{"n": n} if n % 2 else n for n in range(len(out))]), actors
 
-    monkeypatch.setattr(analysis, "to_statements", odd)
+    monkeypatch.setattr(analysis, "analyse_articles", odd)
     unstored = analyze(corpus, parties=PARTIES)
     assert unstored.cached == 4 and "extra" in unstored.statements.columns
-    monkeypatch.setattr(analysis, "to_statements", real)
+    monkeypatch.setattr(analysis, "analyse_articles", real)
     again = analyze(corpus, parties=PARTIES)
     assert again.cached == 4  # the edited article is analysed again: its statements never reached the cache
     fresh = analyze(corpus, parties=PARTIES, cache=False)

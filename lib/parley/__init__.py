@@ -5,6 +5,7 @@ The pipeline is a chain of pure functions over tidy DataFrames::
     articles   = load_articles("data/articles")
     sentences  = to_sentences(articles)
     statements = to_statements(sentences, parties="data/parties.toml", articles=articles)
+    actors     = to_actors(sentences, parties="data/parties.toml", articles=articles)
     conditions = to_conditions(statements, sentences=sentences)
 
 or, cached and in one call, ``analyze(path, parties=...)`` /
@@ -14,6 +15,7 @@ from .articles import load_articles, load_report, to_blocks
 from .sentences import sentence_spans, split_sentences, to_sentences
 from .parties import load_parties, match_party
 from .statements import to_statements
+from .actors import to_actors
 from .conditions import to_conditions
 from .phrasing import add_phrasing, phrasing_terms
 from .terms import compare_terms, kwic
@@ -41,6 +43,7 @@ __all__ = [
     "sentence_spans",
     "split_sentences",
     "to_blocks",
+    "to_actors",
     "to_conditions",
     "to_sentences",
     "to_statements",

@@ -19,11 +19,11 @@ from .articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load
 from .conditions import to_conditions
 from .parties import resolve_parties
 from .sentences import to_sentences
-from .statements import to_statements
+from .statements import analyse_articles
 
 __all__ = ["Analysis", "analyze", "analyze_text"]
 
-_FRAMES = ("sentences", "statements", "conditions")
+_FRAMES = ("sentences", "statements", "actors", "conditions")
 
 
 @dataclass
@@ -36,6 +36,9 @@ class Analysis:
         One row per article (see :func:`parley.load_articles`).
     sentences, statements, conditions : pandas.DataFrame
         One row per sentence, attributed statement and condition.
+    actors : pandas.DataFrame
+        One row per mention of a person, body, group or document (see
+        :func:`parley.to_actors`); statements link to it by ``actor_id``.
     parties : dict
         The parties the statements were attributed to.
     load_report : pandas.DataFrame
@@ -48,13 +51,15 @@ class Analysis:
     sentences: pd.DataFrame
     statements: pd.DataFrame
     conditions: pd.DataFrame
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
     parties: dict = field(default_factory=dict)
     load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
     cached: int = 0
 
     def __repr__(self) -> str:
         return (f"Analysis({len(self.articles)} articles, {len(self.sentences)} sentences, "
-                f"{len(self.statements)} statements, {len(self.conditions)} conditions, "
+                f"{len(self.statements)} statements, {len(self.actors)} actor mentions, "
+                f"{len(self.conditions)} conditions, "
                 f"{self.cached} from cache)")
 
 
@@ -134,8 +139,8 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
     else:
         frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table), name)) for name in _FRAMES}
     frames = {name: _in_order(frame, articles) for name, frame in frames.items()}
-    result = Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], table,
-                      cached=len(articles) - len(todo))
+    result = Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
+                      table, cached=len(articles) - len(todo))
     return _with_report(result, articles)
 
 
@@ -147,9 +152,9 @@ def _with_report(result: Analysis, articles: pd.DataFrame) -> Analysis:
 
 def _run(articles: pd.DataFrame, parties: dict) -> Analysis:
     sentences = to_sentences(articles)
-    statements = to_statements(sentences, parties=parties, articles=articles)
+    statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
     conditions = to_conditions(statements, sentences=sentences)
-    return Analysis(articles, sentences, statements, conditions, parties)
+    return Analysis(articles, sentences, statements, conditions, actors, parties)
 
 
 def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:

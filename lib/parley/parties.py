@@ -5,10 +5,12 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import config
 
-__all__ = ["NO_PARTY", "PALETTE", "load_parties", "resolve_parties", "match_party", "party_colors"]
+__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "load_parties", "resolve_parties", "match_party",
+           "party_colors"]
 
 #: Colours for parties without a ``color`` in the parties file, in order.
 PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
@@ -25,8 +27,10 @@ def load_parties(path: str | Path = config.PARTIES) -> dict:
     ----------
     path : str or Path
         A TOML file with one ``[parties."Name"]`` table per party, each with an
-        ``aliases`` list, and optionally ``color`` and ``exclude`` (names that
-        contain an alias but are not the party, e.g. "Washington Post").
+        ``aliases`` list, and optionally ``color``, ``exclude`` (names that
+        contain an alias but are not the party, e.g. "Washington Post") and
+        ``generic`` (descriptions such as "the government" or "ministers"
+        that mean this party in a corpus from one country).
 
     Returns
     -------
@@ -81,7 +85,13 @@ def _validate(table, where: str) -> dict:
         aliases = spec.get("aliases") if isinstance(spec, dict) else spec
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases) or not aliases:
             raise ValueError(f"{where}: party {name!r} needs a non-empty list of aliases")
-        out[str(name)] = {**(spec if isinstance(spec, dict) else {}), "aliases": [a.strip() for a in aliases]}
+        entry = {**(spec if isinstance(spec, dict) else {}), "aliases": [a.strip() for a in aliases]}
+        for key in ("exclude", "generic"):
+            extra = entry.get(key, [])
+            if not isinstance(extra, list) or not all(isinstance(a, str) and a.strip() for a in extra):
+                raise ValueError(f"{where}: party {name!r}: {key} must be a list of names")
+            entry[key] = [a.strip() for a in extra]
+        out[str(name)] = entry
     return out
 
 
@@ -132,15 +142,66 @@ def _exclusions(phrases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
+class AliasHit(NamedTuple):
+    """One alias found in a text: the party, the alias as written, and its span."""
+
+    party: str
+    alias: str
+    start: int
+    end: int
+
+
+def alias_matches(text: str, parties: dict) -> list[AliasHit]:
+    """Find every party alias in ``text``, the longest winning where aliases overlap.
+
+    Aliases match as whole words, case-insensitively, except all-caps aliases
+    of three characters or fewer ("US", "IS", "UK"), so "us" is not the United
+    States; possessives are included ("Iraq’s"). Names listed under
+    ``exclude`` ("Washington Post") are blanked out first. Where aliases
+    overlap, the longest decides: "US Treasury Secretary" is the United States
+    even where "Treasury" alone is an alias of the United Kingdom.
+
+    Parameters
+    ----------
+    text : str
+        Any text, usually a speaker's description.
+    parties : dict
+        Resolved parties (see :func:`resolve_parties`).
+
+    Returns
+    -------
+    list of AliasHit
+        Sorted by position, none inside another.
+    """
+    if not parties or not isinstance(text, str) or not text:  # NaN from a frame is no text
+        return []
+    excluded = _exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ())))
+    if excluded is not None:
+        text = excluded.sub(lambda m: " " * len(m.group(0)), text)
+    hits = [AliasHit(name, m.group(0), m.start(), m.end())
+            for name, pattern in _compile(_key(parties)) for m in pattern.finditer(text)]
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[AliasHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            if hit.end - hit.start > kept[-1].end - kept[-1].start:
+                kept[-1] = hit  # overlapping, longer: the longer alias decides
+            continue
+        kept.append(hit)
+    return kept
+
+
 def match_party(mention: str, parties: dict) -> tuple[str | None, str]:
     """Decide the party of a speaker mention from the aliases it contains.
+
+    This looks at words only; :mod:`parley.actors` decides a speaker's party
+    from the structure of its description (head, possessor, former/shadow, ...).
 
     Parameters
     ----------
     mention : str
-        The speaker's words, e.g. ``"Iraq's foreign ministry"``. Aliases match
-        as whole words, case-insensitively, except all-caps aliases of three
-        characters or fewer ("US", "IS", "UK"), so "us" is not the United States.
+        The speaker's words, e.g. ``"Iraq's foreign ministry"``; see
+        :func:`alias_matches` for how aliases match.
     parties : dict
         Resolved parties (see :func:`resolve_parties`).
 
@@ -150,27 +211,21 @@ def match_party(mention: str, parties: dict) -> tuple[str | None, str]:
         The party (None when no alias, or aliases of several parties, match)
         and the evidence: ``alias 'Iraq'``, ``ambiguous: A ('x'), B ('y')`` or ``""``.
     """
-    if not parties or not isinstance(mention, str) or not mention:  # NaN from a frame is no mention
-        return None, ""
-    # Names that merely contain an alias ("Washington Post") are blanked out first.
-    excluded = _exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ())))
-    if excluded is not None:
-        mention = excluded.sub(lambda m: " " * len(m.group(0)), mention)
-    hits = []
-    for name, pattern in _compile(_key(parties)):
-        found = [m for m in pattern.finditer(mention) if not _locative(mention, m.start())]
-        if found:
-            hits.append((name, found[0].group(0)))
+    hits: dict[str, str] = {}
+    for hit in alias_matches(mention, parties):
+        if not locative(mention, hit.start):
+            hits.setdefault(hit.party, hit.alias)
     if len(hits) == 1:
-        return hits[0][0], f"alias {hits[0][1]!r}"
+        (name, alias), = hits.items()
+        return name, f"alias {alias!r}"
     if len(hits) > 1:
-        return None, "ambiguous: " + ", ".join(f"{n} ({a!r})" for n, a in hits)
+        return None, "ambiguous: " + ", ".join(f"{n} ({a!r})" for n, a in hits.items())
     return None, ""
 
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|based in|near|across|inside|throughout|from)\s+(?:the\s+)?)$", re.I)
 
 
-def _locative(mention: str, at: int) -> bool:
+def locative(mention: str, at: int) -> bool:
     """Say whether the alias at ``at`` is a place the speaker is in ("militias in Iraq"), not who they are."""
     return bool(_LOCATIVE.search(mention[max(0, at - 20):at]))

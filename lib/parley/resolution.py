@@ -1,140 +1,392 @@
-"""Resolve speaker mentions within an article and decide their parties."""
+"""Link every mention of an article to an actor, and every statement's speaker to its actor and party.
+
+Names join the actor with the same name or surname ("Mr Brown" -> Gordon
+Brown). Definite descriptions ("the ministry", "the foreign secretary") join
+the most recent actor with that role. Documents ("the statement") join the
+author of the most recent statement made in one. Pronouns join the most
+salient compatible actor: recent, a sentence subject, a speaker, and of the
+right kind and gender ("he" a person, "they" a group, "it" a body) — including
+actors introduced in narration who had not spoken yet. What cannot be decided
+is left unresolved and says so; a close second candidate of another party is
+named in the evidence.
+"""
 from __future__ import annotations
 
 import re
 
-from .mentions import SpeakerLexicon, speaker_lexicon
-from .parties import match_party
+from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
+from .mentions import Mention, speaker_lexicon
+from .quotes import Quotes
 from .statements import Statement
 
 __all__ = ["resolve"]
 
+_WINDOW = 8          # sentences a pronoun looks back
+_ROLE_WINDOW = 30    # sentences a definite description looks back
+_RECENCY = (8, 5, 4, 3, 2, 1)  # salience by sentence distance: the same sentence, the one before, ...
 
-def resolve(found: list[Statement], text: str, parties: dict) -> None:
-    """Resolve each speaker mention within the article and assign parties, in place."""
-    lex = speaker_lexicon()
-    history: list[Statement] = []
-    for f in found:
+
+def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quotes | None = None,
+            describe: Describer | None = None) -> tuple[list[ActorMention], list[Actor]]:
+    """Resolve each statement's speaker to an actor and decide its party, in place.
+
+    Parameters
+    ----------
+    found : list of Statement
+        The article's statements, in text order.
+    text : str
+        The article.
+    sents : list of Sentence
+        Its sentences.
+    parties : dict
+        Resolved parties.
+    quotes : Quotes, optional
+        The article's quotes (paired again when not given).
+    describe : Describer, optional
+        A describer for ``parties`` (made when not given).
+
+    Returns
+    -------
+    tuple
+        The article's mentions and actors.
+    """
+    quotes = quotes or Quotes(text)
+    describe = describe or Describer(parties)
+    mentions = scan_mentions(text, sents, quotes, describe)
+    speakers = _speaker_mentions(found, describe)
+    taken = [(m.start, m.end) for m in speakers]
+    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + speakers
+    mentions.sort(key=lambda m: (m.start, m.end))
+    linker = _Linker(mentions, found, describe)
+    linker.run()
+    for n, f in enumerate(found):
         if f.continues is not None:
             prev = found[f.continues]
-            f.resolved, f.party, f.kind = prev.resolved, prev.party, prev.kind
+            f.resolved, f.party, f.kind, f.actor = prev.resolved, prev.party, prev.kind, prev.actor
             f.evidence = f"continues #{f.continues}" + (f" ({prev.evidence})" if prev.evidence else "")
-            history.append(f)
             continue
-        # a relative pronoun ("officials, who said") is resolved through the phrase it stands for
-        mention = f.speaker.antecedent.text if f.speaker.antecedent else f.speaker.text
-        kind, key = _mention_kind(mention, lex)
-        f.kind = kind
-        party, alias = match_party(mention, parties)
-        antecedent = None
-        if kind in ("pronoun_person", "pronoun_group", "pronoun_body", "definite", "document"):
-            antecedent = _antecedent(history, kind, key, lex)
-        if antecedent is not None:
-            f.resolved = antecedent.resolved
-            f.kind = antecedent.kind
-            why = f"anaphor {mention!r} -> #{found.index(antecedent)} ({antecedent.resolved})"
-            if party is None and not alias:
-                f.party = antecedent.party
-                f.evidence = why + (f", {antecedent.evidence}" if antecedent.evidence else "")
-            else:
-                f.party = party
-                f.evidence = alias or why
-        elif kind.startswith("pronoun") or kind == "document":
-            f.resolved, f.party = None, party
-            f.evidence = alias or f"unresolved {mention!r}: no earlier compatible speaker"
+        linker.decide(n, f, bool(parties))
+    return mentions, linker.actors
+
+
+def _speaker_mentions(found: list[Statement], describe: Describer) -> list[ActorMention]:
+    out = []
+    for n, f in enumerate(found):
+        if f.continues is not None:
+            continue
+        sp: Mention = f.speaker
+        if sp.antecedent is not None:
+            desc = describe(sp.antecedent.text)
+            form = "relative"
         else:
-            f.resolved = _canonical(mention, kind, lex)
-            same = _same_entity(history, f.resolved, kind)
-            if same is not None:
-                f.resolved = same.resolved
-            f.party = party
-            f.evidence = alias
-            if party is None and not alias and same is not None and same.party:
-                f.party = same.party
-                f.evidence = f"same speaker as #{found.index(same)} ({same.evidence})"
-            if kind == "definite" and same is None and party is None:
-                f.evidence = alias or f"unresolved {mention!r}: no earlier speaker with that role"
-        if not f.evidence:
-            f.evidence = "no alias matched" if parties else "no parties given"
-        history.append(f)
+            desc = describe(sp.text)
+            form = _form(desc)
+        out.append(ActorMention(sp.start, sp.end, sp.text, f.sentence, form, desc, speaker=True, subject=True,
+                                statement=n))
+    return out
 
 
-_HEAD_CUT = re.compile(r",|\(|\s(?:based\s+in|in|at|familiar\s+with|close\s+to|from)\s|(?<=[a-z])\s(?:of|for)\s")
+def _form(desc) -> str:
+    if desc.kind == "pronoun":
+        return "pronoun"
+    if desc.kind == "joint" or desc.joint:
+        return "joint"
+    if desc.kind == "document" and not desc.name:
+        return "document"
+    if desc.name:
+        return "name"
+    return "description"
 
 
-def _head_part(mention: str) -> str:
-    """Return the part of a mention that names the speaker ("Fuad Hussein, Iraq's foreign minister" -> "Fuad Hussein")."""
-    m = _HEAD_CUT.search(mention)
-    return mention[:m.start()].strip() if m and m.start() > 0 else mention
+class _Linker:
+    """Assign actors to mentions in text order."""
 
+    def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer):
+        self.mentions = mentions
+        self.found = found
+        self.describe = describe
+        self.actors: list[Actor] = []
+        self.lex = actor_lexicon()
+        self.spk = speaker_lexicon()
+        self.note: dict[int, str] = {}       # mention index -> how it was linked
+        self.by_statement: dict[int, int] = {}
 
-def _mention_kind(mention: str, lex: SpeakerLexicon) -> tuple[str, str]:
-    """Classify a speaker mention: pronoun, document, definite (role/body), name or group."""
-    words = _head_part(mention).split()
-    low = [w.lower().strip(",.") for w in words]
-    if len(words) == 1 and low[0] in lex.pronouns:
-        return "pronoun_" + lex.pronouns[low[0]], low[0]
-    head = re.sub(r"[’']s?$", "", low[-1])
-    capitalised = any(w[:1].isupper() for w in words[1:])
-    if low[0] in ("the", "this", "that") and not capitalised:
-        if head in lex.documents:
-            return "document", head
-        if head in lex.roles or head in lex.bodies:
-            return "definite", head
-    if words[-1][:1].isupper() and low[0] not in ("the", "a", "an") and not (
-            len(words) == 1 and (head in lex.roles or head in lex.bodies)):
-        return "name", head  # ("Analysts" opening a sentence is a role, not a name)
-    if head in lex.bodies or low[0] == "the":
-        return "body", head
-    return "group", head
+    # ------------------------------------------------------------ linking
 
+    def run(self) -> None:
+        for i, m in enumerate(self.mentions):
+            if m.statement is not None:
+                self.by_statement[m.statement] = i
+            d = m.desc
+            if m.form == "pronoun":
+                self._pronoun(i, m)
+            elif m.form == "joint":
+                self._new(i, m)
+            elif m.form == "document":
+                self._document(i, m)
+            elif d.text.lower() in self.lex.joint or _strip_det(d.text).lower() in self.lex.joint:
+                self._generic_joint(i, m)
+            elif m.form == "name" or (m.form == "relative" and d.name):
+                self._name(i, m)
+            elif d.definite and (d.role or d.head):
+                self._definite(i, m)
+            else:
+                same = self._same_words(m)
+                if same is not None:
+                    self._attach(i, m, same, "same description")
+                else:
+                    self._new(i, m)
 
-def _antecedent(history: list[Statement], kind: str, key: str, lex: SpeakerLexicon) -> Statement | None:
-    """Return the most recent earlier statement a pronoun, role or document mention refers to."""
-    for f in reversed(history[-12:]):
-        if f.resolved is None:
-            continue
-        if kind == "document":
-            if f.document:
-                return f
-            continue
-        if kind == "pronoun_person" and f.kind == "name":
-            return f
-        if kind in ("pronoun_group", "pronoun_body") and f.kind in ("body", "group", "definite"):
-            return f
-        if kind == "definite" and key in f.speaker.text.lower():
-            return f
-        if kind == "definite" and key in (f.resolved or "").lower():
-            return f
-    return None
+    def _new(self, i: int, m: ActorMention) -> None:
+        d = m.desc
+        a = Actor(len(self.actors), d.kind, _canonical(d, d.text),
+                  role=d.role, gender=d.gender, plural=d.plural)
+        self.actors.append(a)
+        self._attach(i, m, a.id, "")
 
+    def _attach(self, i: int, m: ActorMention, actor: int, how: str) -> None:
+        m.actor = actor
+        a = self.actors[actor]
+        a.mentions.append(i)
+        if how:
+            self.note[i] = how
+        d = m.desc
+        if m.form == "pronoun":
+            if d.gender and not a.gender:
+                a.gender = d.gender
+            return
+        if d.name and a.kind in ("person", "body") and len(d.name) > len(a.name) and m.form == "name":
+            a.name = d.name
+        a.role = a.role or d.role
+        a.gender = a.gender or d.gender
+        if d.blocked:
+            if not a.blocked:
+                a.blocked = d.blocked
+                a.evidence = d.evidence
+            a.parties = ()
+            return
+        if a.blocked:
+            return
+        if d.parties:
+            merged = tuple(dict.fromkeys(a.parties + d.parties))
+            if d.joint:
+                a.joint, a.kind = True, "joint"
+            if len(merged) > 1 and not a.joint:
+                a.evidence = f"ambiguous: {a.evidence}; {d.evidence}"
+                a.parties = merged
+            elif merged != a.parties:
+                a.parties = merged
+                a.evidence = d.evidence if not a.evidence else a.evidence
+            if not a.evidence:
+                a.evidence = d.evidence
+        elif not a.evidence and d.evidence:
+            a.evidence = d.evidence
 
-def _canonical(mention: str, kind: str, lex: SpeakerLexicon) -> str:
-    """Return a speaker's name: titles dropped from names ("US Defence Secretary Lloyd Austin" ->
-    "Lloyd Austin"), the article dropped from other mentions ("the US official" -> "US official")."""
-    if kind != "name":
-        head = re.split(r",|\(", mention, maxsplit=1)[0].strip() or mention
-        m = re.match(r"(?i)(?:the|a|an)\s+", head)
-        return head[m.end():] if m else head
-    head = _head_part(mention)
-    name: list[str] = []
-    for w in reversed(head.split()):
-        if w in lex.titles or w.rstrip(".") + "." in lex.titles or not w[:1].isupper() or w.endswith(("’s", "'s")):
-            break
-        name.insert(0, w)
-    return " ".join(name) if name else head
+    def _recent(self, i: int, window: int):
+        """Yield earlier mentions (nearest first) within ``window`` sentences, outside quotes."""
+        here = self.mentions[i].sentence
+        for k in range(i - 1, -1, -1):
+            c = self.mentions[k]
+            if here - c.sentence > window:
+                return
+            if c.actor is None or c.quoted:
+                continue
+            yield k, c
 
+    def _name(self, i: int, m: ActorMention) -> None:
+        name = m.desc.name or ""
+        parts = name.split()
+        for k in range(i - 1, -1, -1):
+            c = self.mentions[k]
+            if c.actor is None:
+                continue
+            a = self.actors[c.actor]
+            if not a.name or a.kind not in ("person", "body", "unknown"):
+                continue
+            other = a.name.split()
+            if a.name.lower() == name.lower() or (
+                    a.kind == "person" and m.desc.kind in ("person", "unknown") and other and parts
+                    and other[-1] == parts[-1] and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
+                self._attach(i, m, a.id, "same name")
+                return
+        if m.desc.kind == "unknown" and not m.speaker:
+            return  # a lone capitalised word in narration that names nobody known: not an actor
+        self._new(i, m)
+        if m.speaker and self.actors[m.actor].kind == "unknown":
+            self.actors[m.actor].kind = "person"  # "Austin said": a speaker named by one word is taken as a person
 
-def _same_entity(history: list[Statement], name: str, kind: str) -> Statement | None:
-    """Find an earlier speaker with the same name, or whose name ends with this surname."""
-    if kind != "name":
-        for f in reversed(history):
-            if f.resolved and f.resolved.lower() == name.lower():
-                return f
+    def _definite(self, i: int, m: ActorMention) -> None:
+        d = m.desc
+        words = set((d.role or d.head).split())
+        for _, c in self._recent(i, _ROLE_WINDOW):
+            a = self.actors[c.actor]
+            if not a.role or a.kind in ("document",) or a.plural != d.plural:
+                continue
+            if d.head not in a.role.split() or not words <= set(a.role.split()):
+                continue
+            if d.parties and a.parties and not set(d.parties) & set(a.parties):
+                continue
+            self._attach(i, m, a.id, "anaphor")
+            return
+        if d.kind == "document":
+            self._document(i, m)
+            return
+        self._new(i, m)
+
+    def _document(self, i: int, m: ActorMention) -> None:
+        """A document that speaks: its author, or the speaker of the last statement made in a document."""
+        d = m.desc
+        if d.parties or d.blocked or not d.definite:
+            self._new(i, m)  # "a statement from Sudani’s office": the author is in the description
+            return
+        here = m.statement if m.statement is not None else len(self.found)
+        for n in range(here - 1, max(-1, here - 13), -1):
+            f = self.found[n]
+            if f.document and n in self.by_statement:
+                c = self.mentions[self.by_statement[n]]
+                if c.actor is not None:
+                    self._attach(i, m, c.actor, "anaphor")
+                    return
+        for _, c in self._recent(i, _ROLE_WINDOW):
+            a = self.actors[c.actor]
+            if a.kind == "document" and a.parties:
+                self._attach(i, m, a.id, "anaphor")
+                return
+        m.actor = None
+        self.note[i] = f"unresolved {m.text!r}: no earlier document or statement made in one"
+
+    def _generic_joint(self, i: int, m: ActorMention) -> None:
+        """ "both governments", "the two countries": the two governments last named."""
+        seen: list[str] = []
+        for _, c in self._recent(i, _ROLE_WINDOW):
+            for p in self.actors[c.actor].parties:
+                if p not in seen:
+                    seen.append(p)
+            if len(seen) >= 2:
+                break
+        if len(seen) < 2:
+            self._new(i, m)
+            return
+        a = Actor(len(self.actors), "joint", _canonical(m.desc, m.desc.text), parties=tuple(reversed(seen[:2])),
+                  joint=True, evidence=f"joint: {m.text!r} -> the two governments last named")
+        self.actors.append(a)
+        m.actor = a.id
+        a.mentions.append(i)
+
+    def _pronoun(self, i: int, m: ActorMention) -> None:
+        kind, gender = m.desc.head, m.desc.gender
+        if kind in ("i", "we"):
+            m.actor = None
+            self.note[i] = f"unresolved {m.text!r}: first person outside a quote"
+            return
+        scored: dict[int, tuple] = {}
+        for k, c in self._recent(i, _WINDOW):
+            a = self.actors[c.actor]
+            if not _compatible(a, kind, gender):
+                continue
+            dist = m.sentence - c.sentence
+            recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
+            score = recency + 2 * c.subject + c.speaker + (c.form == "name")
+            if a.id not in scored or scored[a.id][0] < score:
+                scored[a.id] = (score, c.start, k)
+        if not scored:
+            m.actor = None
+            self.note[i] = f"unresolved {m.text!r}: no earlier compatible actor"
+            return
+        ranked = sorted(scored.items(), key=lambda kv: (kv[1][0], kv[1][1]), reverse=True)
+        best, (score, _, k) = ranked[0]
+        self._attach(i, m, best, "anaphor")
+        self.note[i] = f"anaphor@{k}"
+        if len(ranked) > 1 and ranked[1][1][0] >= score - 1:
+            other = self.actors[ranked[0 + 1][0]]
+            if other.party != self.actors[best].party:
+                self.note[i] += f"|also {other.name!r}"
+
+    def _same_words(self, m: ActorMention) -> int | None:
+        key = _canonical(m.desc, m.desc.text).lower()
+        for a in reversed(self.actors):
+            if a.name.lower() == key and a.kind == m.desc.kind:
+                return a.id
         return None
-    for f in reversed(history):
-        if not f.resolved or f.kind != "name":
-            continue
-        if f.resolved == name or (" " not in name and f.resolved.split()[-1] == name):
-            return f
-    return None
+
+    # ------------------------------------------------------------ statements
+
+    def decide(self, n: int, f: Statement, with_parties: bool) -> None:
+        """Set a statement's resolved speaker, party and evidence from its mention's actor."""
+        i = self.by_statement.get(n)
+        m = self.mentions[i] if i is not None else None
+        mention_text = f.speaker.antecedent.text if f.speaker.antecedent else f.speaker.text
+        if m is None or m.actor is None:
+            f.resolved, f.party, f.actor = None, None, None
+            note = self.note.get(i, "") if i is not None else ""
+            f.evidence = note or f"unresolved {mention_text!r}"
+            f.kind = m.desc.kind if m else ""
+            return
+        a = self.actors[m.actor]
+        f.actor, f.kind = a.id, a.kind
+        f.resolved = a.name or None
+        f.parties = a.parties if (a.joint or len(a.parties) == 1) and not a.blocked else ()
+        f.party = f.parties[0] if f.parties else None
+        note = self.note.get(i, "")
+        own = m.desc.evidence if (m.desc.parties or m.desc.blocked) else ""
+        if note.startswith("anaphor") or note == "anaphor":
+            ref = self._ref(note, m, a)
+            why = f"anaphor {mention_text!r} -> {ref}"
+            if "|also " in note:
+                why += f" (also possible: {note.split('|also ', 1)[1]})"
+            f.evidence = why + (f", {a.evidence}" if a.evidence else "")
+        elif own:
+            f.evidence = own
+        elif note in ("same name", "same description") and a.evidence:
+            f.evidence = f"same actor as {self._first_ref(a, i)}: {a.evidence}"
+        else:
+            f.evidence = a.evidence or m.desc.evidence
+        if len(a.parties) > 1 and not a.joint:
+            f.party, f.parties = None, ()
+        if not f.evidence:
+            f.evidence = "no alias matched" if with_parties else "no parties given"
+
+    def _ref(self, note: str, m: ActorMention, a: Actor) -> str:
+        """Name the antecedent of an anaphor: its statement (#n) or its narration mention."""
+        k = None
+        if "@" in note:
+            k = int(note.split("@", 1)[1].split("|", 1)[0])
+        else:
+            earlier = [j for j in a.mentions if self.mentions[j].start < m.start]
+            k = earlier[-1] if earlier else None
+        if k is None:
+            return f"({a.name})"
+        c = self.mentions[k]
+        if c.statement is not None:
+            return f"#{c.statement} ({a.name})"
+        return f"{c.text!r} in narration ({a.name})"
+
+    def _first_ref(self, a: Actor, i: int) -> str:
+        for j in a.mentions:
+            c = self.mentions[j]
+            if j != i and (c.desc.parties or c.desc.blocked):
+                return f"#{c.statement}" if c.statement is not None else repr(c.text)
+        return repr(a.name)
+
+
+def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
+    if kind in ("he", "she"):
+        return a.kind == "person" and not a.plural and (a.gender is None or gender is None or a.gender == gender)
+    if kind == "they":
+        return a.plural or a.kind in ("group", "joint", "body")
+    if kind == "it":
+        return a.kind in ("body", "document") and not a.plural
+    return False
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"(?i)^(?:the|a|an)\s+", "", text.strip())
+
+
+def _canonical(desc, mention: str) -> str:
+    """Return a speaker's name: the name without titles ("Lloyd Austin"), else the description
+    without its article and appositions ("the US official" -> "US official")."""
+    if desc.name and desc.kind in ("person",):
+        return desc.name
+    head = re.split(r",|\(", mention, maxsplit=1)[0].strip() or mention
+    return _strip_det(head)

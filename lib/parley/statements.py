@@ -15,7 +15,7 @@ names the rule that produced it (``rule``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -27,7 +27,7 @@ from .mentions import Mention, clause_subject, left_speaker, right_speaker, spea
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
 
-__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "extract"]
+__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract"]
 
 #: One row per attributed statement. Offsets are into the article text.
 STATEMENT_COLUMNS = [
@@ -36,6 +36,7 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end",
     "mode", "party", "party_evidence",
+    "actor_id", "joint", "via", "rule",
 ]
 
 
@@ -65,7 +66,9 @@ class Statement:
     party: str | None = None
     evidence: str = ""
     kind: str = ""
-    extra: dict = field(default_factory=dict)
+    actor: int | None = None
+    parties: tuple[str, ...] = ()
+    via: str | None = None        # the outlet that relayed it ("according to Reuters")
 
 
 # --------------------------------------------------------------------------- public
@@ -94,15 +97,26 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         ``party_evidence`` says how the party was decided (the alias that
         matched, or the statement an anaphor was resolved to).
     """
+    return analyse_articles(sentences, parties=parties, articles=articles)[0]
+
+
+def analyse_articles(sentences: pd.DataFrame, *, parties=None,
+                     articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the statements and actors frames of every article (one pass, shared by both)."""
+    from .actors import Describer, actor_frame, actor_rows
     from .resolution import resolve
 
     table = resolve_parties(parties)
+    describe = Describer(table)
     rows: list[tuple] = []
+    arows: list[tuple] = []
     for aid, text, sents in article_sentences(sentences, articles):
-        found = extract(text, sents)
-        resolve(found, text, table)
+        quotes = Quotes(text)
+        found = extract(text, sents, quotes)
+        mentions, actors = resolve(found, text, sents, table, quotes, describe)
         rows.extend(_rows(aid, text, sents, found))
-    return _frame(rows)
+        arows.extend(actor_rows(aid, sents, mentions, actors))
+    return _frame(rows), actor_frame(arows)
 
 
 def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
@@ -148,25 +162,30 @@ def _rebuild(rows: list[tuple]) -> str:
 
 
 def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
+    """Return the frame rows of one article: one per statement, one per government of a joint statement."""
     rows = []
     for n, f in enumerate(found):
         sent = sents[f.sentence]
         cs, ce = f.content
         evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{m.group(1)}", f.evidence)  # ids exist only now
         cue = f.cue
-        rows.append((
-            f"{aid}:q{n}", aid, sent.sentence_id, sent.block,
-            f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
-            text[cue.start:cue.end] if cue else None, cue.start if cue else None, cue.end if cue else None,
-            text[cs:ce], cs, ce,
-            f.mode, f.party, evidence,
-        ))
+        sid = f"{aid}:q{n}"
+        joint = sid if len(f.parties) > 1 else None
+        for k, party in enumerate(f.parties if joint else (f.party,)):
+            rows.append((
+                sid if k == 0 else f"{sid}+{k}", aid, sent.sentence_id, sent.block,
+                f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
+                text[cue.start:cue.end] if cue else None, cue.start if cue else None, cue.end if cue else None,
+                text[cs:ce], cs, ce,
+                f.mode, party, evidence,
+                f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
+            ))
     return rows
 
 
 # --------------------------------------------------------------------------- extraction
 
-def extract(text: str, sents: list[Sentence]) -> list[Statement]:
+def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> list[Statement]:
     """Find the statements of one article, in text order.
 
     Parameters
@@ -175,13 +194,15 @@ def extract(text: str, sents: list[Sentence]) -> list[Statement]:
         The article.
     sents : list of Sentence
         Its sentences.
+    quotes : Quotes, optional
+        Its quotes (paired when not given).
 
     Returns
     -------
     list of Statement
         Unresolved: speakers are mentions, parties are not yet decided.
     """
-    quotes = Quotes(text)
+    quotes = quotes or Quotes(text)
     found: list[Statement] = []
     done = 0  # end of the last special form: its other sentences are already attributed
     for i, sent in enumerate(sents):

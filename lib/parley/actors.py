@@ -1,0 +1,621 @@
+"""Who is speaking: the actors of an article, their mentions, and the government each speaks for.
+
+An actor is a person, a body (ministry, government, company), a group
+("analysts"), a document ("the statement") or several governments speaking
+jointly. Each is mentioned one or more times: by name, by a description ("the
+foreign secretary"), by a pronoun. This module reads what each mention *says*
+about its actor and decides the party from the structure of that description,
+not from any word in it:
+
+* an alias counts as the head, a pre-modifier or the possessor ("Iraq’s
+  foreign ministry", "the Iraqi prime minister", "US Defence Secretary Lloyd
+  Austin"), or as the complement of a government role ("a spokesman for the
+  Pentagon", "an official from the Pentagon"); a document's complement is its
+  author ("a statement from Sudani’s office");
+* not inside a relative clause ("who resigned over the Iraq war"), a title
+  ("a new book, Brown’s Britain"), a possessor's own modifiers ("the Iraqi
+  families’ lawyer") or a complement naming a client, topic or place
+  ("lawyer for the families", "analysts based in Baghdad");
+* modifiers that take a person out of government (former, ex-, shadow,
+  opposition; ``data/lexicons/actors.csv``) give no party, with that as
+  evidence; a bare role alias ("Chancellor") does not count under another
+  country's name ("German Chancellor");
+* aliases of several governments joined by "and" make a joint actor.
+
+Mentions are gathered from the whole article (names and capitalised bodies in
+narration as well as speakers), so a pronoun or description can be resolved to
+someone who was introduced without speaking (:mod:`parley.resolution`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .lexicons import built_from, read_lexicon, word_lists
+from .mentions import TOKEN, speaker_lexicon
+from .parties import alias_matches, locative
+
+__all__ = ["ACTOR_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions", "to_actors"]
+
+#: One row per mention of an actor. Offsets are into the article text.
+ACTOR_COLUMNS = [
+    "article_id", "actor_id", "sentence_id", "start", "end", "text",
+    "form", "kind", "name", "role", "speaker", "party", "party_evidence",
+]
+
+_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PREPOSITIONS = frozenset("of for from at with to in on over about near by under within inside across "
+                          "against between into during after before among".split())
+_PARTICIPLES = frozenset("based close familiar sent signed issued quoted released posted published "
+                         "written seen obtained cited".split())
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    modifiers: dict[str, str]             # word -> why it gives no party ("former")
+    government_roles: frozenset[str]
+    genders: dict[str, str]
+    joint: frozenset[str]
+    media: frozenset[str]
+    nationalities: dict[str, str]         # lower-case word -> country
+    honorifics: frozenset[str]
+    calendar: frozenset[str]              # weekdays and months: capitalised, never actors
+    titles_lower: frozenset[str]
+    name_run: re.Pattern
+
+
+@built_from("actors.csv", "nationalities.csv", "speakers.csv", "attribution.csv")
+def actor_lexicon() -> ActorLexicon:
+    """Build the actor lexicon from ``actors.csv``, ``nationalities.csv`` and ``speakers.csv``."""
+    rows = read_lexicon("actors.csv")
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"].strip(), {})[row["word"].strip()] = (row.get("value") or "").strip()
+    nationalities = {row["word"].strip().lower(): row["country"].strip() for row in read_lexicon("nationalities.csv")}
+    spk = speaker_lexicon()
+    w = word_lists("attribution.csv")
+    cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
+    link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
+    return ActorLexicon(
+        modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
+        government_roles=frozenset(k.lower() for k in by_kind.get("government_role", {})),
+        genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
+        joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
+        media=frozenset(k.lower() for k in by_kind.get("media", {})),
+        nationalities=nationalities,
+        honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
+        calendar=frozenset(w["weekday"] + w["month"]),
+        titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
+        name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+    )
+
+
+# --------------------------------------------------------------------------- descriptions
+
+@dataclass
+class Description:
+    """What a mention says about its actor.
+
+    Attributes
+    ----------
+    kind : str
+        person, body, group, document, joint, pronoun or unknown.
+    name : str or None
+        The proper name without titles ("Lloyd Austin").
+    role : str or None
+        The role or body words, lower case ("defence secretary", "foreign ministry").
+    head : str
+        The head word, lower case.
+    definite : bool
+        A definite description without a name ("the ministry"): an anaphor.
+    parties : tuple of str
+        The governments the description names (several for a joint actor).
+    blocked : str or None
+        Why the description gives no party although it may name one ("former").
+    evidence : str
+        How the parties (or their absence) were decided.
+    """
+
+    text: str
+    kind: str = "unknown"
+    name: str | None = None
+    role: str | None = None
+    head: str = ""
+    definite: bool = False
+    plural: bool = False
+    gender: str | None = None
+    parties: tuple[str, ...] = ()
+    joint: bool = False
+    blocked: str | None = None
+    evidence: str = ""
+    media: bool = False
+
+
+class Describer:
+    """Read descriptions against one parties table (cached per mention text).
+
+    Parameters
+    ----------
+    parties : dict
+        Resolved parties (see :func:`parley.parties.resolve_parties`).
+    """
+
+    def __init__(self, parties: dict):
+        self.parties = parties
+        self.lex = actor_lexicon()
+        self.spk = speaker_lexicon()
+        self._cache: dict[str, Description] = {}
+        self.generic = {g.lower(): name for name, spec in parties.items() for g in spec.get("generic", ())}
+
+    def __call__(self, text: str) -> Description:
+        """Describe a mention's words (see :class:`Description`)."""
+        got = self._cache.get(text)
+        if got is None:
+            got = self._cache[text] = self._describe(text)
+        return got
+
+    # ---------------------------------------------------------------- parsing
+
+    def _describe(self, text: str) -> Description:
+        spk, lex = self.spk, self.lex
+        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [t for t in toks if t[0][0].isalnum()]
+        if len(words) == 1 and words[0][0].lower() in spk.pronouns:
+            kind = spk.pronouns[words[0][0].lower()]
+            gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
+            return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
+                               plural=kind == "group", evidence=f"pronoun {text!r}")
+        segments, relative = _segments(toks)
+        parsed = [self._segment(seg) for seg in segments]
+        if not parsed:
+            return Description(text, evidence="no words")
+        core = parsed[0]
+        desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
+                           definite=core["definite"] and not core["name"], plural=core["plural"],
+                           gender=core["gender"], media=core["media"])
+        # Appositions describe the same actor: roles after a name, a name after a role; after any
+        # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
+        used = [core]
+        for seg in parsed[1:]:
+            if core["kind"] in ("person", "body", "group") and (seg["role"] or seg["name"]) and seg["kind"] != "unknown":
+                used.append(seg)
+                desc.name = desc.name or seg["name"]
+                desc.role = desc.role or seg["role"]
+                desc.gender = desc.gender or seg["gender"]
+        if core["kind"] in ("group", "body") and desc.name and any(s["kind"] == "person" for s in used[1:]):
+            desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
+        hits = [h for seg in used for h in seg["hits"]]
+        blocked = next((seg["blocked"] for seg in used if seg["blocked"]), None)
+        dropped = [d for seg in used for d in seg["dropped"]]
+        parties = list(dict.fromkeys(h[0] for h in hits))
+        if blocked:
+            desc.blocked = blocked
+            desc.evidence = f"{blocked}: {text!r} gives no party" + (
+                f" (names {', '.join(parties)})" if parties else "")
+            return desc
+        if not parties:
+            generic = self._generic(toks)
+            if generic:
+                desc.parties = (generic[0],)
+                desc.evidence = f"generic {generic[1]!r} (parties file)"
+            elif dropped:
+                desc.evidence = "; ".join(dropped)
+            elif relative:
+                desc.evidence = "no alias outside the relative clause"
+            return desc
+        if len(parties) > 1:
+            if any(seg["coordinated"] for seg in used):
+                desc.parties = tuple(parties)
+                desc.joint = True
+                desc.kind = "joint"
+                desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+            else:
+                desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+            return desc
+        party, alias, where = hits[0]
+        desc.parties = (party,)
+        desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+        return desc
+
+    def _segment(self, seg: list[tuple[str, int, int]]) -> dict:
+        """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
+        spk, lex = self.spk, self.lex
+        out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "media": False}
+        toks = [t for t in seg if t[0] not in ("(", ")")]
+        while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
+            out["definite"] = out["definite"] or toks[0][0].lower() in _DEFINITE
+            toks = toks[1:]
+        if toks and toks[0][0].lower() == "both":
+            out["coordinated"] = True
+            toks = toks[1:]
+        if not toks:
+            return out
+        # the complement: the first preposition (or "based", "close", ...) not inside a capitalised name
+        cut = len(toks)
+        for n in range(1, len(toks)):
+            low = toks[n][0].lower()
+            if low in _PARTICIPLES or (low in _PREPOSITIONS and not (
+                    toks[n - 1][0][:1].isupper() and n + 1 < len(toks) and toks[n + 1][0][:1].isupper()
+                    and low in ("of", "for", "de"))):
+                cut = n
+                break
+        pre, comp = toks[:cut], toks[cut:]
+        owner = -1
+        for n in range(len(pre) - 1):
+            if _POSSESSIVE.search(pre[n][0]):
+                owner = n
+        possessor, rest = pre[:owner + 1], pre[owner + 1:]
+        if not rest:
+            rest, possessor = possessor, []
+        lows = [t[0].lower().strip("’'") for t in rest]
+        for t in rest:
+            low = t[0].lower()
+            if low in lex.modifiers:
+                out["blocked"] = lex.modifiers[low]
+            elif "-" in low and low.split("-")[0] in lex.modifiers:
+                out["blocked"] = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
+            elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
+                out["blocked"] = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
+        # name: the capitalised words at the end that are not titles, roles or bodies
+        name_words = []
+        for t in reversed(rest):
+            w = t[0]
+            low = w.lower().rstrip(".")
+            if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
+                    or low in lex.nationalities or _POSSESSIVE.search(w):
+                break
+            name_words.insert(0, w)
+        head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
+        out["head"] = head
+        role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
+                      if (t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
+                          or t[0].lower() in spk.bodies) and t[0].lower().rstrip(".") not in lex.honorifics
+                      and t[0].lower() not in lex.modifiers]
+        titled = any(t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
+                     for t in rest[:len(rest) - len(name_words)])
+        if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
+                name_words[0].lower() in lex.nationalities:
+            name_words = []
+        is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+            name_words and len(name_words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", name_words[0]))
+        if name_words and not is_body:
+            out["name"] = " ".join(name_words)
+            # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
+            out["kind"] = "person" if len(name_words) > 1 or titled else "unknown"
+        elif is_body:
+            out["kind"] = "body"
+            if name_words:
+                out["name"] = " ".join(name_words)
+        elif head in spk.documents:
+            out["kind"] = "document"
+        elif head in spk.roles:
+            out["kind"] = "group" if head.endswith("s") and head not in ("press",) else "person"
+            out["plural"] = out["kind"] == "group"
+        if role_words:
+            out["role"] = " ".join(role_words)
+        elif head in spk.roles or head in spk.bodies or head in spk.documents:
+            out["role"] = head
+        for t in rest:
+            g = lex.genders.get(t[0].lower().rstrip("."))
+            if g:
+                out["gender"] = g
+        text_lower = " ".join(t[0] for t in toks).lower()
+        out["media"] = text_lower in lex.media or head in ("media",)
+        # aliases, by where they sit
+        if not self.parties:
+            return out
+        base = seg[0][1]
+        seg_text = _slice(seg, base)
+        government = head in lex.government_roles or out["kind"] == "document" or (
+            out["kind"] == "person" and bool(role_words) and any(
+                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in role_words))
+        comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
+            head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
+        poss_end = possessor[-1][2] if possessor else None
+        for hit in alias_matches(seg_text, self.parties):
+            s, e = hit.start + base, hit.end + base
+            if locative(seg_text, hit.start):
+                out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
+                continue
+            if possessor and possessor[0][1] <= s and e <= poss_end:
+                if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                    out["hits"].append((hit.party, hit.alias, "possessor"))
+                else:
+                    out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")
+                continue
+            if rest and rest[0][1] <= s and e <= rest[-1][2]:
+                if self._foreign(hit, rest, s, e):
+                    out["dropped"].append(f"{hit.alias!r} is another country's office here")
+                    continue
+                out["hits"].append((hit.party, hit.alias, "head"))
+                continue
+            if comp and comp[0][1] <= s:
+                if comp_ok and not _after_relative(comp, s):
+                    out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
+                else:
+                    out["dropped"].append(f"{hit.alias!r} is in a complement ('{comp[0][0]} ...') naming a "
+                                          "client, topic or place")
+                continue
+        return out
+
+    def _foreign(self, hit, rest, s: int, e: int) -> bool:
+        """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
+        words = hit.alias.split()
+        if not all(w.lower().rstrip(".") in self.lex.titles_lower or w.lower() in self.spk.roles
+                   or w.lower() in self.spk.bodies for w in words):
+            return False
+        spec = self.parties[hit.party]
+        names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
+        for t in rest:
+            if t[2] <= s:
+                low = t[0].lower().rstrip("’'s") if _POSSESSIVE.search(t[0]) else t[0].lower()
+                country = self.lex.nationalities.get(low)
+                if country and not any(low in n or country.lower() in n for n in names):
+                    return True
+        return False
+
+    def _generic(self, toks) -> tuple[str, str] | None:
+        if not self.generic:
+            return None
+        phrase = " ".join(t[0] for t in toks).lower()
+        bare = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+        for key in (phrase, bare):
+            if key in self.generic:
+                return self.generic[key], key
+        return None
+
+
+def _slice(seg, base) -> str:
+    """Rebuild a segment's text with its original spacing (offsets relative to ``base``)."""
+    out = []
+    pos = base
+    for w, s, e in seg:
+        out.append(" " * (s - pos))
+        out.append(w)
+        pos = e
+    return "".join(out)
+
+
+def _after_relative(comp, s) -> bool:
+    return any(t[0].lower() in _RELATIVE and t[1] < s for t in comp[1:])
+
+
+def _first_hits(hits):
+    seen = {}
+    for h in hits:
+        seen.setdefault(h[0], h)
+    return list(seen.values())
+
+
+def _segments(toks) -> tuple[list[list[tuple]], bool]:
+    """Split a mention at commas and brackets into its parts; drop relative clauses and asides."""
+    segments: list[list[tuple]] = [[]]
+    relative = False
+    depth = 0
+    skipping = False
+    for t in toks:
+        w = t[0]
+        if w == "(":
+            depth += 1
+            continue
+        if w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue  # "(R-Wis.)", "(PCO)": asides
+        if w in ",;:—–":
+            segments.append([])
+            skipping = False
+            continue
+        if not segments[-1] and w.lower() in _RELATIVE:
+            relative = skipping = True
+            continue
+        if w.lower() in ("who", "whom", "whose", "which") and segments[-1]:
+            relative = skipping = True  # "officials who spoke on condition of anonymity"
+            continue
+        if skipping:
+            continue
+        if w[0].isalnum() or w in ("&",):
+            segments[-1].append(t)
+    return [s for s in segments if s], relative
+
+
+# --------------------------------------------------------------------------- mentions and actors
+
+@dataclass
+class ActorMention:
+    """One mention of an actor in an article."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    form: str                 # name | description | pronoun | relative | document | joint
+    desc: Description
+    speaker: bool = False
+    subject: bool = False
+    quoted: bool = False
+    actor: int | None = None
+    statement: int | None = None  # the statement this mention is the speaker of
+
+
+@dataclass
+class Actor:
+    """One actor of an article, with its mentions (indices into the article's mention list)."""
+
+    id: int
+    kind: str
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    parties: tuple[str, ...] = ()
+    joint: bool = False
+    blocked: str | None = None
+    evidence: str = ""
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def party(self) -> str | None:
+        """The actor's government, or None (no party, or a joint actor: see ``parties``)."""
+        return self.parties[0] if len(self.parties) == 1 else None
+
+
+def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
+    """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sents : list of Sentence
+        Its sentences.
+    quotes : Quotes
+        Its quotes: mentions inside quoted speech are the speaker's words, not
+        the narrator's, and are left out.
+    describe : Describer
+        Reads each mention.
+
+    Returns
+    -------
+    list of ActorMention
+        In text order, form "name" (people and bodies by name, with titles
+        and lower-case roles before them: "shadow home secretary David Davis").
+    """
+    lex, spk = actor_lexicon(), speaker_lexicon()
+    out: list[ActorMention] = []
+    # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
+    # article also writes it capitalised mid-sentence.
+    midcaps = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", text))
+    for i, sent in enumerate(sents):
+        if sent.block in ("caption", "headline"):
+            continue
+        s, e = sent.start, sent.end
+        intro_end = spk.sentence_intro.match(text, s, e).end()
+        for m in lex.name_run.finditer(text, s, e):
+            ms, me = m.span()
+            if text[me - 1] == "." and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", text[ms:me]):
+                me -= 1  # a full stop ends the sentence, not the name
+            words = text[ms:me].split()
+            # sentence-initial capitals: "The", "But", "In" are not names
+            while words and words[0].lower() in spk.stop | spk.determiners | {"but", "and", "so", "yet", "if",
+                                                                                "according", "meanwhile", "however"}:
+                ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
+                words = words[1:]
+            if not words:
+                continue
+            first = words[0].lower().rstrip(".")
+            if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
+                                    or words[0] in lex.calendar):
+                continue
+            if quotes.around(ms):
+                continue
+            # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
+            j = ms
+            for t in reversed(list(TOKEN.finditer(text, max(s, ms - 60), ms))):
+                low = t.group(0).lower()
+                role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
+                    or ("-" in low and low.split("-")[0] in lex.modifiers)
+                if role or (low in lex.titles_lower and j < ms and t.group(0).islower()):
+                    j = t.start()
+                    continue
+                break
+            # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
+            if j == ms:
+                before = _APPOSITION_BEFORE.search(text, intro_end, ms)
+                if before and _role_word(before.group("head"), spk, lex):
+                    j = before.start()
+            after = _APPOSITION_AFTER.match(text, me, e)
+            if after and _role_word(after.group("head"), spk, lex):
+                me = after.end("np")
+            mtext = text[j:me]
+            desc = describe(mtext)
+            opening = not text[intro_end:j].strip(" “\"‘'")
+            if len(words) == 1 and j == ms and opening and words[0] not in midcaps:
+                continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+            subject = opening or bool(
+                re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, j - 6):j]))
+            out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
+    return out
+
+
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
+_APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _role_word(word: str, spk, lex) -> bool:
+    low = word.lower()
+    return low in spk.roles or low in lex.government_roles or low.rstrip(".") in lex.titles_lower
+
+
+def to_actors(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List every mention of every actor in each article, with the actor's party and its evidence.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        From :func:`parley.to_sentences`.
+    parties : str, Path, dict or None
+        The parties file or dict.
+    articles : pandas.DataFrame, optional
+        The articles, for exact offsets (as for :func:`parley.to_statements`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, columns ``ACTOR_COLUMNS``: ``actor_id`` groups
+        the mentions of one actor; ``form`` is name, description, pronoun,
+        relative or document; ``kind`` the actor's kind (person, body, group,
+        document, joint); ``speaker`` whether the mention speaks a statement;
+        ``party`` the actor's government (None without one, or for a joint
+        actor, whose governments ``party_evidence`` lists).
+    """
+    from .statements import analyse_articles
+
+    return analyse_articles(sentences, parties=parties, articles=articles)[1]
+
+
+def actor_rows(aid: str, sents, mentions: list[ActorMention], actors: list[Actor]) -> list[tuple]:
+    """Return the actors frame rows of one article."""
+    rows = []
+    for m in mentions:
+        if m.actor is None:
+            continue
+        a = actors[m.actor]
+        rows.append((aid, f"{aid}:a{a.id}", sents[m.sentence].sentence_id, m.start, m.end, m.text, m.form,
+                     a.kind, a.name, a.role, m.speaker, a.party,
+                     a.evidence if not a.joint else "joint: " + " + ".join(a.parties)))
+    return rows
+
+
+def actor_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Build the actors frame with its dtypes."""
+    cols = list(zip(*rows)) if rows else [()] * len(ACTOR_COLUMNS)
+    data = {}
+    for name, values in zip(ACTOR_COLUMNS, cols):
+        if name in ("start", "end"):
+            data[name] = np.asarray(values, dtype="int64")
+        elif name == "speaker":
+            data[name] = np.asarray(values, dtype=bool)
+        else:
+            data[name] = pd.Series(list(values), dtype=object)
+    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
+
+
+def sentence_index(sents) -> list[int]:
+    """Return the sentence starts, for finding a position's sentence with bisect."""
+    return [s.start for s in sents]
+
+
+def sentence_of(starts: list[int], pos: int) -> int:
+    """Return the index of the sentence holding ``pos``."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
