@@ -322,7 +322,8 @@ class Describer:
         poss_end = possessor[-1][2] if possessor else None
         for hit in alias_matches(seg_text, self.parties):
             s, e = hit.start + base, hit.end + base
-            if locative(seg_text, hit.start):
+            in_comp = bool(comp) and comp[0][1] <= s
+            if locative(seg_text, hit.start) and not (in_comp and comp_ok and comp[0][0].lower() != "in"):
                 out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
                 continue
             if possessor and possessor[0][1] <= s and e <= poss_end:
@@ -337,7 +338,7 @@ class Describer:
                     continue
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
-            if comp and comp[0][1] <= s:
+            if in_comp:
                 if comp_ok and not _after_relative(comp, s):
                     out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
                 else:

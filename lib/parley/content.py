@@ -31,7 +31,7 @@ class _Grammar:
     leading_conjunction: re.Pattern
 
 
-@built_from("attribution.csv")
+@built_from("attribution.csv", "reporting_verbs.csv")
 def _grammar() -> _Grammar:
     w = word_lists("attribution.csv")
     a = alternation
@@ -48,7 +48,8 @@ def _grammar() -> _Grammar:
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
             rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
-        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s|\s[—–]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
+        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s|\s[—–-]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
+                                rf"|,?\s+(?:and|but)\s+(?:also\s+)?(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
                              rf"|\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?,\s+that\b"),

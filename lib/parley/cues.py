@@ -28,6 +28,7 @@ class Cue:
 @dataclass(frozen=True)
 class CueLexicon:
     verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
+    after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
     cue_re: re.Pattern
     title_cue_re: re.Pattern
     negation: re.Pattern
@@ -35,6 +36,8 @@ class CueLexicon:
     by_agent: re.Pattern
     noun_before: re.Pattern
     strict_after: re.Pattern
+    inverted_before: re.Pattern
+    after_quote: re.Pattern
     words: dict[str, tuple[str, ...]]    # the named word lists of attribution.csv
 
 
@@ -47,8 +50,9 @@ def alternation(words, *, escape: bool = True) -> str:
 @built_from("reporting_verbs.csv", "attribution.csv")
 def cue_lexicon() -> CueLexicon:
     """Build the cue lexicon from ``reporting_verbs.csv`` and ``attribution.csv``."""
-    verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes")
-             for row in read_lexicon("reporting_verbs.csv")}
+    rows = read_lexicon("reporting_verbs.csv")
+    verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes") for row in rows}
+    after = {row["form"].strip(): re.compile(row["after"]) for row in rows if (row.get("after") or "").strip()}
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
@@ -57,6 +61,7 @@ def cue_lexicon() -> CueLexicon:
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
     return CueLexicon(
         verbs=verbs,
+        after=after,
         cue_re=cue_re,
         title_cue_re=title_cue_re,
         negation=re.compile(rf"(?:\b(?:{alternation(words['negation'])})|n[’']t)(?:\s+\w+ly)?\s+$", re.I),
@@ -65,6 +70,9 @@ def cue_lexicon() -> CueLexicon:
         by_agent=re.compile(r"\s+by\b"),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"),
+        # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
+        inverted_before=re.compile(r"[,”\"’]\s*$"),
+        after_quote=re.compile(r"[”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
         words=words,
     )
 
@@ -104,7 +112,13 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
-            if strict and not title_case and not lex.strict_after.match(text, ce, e):
+            need = lex.after.get(form)
+            if need is not None:
+                if not need.match(text, ce, e):
+                    continue  # "called for an inquiry", "described" without "as"
+            elif strict and not title_case and not lex.strict_after.match(text, ce, e) and not (
+                    lex.inverted_before.search(left) or (
+                        lex.after_quote.search(text[max(s, cs - 60):cs]) and re.match(r"\s*(?:[.,;]|$)", text[ce:e]))):
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out

@@ -166,6 +166,7 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         k -= 1
         if k >= 0 and tokens[k].group(0) == ",":
             k -= 1
+        k = _skip_parenthesis(tokens, k)  # "Rep. Mike Gallagher (R-Wis.), who told ..."
         antecedent = _collect_left(text, tokens, k, lex)
         if antecedent is None:
             return None
@@ -191,9 +192,11 @@ def _appositive(text, tokens, k, lex) -> Mention | None:
             m -= 1
         if m < 0 or tokens[m].group(0) != "," or m == j - 1:
             return None
-        head = _collect_left(text, tokens, m - 1, lex)
+        head = _collect_left(text, tokens, _skip_parenthesis(tokens, m - 1), lex)
         if head and (any(ch.isupper() for ch in head.text) or head.text.split()[-1].lower() in lex.roles
                      or head.text.split()[-1].lower() in lex.bodies):
+            if tokens[m + 1].group(0).lower() in ("who", "which", "whose"):
+                return head  # "Umerov, who led the delegation, said": the relative clause is not the speaker
             end = tokens[last].end()
             return Mention(head.start, end, text[head.start:end])
         j = m
@@ -220,14 +223,17 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
         if low in lex.determiners:
             if first is not None:
                 first = k
+                j = _complement_head(tokens, k - 1, lex)
+                if j is not None:  # "an official from the Pentagon", "the head of the Russian delegation"
+                    first = k = j
+                    n += 2
+                    k -= 1
+                    continue
             break
         if low in lex.complement_prepositions and first is not None:
             # "a spokesman for the ministry", "officials familiar with the talks", "a source close to"
-            j = k - 1
-            if j >= 0 and tokens[j].group(0).lower() in lex.complement_adjectives:
-                j -= 1
-            prev = tokens[j].group(0) if j >= 0 else ""
-            if prev.lower() in lex.roles or prev.lower() in lex.bodies or prev in lex.titles:
+            j = _complement_head(tokens, k, lex)
+            if j is not None:
                 first = k = j
                 n += 2
                 k -= 1
@@ -250,6 +256,34 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
     if not any(ch.isalpha() for ch in mention) or mention.lower() in lex.determiners:
         return None
     return Mention(start, end, mention)
+
+
+def _complement_head(tokens, k, lex) -> int | None:
+    """Return the index of the role before the preposition at ``k`` ("spokesman" in "spokesman for"), or None."""
+    if k < 1 or tokens[k].group(0).lower() not in lex.complement_prepositions:
+        return None
+    j = k - 1
+    if j >= 0 and tokens[j].group(0).lower() in lex.complement_adjectives:
+        j -= 1
+    if j < 0:
+        return None
+    prev = tokens[j].group(0)
+    if prev.lower() in lex.roles or prev.lower() in lex.bodies or prev in lex.titles:
+        return j
+    return None
+
+
+def _skip_parenthesis(tokens, k) -> int:
+    """Return the index before a parenthesis that ends at token ``k`` ("Ryan (R-Wis.)"), or ``k`` itself."""
+    if k < 0 or tokens[k].group(0) != ")":
+        return k
+    depth, m = 0, k
+    while m >= 0:
+        depth += {")": 1, "(": -1}.get(tokens[m].group(0), 0)
+        if depth == 0:
+            return m - 1
+        m -= 1
+    return k
 
 
 def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:

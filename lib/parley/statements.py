@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import content as _content
-from .cues import Cue, find_cues
+from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
@@ -346,7 +346,9 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
                                       [(f.content, f.speaker.end) for f in same_sentence], sents, i)
         return (*got, "before") if got else None
 
-    if inverted or _content.after_quote(text, s, speaker.start):
+    if cue.form in cue_lexicon().after:
+        pair = after()  # "described X as ...", "called on X to ...": the content follows
+    elif inverted or _content.after_quote(text, s, speaker.start):
         pair = before() or after()  # "“Y,” X said": the quote before is the content
     else:
         pair = after() or before()
