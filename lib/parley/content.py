@@ -59,7 +59,7 @@ def _grammar() -> _Grammar:
 
 
 def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
-                  nxt: int | None) -> tuple[int, int] | None:
+                  nxt: int | None, *, plain: bool = False) -> tuple[int, int] | None:
     """Return the content that follows a cue, or None.
 
     Parameters
@@ -76,17 +76,23 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         The article's quotes.
     nxt : int or None
         Where the sentence's next cue starts: a content clause ends before it.
+    plain : bool
+        The content is everything after the cue ("described the plan as ...",
+        "called on X to ..."): no addressee or time frame is skipped.
     """
     g = _grammar()
     p = ce
-    that = g.that_near.match(text, p, e)
-    if that:  # "told reporters that", "warned voters on Monday that"
+    that = None if plain else g.that_near.match(text, p, e)
+    if plain:
+        m = re.compile(r"\s+on\s+").match(text, p, e)  # "called on X to": X is part of what was asked
+        p = m.end() if m else p
+    elif that:  # "told reporters that", "warned voters on Monday that"
         p = that.end() - 4
     elif kind == "tell":
         m = g.addressee.match(text, p, e)
         if m:
             p = m.end()
-    while True:
+    while not plain:
         m = g.lead_frame.match(text, p, e)
         if not m or m.end() == p:
             break
@@ -96,7 +102,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if not text[m.end():e].strip():
             return next_paragraph(text, e, quotes)
         return extend_quote(trim(text, m.end(), e), quotes)
-    m = re.compile(r"\s*,?\s*(?=[“\"‘])").match(text, p, e)
+    m = re.compile(r"\s*,?\s*(?=[“\"‘]|'')").match(text, p, e)
     if m:  # said, “...”
         q = quotes.starting_at(m.end())
         if q:

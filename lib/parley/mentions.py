@@ -268,8 +268,10 @@ def _complement_head(tokens, k, lex) -> int | None:
     if j < 0:
         return None
     prev = tokens[j].group(0)
-    if prev.lower() in lex.roles or prev.lower() in lex.bodies or prev in lex.titles:
-        return j
+    low = prev.lower()
+    if low in lex.roles or low in lex.bodies or prev in lex.titles or (
+            low in lex.documents and tokens[k].group(0).lower() in ("from", "by", "of")):
+        return j  # "a statement from Sudani’s office": a document's complement is its author
     return None
 
 
@@ -316,12 +318,13 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
             words.append(t)
             n += 1
             break
-        if low in ("of", "for") and words and n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
-            words.append(t)
+        if (low in ("of", "for") or (low == "from" and words and words[-1].group(0).lower() in lex.documents)) \
+                and words and n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
+            words.append(t)  # "a spokesman for the ministry", "a statement from Sudani’s office"
         elif low == "and" and words and words[-1].group(0)[0].isupper() and n + 1 < len(tokens) \
                 and tokens[n + 1].group(0)[:1].isupper():
             words.append(t)
-        elif low in lex.determiners and (not words or words[-1].group(0).lower() in ("of", "for")):
+        elif low in lex.determiners and (not words or words[-1].group(0).lower() in ("of", "for", "from")):
             words.append(t)
         elif low in lex.stop:
             break
@@ -330,7 +333,7 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
         else:
             words.append(t)
         n += 1
-    while words and words[-1].group(0).lower() in lex.determiners | {"of", "for", "and"}:
+    while words and words[-1].group(0).lower() in lex.determiners | {"of", "for", "from", "and"}:
         words.pop()
     if not words:
         return None

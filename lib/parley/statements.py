@@ -227,6 +227,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                     got.continues = len(found) - 1
                 got.sentence = i
                 found.append(got)
+        _relays(text, found, before)
         if len(found) == before and found:
             prev = found[-1]
             span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
@@ -334,11 +335,20 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     if speaker is None:
         return []
     frame_end = speaker.end if inverted else ce
+    plain = cue.form in cue_lexicon().after
+    if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
+        # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
+        m = re.compile(r",\s+(?=[a-z])").search(text, ce, e)
+        while m and quotes.around(m.start()):
+            m = re.compile(r",\s+(?=[a-z])").search(text, m.end(), e)
+        if m:
+            e = m.start()
 
     def after():
         # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
         start = None if inverted and j > s else (speaker.end if inverted else ce)
-        span = None if start is None else _content.content_after(text, s, e, start, cue.kind, quotes, nxt)
+        span = None if start is None else _content.content_after(text, s, e, start, cue.kind, quotes, nxt,
+                                                                  plain=plain)
         return (span, None, "after") if span else None
 
     def before():
@@ -353,7 +363,10 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     else:
         pair = after() or before()
     if pair is None:
-        return []
+        span = _quote_before_sentence(text, sent, sents, i, quotes, speaker, cue)
+        if span is None:
+            return []
+        pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
     document = bool(_DOCUMENT.search(text, s, e))
@@ -362,6 +375,43 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
                              continues=-1))
     return out
+
+
+def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
+    """Return the quote that ends the sentence before a bare frame ("“... the year.” Austin said.")."""
+    rest = text[max(speaker.end, cue.end):sent.end]
+    if text[sent.start:min(speaker.start, cue.start)].strip() or not re.fullmatch(r"[\s\w’'-]{0,30}[.!?]?", rest):
+        return None
+    if i == 0 or sents[i - 1].block_index != sent.block_index:
+        return None
+    end = sents[i - 1].end
+    while end > sents[i - 1].start and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in "”\"":
+        return None
+    q = quotes.around(end - 1)
+    return (q[0], end) if q and q[1] == end else None
+
+
+_MEDIA_HEADS = frozenset({"media", "agency", "newspaper", "broadcaster", "television", "outlet", "daily", "wire"})
+
+
+def _relays(text: str, found: list[Statement], before: int) -> None:
+    """Fold "according to Reuters" that only relays a statement of the same sentence into a ``via``."""
+    from .actors import actor_lexicon
+
+    media = actor_lexicon().media
+    new = found[before:]
+    relays = [f for f in new if f.cue is not None and f.cue.kind == "according_to"
+              and (f.speaker.text.lower() in media or re.sub(r"(?i)^(?:the|a)\s+", "", f.speaker.text).lower() in media
+                   or f.speaker.text.split()[-1].lower() in _MEDIA_HEADS)]
+    others = [f for f in new if f not in relays]
+    if not relays or not others:
+        return
+    for f in relays:
+        found.remove(f)
+    for f in others:
+        f.via = relays[0].speaker.text
 
 
 def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
