@@ -80,6 +80,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_curly, pos + len(ch)))  # sloppy “...": a straight mark closes a curly quote
             open_curly = None
         elif open_straight is None:
+            if _looks_closing(text, pos, len(ch)):
+                continue  # a stray closing mark (its opening was lost): it opens nothing
+            open_straight = pos
+        elif _looks_opening(text, pos, len(ch)) and not _looks_closing(text, pos, len(ch)):
+            # "... it remains. "He has ...": a new quote opens before the last one was closed
+            spans.append((open_straight, pos))
             open_straight = pos
         else:
             spans.append((open_straight, pos + len(ch)))
@@ -89,6 +95,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((left, len(text)))
     spans.sort()
     return spans
+
+
+def _looks_opening(text: str, pos: int, width: int) -> bool:
+    """Say whether a straight mark at ``pos`` sits where quotes open: after a space, before a word."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + width] if pos + width < len(text) else " "
+    return (before.isspace() or before in "([{—–-") and (after.isalnum() or after in "‘'….")
+
+
+def _looks_closing(text: str, pos: int, width: int) -> bool:
+    """Say whether a straight mark at ``pos`` sits where quotes close: after a word or stop, before a space."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + width] if pos + width < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
 
 
 def _closes_later(text: str, pos: int) -> bool:
