@@ -38,7 +38,8 @@ def _grammar() -> _Grammar:
     days = a(w["weekday"])
     return _Grammar(
         addressee=re.compile(
-            rf"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|{a(w['addressee'])}|"
+            rf"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:with|of|on|the|and)\s+)?[A-Z][\w’'.-]*){{0,4}}"
+            rf"|{a(w['addressee'])}|"
             r"the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?)(?=\s|,|:|$)"),
         # Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
         lead_frame=re.compile(
@@ -46,10 +47,13 @@ def _grammar() -> _Grammar:
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
-            rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s))"
+            rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
+            rf"|(?:{a(w['place_preposition'])})\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
-        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s|\s[—–-]\s|,?\s+(?:and|but)\s+(?:\w+ed)\s"
-                                rf"|,?\s+(?:and|but)\s+(?:also\s+)?(?:{a(cue_lexicon().verbs)})\b"
+        # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
+        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
+                                rf"|\s[—–-]\s|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
+                                rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
                              rf"|\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?,\s+that\b"),

@@ -31,6 +31,7 @@ class CueLexicon:
     after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
     cue_re: re.Pattern
     title_cue_re: re.Pattern
+    opening_cue_re: re.Pattern
     negation: re.Pattern
     passive: re.Pattern
     by_agent: re.Pattern
@@ -58,21 +59,25 @@ def cue_lexicon() -> CueLexicon:
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
     # "Said X: ..." open sentences, so those two are allowed capitalised.
     cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
+    capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
     return CueLexicon(
         verbs=verbs,
         after=after,
         cue_re=cue_re,
         title_cue_re=title_cue_re,
+        # "Observes Mr Hadi: “...”": an inverted cue opening the sentence, before a name and a colon or comma
+        opening_cue_re=re.compile(rf"(?:{capitalised})(?=\s+(?:[A-Z][\w’'.-]*\s+){{0,4}}[A-Z][\w’'.-]*\s*[:,])"),
         negation=re.compile(rf"(?:\b(?:{alternation(words['negation'])})|n[’']t)(?:\s+\w+ly)?\s+$", re.I),
         passive=re.compile(rf"\b(?:{alternation(words['copula'])})"
                            rf"(?:\s+(?:\w+ly|{alternation(words['passive_adverb'])}))?\s+$", re.I),
         by_agent=re.compile(r"\s+by\b"),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
-        strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"),
+        strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
+                                r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
-        after_quote=re.compile(r"[”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
+        after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
         words=words,
     )
 
@@ -101,6 +106,10 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
     """
     lex = cue_lexicon()
     out = []
+    first = None if title_case else lex.opening_cue_re.match(text, s, e)
+    if first and not text.startswith("Said", s):
+        form = first.group(0).lower()
+        out.append(Cue(first.start(), first.end(), form, lex.verbs[form][0]))
     for m in (lex.title_cue_re if title_case else lex.cue_re).finditer(text, s, e):
         cs, ce = m.span()
         if quotes.around(cs):
