@@ -29,6 +29,7 @@ class _Grammar:
     that_near: re.Pattern
     intro: re.Pattern
     leading_conjunction: re.Pattern
+    clause_rest: re.Pattern
 
 
 @built_from("attribution.csv", "reporting_verbs.csv")
@@ -59,6 +60,8 @@ def _grammar() -> _Grammar:
                              rf"|\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?,\s+that\b"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
         leading_conjunction=re.compile(rf"^(?:{a(w['leading_conjunction'])})\s+"),
+        # after "A, X said," a verb or auxiliary continues the clause that A began
+        clause_rest=re.compile(rf",\s+(?:{a(w['clause_verb'])})\b"),
     )
 
 
@@ -183,10 +186,12 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
             return trim(text, cs, e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
+    if not quoted and g.clause_rest.match(text, frame_end, e):
+        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
     main = extend_quote((cs, ce), quotes, backward=True)
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
-    m = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"])").match(text, frame_end, e)
+    m = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')").match(text, frame_end, e)
     if m and cue_lexicon().cue_re.search(text, frame_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None

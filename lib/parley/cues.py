@@ -29,6 +29,7 @@ class Cue:
 class CueLexicon:
     verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
     after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
+    not_after: dict[str, re.Pattern]      # form -> what may not follow it ("pledged delegates")
     cue_re: re.Pattern
     title_cue_re: re.Pattern
     opening_cue_re: re.Pattern
@@ -39,6 +40,7 @@ class CueLexicon:
     strict_after: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
+    frame_after_quote: re.Pattern
     words: dict[str, tuple[str, ...]]    # the named word lists of attribution.csv
 
 
@@ -54,6 +56,8 @@ def cue_lexicon() -> CueLexicon:
     rows = read_lexicon("reporting_verbs.csv")
     verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes") for row in rows}
     after = {row["form"].strip(): re.compile(row["after"]) for row in rows if (row.get("after") or "").strip()}
+    not_after = {row["form"].strip(): re.compile(row["not_after"]) for row in rows
+                 if (row.get("not_after") or "").strip()}
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
@@ -64,6 +68,7 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(
         verbs=verbs,
         after=after,
+        not_after=not_after,
         cue_re=cue_re,
         title_cue_re=title_cue_re,
         # "Observes Mr Hadi: “...”": an inverted cue opening the sentence, before a name and a colon or comma
@@ -78,6 +83,11 @@ def cue_lexicon() -> CueLexicon:
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
         after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
+        # a speaker and a cue right after a closing quote, not opening a clause of its own ("asked that ...")
+        frame_after_quote=re.compile(
+            rf"[ \t]+(?:(?:{forms})[ \t]+(?:[A-Z]|the\b|a\b|an\b)"
+            rf"|(?:[A-Z][\w.’'-]*[ \t]+|(?:he|she|they|I|we|it)[ \t]+|the[ \t]+[\w-]+[ \t]+){{1,4}}?"
+            rf"(?:{forms})\b(?![ \t]+that\b))"),
         words=words,
     )
 
@@ -121,13 +131,17 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
+            if form in lex.not_after and lex.not_after[form].match(text, ce, e):
+                continue  # "pledged delegates", "added 292,000 jobs"
             need = lex.after.get(form)
             if need is not None:
                 if not need.match(text, ce, e):
                     continue  # "called for an inquiry", "described" without "as"
             elif strict and not title_case and not lex.strict_after.match(text, ce, e) and not (
                     lex.inverted_before.search(left) or (
-                        lex.after_quote.search(text[max(s, cs - 60):cs]) and re.match(r"\s*(?:[.,;]|$)", text[ce:e]))):
+                        lex.after_quote.search(text[max(s, cs - 60):cs]) and re.match(r"\s*(?:[.,;]|$)", text[ce:e]))
+                    or (re.match(r"\s*(?:[.,;]|$)", text[ce:e]) and re.search(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$",
+                                                                                text[s:cs]))):
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out

@@ -47,6 +47,7 @@ class SpeakerLexicon:
     complement_prepositions: frozenset[str]
     complement_adjectives: frozenset[str]
     sentence_intro: re.Pattern
+    frame_intro: re.Pattern
     time_before: re.Pattern
     after_speaker: re.Pattern
 
@@ -79,6 +80,8 @@ def speaker_lexicon() -> SpeakerLexicon:
         complement_adjectives=frozenset(w["complement_adjective"]),
         sentence_intro=re.compile(
             rf"(?:(?:{openers}|(?:{frame})\s+[\w’'-]+(?:\s+[\w’'-]+){{0,9}}),\s*)?"),
+        frame_intro=re.compile(rf"(?:{alternation(w['frame_intro'] + w['frame_preposition'] + w['discourse_opener'])}"
+                               r"|[A-Z]\w+ing|\d[\d,.]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", re.I),
         time_before=re.compile(
             rf"(?:\s+(?:on\s+)?(?:{days})|"
             rf"\s+(?:last|this|earlier this|late last|early last)\s+(?:{alternation(w['season'])})|"
@@ -105,6 +108,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         if m.end <= cs and m.start >= s:
             return m
     start = lex.sentence_intro.match(text, s, cs).end()
+    m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - "
+    if m:
+        start = m.end()
+    m = _INTRO_PHRASE.match(text, start, cs)  # "Facing a revolt, ...", "By the end of the day, ..."
+    if m and (lex.frame_intro.match(text, start) or text[start:m.end("first")].endswith("ing")):
+        start = m.end()
     tokens = list(TOKEN.finditer(text, start, cs))
     n = 0
     while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles):
@@ -125,6 +134,10 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         return None
     first = tokens[0]
     return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+_INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
 
 
 def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
@@ -288,6 +301,9 @@ def _skip_parenthesis(tokens, k) -> int:
     return k
 
 
+_AFTER_CLOSING_QUOTE = re.compile(r"[,?!](?:[”\"’]|'')\s*[\w’'-]+\s*$")
+
+
 def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:
     """Read the speaker noun phrase after a cue ("..., said the minister", "according to officials").
 
@@ -303,6 +319,7 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
     """
     lex = speaker_lexicon()
     tokens = list(TOKEN.finditer(text, ce, min(e, ce + 200)))
+    quoted = inverted and bool(_AFTER_CLOSING_QUOTE.search(text, max(0, ce - 40), ce))
     words: list[re.Match] = []
     n = 0
     while n < len(tokens) and len(words) < 14:
@@ -328,7 +345,7 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
             words.append(t)
         elif low in lex.stop:
             break
-        elif not w[0].isupper() and not words and inverted:
+        elif not w[0].isupper() and not words and inverted and not quoted:
             return None  # a bare lowercase word after the cue is content, not a speaker
         else:
             words.append(t)
@@ -340,7 +357,7 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
     if inverted:
         # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
         head = words[-1].group(0)
-        if not (head[0].isupper() or head.lower() in lex.roles or head.lower() in lex.bodies
+        if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
                 or head.lower() in lex.documents or head.lower() in lex.pronouns):
             return None
         rest = text[words[-1].end():e].lstrip()

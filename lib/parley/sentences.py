@@ -288,6 +288,15 @@ def _split_run(text: str, s: int, e: int, skip_to: int, spans: list[tuple[int, i
     spans.append((cur, e))
 
 
+def _frame_follows(text: str, b: int) -> bool:
+    """Say whether a reporting frame follows a quote that closes at ``b`` ("... ?” Trump asked.")."""
+    from .cues import cue_lexicon
+
+    if not any(ch in "”\"'’»" for ch in text[b - 2:b]):
+        return False
+    return bool(cue_lexicon().frame_after_quote.match(text, b))
+
+
 def _boundary(text: str, cur: int, ts: int, te: int, b: int, word: str,
               abbreviations: dict[str, str]) -> int | None:
     """Decide whether the candidate with terminal punctuation ``text[ts:te]`` ends a sentence.
@@ -315,6 +324,8 @@ def _boundary(text: str, cur: int, ts: int, te: int, b: int, word: str,
     term = text[ts:te]
     if term != ".":
         if "!" in term or "?" in term or "‽" in term:
+            if b > te and _frame_follows(text, b):
+                return None  # “Did you know?” Todd asked the mogul. — one sentence: the quote and its frame
             return b
         if ts > cur and text[ts - 1] in "[(":  # "[...]" marks an omission, not an end
             return None

@@ -327,7 +327,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     while j > s and text[j - 1].isspace():
         j -= 1
     speaker = None
-    if j == s or text[j - 1] in ",”\"’'—:;(":
+    if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
         speaker = right_speaker(text, ce, e, inverted=True)
     inverted = speaker is not None
     if speaker is None:
