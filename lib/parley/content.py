@@ -49,7 +49,7 @@ def _grammar() -> _Grammar:
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
             rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
-            rf"|(?:{a(w['place_preposition'])})\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
+            rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
         content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
@@ -57,7 +57,9 @@ def _grammar() -> _Grammar:
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
-                             rf"|\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?,\s+that\b"),
+                             rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
+                             r",\s+that\b"
+                             r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
         leading_conjunction=re.compile(rf"^(?:{a(w['leading_conjunction'])})\s+"),
         # after "A, X said," a verb or auxiliary continues the clause that A began
@@ -178,6 +180,8 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
     piece = text[cs:ce]
     quoted = piece[:1] in OPENING_QUOTES or bool(quotes.within(cs, ce))
     words = len(piece.split())
+    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
+        return None  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
     if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
         # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
         # adverbial ("During his years in office, X said, ..."): the content is the whole clause.

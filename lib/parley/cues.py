@@ -38,6 +38,7 @@ class CueLexicon:
     by_agent: re.Pattern
     noun_before: re.Pattern
     strict_after: re.Pattern
+    infinitive: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
     frame_after_quote: re.Pattern
@@ -80,6 +81,8 @@ def cue_lexicon() -> CueLexicon:
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
                                 r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
+        # "went on to say", "took to Twitter to say": the speaker is the subject of the verb before
+        infinitive=re.compile(rf"\b(?:{alternation(words['infinitive_matrix'], escape=False)})\s+to\s+$", re.I),
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
         after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
@@ -128,6 +131,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
             left = text[max(s, cs - 24):cs]
+            if lex.infinitive.search(left):
+                out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
+                continue
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement

@@ -228,6 +228,11 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
             if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
                 k -= 1  # the dot of a title abbreviation ("Gen. Smith")
                 continue
+            if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
+                first = k - 1  # "42% say": a share of those polled
+                k -= 2
+                n += 2
+                continue
             break
         if low in lex.pronouns:
             if first is None:

@@ -69,11 +69,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 open_single = None
         elif ch in "“«„":
             if open_curly is None:
+                if open_straight == pos - 1:
+                    open_straight = None  # ""“You don’t win”": a doubled opening mark
                 open_curly = pos
+            elif _looks_closing(text, pos, 1) and not _looks_opening(text, pos, 1):
+                spans.append((open_curly, pos + 1))  # “It's unusual,“ said X: a reversed closing mark
+                open_curly = None
         elif ch in "”»":
             if open_curly is not None:
                 spans.append((open_curly, pos + 1))
                 open_curly = None
+            elif open_straight is not None:
+                spans.append((open_straight, pos + 1))  # "...,” she said: a straight mark closed by a curly one
+                open_straight = None
         elif carried:
             carried = False
         elif open_curly is not None and open_straight is None and not _closes_later(text, pos):
