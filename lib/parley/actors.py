@@ -32,9 +32,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
+from .frames import from_rows
 from .lexicons import built_from, read_lexicon, word_lists
 from .mentions import TOKEN, speaker_lexicon
 from .parties import alias_matches, locative
@@ -65,6 +65,7 @@ class ActorLexicon:
     media: frozenset[str]
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
+    not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
     calendar: frozenset[str]              # weekdays and months: capitalised, never actors
     titles_lower: frozenset[str]
     name_run: re.Pattern
@@ -90,6 +91,8 @@ def actor_lexicon() -> ActorLexicon:
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
+        not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
+        | {"so", "if", "according"},
         calendar=frozenset(w["weekday"] + w["month"]),
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
         name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
@@ -137,6 +140,9 @@ class Description:
     media: bool = False
 
 
+_DESCRIPTIONS: dict[tuple, dict[str, "Description"]] = {}
+
+
 class Describer:
     """Read descriptions against one parties table (cached per mention text).
 
@@ -150,7 +156,12 @@ class Describer:
         self.parties = parties
         self.lex = actor_lexicon()
         self.spk = speaker_lexicon()
-        self._cache: dict[str, Description] = {}
+        # descriptions recur across articles ("the ministry", "he"): one cache per parties table and lexicon build
+        key = (repr(sorted((n, tuple(p["aliases"]), tuple(p.get("exclude", ())), tuple(p.get("generic", ())))
+                           for n, p in parties.items())), id(self.lex), id(self.spk))
+        if len(_DESCRIPTIONS) > 8 or sum(len(c) for c in _DESCRIPTIONS.values()) > 200_000:
+            _DESCRIPTIONS.clear()
+        self._cache: dict[str, Description] = _DESCRIPTIONS.setdefault(key, {})
         self.generic = {g.lower(): name for name, spec in parties.items() for g in spec.get("generic", ())}
 
     def __call__(self, text: str) -> Description:
@@ -507,8 +518,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me -= 1  # a full stop ends the sentence, not the name
             words = text[ms:me].split()
             # sentence-initial capitals: "The", "But", "In" are not names
-            while words and words[0].lower() in spk.stop | spk.determiners | {"but", "and", "so", "yet", "if",
-                                                                                "according", "meanwhile", "however"}:
+            while words and words[0].lower() in lex.not_names:
                 ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
                 words = words[1:]
             if not words:
@@ -519,9 +529,11 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 continue
             if quotes.around(ms):
                 continue
+            if len(words) == 1 and ms <= intro_end + 1 and words[0] not in midcaps:
+                continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
-            for t in reversed(list(TOKEN.finditer(text, max(s, ms - 60), ms))):
+            for t in reversed(list(TOKEN.finditer(text, max(s, ms - 60), ms)) if text[ms - 2:ms - 1].islower() else ()):
                 low = t.group(0).lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
                     or ("-" in low and low.split("-")[0] in lex.modifiers)
@@ -530,18 +542,18 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                     continue
                 break
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
-            if j == ms:
-                before = _APPOSITION_BEFORE.search(text, intro_end, ms)
+            if j == ms and text[ms - 2:ms] == ", ":
+                before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
                 if before and _role_word(before.group("head"), spk, lex):
                     j = before.start()
-            after = _APPOSITION_AFTER.match(text, me, e)
+            after = _APPOSITION_AFTER.match(text, me, e) if text.startswith(", ", me) else None
             if after and _role_word(after.group("head"), spk, lex):
                 me = after.end("np")
             mtext = text[j:me]
             desc = describe(mtext)
             opening = not text[intro_end:j].strip(" “\"‘'")
             if len(words) == 1 and j == ms and opening and words[0] not in midcaps:
-                continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+                continue
             subject = opening or bool(
                 re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, j - 6):j]))
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
@@ -599,16 +611,7 @@ def actor_rows(aid: str, sents, mentions: list[ActorMention], actors: list[Actor
 
 def actor_frame(rows: list[tuple]) -> pd.DataFrame:
     """Build the actors frame with its dtypes."""
-    cols = list(zip(*rows)) if rows else [()] * len(ACTOR_COLUMNS)
-    data = {}
-    for name, values in zip(ACTOR_COLUMNS, cols):
-        if name in ("start", "end"):
-            data[name] = np.asarray(values, dtype="int64")
-        elif name == "speaker":
-            data[name] = np.asarray(values, dtype=bool)
-        else:
-            data[name] = pd.Series(list(values), dtype=object)
-    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
+    return from_rows(rows, ACTOR_COLUMNS, ints=("start", "end"), bools=("speaker",))
 
 
 def sentence_index(sents) -> list[int]:

@@ -17,6 +17,7 @@ from . import config
 from . import articles as _articles
 from .articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from .conditions import to_conditions
+from .lexicons import pinned
 from .parties import resolve_parties
 from .sentences import to_sentences
 from .statements import analyse_articles
@@ -151,9 +152,10 @@ def _with_report(result: Analysis, articles: pd.DataFrame) -> Analysis:
 
 
 def _run(articles: pd.DataFrame, parties: dict) -> Analysis:
-    sentences = to_sentences(articles)
-    statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
-    conditions = to_conditions(statements, sentences=sentences)
+    with pinned():
+        sentences = to_sentences(articles)
+        statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
+        conditions = to_conditions(statements, sentences=sentences)
     return Analysis(articles, sentences, statements, conditions, actors, parties)
 
 

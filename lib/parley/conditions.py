@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .frames import from_rows
 from .lexicons import built_from, read_lexicon
 from .terms import normalize
 
@@ -547,7 +548,7 @@ def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
 
 def _frame(rows: list[dict], sentences) -> pd.DataFrame:
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="Int64" if c in _OFFSETS else object) for c in CONDITION_COLUMNS})
+        return from_rows([], CONDITION_COLUMNS, nullable_ints=_OFFSETS)
     order: dict = {}  # articles in the order of the sentences (they cover every article), else of the rows
     source = sentences["article_id"] if sentences is not None and len(sentences) else []
     for aid in [*source, *(r["article_id"] for r in rows)]:
@@ -557,5 +558,4 @@ def _frame(rows: list[dict], sentences) -> pd.DataFrame:
     for row in rows:
         n = counters[row["article_id"]] = counters.get(row["article_id"], 0) + 1
         row["condition_id"] = f"{row['article_id']}-c{n}"
-    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="Int64" if c in _OFFSETS else object)
-                         for c in CONDITION_COLUMNS})
+    return from_rows([tuple(r[c] for c in CONDITION_COLUMNS) for r in rows], CONDITION_COLUMNS, nullable_ints=_OFFSETS)

@@ -1,6 +1,7 @@
 """Read the editable word lists in ``data/lexicons/`` (one reader for every module)."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 from collections.abc import Callable
@@ -9,9 +10,27 @@ from typing import TypeVar
 
 from . import config
 
-__all__ = ["built_from", "read_lexicon", "word_lists"]
+__all__ = ["built_from", "pinned", "read_lexicon", "word_lists"]
 
 T = TypeVar("T")
+_generation = [0]
+_depth = [0]
+
+
+@contextlib.contextmanager
+def pinned():
+    """Look at each lexicon file once for a whole run, not at every use (a system call each).
+
+    Lexicons read inside the block are those on disk when the block first
+    used them; an edit takes effect in the next run.
+    """
+    if not _depth[0]:
+        _generation[0] += 1
+    _depth[0] += 1
+    try:
+        yield
+    finally:
+        _depth[0] -= 1
 
 
 def read_lexicon(name: str) -> list[dict]:
@@ -80,9 +99,15 @@ def built_from(*names: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
         def built(_stamps: tuple) -> T:
             return build()
 
+        seen: list = [None, None, None]  # generation, folder and file stamps of the last look
+
         @functools.wraps(build)
         def current() -> T:
-            return built(tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names))
+            if _depth[0] and seen[0] == _generation[0] and seen[1] == config.LEXICONS:
+                return built(seen[2])  # inside one pinned run the files were looked at already
+            stamps = tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names)
+            seen[:] = [_generation[0], config.LEXICONS, stamps]
+            return built(stamps)
 
         return current
 

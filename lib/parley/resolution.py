@@ -12,6 +12,7 @@ named in the evidence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
@@ -54,8 +55,9 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     describe = describe or Describer(parties)
     mentions = scan_mentions(text, sents, quotes, describe)
     speakers = _speaker_mentions(found, describe)
-    taken = [(m.start, m.end) for m in speakers]
-    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + speakers
+    taken = sorted((m.start, m.end) for m in speakers)
+    starts = [s for s, _ in taken]
+    mentions = [m for m in mentions if not _overlaps(taken, starts, m)] + speakers
     mentions.sort(key=lambda m: (m.start, m.end))
     linker = _Linker(mentions, found, describe)
     linker.run()
@@ -67,6 +69,12 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
             continue
         linker.decide(n, f, bool(parties))
     return mentions, linker.actors
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], m: ActorMention) -> bool:
+    """Say whether mention ``m`` overlaps one of the sorted ``spans`` (a speaker supersedes a narration mention)."""
+    i = bisect.bisect_left(starts, m.end)
+    return any(e > m.start for _, e in spans[max(0, i - 3):i])
 
 
 def _speaker_mentions(found: list[Statement], describe: Describer) -> list[ActorMention]:
@@ -109,6 +117,8 @@ class _Linker:
         self.lex = actor_lexicon()
         self.spk = speaker_lexicon()
         self.note: dict[int, str] = {}       # mention index -> how it was linked
+        self.by_name: dict[str, list[int]] = {}     # lower-case name -> actors
+        self.by_surname: dict[str, list[int]] = {}  # surname -> person actors
         self.by_statement: dict[int, int] = {}
 
     # ------------------------------------------------------------ linking
@@ -143,11 +153,15 @@ class _Linker:
                   role=d.role, gender=d.gender, plural=d.plural)
         self.actors.append(a)
         self._attach(i, m, a.id, "")
+        if a.name and m.form in ("name", "relative", "description"):
+            self._index(a, a.name)
 
     def _attach(self, i: int, m: ActorMention, actor: int, how: str) -> None:
         m.actor = actor
         a = self.actors[actor]
         a.mentions.append(i)
+        if m.form in ("name", "relative") and m.desc.name:
+            self._index(a, m.desc.name)
         if how:
             self.note[i] = how
         d = m.desc
@@ -157,6 +171,7 @@ class _Linker:
             return
         if d.name and a.kind in ("person", "body") and len(d.name) > len(a.name) and m.form == "name":
             a.name = d.name
+            self._index(a, a.name)
         a.role = a.role or d.role
         a.gender = a.gender or d.gender
         if d.blocked:
@@ -196,19 +211,21 @@ class _Linker:
     def _name(self, i: int, m: ActorMention) -> None:
         name = m.desc.name or ""
         parts = name.split()
-        for k in range(i - 1, -1, -1):
-            c = self.mentions[k]
-            if c.actor is None:
-                continue
-            a = self.actors[c.actor]
-            if not a.name or a.kind not in ("person", "body", "unknown"):
-                continue
+        # the most recently mentioned actor with this name, or a person with this surname
+        candidates = list(self.by_name.get(name.lower(), ()))
+        if parts and m.desc.kind in ("person", "unknown"):
+            candidates += [a for a in self.by_surname.get(parts[-1], ()) if a not in candidates]
+        best = None
+        for a_id in candidates:
+            a = self.actors[a_id]
             other = a.name.split()
             if a.name.lower() == name.lower() or (
-                    a.kind == "person" and m.desc.kind in ("person", "unknown") and other and parts
-                    and other[-1] == parts[-1] and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
-                self._attach(i, m, a.id, "same name")
-                return
+                    a.kind == "person" and other and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
+                if best is None or a.mentions[-1] > self.actors[best].mentions[-1]:
+                    best = a_id
+        if best is not None:
+            self._attach(i, m, best, "same name")
+            return
         if m.desc.kind == "unknown" and not m.speaker:
             return  # a lone capitalised word in narration that names nobody known: not an actor
         self._new(i, m)
@@ -308,6 +325,15 @@ class _Linker:
             if a.name.lower() == key and a.kind == m.desc.kind:
                 return a.id
         return None
+
+    def _index(self, a: Actor, name: str) -> None:
+        ids = self.by_name.setdefault(name.lower(), [])
+        if a.id not in ids:
+            ids.append(a.id)
+        if a.kind in ("person", "unknown"):
+            ids = self.by_surname.setdefault(name.split()[-1], [])
+            if a.id not in ids:
+                ids.append(a.id)
 
     # ------------------------------------------------------------ statements
 

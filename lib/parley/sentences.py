@@ -49,11 +49,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-import pandas as pd
-
 from . import config
 from .articles import _blocks
+from .frames import from_rows
 from .lexicons import built_from, read_lexicon
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
@@ -440,7 +438,4 @@ def to_sentences(articles):
                 for col, value in zip(cols, (aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit)):
                     col.append(value)
                 n += 1
-    # Built column by column with fixed dtypes: cheaper than inferring them row by row.
-    data = {name: np.asarray(col, dtype="int64") if name in ("block_index", "start", "end")
-            else pd.Series(col, dtype=object) for name, col in zip(SENTENCE_COLUMNS, cols)}
-    return pd.DataFrame(data, columns=SENTENCE_COLUMNS)
+    return from_rows(list(zip(*cols)), SENTENCE_COLUMNS, ints=("block_index", "start", "end"))

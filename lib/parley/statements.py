@@ -18,11 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from . import content as _content
 from .cues import Cue, cue_lexicon, find_cues
+from .frames import from_rows
+from .lexicons import pinned
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
@@ -107,15 +108,16 @@ def analyse_articles(sentences: pd.DataFrame, *, parties=None,
     from .resolution import resolve
 
     table = resolve_parties(parties)
-    describe = Describer(table)
     rows: list[tuple] = []
     arows: list[tuple] = []
-    for aid, text, sents in article_sentences(sentences, articles):
-        quotes = Quotes(text)
-        found = extract(text, sents, quotes)
-        mentions, actors = resolve(found, text, sents, table, quotes, describe)
-        rows.extend(_rows(aid, text, sents, found))
-        arows.extend(actor_rows(aid, sents, mentions, actors))
+    with pinned():
+        describe = Describer(table)
+        for aid, text, sents in article_sentences(sentences, articles):
+            quotes = Quotes(text)
+            found = extract(text, sents, quotes)
+            mentions, actors = resolve(found, text, sents, table, quotes, describe)
+            rows.extend(_rows(aid, text, sents, found))
+            arows.extend(actor_rows(aid, sents, mentions, actors))
     return _frame(rows), actor_frame(arows)
 
 
@@ -135,17 +137,9 @@ def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    """Build the statements frame column by column with its dtypes (cheaper than astype)."""
-    cols = list(zip(*rows)) if rows else [()] * len(STATEMENT_COLUMNS)
-    data = {}
-    for name, values in zip(STATEMENT_COLUMNS, cols):
-        if name in ("speaker_start", "speaker_end", "content_start", "content_end"):
-            data[name] = np.asarray(values, dtype="int64")
-        elif name in ("cue_start", "cue_end"):
-            data[name] = pd.array(list(values), dtype="Int64")
-        else:
-            data[name] = pd.Series(list(values), dtype=object)
-    return pd.DataFrame(data, columns=STATEMENT_COLUMNS)
+    """Build the statements frame with its dtypes."""
+    return from_rows(rows, STATEMENT_COLUMNS, ints=("speaker_start", "speaker_end", "content_start", "content_end"),
+                     nullable_ints=("cue_start", "cue_end"))
 
 
 def _rebuild(rows: list[tuple]) -> str:

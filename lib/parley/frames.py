@@ -1,0 +1,44 @@
+"""Build parley's tidy frames from row tuples, with the dtypes every module promises.
+
+Text columns hold Python objects (None where missing), offsets are ``int64``
+(``Int64`` where they may be missing) and flags are ``bool``. One object
+block is built and the few typed columns set on it: per-column Series cost
+more than the extraction itself on short articles.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["from_rows"]
+
+
+def from_rows(rows: list[tuple], columns: list[str], *, ints=(), nullable_ints=(), bools=()) -> pd.DataFrame:
+    """Return a frame of ``rows`` (tuples in ``columns`` order) with typed columns.
+
+    Parameters
+    ----------
+    rows : list of tuple
+        One tuple per row.
+    columns : list of str
+        The column names.
+    ints, nullable_ints, bools : iterable of str
+        Columns to hold as ``int64``, ``Int64`` (None allowed) and ``bool``;
+        every other column holds Python objects.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With a fresh RangeIndex; empty frames keep their columns and dtypes.
+    """
+    block = np.empty((len(rows), len(columns)), dtype=object)
+    if rows:
+        block[:] = rows
+    frame = pd.DataFrame(block, columns=columns, dtype=object)
+    for name in ints:
+        frame[name] = block[:, columns.index(name)].astype("int64")
+    for name in nullable_ints:
+        frame[name] = pd.array(block[:, columns.index(name)].tolist(), dtype="Int64")
+    for name in bools:
+        frame[name] = block[:, columns.index(name)].astype(bool)
+    return frame
