@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .cues import alternation
 from .frames import from_rows
 from .lexicons import built_from, read_lexicon, word_lists
 from .mentions import TOKEN, speaker_lexicon
@@ -69,6 +70,7 @@ class ActorLexicon:
     calendar: frozenset[str]              # weekdays and months: capitalised, never actors
     titles_lower: frozenset[str]
     name_run: re.Pattern
+    definite_run: re.Pattern
 
 
 @built_from("actors.csv", "nationalities.csv", "speakers.csv", "attribution.csv")
@@ -96,6 +98,8 @@ def actor_lexicon() -> ActorLexicon:
         calendar=frozenset(w["weekday"] + w["month"]),
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
         name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        definite_run=re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
 
 
@@ -529,15 +533,20 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 continue
             if quotes.around(ms):
                 continue
-            if len(words) == 1 and ms <= intro_end + 1 and words[0] not in midcaps:
+            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1 and words[0] not in midcaps \
+                    and not describe(words[0]).parties:
                 continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+            # a role after a name of a body: "a senior State Department official"
+            role_after = _ROLE_AFTER.match(text, me, e)
+            if role_after and role_after.group("role").lower() in spk.roles:
+                me = role_after.end()
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
             for t in reversed(list(TOKEN.finditer(text, max(s, ms - 60), ms)) if text[ms - 2:ms - 1].islower() else ()):
                 low = t.group(0).lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
                     or ("-" in low and low.split("-")[0] in lex.modifiers)
-                if role or (low in lex.titles_lower and j < ms and t.group(0).islower()):
+                if role or (low in lex.titles_lower and (j < ms or role_after) and t.group(0).islower()):
                     j = t.start()
                     continue
                 break
@@ -551,15 +560,26 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me = after.end("np")
             mtext = text[j:me]
             desc = describe(mtext)
-            opening = not text[intro_end:j].strip(" “\"‘'")
-            if len(words) == 1 and j == ms and opening and words[0] not in midcaps:
-                continue
+            opening = j >= intro_end and not text[intro_end:j].strip(" “\"‘'")
             subject = opening or bool(
                 re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, j - 6):j]))
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
+        # definite descriptions in narration: "The prime minister shrugged off the claims."
+        last_end = out[-1].end if out else -1
+        for m in lex.definite_run.finditer(text, s, e):
+            ms, me = m.span()
+            if quotes.around(ms) or any(o.start < me and ms < o.end for o in out[-6:] if o.sentence == i):
+                continue
+            desc = describe(m.group(0))
+            opening = ms >= intro_end and not text[intro_end:ms].strip(" “\"‘'")
+            subject = opening or bool(re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, ms - 6):ms]))
+            out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
+        if out and out[-1].end != last_end:
+            out.sort(key=lambda x: x.start)
     return out
 
 
+_ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
 

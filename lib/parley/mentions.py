@@ -199,13 +199,18 @@ def _appositive(text, tokens, k, lex) -> Mention | None:
     """Read "Smith, a spokesman for the ministry, said" or "Jones, 25, said": a name and its appositions."""
     last = k - 1
     j = k
-    for _ in range(3):
+    for _ in range(5):
         m = j - 1
         while m >= 0 and tokens[m].group(0) not in ",;:“”\"()" and j - m <= 30:
             m -= 1
         if m < 0 or tokens[m].group(0) != "," or m == j - 1:
             return None
         head = _collect_left(text, tokens, _skip_parenthesis(tokens, m - 1), lex)
+        before = tokens[head_start - 1].group(0).lower() if head and (
+            head_start := _index_at(tokens, head.start)) > 0 else ""
+        if head and before in ("from", "of", "in", "at"):
+            j = m  # ", from Leeds, Yorkshire,": where the speaker is from, not who
+            continue
         if head and (any(ch.isupper() for ch in head.text) or head.text.split()[-1].lower() in lex.roles
                      or head.text.split()[-1].lower() in lex.bodies):
             if tokens[m + 1].group(0).lower() in ("who", "which", "whose"):
@@ -214,6 +219,14 @@ def _appositive(text, tokens, k, lex) -> Mention | None:
             return Mention(head.start, end, text[head.start:end])
         j = m
     return None
+
+
+def _index_at(tokens, pos: int) -> int:
+    """Return the index of the token starting at ``pos``."""
+    for n, t in enumerate(tokens):
+        if t.start() == pos:
+            return n
+    return -1
 
 
 def _collect_left(text, tokens, k, lex) -> Mention | None:
@@ -283,6 +296,7 @@ def _complement_head(tokens, k, lex) -> int | None:
     j = k - 1
     if j >= 0 and tokens[j].group(0).lower() in lex.complement_adjectives:
         j -= 1
+    j = _skip_parenthesis(tokens, j)  # "the Project Office (PCO) in Baghdad"
     if j < 0:
         return None
     prev = tokens[j].group(0)

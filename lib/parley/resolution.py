@@ -226,7 +226,7 @@ class _Linker:
         if best is not None:
             self._attach(i, m, best, "same name")
             return
-        if m.desc.kind == "unknown" and not m.speaker:
+        if m.desc.kind == "unknown" and not m.speaker and not m.desc.parties:
             return  # a lone capitalised word in narration that names nobody known: not an actor
         self._new(i, m)
         if m.speaker and self.actors[m.actor].kind == "unknown":
@@ -303,7 +303,7 @@ class _Linker:
                 continue
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
-            score = recency + 2 * c.subject + c.speaker + (c.form == "name")
+            score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown")
             if a.id not in scored or scored[a.id][0] < score:
                 scored[a.id] = (score, c.start, k)
         if not scored:
@@ -396,8 +396,9 @@ class _Linker:
 
 
 def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
-    if kind in ("he", "she"):
-        return a.kind == "person" and not a.plural and (a.gender is None or gender is None or a.gender == gender)
+    if kind in ("he", "she"):  # a one-word name in narration ("Austin met ...") may be a person too
+        return a.kind in ("person", "unknown") and not a.plural and (
+            a.gender is None or gender is None or a.gender == gender)
     if kind == "they":
         return a.plural or a.kind in ("group", "joint", "body")
     if kind == "it":

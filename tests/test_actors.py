@@ -1,0 +1,140 @@
+"""Actors: the party comes from the structure of a description, not from any word in it.
+
+Every sentence here was written for these tests.
+"""
+import pandas as pd
+import pytest
+
+import parley
+from parley.actors import ACTOR_COLUMNS, Describer
+
+#: A parties table with bare-role aliases on purpose ("Chancellor", "Treasury", "home secretary").
+PARTIES = {
+    "United Kingdom": {"aliases": ["UK", "Britain", "British government", "Chancellor", "Treasury", "Home Office",
+                                   "home secretary", "foreign secretary", "Gordon Brown", "Mr Brown"]},
+    "United States": {"aliases": ["US", "U.S.", "United States", "Pentagon", "US Treasury", "Treasury Secretary",
+                                  "Lloyd Austin", "Austin", "State Department", "American officials"]},
+    "Iraq": {"aliases": ["Iraq", "Iraqi", "Baghdad", "Sudani", "Iraqi foreign ministry"]},
+    "Russia": {"aliases": ["Russia", "Russian", "Kremlin", "Moscow"]},
+}
+
+# (description, parties it names, evidence fragment)
+DESCRIPTIONS = [
+    # an alias as head, pre-modifier or possessor
+    ("Iraq’s foreign ministry", ("Iraq",), "possessor"),
+    ("the Iraqi prime minister", ("Iraq",), "alias 'Iraqi'"),
+    ("US Defence Secretary Lloyd Austin", ("United States",), "alias"),
+    ("the Home Office", ("United Kingdom",), "alias 'Home Office'"),
+    # the complement of a government role, or a document's author
+    ("the foreign minister of Iraq", ("Iraq",), "complement 'of'"),
+    ("a spokesman for the Pentagon", ("United States",), "complement 'for'"),
+    ("an official from the Pentagon", ("United States",), "complement 'from'"),
+    ("a statement from Sudani’s office", ("Iraq",), "complement 'from'"),
+    # not a relative clause, a title, a possessor's modifier, a client or a place
+    ("Former minister Jane Hale, who resigned from the government over the Iraq war", (), "former"),
+    ("Tom Reeve, who campaigned against the Iraq war", (), "relative clause"),
+    ("A new book, Brown’s Britain", (), ""),
+    ("The Iraqi families’ lawyer", (), "possessor"),
+    ("a lawyer for the Iraqi families", (), "complement"),
+    ("analysts based in Baghdad", (), "place"),
+    ("militias in Iraq", (), "place"),
+    # modifiers that take a person out of government
+    ("Liberal Democrat shadow chancellor Vera Kell", (), "shadow"),
+    ("Former foreign secretary Robert Lane", (), "former"),
+    ("the ex-home secretary", (), "former"),
+    ("opposition leader Ann Marsh", (), "opposition"),
+    # a bare role alias under another country's name
+    ("German Chancellor Olaf Brandt", (), "another country"),
+    ("British Chancellor Ray Hunt", ("United Kingdom",), "alias 'Chancellor'"),
+    # the longest alias decides where aliases overlap
+    ("US Treasury Secretary John Snow", ("United States",), "alias"),
+    # several governments joined by "and": a joint actor
+    ("the United States and Iraq", ("United States", "Iraq"), "joint"),
+    ("US and Iraqi officials", ("United States", "Iraq"), "joint"),
+    # no alias at all
+    ("Kataib Hezbollah", (), ""),
+]
+
+
+@pytest.mark.parametrize("text, parties, evidence", DESCRIPTIONS, ids=[d[0] for d in DESCRIPTIONS])
+def test_party_from_the_description(text, parties, evidence):
+    desc = Describer(PARTIES)(text)
+    assert desc.parties == parties and (desc.blocked is None) == (evidence not in (
+        "former", "shadow", "opposition"))
+    assert evidence in desc.evidence
+
+
+def test_generic_descriptions_come_from_the_parties_file():
+    table = {**PARTIES, "United Kingdom": {**PARTIES["United Kingdom"], "generic": ["the government", "ministers"]}}
+    assert Describer(table)("the government").parties == ("United Kingdom",)
+    assert "generic" in Describer(table)("Ministers").evidence
+    assert Describer(PARTIES)("the government").parties == ()
+
+
+def _statements(text, parties=PARTIES):
+    return parley.analyze_text("Headline for the test\n" + text, parties=parties).statements
+
+
+# Whole sentences: (text, [(speaker mention, party), ...])
+SENTENCES = [
+    ("Former minister Jane Hale, who resigned from the government over the Iraq war, said the UK had been misled.",
+     [("Former minister Jane Hale", None)]),
+    ("Liberal Democrat shadow chancellor Vera Kell said the Treasury had got its sums wrong.",
+     [("Liberal Democrat shadow chancellor Vera Kell", None)]),
+    ("The Iraqi families’ lawyer said the ruling was a disgrace.", [("The Iraqi families’ lawyer", None)]),
+    ("A new book, Brown’s Britain, says the chancellor has a secret plan.", [("A new book, Brown’s Britain", None)]),
+    ("German Chancellor Olaf Brandt said Europe would wait.", [("German Chancellor Olaf Brandt", None)]),
+    ("US Treasury Secretary John Snow said the dollar was strong.",
+     [("US Treasury Secretary John Snow", "United States")]),
+    ("An official from the Pentagon said the strikes would continue.",
+     [("An official from the Pentagon", "United States")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_speaker_party_in_sentences(text, expected):
+    st = _statements(text)
+    assert [(r.speaker_mention, r.party) for r in st.itertuples()] == expected
+
+
+def test_an_actor_keeps_what_its_first_description_said():
+    st = _statements("Tory shadow home secretary Dan Ives attacked the plan on Monday.\n"
+                     "Mr Ives said the Home Office had lost control. He added that the figures were wrong.")
+    assert st.party.isna().all()
+    assert all("shadow" in e for e in st.party_evidence)
+    assert st.speaker.tolist() == ["Dan Ives", "Dan Ives"]
+
+
+def test_joint_statements_count_for_each_government():
+    st = _statements("The United States and Iraq said in a joint statement that the coalition mission would end.")
+    assert st.party.tolist() == ["United States", "Iraq"]
+    assert st.joint.nunique() == 1 and st.joint.notna().all()
+    assert st.statement_id.is_unique and st.content.nunique() == 1
+
+
+def test_both_governments_are_the_two_last_named():
+    st = _statements("Austin met Sudani in Baghdad on Monday to discuss the coalition.\n"
+                     "Both governments said the talks would continue in Washington.")
+    assert sorted(st.party.dropna()) == ["Iraq", "United States"]
+    assert st.joint.notna().all()
+
+
+def test_actors_frame_lists_mentions_in_narration_and_speech():
+    a = parley.analyze_text("Headline for the test\nChancellor Gordon Brown has urged voters to back the budget.\n"
+                            "He said the economy was strong.", parties=PARTIES)
+    actors = a.actors
+    assert list(actors.columns) == ACTOR_COLUMNS
+    brown = actors[actors.name == "Gordon Brown"]
+    assert set(brown.form) == {"name", "pronoun"} and brown.actor_id.nunique() == 1
+    assert (brown.party == "United Kingdom").all()
+    st = a.statements
+    assert st.actor_id.isin(actors.actor_id).all()
+    text = a.sentences.text.str.cat()  # offsets point into the text
+    assert all(" " not in r.text or r.text.strip() == r.text for r in actors.itertuples())
+    del text
+
+
+def test_actors_frame_is_empty_with_its_columns():
+    actors = parley.to_actors(parley.to_sentences(parley.load_articles([])))
+    assert list(actors.columns) == ACTOR_COLUMNS and actors.empty
+    assert isinstance(actors, pd.DataFrame)

@@ -1,0 +1,62 @@
+"""Resolution: pronouns, descriptions and documents find their actor, in narration as well as in speech.
+
+Every sentence here was written for these tests.
+"""
+import pytest
+
+import parley
+
+from test_actors import PARTIES
+
+
+def _statements(text):
+    return parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
+
+
+# (text, [(speaker mention, resolved speaker, party), ...])
+CASES = [
+    # a pronoun whose antecedent was introduced in narration, not as a speaker
+    ("Chancellor Gordon Brown visited a car factory in Leeds. He said the economy was strong.",
+     [("He", "Gordon Brown", "United Kingdom")]),
+    # the most recent subject, not an earlier speaker
+    ("Austin said the talks were useful. Shadow home secretary Paul Dunn attacked the deal on Monday. "
+     "He said it was a surrender.",
+     [("Austin", "Austin", "United States"), ("He", "Paul Dunn", None)]),
+    # a mention inside the "asked if" question is not who answers
+    ("Austin spoke to reporters in Baghdad. Asked if Sudani would visit Washington, he replied that no date was set.",
+     [("he", "Austin", "United States")]),
+    # a description introduced in narration
+    ("A senior State Department official briefed reporters in Vienna on Tuesday. "
+     "The talks were useful, the official said.",
+     [("the official", "senior State Department official", "United States")]),
+    # an apposition in narration gives the actor its role and its modifier
+    ("The shadow foreign secretary, Mark Ames, welcomed the release. But he said serious questions remained open.",
+     [("he", "Mark Ames", None)]),
+    # gender from the title decides between two people
+    ("Ms Rowe met Mr Brown at the Treasury. He said the budget was fair.",
+     [("He", "Brown", "United Kingdom")]),
+    # documents: the statement of a named author, and a later anaphor to it
+    ("In a statement, the Pentagon said the strikes were over. The statement added that more talks were planned.",
+     [("the Pentagon", "Pentagon", "United States"), ("The statement", "Pentagon", "United States")]),
+    ("“The timeline is ours to set,” read a statement from Sudani’s office.",
+     [("a statement from Sudani’s office", "statement from Sudani’s office", "Iraq")]),
+    # a pronoun with no compatible actor stays unresolved and says so
+    ("The weather was cold. She said the meeting was cancelled.", [("She", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_resolution(text, expected):
+    st = _statements(text)
+    assert [(r.speaker_mention, r.speaker, r.party) for r in st.itertuples()] == expected
+
+
+def test_anaphor_evidence_names_the_antecedent():
+    st = _statements("Chancellor Gordon Brown visited a car factory in Leeds. He said the economy was strong.")
+    evidence = st.party_evidence.iloc[0]
+    assert evidence.startswith("anaphor 'He' -> ") and "Gordon Brown" in evidence and "narration" in evidence
+
+
+def test_unresolved_pronoun_says_why():
+    st = _statements("The weather was cold. She said the meeting was cancelled.")
+    assert st.party_evidence.iloc[0].startswith("unresolved 'She'")
