@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.quotes import quote_spans as _quote_spans
 from parley.statements import STATEMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,19 +250,6 @@ def test_headline_trailing_attribution():
 def test_without_parties_no_party_is_assigned():
     st = statements(SEED.read_text(encoding="utf-8"), parties=None)
     assert len(st) == len(SEED_EXPECTED) and st.party.isna().all()
-
-
-@pytest.mark.parametrize("text, spans", [
-    ("a “b” c", [(2, 5)]),
-    ('a "b" c "d', [(2, 5), (8, 10)]),            # an unclosed quote ends with its paragraph
-    ("Iraq’s ‘transition’", [(7, 19)]),           # apostrophe in a word, single quotes around one
-    ("“a\n“b”", [(0, 6)]),                         # a quote continued in the next paragraph
-    ("“a\nb”", [(0, 2)]),                          # not continued: it ends with its paragraph
-    ("''a'' b", [(0, 5)]),                         # doubled apostrophes as quote marks
-    ("“a,\" b", [(0, 4)]),                         # a curly quote closed by a straight one
-])
-def test_quote_pairing(text, spans):
-    assert _quote_spans(text) == spans
 
 
 def test_offsets_survive_without_articles_frame():
