@@ -14,8 +14,8 @@ or, cached and in one call, ``analyze(path, parties=...)`` /
 from .articles import load_articles, load_report, to_blocks
 from .sentences import sentence_spans, split_sentences, to_sentences
 from .parties import load_parties, match_party
-from .statements import to_statements
-from .actors import to_actors
+from .statements import count_statements, describe_count, to_statements
+from .actors import speakers, to_actors
 from .conditions import to_conditions
 from .phrasing import add_phrasing, phrasing_terms
 from .terms import compare_terms, kwic
@@ -32,6 +32,8 @@ __all__ = [
     "analyze",
     "analyze_text",
     "compare_terms",
+    "count_statements",
+    "describe_count",
     "kwic",
     "load_articles",
     "load_parties",
@@ -41,6 +43,7 @@ __all__ = [
     "party_sentiment",
     "phrasing_terms",
     "sentence_spans",
+    "speakers",
     "split_sentences",
     "to_blocks",
     "to_actors",

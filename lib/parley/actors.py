@@ -40,7 +40,8 @@ from .lexicons import built_from, read_lexicon, word_lists
 from .mentions import TOKEN, speaker_lexicon
 from .parties import alias_matches, locative
 
-__all__ = ["ACTOR_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions", "to_actors"]
+__all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
+           "speakers", "to_actors"]
 
 #: One row per mention of an actor. Offsets are into the article text.
 ACTOR_COLUMNS = [
@@ -614,6 +615,48 @@ def to_actors(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame |
     from .statements import analyse_articles
 
     return analyse_articles(sentences, parties=parties, articles=articles)[1]
+
+
+SPEAKER_COLUMNS = ["article_id", "actor_id", "party", "name", "kind", "role", "description", "statements",
+                   "mentions", "party_evidence"]
+
+
+def speakers(actors: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Summarise the actors who speak: who they are, for which government, and why.
+
+    Parameters
+    ----------
+    actors : pandas.DataFrame
+        From :func:`to_actors` (``Analysis.actors``).
+    statements : pandas.DataFrame
+        The statements, linked by ``actor_id``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per speaking actor, columns ``SPEAKER_COLUMNS``: ``party`` is
+        the government (joint actors list theirs, "A + B"; None without one),
+        ``description`` the fullest way the article describes the actor,
+        ``statements`` how many statements are theirs, ``mentions`` every way
+        they are mentioned, ``party_evidence`` how the party was decided.
+    """
+    if actors is None or not len(actors) or statements is None or not len(statements):
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    said = statements.dropna(subset=["actor_id"])
+    key = said["joint"].where(said["joint"].notna(), said["statement_id"]) if "joint" in said else said["statement_id"]
+    counts = key.groupby(said["actor_id"]).nunique()
+    parties = said.groupby("actor_id")["party"].agg(lambda p: " + ".join(dict.fromkeys(p.dropna())) or None)
+    rows = []
+    for actor_id, group in actors[actors["actor_id"].isin(counts.index)].groupby("actor_id", sort=False):
+        named = group[group["form"].isin(["name", "description", "document", "joint", "relative"])]
+        texts = list(dict.fromkeys(group["text"]))
+        first = group.iloc[0]
+        rows.append((first["article_id"], actor_id, parties.get(actor_id), first["name"], first["kind"], first["role"],
+                     max(named["text"], key=len) if len(named) else first["text"], int(counts[actor_id]),
+                     "; ".join(texts), first["party_evidence"]))
+    out = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    return out.sort_values(["party", "statements"], ascending=[True, False], na_position="last",
+                           kind="stable").reset_index(drop=True)
 
 
 def actor_rows(aid: str, sents, mentions: list[ActorMention], actors: list[Actor]) -> list[tuple]:

@@ -32,6 +32,7 @@ from matplotlib.transforms import ScaledTranslation
 from . import config
 from .parties import NO_PARTY, PALETTE
 from .render import evidence_table, show_table
+from .statements import describe_count
 
 __all__ = [
     "STYLE", "style", "save_figure", "show_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
@@ -229,7 +230,7 @@ def plot_statement_counts(statements: pd.DataFrame, *, ax=None, colors: dict | N
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
-    ax.set_xlabel(f"Number of attributed statements ({len(statements)} in all)")
+    ax.set_xlabel(f"Number of attributed statements ({describe_count(statements)} in all)")
     _legend_below(ax, title="How the statement was reported", title_fontsize=8.5)
     return ax
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import config
 from .analysis import analyze
 from .render import STYLE, evidence_table
+from .statements import describe_count
 
 __all__ = ["NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
@@ -193,8 +194,8 @@ def _header(articles, parties, analysis, runs) -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     failed = [r for r in runs if r.error]
     parts = [f"<h1>parley report</h1><p class='meta'>{len(analysis.articles)} article(s) from <code>{e(str(articles))}"
-             f"</code>; parties from <code>{e(str(parties))}</code>; {len(analysis.statements)} attributed "
-             f"statements, {len(analysis.conditions)} conditions; parley {e(config.VERSION)}; {stamp}.</p>"]
+             f"</code>; parties from <code>{e(str(parties))}</code>; {e(describe_count(analysis.statements))} "
+             f"attributed, {len(analysis.conditions)} conditions; parley {e(config.VERSION)}; {stamp}.</p>"]
     if failed:
         items = "".join(f"<li><b>{e(r.notebook)}</b>: {e(r.error)} (executed copy: "
                         f"<code>{e(str(r.output))}</code>)</li>" for r in failed)

@@ -28,7 +28,8 @@ from .mentions import Mention, clause_subject, left_speaker, right_speaker, spea
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
 
-__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract"]
+__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract",
+           "count_statements", "describe_count"]
 
 #: One row per attributed statement. Offsets are into the article text.
 STATEMENT_COLUMNS = [
@@ -119,6 +120,39 @@ def analyse_articles(sentences: pd.DataFrame, *, parties=None,
             rows.extend(_rows(aid, text, sents, found))
             arows.extend(actor_rows(aid, sents, mentions, actors))
     return _frame(rows), actor_frame(arows)
+
+
+def count_statements(statements: pd.DataFrame) -> tuple[int, int]:
+    """Count distinct statements and how many of them are joint.
+
+    A joint statement (several governments speaking together) has one row per
+    government, all with the same ``joint`` id, so that every per-government
+    count includes it; totals count it once.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        With ``statement_id`` and ``joint``.
+
+    Returns
+    -------
+    tuple of int
+        ``(statements, joint statements)``.
+    """
+    if statements is None or not len(statements):
+        return 0, 0
+    joint = statements["joint"] if "joint" in statements else pd.Series(None, index=statements.index, dtype=object)
+    key = joint.where(joint.notna(), statements["statement_id"])
+    return int(key.nunique()), int(joint.dropna().nunique())
+
+
+def describe_count(statements: pd.DataFrame) -> str:
+    """Return "N statements" for a caption, saying how joint statements were counted."""
+    n, joint = count_statements(statements)
+    text = f"{n} statement{'s' if n != 1 else ''}"
+    if joint:
+        text += f" ({joint} joint, counted for each government)"
+    return text
 
 
 def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
