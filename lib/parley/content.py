@@ -53,7 +53,8 @@ def _grammar() -> _Grammar:
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
         content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
-                                rf"|\s[—–-]\s|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
+                                rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
+                                rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
@@ -62,8 +63,8 @@ def _grammar() -> _Grammar:
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
         leading_conjunction=re.compile(rf"^(?:{a(w['leading_conjunction'])})\s+"),
-        # after "A, X said," a verb or auxiliary continues the clause that A began
-        clause_rest=re.compile(rf",\s+(?:{a(w['clause_verb'])})\b"),
+        # after "A, X said," the clause that A began goes on
+        clause_rest=re.compile(r",\s+(?P<word>[\w’'-]+)"),
     )
 
 
@@ -190,8 +191,11 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
             return trim(text, cs, e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
-    if not quoted and g.clause_rest.match(text, frame_end, e):
-        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
+    rest = g.clause_rest.match(text, frame_end, e)
+    if not quoted and rest and not (rest.group("word").lower().endswith("ing") or rest.group("word").lower() in (
+            "a", "an", "the", "who", "which", "whose")) and not find_cues(text, rest.start("word"), e, quotes):
+        # "The good news, Woolson said, is that ...", "If it fails, he said, we will go": one clause around the frame
+        return trim(text, cs, e), None
     main = extend_quote((cs, ce), quotes, backward=True)
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
