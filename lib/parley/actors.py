@@ -50,12 +50,6 @@ ACTOR_COLUMNS = [
 ]
 
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PREPOSITIONS = frozenset("of for from at with to in on over about near by under within inside across "
-                          "against between into during after before among".split())
-_PARTICIPLES = frozenset("based close familiar sent signed issued quoted released posted published "
-                         "written seen obtained cited".split())
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +63,10 @@ class ActorLexicon:
     honorifics: frozenset[str]
     not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
     calendar: frozenset[str]              # weekdays and months: capitalised, never actors
+    definite: frozenset[str]              # determiners that make a description an anaphor ("the ministry")
+    prepositions: frozenset[str]          # where a description's complement begins
+    participles: frozenset[str]           # "based in", "sent to": a complement that is not who speaks
+    relative: frozenset[str]              # pronouns that open a relative clause
     titles_lower: frozenset[str]
     name_run: re.Pattern
     definite_run: re.Pattern
@@ -97,6 +95,10 @@ def actor_lexicon() -> ActorLexicon:
         not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
         | {"so", "if", "according"},
         calendar=frozenset(w["weekday"] + w["month"]),
+        definite=frozenset(w["definite"]),
+        prepositions=frozenset(w["preposition"]),
+        participles=frozenset(w["complement_participle"]),
+        relative=frozenset(w["relative"]),
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
         name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
         definite_run=re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
@@ -187,7 +189,7 @@ class Describer:
             gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
             return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
-        segments, relative = _segments(toks)
+        segments, relative = _segments(toks, lex.relative)
         parsed = [self._segment(seg) for seg in segments]
         if not parsed:
             return Description(text, evidence="no words")
@@ -246,7 +248,7 @@ class Describer:
                "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "media": False}
         toks = [t for t in seg if t[0] not in ("(", ")")]
         while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
-            out["definite"] = out["definite"] or toks[0][0].lower() in _DEFINITE
+            out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
             toks = toks[1:]
         if toks and toks[0][0].lower() == "both":
             out["coordinated"] = True
@@ -257,7 +259,7 @@ class Describer:
         cut = len(toks)
         for n in range(1, len(toks)):
             low = toks[n][0].lower()
-            if low in _PARTICIPLES or (low in _PREPOSITIONS and not (
+            if low in lex.participles or (low in lex.prepositions and not (
                     toks[n - 1][0][:1].isupper() and n + 1 < len(toks) and toks[n + 1][0][:1].isupper()
                     and low in ("of", "for", "de"))):
                 cut = n
@@ -355,7 +357,7 @@ class Describer:
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
             if in_comp:
-                if comp_ok and not _after_relative(comp, s):
+                if comp_ok and not _after_relative(comp, s, lex.relative):
                     out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
                 else:
                     out["dropped"].append(f"{hit.alias!r} is in a complement ('{comp[0][0]} ...') naming a "
@@ -401,8 +403,8 @@ def _slice(seg, base) -> str:
     return "".join(out)
 
 
-def _after_relative(comp, s) -> bool:
-    return any(t[0].lower() in _RELATIVE and t[1] < s for t in comp[1:])
+def _after_relative(comp, s, relative) -> bool:
+    return any(t[0].lower() in relative and t[1] < s for t in comp[1:])
 
 
 def _first_hits(hits):
@@ -412,12 +414,14 @@ def _first_hits(hits):
     return list(seen.values())
 
 
-def _segments(toks) -> tuple[list[list[tuple]], bool]:
-    """Split a mention at commas and brackets into its parts; drop relative clauses and asides."""
+def _segments(toks, relative) -> tuple[list[list[tuple]], bool]:
+    """Split a mention at commas and brackets into its parts; drop relative clauses and asides.
+
+    Returns the parts and whether a relative clause was dropped.
+    """
     segments: list[list[tuple]] = [[]]
-    relative = False
+    dropped = skipping = False
     depth = 0
-    skipping = False
     for t in toks:
         w = t[0]
         if w == "(":
@@ -432,17 +436,16 @@ def _segments(toks) -> tuple[list[list[tuple]], bool]:
             segments.append([])
             skipping = False
             continue
-        if not segments[-1] and w.lower() in _RELATIVE:
-            relative = skipping = True
-            continue
-        if w.lower() in ("who", "whom", "whose", "which") and segments[-1]:
-            relative = skipping = True  # "officials who spoke on condition of anonymity"
+        low = w.lower()
+        # ", who resigned ...", and "officials who spoke on condition of anonymity" ("that" only after a comma)
+        if low in relative and (not segments[-1] or low != "that"):
+            dropped = skipping = True
             continue
         if skipping:
             continue
         if w[0].isalnum() or w in ("&",):
             segments[-1].append(t)
-    return [s for s in segments if s], relative
+    return [s for s in segments if s], dropped
 
 
 # --------------------------------------------------------------------------- mentions and actors
