@@ -292,6 +292,7 @@ class Describer:
                 break
             name_words.insert(0, w)
         head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
+        head = re.sub(r"^(?:co|vice|deputy|acting)-", "", head)  # "co-chairman" is a chairman
         out["head"] = head
         role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
                       if (t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
@@ -354,6 +355,9 @@ class Describer:
                 if self._foreign(hit, rest, s, e):
                     out["dropped"].append(f"{hit.alias!r} is another country's office here")
                     continue
+                if self._inside_name(rest, s, e):
+                    out["dropped"].append(f"{hit.alias!r} is part of another name here")
+                    continue
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
             if in_comp:
@@ -379,6 +383,32 @@ class Describer:
                 country = self.lex.nationalities.get(low)
                 if country and not any(low in n or country.lower() in n for n in names):
                     return True
+        return False
+
+    def _inside_name(self, rest, s: int, e: int) -> bool:
+        """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
+
+        An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
+        Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
+        """
+        lex, spk = self.lex, self.spk
+        inside = [n for n, t in enumerate(rest) if s <= t[1] and t[2] <= e]
+        if not inside:
+            return False
+
+        def official(w: str) -> bool:
+            low = w.lower().rstrip(".")
+            return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
+
+        first, last = inside[0], inside[-1]
+        before = rest[first - 1][0] if first > 0 and rest[first - 1][0][:1].isupper() else None
+        after = rest[last + 1][0] if last + 1 < len(rest) and rest[last + 1][0][:1].isupper() else None
+        if after is not None and not official(after) and not official(rest[last][0]) and \
+                not (before is None and len(rest) - last > 2):
+            return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
+        if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
+                lex.nationalities.get(rest[last][0].lower()) is not None:
+            return True  # "Amnesty International UK": a country closing an organisation's name
         return False
 
     def _generic(self, toks) -> tuple[str, str] | None:

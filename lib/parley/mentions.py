@@ -208,7 +208,7 @@ def _appositive(text, tokens, k, lex) -> Mention | None:
         head = _collect_left(text, tokens, _skip_parenthesis(tokens, m - 1), lex)
         before = tokens[head_start - 1].group(0).lower() if head and (
             head_start := _index_at(tokens, head.start)) > 0 else ""
-        if head and before in ("from", "of", "in", "at"):
+        if head and before in ("from", "in", "at"):
             j = m  # ", from Leeds, Yorkshire,": where the speaker is from, not who
             continue
         if head and (any(ch.isupper() for ch in head.text) or head.text.split()[-1].lower() in lex.roles
@@ -261,6 +261,11 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                     k -= 1
                     continue
             break
+        if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
+                and tokens[k - 1].group(0)[:1].isupper():
+            k -= 1  # "Austin and Sudani said", "Lord Nicholls of Birkenhead said"
+            n += 1
+            continue
         if low in lex.complement_prepositions and first is not None:
             # "a spokesman for the ministry", "officials familiar with the talks", "a source close to"
             j = _complement_head(tokens, k, lex)
@@ -270,11 +275,6 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                 k -= 1
                 continue
             break
-        if low == "and" and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
-                and tokens[k - 1].group(0)[:1].isupper():
-            k -= 1  # "Austin and Sudani said"
-            n += 1
-            continue
         if low in lex.stop or (first is not None and not w[0].isupper() and low.endswith("ly")):
             break
         first = k
@@ -300,7 +300,7 @@ def _complement_head(tokens, k, lex) -> int | None:
     if j < 0:
         return None
     prev = tokens[j].group(0)
-    low = prev.lower()
+    low = re.sub(r"^(?:co|vice|deputy|acting)-", "", prev.lower())  # "the co-chairman of the party"
     if low in lex.roles or low in lex.bodies or prev in lex.titles or (
             low in lex.documents and tokens[k].group(0).lower() in ("from", "by", "of")):
         return j  # "a statement from Sudani’s office": a document's complement is its author
