@@ -59,6 +59,7 @@ class ActorLexicon:
     genders: dict[str, str]
     joint: frozenset[str]
     media: frozenset[str]
+    media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
     not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
@@ -90,6 +91,7 @@ def actor_lexicon() -> ActorLexicon:
         genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
         joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
+        media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
         not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])

@@ -21,9 +21,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import content as _content
-from .cues import Cue, cue_lexicon, find_cues
+from .cues import Cue, alternation, cue_lexicon, find_cues
 from .frames import from_rows
-from .lexicons import pinned
+from .lexicons import built_from, pinned, word_lists
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
@@ -332,8 +332,6 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     return None
 
 
-_DOCUMENT = re.compile(r"(?i)\b(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?"
-                       r"(?:statement|communiqu[eé]|readout|release|letter|post|tweet)\b")
 
 
 def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
@@ -397,7 +395,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
-    document = bool(_DOCUMENT.search(text, s, e))
+    document = bool(_document_frame().search(text, s, e))
     out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (its index is set by the caller)
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
@@ -421,18 +419,24 @@ def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speak
     return (q[0], end) if q and q[1] == end else None
 
 
-_MEDIA_HEADS = frozenset({"media", "agency", "newspaper", "broadcaster", "television", "outlet", "daily", "wire"})
+@built_from("attribution.csv")
+def _document_frame() -> re.Pattern:
+    """Match "in a statement", "via a readout": the statement was made in a document."""
+    w = word_lists("attribution.csv")
+    return re.compile(rf"(?i)\b(?:in|via|through)\s+(?:{alternation(w['frame_determiner'])})\s+(?:joint\s+|written\s+)?"
+                      rf"(?:{alternation(w['medium'])})\b")
 
 
 def _relays(text: str, found: list[Statement], before: int) -> None:
     """Fold "according to Reuters" that only relays a statement of the same sentence into a ``via``."""
     from .actors import actor_lexicon
 
-    media = actor_lexicon().media
+    lex = actor_lexicon()
     new = found[before:]
     relays = [f for f in new if f.cue is not None and f.cue.kind == "according_to"
-              and (f.speaker.text.lower() in media or re.sub(r"(?i)^(?:the|a)\s+", "", f.speaker.text).lower() in media
-                   or f.speaker.text.split()[-1].lower() in _MEDIA_HEADS)]
+              and (f.speaker.text.lower() in lex.media
+                   or re.sub(r"(?i)^(?:the|a)\s+", "", f.speaker.text).lower() in lex.media
+                   or f.speaker.text.split()[-1].lower() in lex.media_heads)]
     others = [f for f in new if f not in relays]
     if not relays or not others:
         return
