@@ -50,6 +50,7 @@ ACTOR_COLUMNS = [
 ]
 
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|der|le|la)-[A-Z]")  # al-Sudani
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,7 @@ class Describer:
         for t in reversed(rest):
             w = t[0]
             low = w.lower().rstrip(".")
-            if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
+            if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
                     or low in lex.nationalities or _POSSESSIVE.search(w):
                 break
             name_words.insert(0, w)

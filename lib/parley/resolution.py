@@ -214,13 +214,14 @@ class _Linker:
         # the most recently mentioned actor with this name, or a person with this surname
         candidates = list(self.by_name.get(name.lower(), ()))
         if parts and m.desc.kind in ("person", "unknown"):
-            candidates += [a for a in self.by_surname.get(parts[-1], ()) if a not in candidates]
+            candidates += [a for a in self.by_surname.get(parts[-1].lower(), ()) if a not in candidates]
         best = None
         for a_id in candidates:
             a = self.actors[a_id]
             other = a.name.split()
             if a.name.lower() == name.lower() or (
-                    a.kind == "person" and other and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
+                    a.kind == "person" and other and other[-1].lower() == parts[-1].lower()
+                    and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
                 if best is None or a.mentions[-1] > self.actors[best].mentions[-1]:
                     best = a_id
         if best is not None:
@@ -331,7 +332,7 @@ class _Linker:
         if a.id not in ids:
             ids.append(a.id)
         if a.kind in ("person", "unknown"):
-            ids = self.by_surname.setdefault(name.split()[-1], [])
+            ids = self.by_surname.setdefault(name.split()[-1].lower(), [])
             if a.id not in ids:
                 ids.append(a.id)
 
