@@ -32,7 +32,7 @@ from matplotlib.transforms import ScaledTranslation
 from . import config
 from .parties import NO_PARTY, PALETTE
 from .render import evidence_table, show_table
-from .statements import describe_count
+from .statements import count_statements
 
 __all__ = [
     "STYLE", "style", "save_figure", "show_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
@@ -230,7 +230,9 @@ def plot_statement_counts(statements: pd.DataFrame, *, ax=None, colors: dict | N
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
-    ax.set_xlabel(f"Number of attributed statements ({describe_count(statements)} in all)")
+    n, joint = count_statements(statements)
+    ax.set_xlabel(f"Number of attributed statements ({n} in all" +
+                  (f"; {joint} joint, counted for each government)" if joint else ")"))
     _legend_below(ax, title="How the statement was reported", title_fontsize=8.5)
     return ax
 
