@@ -147,6 +147,16 @@ def test_statement_counts_stack_modes_and_show_unattributed():
     assert {"3", "1"} <= {t.get_text() for t in ax.texts}  # totals per party
 
 
+def test_statement_counts_count_a_joint_statement_for_each_government_and_once_in_all():
+    frame = _statements()
+    joint = frame.iloc[[0]].assign(statement_id="s0+1", party="United States", joint="s0")
+    frame = pd.concat([frame.assign(joint=[("s0" if i == 0 else None) for i in range(len(frame))]), joint],
+                      ignore_index=True)
+    ax = plots.plot_statement_counts(frame, colors=COLORS)
+    assert {"4", "3"} <= {t.get_text() for t in ax.texts}  # the joint statement counts for both
+    assert ax.get_xlabel() == "Number of attributed statements (7 in all; 1 joint, counted for each government)"
+
+
 def test_sentiment_single_statement_is_shown_without_interval():
     ax = plots.plot_sentiment(_summary(), colors=COLORS)
     labels = {t.get_text() for t in ax.texts}
