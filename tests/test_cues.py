@@ -39,6 +39,21 @@ CASES = [
     ("The trouble, Sudani writes, began in the summer of 2014.",
      [("writes", "Sudani", "The trouble, Sudani writes, began in the summer of 2014")]),
     ("“The mission is over,” he adds.", [("adds", "he", "“The mission is over,”")]),
+    # "as X noted," introduces what X said
+    ("As Austin noted on Monday, the coalition will stay until the threat is gone.",
+     [("noted", "Austin", "the coalition will stay until the threat is gone")]),
+    # "told" + a long addressee before "that"
+    ("Sudani told a crowd of supporters in Basra on Friday that the troops would leave.",
+     [("told", "Sudani", "the troops would leave")]),
+    # a sentence opening with a subordinate clause: its main clause was not said
+    ("While Austin has said the talks will go on, the Pentagon is preparing for a longer stay.",
+     [("said", "Austin", "the talks will go on")]),
+    # a programme's title in quotes is where it was said, not what
+    ("On the “Morning Hour,” Sudani said the timeline was not negotiable.",
+     [("said", "Sudani", "the timeline was not negotiable")]),
+    # a strict cue before a bare clause
+    ("The ministry insists the strikes were illegal.",
+     [("insists", "The ministry", "the strikes were illegal")]),
     # not cues
     ("Austin called for an inquiry into the strikes.", []),
     ("The party has 300 pledged delegates in the state.", []),

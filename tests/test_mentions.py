@@ -21,6 +21,18 @@ CASES = [
      "former Iraqi minister Ali Karim", "Ali Karim", None),
     ("Iraq’s foreign ministry meanwhile said the timeline was fixed.",
      "Iraq’s foreign ministry", "Iraq’s foreign ministry", "Iraq"),
+    # shares of those polled, quantifiers, dash asides, name suffixes
+    ("Of those asked, about two in three said the troops should leave soon.",
+     "about two in three", "about two in three", None),
+    ("Several said the vote had been rigged in the north.", "Several", "Several", None),
+    ("Sunni leaders — and some Kurdish ones — say the deal ignores the regions.",
+     "Sunni leaders — and some Kurdish ones —", "Sunni leaders", None),
+    ("Joseph R. Dunne Jr. said the embassy would stay open.", "Joseph R. Dunne Jr.", "Joseph R. Dunne Jr", None),
+    # a dateline and an intro phrase are not the subject of a participle
+    ("BAGHDAD, Jan 25 (Wire) - Sudani met the envoys on Thursday, saying the coalition had done its job.",
+     "Sudani", "Sudani", "Iraq"),
+    ("Like many of his colleagues, Mr Amari spoke out on Friday, warning that the talks would fail.",
+     "Mr Amari", "Amari", None),
 ]
 
 

@@ -193,7 +193,7 @@ class Describer:
             return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
         segments, relative = _segments(toks, lex.relative)
-        parsed = [self._segment(seg) for seg in segments]
+        parsed = [self._segment(seg, text) for seg in segments]
         if not parsed:
             return Description(text, evidence="no words")
         core = parsed[0]
@@ -244,7 +244,7 @@ class Describer:
         desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
         return desc
 
-    def _segment(self, seg: list[tuple[str, int, int]]) -> dict:
+    def _segment(self, seg: list[tuple[str, int, int]], text: str) -> dict:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
         spk, lex = self.spk, self.lex
         out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
@@ -286,7 +286,7 @@ class Describer:
                 out["blocked"] = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
         out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
         # name: the capitalised words at the end that are not titles, roles or bodies
-        name_words = []
+        name_words, name_tokens = [], []
         for t in reversed(rest):
             w = t[0]
             low = w.lower().rstrip(".")
@@ -294,6 +294,7 @@ class Describer:
                     or low in lex.nationalities or _POSSESSIVE.search(w):
                 break
             name_words.insert(0, w)
+            name_tokens.insert(0, t)
         head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
         head = re.sub(r"^(?:co|vice|deputy|acting)-", "", head)  # "co-chairman" is a chairman
         out["head"] = head
@@ -309,13 +310,13 @@ class Describer:
         is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
             name_words and len(name_words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", name_words[0]))
         if name_words and not is_body:
-            out["name"] = " ".join(name_words)
+            out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
             # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
             out["kind"] = "person" if len(name_words) > 1 or titled else "unknown"
         elif is_body:
             out["kind"] = "body"
             if name_words:
-                out["name"] = " ".join(name_words)
+                out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]
         elif head in spk.documents:
             out["kind"] = "document"
         elif head in spk.roles:

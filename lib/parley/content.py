@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .cues import alternation, cue_lexicon, find_cues
-from .lexicons import built_from, word_lists
+from .lexicons import built_from, read_lexicon, word_lists
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
 __all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",
-           "according_content", "after_quote", "continuation_span"]
+           "according_content", "after_quote", "continuation_span", "as_parenthetical"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
@@ -27,9 +27,16 @@ class _Grammar:
     lead_frame: re.Pattern
     content_stop: re.Pattern
     that_near: re.Pattern
+    that_after_addressee: re.Pattern
+    tell_cue: re.Pattern
     intro: re.Pattern
+    title_frame: re.Pattern
+    title: re.Pattern
     leading_conjunction: re.Pattern
     clause_rest: re.Pattern
+    subordinate: re.Pattern
+    main_clause: re.Pattern
+    frame_rest: re.Pattern
 
 
 @built_from("attribution.csv", "reporting_verbs.csv")
@@ -37,6 +44,7 @@ def _grammar() -> _Grammar:
     w = word_lists("attribution.csv")
     a = alternation
     days = a(w["weekday"])
+    tell = [row["form"] for row in read_lexicon("reporting_verbs.csv") if row["lemma"] == "tell"]
     return _Grammar(
         addressee=re.compile(
             rf"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:with|of|on|the|and)\s+)?[A-Z][\w’'.-]*){{0,4}}"
@@ -61,10 +69,26 @@ def _grammar() -> _Grammar:
                              rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
+        # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
+        that_after_addressee=re.compile(rf"(?:\s+(?!(?:who|which|whom|whose|that)\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
+        # the forms of "tell", participle included ("telling voters ... that")
+        tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
+        # a frame naming a programme or publication opens with an intro word or a day
+        title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
+        # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
+        title=re.compile(r"[“\"‘']+[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|a|an|the|of|in|on|to|for|and|with|at)){0,7}"
+                         r"[,.]?[”\"’']+"),
         leading_conjunction=re.compile(rf"^(?:{a(w['leading_conjunction'])})\s+"),
-        # after "A, X said," the clause that A began goes on
-        clause_rest=re.compile(r",\s+(?P<word>[\w’'-]+)"),
+        # after "A, X said," a verb or auxiliary continues the clause that A began
+        clause_rest=re.compile(rf",\s+(?:{a(w['clause_verb'])})\b"),
+        # a sentence that opens with a subordinate clause not yet closed by a comma: "While X has said ..."
+        subordinate=re.compile(rf"(?i)(?:(?:{a(w['leading_conjunction'])})\s+)?(?:{a(w['subordinator'])})\s[^,;:{NL}]*$"),
+        # the comma after which the main clause begins: a subject follows it
+        main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
+        # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
+        # "..., she said, according to ...", "..., he said, on condition of anonymity"
+        frame_rest=re.compile(rf"[\w’'-]+ing\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
 
 
@@ -93,6 +117,10 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     g = _grammar()
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
+    if not that and not plain and (kind == "tell" or g.tell_cue.search(text, max(0, p - 10), p)):
+        that = g.that_after_addressee.match(text, p, e)
+        if that and cue_lexicon().cue_re.search(text, p, that.end()):
+            that = None
     if plain:
         m = re.compile(r"\s+on\s+").match(text, p, e)  # "called on X to": X is part of what was asked
         p = m.end() if m else p
@@ -131,15 +159,32 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         comma = max(text.rfind(",", p, nxt), text.rfind(";", p, nxt))
         if comma > p:
             end = comma
+    if g.subordinate.fullmatch(text, s, ce):
+        m = g.main_clause.search(text, p, end)
+        while m and quotes.around(m.start()):
+            m = g.main_clause.search(text, m.end(), end)
+        if m:
+            end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
     stop = g.content_stop.search(text, p, end)
-    while stop and quotes.around(stop.start()):
-        stop = g.content_stop.search(text, stop.end(), end)
+    while stop and (quotes.around(stop.start()) or _aside(text, stop, end)):
+        stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
     if stop:
         end = stop.start()
     return extend_quote(trim(text, p, end), quotes)
 
 
-def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i):
+def _aside(text: str, stop: re.Match, end: int) -> int | None:
+    """Return where a dash-paired aside that opens at ``stop`` closes ("X — a rebuttal — was"), or None."""
+    dash = stop.group(0).strip()
+    if dash not in ("—", "–", "-", "--"):
+        return None
+    close = text.find(f" {dash}", stop.end(), end)
+    if close < 0 or close - stop.end() > 120:
+        return None
+    return close + len(dash) + 1
+
+
+def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i, inverted=False):
     """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the frame.
 
     Parameters
@@ -158,6 +203,8 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
         The article's sentences.
     i : int
         The index of this sentence.
+    inverted : bool
+        Whether the frame is "said X": what follows it is then most often the speaker's apposition.
 
     Returns
     -------
@@ -183,6 +230,9 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
     words = len(piece.split())
     if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
         return None  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
+    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
+        return None  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
     if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
         # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
         # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
@@ -191,12 +241,16 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
             return trim(text, cs, e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
-    rest = g.clause_rest.match(text, frame_end, e)
-    if not quoted and rest and not (rest.group("word").lower().endswith("ing") or rest.group("word").lower() in (
-            "a", "an", "the", "who", "which", "whose")) and not find_cues(text, rest.start("word"), e, quotes):
-        # "The good news, Woolson said, is that ...", "If it fails, he said, we will go": one clause around the frame
-        return trim(text, cs, e), None
+    if not quoted and g.clause_rest.match(text, frame_end, e):
+        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
+    m = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+").match(text, frame_end, e)
+    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
+            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, frame_end, m.end() + 40):
+        return trim(text, cs, e), None  # "Unless countries act, the experts say, the world could suffer ..."
     main = extend_quote((cs, ce), quotes, backward=True)
+    last = quotes.within(*main)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[0] > main[0] and last[1] >= main[1] and re.search(r"(?:[:;(]|\s[—–-]|\s--)\s*$", text[main[0]:last[0]]):
+        main = (last[0], main[1])  # "Neither man was impressed - ''Born with a silver spoon,''": the quote alone
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
     m = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')").match(text, frame_end, e)
@@ -276,6 +330,20 @@ def continuation_span(text: str, sents, i: int, quotes: Quotes, prev_end: int,
     if not span or len(text[span[0]:span[1]].split()) < 3:
         return None
     return span
+
+
+_AS_BEFORE = re.compile(r"(?i)(?:^|[,(]\s*|\b(?:and|but|yet)\s+)as\s+$")
+_AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
+
+
+def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
+    """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
+    if not _AS_BEFORE.search(text[s:speaker_start]):
+        return None
+    m = _AS_AFTER.match(text, frame_end, e)
+    if not m or len(text[m.end():e].split()) < 3:
+        return None
+    return trim(text, m.end(), e)
 
 
 def after_quote(text: str, s: int, pos: int) -> bool:

@@ -38,6 +38,7 @@ class CueLexicon:
     by_agent: re.Pattern
     noun_before: re.Pattern
     strict_after: re.Pattern
+    bare_clause: re.Pattern
     infinitive: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
@@ -61,6 +62,7 @@ def cue_lexicon() -> CueLexicon:
                  if (row.get("not_after") or "").strip()}
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
+    clause_verbs = alternation(words["clause_verb"])
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
     # "Said X: ..." open sentences, so those two are allowed capitalised.
     cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
@@ -81,6 +83,10 @@ def cue_lexicon() -> CueLexicon:
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
                                 r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
+        # a bare content clause, a subject and a finite verb: "claims his net worth is", "insists it does not"
+        bare_clause=re.compile(
+            rf"\s+(?:(?:{alternation(words['clause_subject_pronoun'])})\s+(?:\w+ly\s+)?(?:{clause_verbs}|\w+(?:s|ed))"
+            rf"|(?:the|a|an|his|her|their|its|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,4}}?\s+(?:{clause_verbs}))\b"),
         # "went on to say", "took to Twitter to say": the speaker is the subject of the verb before
         infinitive=re.compile(rf"\b(?:{alternation(words['infinitive_matrix'], escape=False)})\s+to\s+$", re.I),
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
@@ -143,7 +149,8 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if need is not None:
                 if not need.match(text, ce, e):
                     continue  # "called for an inquiry", "described" without "as"
-            elif strict and not title_case and not lex.strict_after.match(text, ce, e) and not (
+            elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
+                    and not lex.bare_clause.match(text, ce, e) and not (
                     lex.inverted_before.search(left) or (
                         lex.after_quote.search(text[max(s, cs - 60):cs]) and re.match(r"\s*(?:[.,;]|$)", text[ce:e]))
                     or (re.match(r"\s*(?:[.,;]|$)", text[ce:e]) and re.search(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$",

@@ -42,14 +42,22 @@ class SpeakerLexicon:
     not_speakers: frozenset[str]
     pronouns: dict[str, str]          # lower-case pronoun -> person | group | body
     stop: frozenset[str]
+    weekdays: frozenset[str]
     determiners: frozenset[str]
+    quantifiers: frozenset[str]
+    name_suffixes: frozenset[str]
+    share: re.Pattern
     aux: frozenset[str]
     complement_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
     complement_adjectives: frozenset[str]
     sentence_intro: re.Pattern
     frame_intro: re.Pattern
     time_before: re.Pattern
     after_speaker: re.Pattern
+    leading_conjunction: re.Pattern
+    clause_intro: re.Pattern
+    intro_end: re.Pattern
 
 
 @built_from("speakers.csv", "attribution.csv")
@@ -74,9 +82,17 @@ def speaker_lexicon() -> SpeakerLexicon:
         not_speakers=frozenset(kinds.get("not_speaker", ())),
         pronouns=pronouns,
         stop=frozenset(w["stop"]),
+        weekdays=frozenset(w["weekday"]),
         determiners=frozenset(w["determiner"]),
+        quantifiers=frozenset(w["quantifier"]),
+        name_suffixes=frozenset(kinds.get("name_suffix", ())),
+        # "Two in three said", "About 4 in 10 say", "More than six in 10 said": a share of those polled
+        share=re.compile(rf"(?i)(?<![\w’'-])(?:(?:{alternation(w['approximator'])})\s+)?"
+                         rf"(?:\d+|{alternation(w['number_word'])})[\s-]+(?:in|out\s+of)[\s-]+"
+                         rf"(?:\d+|{alternation(w['number_word'])})\s*$"),
         aux=frozenset(w["aux"]),
         complement_prepositions=frozenset(w["complement_preposition"]),
+        source_prepositions=frozenset(w["source_preposition"]),
         complement_adjectives=frozenset(w["complement_adjective"]),
         sentence_intro=re.compile(
             rf"(?:(?:{openers}|(?:{frame})\s+[\w’'-]+(?:\s+[\w’'-]+){{0,9}}),\s*)?"),
@@ -88,6 +104,10 @@ def speaker_lexicon() -> SpeakerLexicon:
             rf"\s+in\s+(?:\d{{4}}|{alternation(w['month'])}))"
             rf"(?:\s+(?:{alternation(w['day_part'])}))?\s+$"),
         after_speaker=re.compile(rf"(?:{alternation(w['after_speaker'] + w['weekday'])})\b"),
+        leading_conjunction=re.compile(rf"(?:{alternation(w['leading_conjunction'])})\s+(?=\w)"),
+        # intro phrases before a clause subject: "Like Corker, ...", "For months, ...", "Hours later, ..."
+        clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
+        intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
     )
 
 
@@ -108,19 +128,36 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         if m.end <= cs and m.start >= s:
             return m
     start = lex.sentence_intro.match(text, s, cs).end()
-    m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - "
+    m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - ", "Washington (AFP) - "
+    if m:
+        start = m.end()
+    m = lex.leading_conjunction.match(text, start, cs)  # "But Trump later blamed ..."
     if m:
         start = m.end()
     m = _INTRO_PHRASE.match(text, start, cs)  # "Facing a revolt, ...", "By the end of the day, ..."
-    if m and (lex.frame_intro.match(text, start) or text[start:m.end("first")].endswith("ing")):
+    if m and (lex.frame_intro.match(text, start) or text[start:m.end("first")].endswith("ing")
+              or lex.clause_intro.match(text, start) or lex.intro_end.search(text[start:m.end()])):
         start = m.end()
     tokens = list(TOKEN.finditer(text, start, cs))
     n = 0
-    while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles):
+    while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles
+                               or tokens[n].group(0) == "." and n and tokens[n - 1].group(0) in lex.titles):
         n += 1
     if n < len(tokens) and tokens[n].group(0).lower() in lex.pronouns and n == 0:
         t = tokens[0]
         return Mention(t.start(), t.end(), t.group(0))
+    d = 0
+    while d < len(tokens) and tokens[d].group(0).lower() in lex.determiners:
+        d += 1
+    if d and n < len(tokens) and tokens[n].group(0).islower():
+        # "The nurse later sued, claiming ...", "The retired neurosurgeon has ..., saying": a description
+        k = n
+        while k < min(len(tokens), n + 4) and _WORD.match(tokens[k].group(0)) \
+                and tokens[k].group(0).lower() not in lex.stop | lex.aux \
+                and (k == d or not tokens[k].group(0).endswith(("ly", "ed"))):
+            k += 1
+        if k > d:
+            return Mention(tokens[0].start(), tokens[k - 1].end(), text[tokens[0].start():tokens[k - 1].end()])
     last = None
     while n < len(tokens):
         w = tokens[n].group(0)
@@ -136,8 +173,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?"
+                       r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][^)]*\))\s*[—–-]+\s*")
 _INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
+
+
+_DASHES = frozenset("—–-")  # spaced dashes, as tokens ("--" is two)
 
 
 def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
@@ -162,7 +203,22 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         k -= 1
     if k < 0:
         return None
+    m = lex.share.search(text, max(s, cs - 40), tokens[k].end())
+    if m:
+        return Mention(m.start(), tokens[k].end(), text[m.start():tokens[k].end()])
     end = None
+    if tokens[k].group(0) in _DASHES:  # "Democrats — and some Republicans — say": keep the aside
+        dash, end = tokens[k].group(0), tokens[k].end()
+        m = k - 1
+        if dash == "-" and tokens[m].group(0) == "-" and tokens[m].end() == tokens[k].start():
+            m -= 1  # "--" is two tokens
+        while m >= 0 and tokens[m].group(0) != dash and k - m <= 30:
+            m -= 1
+        if m > 0 and dash == "-" and tokens[m - 1].group(0) == "-" and tokens[m - 1].end() == tokens[m].start():
+            m -= 1
+        if m <= 0 or tokens[m].group(0) != dash:
+            return None
+        k = m - 1
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
         depth, m = 0, k
         while m >= 0:
@@ -241,6 +297,12 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
             if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
                 k -= 1  # the dot of a title abbreviation ("Gen. Smith")
                 continue
+            if w == "." and k > 0 and (tokens[k - 1].group(0) in lex.name_suffixes or (
+                    len(tokens[k - 1].group(0)) == 1 and tokens[k - 1].group(0).isupper())):
+                if first is None:
+                    first = k  # "Joseph R. Biden Jr. said", "Apple Inc. said": a suffix or an initial
+                k -= 1
+                continue
             if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
                 first = k - 1  # "42% say": a share of those polled
                 k -= 2
@@ -250,6 +312,10 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
         if low in lex.pronouns:
             if first is None:
                 first = k
+            break
+        if low in lex.quantifiers and first is None and (k == 0 or not _WORD.match(tokens[k - 1].group(0))
+                                                          or tokens[k - 1].group(0).lower() in lex.stop):
+            first = k  # "Several said", "Some may recall": the quantifier is the subject
             break
         if low in lex.determiners:
             if first is not None:
@@ -284,7 +350,8 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
         return None
     start, end = tokens[first].start(), tokens[last].end()
     mention = text[start:end]
-    if not any(ch.isalpha() for ch in mention) or mention.lower() in lex.determiners:
+    if not any(ch.isalpha() for ch in mention) or (mention.lower() in lex.determiners
+                                                   and mention.lower() not in lex.quantifiers):
         return None
     return Mention(start, end, mention)
 
@@ -354,13 +421,15 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
             words.append(t)
             n += 1
             break
-        if (low in ("of", "for") or (low == "from" and words and words[-1].group(0).lower() in lex.documents)) \
+        if (low in ("of", "for") or (low == "from" and words and words[-1].group(0).lower() in lex.documents)
+                or (not inverted and low in lex.source_prepositions)) \
                 and words and n + 1 < len(tokens) and _WORD.match(tokens[n + 1].group(0)):
             words.append(t)  # "a spokesman for the ministry", "a statement from Sudani’s office"
         elif low == "and" and words and words[-1].group(0)[0].isupper() and n + 1 < len(tokens) \
                 and tokens[n + 1].group(0)[:1].isupper():
             words.append(t)
-        elif low in lex.determiners and (not words or words[-1].group(0).lower() in ("of", "for", "from")):
+        elif low in lex.determiners and (not words or words[-1].group(0).lower() in ("of", "for", "from")
+                                         or (not inverted and words[-1].group(0).lower() in lex.source_prepositions)):
             words.append(t)
         elif low in lex.stop:
             break
@@ -369,11 +438,13 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
         else:
             words.append(t)
         n += 1
-    while words and words[-1].group(0).lower() in lex.determiners | {"of", "for", "from", "and"}:
+    while words and words[-1].group(0).lower() in lex.determiners | lex.source_prepositions | {"of", "for", "from", "and"}:
         words.pop()
     if not words:
         return None
     if inverted:
+        if words[0].group(0) in lex.weekdays:
+            return None  # "“...,” X said Sunday": a day, not the speaker
         # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
         head = words[-1].group(0)
         if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies

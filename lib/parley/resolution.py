@@ -416,5 +416,5 @@ def _canonical(desc, mention: str) -> str:
     without its article and appositions ("the US official" -> "US official")."""
     if desc.name and desc.kind in ("person",):
         return desc.name
-    head = re.split(r",|\(", mention, maxsplit=1)[0].strip() or mention
+    head = re.split(r",|\(|\s[—–-]{1,2}\s", mention, maxsplit=1)[0].strip() or mention
     return _strip_det(head)

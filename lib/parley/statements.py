@@ -286,19 +286,24 @@ _HEADLINE_TAIL = re.compile(r"(?P<content>.+?\S)\s*:\s*(?P<speaker>[A-Z][\w’'.
 _HEADLINE_HEAD = re.compile(r"(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s*:\s+(?P<content>\S.*)$")
 
 
+def _kicker(name: str, lex) -> bool:
+    """Say whether a headline's "X:" is a kicker ("The Latest", "Delegate Update"), not a speaker."""
+    return name.upper() in lex.not_speakers
+
+
 def _headline(text: str, s: int, e: int) -> Statement | None:
     """Read a headline's attribution: "Content: Speaker" or "Speaker: content"."""
     lex = speaker_lexicon()
     line = text[s:e]
     m = _HEADLINE_TAIL.fullmatch(line)
-    if m and len(m["content"].split()) >= 3 and m["speaker"] not in lex.not_speakers:
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex):
         colon = s + line.rindex(":", m.end("content"), m.start("speaker"))
         return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
                          Cue(colon, colon + 1, ":", "speech"),
                          _content.trim(text, s + m.start("content"), s + m.end("content")), "indirect",
                          "headline-tail")
     m = _HEADLINE_HEAD.match(line)
-    if m and len(m["content"].split()) >= 3 and m["speaker"].upper() not in lex.not_speakers:
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex):
         colon = s + line.index(":", m.end("speaker"))
         return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
                          Cue(colon, colon + 1, ":", "speech"),
@@ -379,10 +384,14 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
 
     def before():
         got = _content.content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
-                                      [(f.content, f.speaker.end) for f in same_sentence], sents, i)
+                                      [(f.content, f.speaker.end) for f in same_sentence], sents, i,
+                                      inverted=inverted)
         return (*got, "before") if got else None
 
-    if cue.form in cue_lexicon().after:
+    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
+    if as_clause:
+        pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
+    elif cue.form in cue_lexicon().after:
         pair = after()  # "described X as ...", "called on X to ...": the content follows
     elif inverted or _content.after_quote(text, s, speaker.start):
         pair = before() or after()  # "“Y,” X said": the quote before is the content
