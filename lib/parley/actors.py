@@ -192,6 +192,9 @@ class Describer:
             gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
             return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
+        plain = self._plain_name(text, words) if len(words) == len(toks) else None
+        if plain is not None:
+            return plain
         segments, relative = _segments(toks, lex.relative)
         parsed = [self._segment(seg, text) for seg in segments]
         if not parsed:
@@ -242,6 +245,28 @@ class Describer:
         party, alias, where = hits[0]
         desc.parties = (party,)
         desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+        return desc
+
+    def _plain_name(self, text: str, words) -> Description | None:
+        """Describe a bare name ("Trump", "Hillary Clinton") without parsing it; None if it is not one."""
+        spk, lex = self.spk, self.lex
+        for w, _, _ in words:
+            low = w.lower()
+            if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
+                    or low in lex.nationalities or low in lex.not_names or _POSSESSIVE.search(w) or "." in w:
+                return None
+        if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", words[0][0]):
+            return None  # an acronym: a body
+        desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
+                           head=words[-1][0].lower())
+        if self.parties:
+            hits = [h for h in alias_matches(text, self.parties) if not self._inside_name(words, h.start, h.end)]
+            parties = list(dict.fromkeys(h.party for h in hits))
+            if len(parties) == 1:
+                desc.parties = (parties[0],)
+                desc.evidence = f"alias {hits[0].alias!r}"
+            elif parties:
+                desc.evidence = "ambiguous: " + ", ".join(f"{h.party} ({h.alias!r})" for h in hits)
         return desc
 
     def _segment(self, seg: list[tuple[str, int, int]], text: str) -> dict:
@@ -548,15 +573,20 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence.
-    midcaps = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", text))
+    midcaps = set(_MIDCAPS.findall(text))
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
         s, e = sent.start, sent.end
+        inside = quotes.around(s + 1)
+        if inside and inside[0] <= s and inside[1] >= e:
+            continue  # a sentence of quoted speech
         intro_end = spk.sentence_intro.match(text, s, e).end()
         for m in lex.name_run.finditer(text, s, e):
             ms, me = m.span()
-            if text[me - 1] == "." and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", text[ms:me]):
+            if quotes.around(ms):
+                continue
+            if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
                 me -= 1  # a full stop ends the sentence, not the name
             words = text[ms:me].split()
             # sentence-initial capitals: "The", "But", "In" are not names
@@ -568,8 +598,6 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             first = words[0].lower().rstrip(".")
             if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
                                     or words[0] in lex.calendar):
-                continue
-            if quotes.around(ms):
                 continue
             if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1 and words[0] not in midcaps \
                     and not describe(words[0]).parties:
@@ -599,8 +627,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             mtext = text[j:me]
             desc = describe(mtext)
             opening = j >= intro_end and not text[intro_end:j].strip(" “\"‘'")
-            subject = opening or bool(
-                re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, j - 6):j]))
+            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, j - 6), j))
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         last_end = out[-1].end if out else -1
@@ -610,7 +637,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 continue
             desc = describe(m.group(0))
             opening = ms >= intro_end and not text[intro_end:ms].strip(" “\"‘'")
-            subject = opening or bool(re.search(r"(?:\band|\bbut|;)\s*$", text[max(s, ms - 6):ms]))
+            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, ms - 6), ms))
             out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
         if out and out[-1].end != last_end:
             out.sort(key=lambda x: x.start)
@@ -618,6 +645,9 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
+_NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
+_AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
+_MIDCAPS = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
 

@@ -385,8 +385,8 @@ def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[in
     quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in quotes.within(cs, ce)]
     if not quoted:
         return "indirect"
-    letters = sum(ch.isalnum() for ch in text[cs:ce])
-    in_quotes = sum(ch.isalnum() for qs, qe in quoted for ch in text[qs:qe])
+    letters = sum(map(str.isalnum, text[cs:ce]))
+    in_quotes = sum(sum(map(str.isalnum, text[qs:qe])) for qs, qe in quoted)
     if frame:  # the "he said" inside a split quote is not content
-        letters -= sum(ch.isalnum() for ch in text[frame[0]:frame[1]])
+        letters -= sum(map(str.isalnum, text[frame[0]:frame[1]]))
     return "direct" if in_quotes >= letters - 2 else "mixed"

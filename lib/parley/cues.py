@@ -47,9 +47,34 @@ class CueLexicon:
 
 
 def alternation(words, *, escape: bool = True) -> str:
-    """Return a regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join((re.escape(w) if escape else w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in ordered)
+    """Return a regex alternation of ``words``, longest first, spaces matching any whitespace.
+
+    Literal words are merged into a trie ("sa(?:y(?:s|ing)?|id)"): Python's regex engine tries
+    the branches of a plain alternation one by one at every position, and the cue lexicon has
+    hundreds of them.
+    """
+    words = set(words)
+    if not escape:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(w.replace(" ", r"\s+") for w in ordered)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here, and longer ones go on: try the longer first
+        return f"(?:{body})?"
+    return body
 
 
 @built_from("reporting_verbs.csv", "attribution.csv")

@@ -38,7 +38,9 @@ def from_rows(rows: list[tuple], columns: list[str], *, ints=(), nullable_ints=(
     for name in ints:
         frame[name] = block[:, columns.index(name)].astype("int64")
     for name in nullable_ints:
-        frame[name] = pd.array(block[:, columns.index(name)].tolist(), dtype="Int64")
+        values = block[:, columns.index(name)]
+        missing = np.fromiter((v is None or v != v for v in values), dtype=bool, count=len(values))
+        frame[name] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
     for name in bools:
         frame[name] = block[:, columns.index(name)].astype(bool)
     return frame

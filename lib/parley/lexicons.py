@@ -99,15 +99,15 @@ def built_from(*names: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
         def built(_stamps: tuple) -> T:
             return build()
 
-        seen: list = [None, None, None]  # generation, folder and file stamps of the last look
+        seen: list = [None, None, None]  # generation, folder and what was built at the last look
 
         @functools.wraps(build)
         def current() -> T:
-            if _depth[0] and seen[0] == _generation[0] and seen[1] == config.LEXICONS:
-                return built(seen[2])  # inside one pinned run the files were looked at already
-            stamps = tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names)
-            seen[:] = [_generation[0], config.LEXICONS, stamps]
-            return built(stamps)
+            if _depth[0] and seen[0] == _generation[0] and seen[1] is config.LEXICONS:
+                return seen[2]  # inside one pinned run the files were looked at already
+            result = built(tuple((config.LEXICONS / n).stat().st_mtime_ns for n in names))
+            seen[:] = [_generation[0], config.LEXICONS, result]
+            return result
 
         return current
 

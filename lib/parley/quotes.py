@@ -7,6 +7,7 @@ which quotes does this span touch), so they share :class:`Quotes`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from . import config
@@ -174,7 +175,15 @@ class Quotes:
 
 def line_start(text: str, pos: int) -> int:
     """Return where the line holding ``pos`` starts."""
-    return max(text.rfind(ch, 0, pos) for ch in NL) + 1
+    breaks = _breaks(text)
+    i = bisect.bisect_left(breaks, pos)
+    return breaks[i - 1] + 1 if i else 0
+
+
+@functools.lru_cache(maxsize=8)
+def _breaks(text: str) -> list[int]:
+    """Return the positions of the line breaks of a text (cached: articles are read sentence by sentence)."""
+    return [m.start() for m in _BREAK.finditer(text)]
 
 
 def line_end(text: str, pos: int) -> int:

@@ -440,6 +440,8 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
     """Fold "according to Reuters" that only relays a statement of the same sentence into a ``via``."""
     from .actors import actor_lexicon
 
+    if len(found) - before < 2:
+        return  # a relay needs the statement it relays
     lex = actor_lexicon()
     new = found[before:]
     relays = [f for f in new if f.cue is not None and f.cue.kind == "according_to"
