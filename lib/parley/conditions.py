@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .cues import alternation
 from .frames import from_rows
 from .lexicons import built_from, read_lexicon
 from .terms import normalize
@@ -131,8 +132,7 @@ def _phrase(term: str) -> str:
 
 def _alternation(terms) -> str:
     """Return a whole-word regex alternation of terms, longest first (so phrases beat their words)."""
-    body = "|".join(_phrase(t) for t in sorted(set(terms), key=lambda t: (-len(t), t)))
-    return rf"(?<![\w-])(?:{body})(?![\w-])"
+    return rf"(?<![\w-])(?:{alternation(terms)})(?![\w-])"
 
 
 @dataclass(frozen=True)

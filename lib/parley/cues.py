@@ -60,14 +60,17 @@ def alternation(words, *, escape: bool = True) -> str:
     trie: dict = {}
     for word in words:
         node = trie
-        for ch in word:
+        for ch in word.replace("’", "'"):
             node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_pattern(trie)
 
 
+_TRIE_CHARS = {" ": r"\s+", "'": "['’]"}  # any whitespace between words; straight or curly apostrophes
+
+
 def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+    branches = [(_TRIE_CHARS.get(ch) or re.escape(ch)) + _trie_pattern(child)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""

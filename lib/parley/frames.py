@@ -2,10 +2,12 @@
 
 Text columns hold Python objects (None where missing), offsets are ``int64``
 (``Int64`` where they may be missing) and flags are ``bool``. One object
-block is built and the few typed columns set on it: per-column Series cost
-more than the extraction itself on short articles.
+block is built and the few typed columns set on it by position: per-column
+Series cost more than the extraction itself on short articles.
 """
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 import pandas as pd
@@ -34,13 +36,22 @@ def from_rows(rows: list[tuple], columns: list[str], *, ints=(), nullable_ints=(
     block = np.empty((len(rows), len(columns)), dtype=object)
     if rows:
         block[:] = rows
-    frame = pd.DataFrame(block, columns=columns, dtype=object)
+    frame = pd.DataFrame(block, columns=_index(tuple(columns)), dtype=object)
     for name in ints:
-        frame[name] = block[:, columns.index(name)].astype("int64")
+        at = columns.index(name)
+        frame.isetitem(at, block[:, at].astype("int64"))
     for name in nullable_ints:
-        values = block[:, columns.index(name)]
+        at = columns.index(name)
+        values = block[:, at]
         missing = np.fromiter((v is None or v != v for v in values), dtype=bool, count=len(values))
-        frame[name] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
+        frame.isetitem(at, pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing))
     for name in bools:
-        frame[name] = block[:, columns.index(name)].astype(bool)
+        at = columns.index(name)
+        frame.isetitem(at, block[:, at].astype(bool))
     return frame
+
+
+@functools.lru_cache(maxsize=32)
+def _index(columns: tuple[str, ...]) -> pd.Index:
+    """Return the column index of a frame layout, built once (an Index costs more than it looks)."""
+    return pd.Index(columns)
