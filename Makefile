@@ -22,6 +22,7 @@ lab: $(STAMP)  ## open the notebooks in JupyterLab
 bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_sentences.py
+	$(BIN)/python benchmarks/bench_attribution.py
 
 score: $(STAMP)  ## attribution score on the development corpus, when it is present
 	$(BIN)/python ../shared/tools/score_attribution.py ../shared/corpora/polnear-dev --show 10

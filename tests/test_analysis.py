@@ -245,7 +245,7 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
     for path in (SEED, second):
         raw = analyze_text(path.read_text(encoding="utf-8"), parties=PARTIES)
         aid = raw.articles.article_id.iloc[0]
-        for name in ("sentences", "statements", "conditions"):
+        for name in ("sentences", "statements", "actors", "conditions"):
             mine = getattr(first, name)
             mine = mine[mine.article_id == aid].reset_index(drop=True)
             pd.testing.assert_frame_equal(mine, getattr(raw, name), obj=name)

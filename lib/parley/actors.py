@@ -111,7 +111,7 @@ def actor_lexicon() -> ActorLexicon:
 
 # --------------------------------------------------------------------------- descriptions
 
-@dataclass
+@dataclass(slots=True)
 class Description:
     """What a mention says about its actor.
 
@@ -509,7 +509,7 @@ def _segments(toks, relative) -> tuple[list[list[tuple]], bool]:
 
 # --------------------------------------------------------------------------- mentions and actors
 
-@dataclass
+@dataclass(slots=True)
 class ActorMention:
     """One mention of an actor in an article."""
 
@@ -526,7 +526,7 @@ class ActorMention:
     statement: int | None = None  # the statement this mention is the speaker of
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     """One actor of an article, with its mentions (indices into the article's mention list)."""
 
@@ -608,12 +608,15 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me = role_after.end()
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
-            for t in reversed(list(TOKEN.finditer(text, max(s, ms - 60), ms)) if text[ms - 2:ms - 1].islower() else ()):
-                low = t.group(0).lower()
+            while text[j - 2:j - 1].islower():
+                before = _WORD_BEFORE.search(text, max(s, j - 30), j)
+                if before is None:
+                    break
+                low = before.group(1).lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
                     or ("-" in low and low.split("-")[0] in lex.modifiers)
-                if role or (low in lex.titles_lower and (j < ms or role_after) and t.group(0).islower()):
-                    j = t.start()
+                if role or (low in lex.titles_lower and (j < ms or role_after) and before.group(1).islower()):
+                    j = before.start(1)
                     continue
                 break
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
@@ -646,6 +649,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")  # the word just before a position
 _AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
 _MIDCAPS = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")

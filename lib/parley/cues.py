@@ -15,7 +15,7 @@ from .quotes import Quotes
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "alternation"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """A reporting cue: its span, its form as written (lower case) and its kind."""
 

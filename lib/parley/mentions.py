@@ -23,7 +23,7 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
 _WORD = re.compile(r"\w")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A speaker mention: its span and words, and for "who" the phrase it stands for."""
 

@@ -52,7 +52,7 @@ class Sentence(NamedTuple):
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """One attributed statement while an article is analysed."""
 
