@@ -39,8 +39,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     files = sorted(args.corpus.glob("*.txt"))
-    if not files:
-        raise SystemExit(f"no .txt files under {args.corpus}: pass --corpus DIR")
+    if not files:  # the evaluation corpora live outside the project; any folder of .txt articles will do
+        print(f"skipped: no .txt files under {args.corpus} (pass --corpus DIR)")
+        return
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
     parley.analyze_text(texts[0])  # build lexicons and regexes once, outside the timing
