@@ -97,7 +97,12 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         One row per statement, columns ``STATEMENT_COLUMNS``, offsets into the
         article text. ``mode`` is direct, indirect, mixed or according_to;
         ``party_evidence`` says how the party was decided (the alias that
-        matched, or the statement an anaphor was resolved to).
+        matched, or the statement an anaphor was resolved to); ``actor_id``
+        links the speaker to :func:`parley.to_actors`; ``via`` is the outlet
+        that relayed it ("according to Reuters"); ``rule`` names the rule that
+        found it. A joint statement of several governments has one row per
+        government, each with its ``party`` and the same ``joint`` id (the
+        first row's ``statement_id``); :func:`count_statements` counts it once.
     """
     return analyse_articles(sentences, parties=parties, articles=articles)[0]
 
