@@ -215,7 +215,10 @@ class Describer:
         if core["kind"] in ("group", "body") and desc.name and any(s["kind"] == "person" for s in used[1:]):
             desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
         hits = [h for seg in used for h in seg["hits"]]
-        blocked = next((seg["blocked"] for seg in used if seg["blocked"]), None)
+        # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
+        # and no government of its own
+        blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
+                                           and not core["office"] and not core["hits"]), None)
         dropped = [d for seg in used for d in seg["dropped"]]
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
@@ -273,7 +276,8 @@ class Describer:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
         spk, lex = self.spk, self.lex
         out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "media": False}
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "media": False,
+               "office": False}
         toks = [t for t in seg if t[0] not in ("(", ")")]
         while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
             out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
@@ -301,14 +305,20 @@ class Describer:
         if not rest:
             rest, possessor = possessor, []
         lows = [t[0].lower().strip("’'") for t in rest]
+        blocked = None
         for t in rest:
             low = t[0].lower()
             if low in lex.modifiers:
-                out["blocked"] = lex.modifiers[low]
+                blocked = lex.modifiers[low]
             elif "-" in low and low.split("-")[0] in lex.modifiers:
-                out["blocked"] = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
+                blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
             elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
-                out["blocked"] = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+                blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+        # "former" takes a person out of an office only when the phrase names one ("a former minister",
+        # "ex-home secretary"); "a former lawyer" says nothing about government
+        out["office"] = any(_office(t[0], lex) for t in rest)
+        if blocked and out["office"]:
+            out["blocked"] = blocked
         out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
         # name: the capitalised words at the end that are not titles, roles or bodies
         name_words, name_tokens = [], []
@@ -449,6 +459,13 @@ class Describer:
             if key in self.generic:
                 return self.generic[key], key
         return None
+
+
+def _office(word: str, lex) -> bool:
+    """Say whether a word names an office: a government role or a title ("minister", "Secretary"), not "lawyer"."""
+    low = re.sub(r"^(?:ex|former)-", "", word.lower()).rstrip(".")
+    return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
+                                           and low not in lex.modifiers)
 
 
 def _slice(seg, base) -> str:

@@ -215,9 +215,11 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
     """
     g = _grammar()
     start = s
-    for content, speaker_end in earlier:
+    for content, speaker_end in earlier:  # content before this frame starts after earlier statements and speakers
         if content[1] <= frame_start:
-            start = max(start, content[1], speaker_end if speaker_end <= frame_start else start)
+            start = max(start, content[1])
+        if speaker_end <= frame_start:
+            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
     q = quotes.around(start + 1) if start < e else None
     if q and q[0] < start:
         start = q[0]  # a quote that opened in an earlier sentence

@@ -64,7 +64,8 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     for n, f in enumerate(found):
         if f.continues is not None:
             prev = found[f.continues]
-            f.resolved, f.party, f.kind, f.actor = prev.resolved, prev.party, prev.kind, prev.actor
+            f.resolved, f.party, f.parties, f.actor = prev.resolved, prev.party, prev.parties, prev.actor
+            f.via = f.via or prev.via
             f.evidence = f"continues #{f.continues}" + (f" ({prev.evidence})" if prev.evidence else "")
             continue
         linker.decide(n, f, bool(parties))
@@ -362,12 +363,12 @@ class _Linker:
             if "|also " in note:
                 why += f" (also possible: {note.split('|also ', 1)[1]})"
             f.evidence = why + (f", {a.evidence}" if a.evidence else "")
-        elif own:
-            f.evidence = own
-        elif note in ("same name", "same description") and a.evidence:
+        elif own and (m.desc.parties == a.parties and not a.blocked or m.desc.blocked and a.blocked):
+            f.evidence = own  # the mention's own description decided the actor's party
+        elif a.evidence:
             f.evidence = f"same actor as {self._first_ref(a, i)}: {a.evidence}"
         else:
-            f.evidence = a.evidence or m.desc.evidence
+            f.evidence = m.desc.evidence
         if len(a.parties) > 1 and not a.joint:
             f.party, f.parties = None, ()
         if not f.evidence:

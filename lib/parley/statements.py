@@ -63,7 +63,7 @@ class Statement:
     mode: str
     rule: str
     document: bool = False        # said "in a statement" and the like
-    continues: int | None = None  # index of the statement this one continues
+    continues: "Statement | int | None" = None  # the statement this one continues (an index once extracted)
     resolved: str | None = None
     party: str | None = None
     evidence: str = ""
@@ -256,8 +256,8 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
             for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
-                if got.continues == -1:
-                    got.continues = len(found) - 1
+                if got.continues is _PREVIOUS:
+                    got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
         _relays(text, found, before)
@@ -267,12 +267,12 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                                               sents[prev.sentence].block_index)
             if span:
                 found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
-                                       continues=len(found) - 1))
+                                       continues=prev))
     return _dedupe(found)
 
 
 def _dedupe(found: list[Statement]) -> list[Statement]:
-    """Drop statements whose content repeats an earlier one's exactly (two cues, one quote)."""
+    """Drop statements whose content repeats an earlier one's exactly (two cues, one quote); number continuations."""
     seen = set()
     out = []
     for f in found:
@@ -280,10 +280,10 @@ def _dedupe(found: list[Statement]) -> list[Statement]:
             continue
         seen.add(f.content)
         out.append(f)
-    for f in out:  # continuation indices point into the list before deduplication
+    index = {id(f): n for n, f in enumerate(out)}
+    for f in out:  # a continuation names the statement it continues by its index, once the list is final
         if f.continues is not None:
-            target = found[f.continues]
-            f.continues = out.index(target) if target in out else None
+            f.continues = index.get(id(f.continues))
     return out
 
 
@@ -301,14 +301,16 @@ def _headline(text: str, s: int, e: int) -> Statement | None:
     lex = speaker_lexicon()
     line = text[s:e]
     m = _HEADLINE_TAIL.fullmatch(line)
-    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex):
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex) \
+            and _content.trim(text, s + m.start("content"), s + m.end("content")):
         colon = s + line.rindex(":", m.end("content"), m.start("speaker"))
         return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
                          Cue(colon, colon + 1, ":", "speech"),
                          _content.trim(text, s + m.start("content"), s + m.end("content")), "indirect",
                          "headline-tail")
     m = _HEADLINE_HEAD.match(line)
-    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex):
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex) \
+            and _content.trim(text, s + m.start("content"), e):
         colon = s + line.index(":", m.end("speaker"))
         return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
                          Cue(colon, colon + 1, ":", "speech"),
@@ -326,14 +328,15 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     start, end_of_line = line_start(text, s), line_end(text, s)
     if block == "body" and not text[start:s].strip():
         m = _TRANSCRIPT.match(text, s, e)
-        if m and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
+        span = _content.trim(text, m.start("content"), end_of_line) if m else None
+        if span and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
             colon = text.index(":", m.end("speaker"))
             return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
-                             Cue(colon, colon + 1, ":", "speech"),
-                             _content.trim(text, m.start("content"), end_of_line), "direct", "transcript")
-    if not text[start:s].strip() and (opens_quote(text, s) or text[s] == "”"):
+                             Cue(colon, colon + 1, ":", "speech"), span, "direct", "transcript")
+    span = _content.trim(text, s, end_of_line)
+    if span and not text[start:s].strip() and (opens_quote(text, s) or text[s] == "”"):
         # a quote paragraph signed at its end: “...” ― Name (the opening mark is sometimes the wrong way round)
-        end = _content.trim(text, s, end_of_line)[1]
+        end = span[1]
         m = _DASH.search(text, s, end)
         if m and m.end() == end:
             return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
@@ -411,9 +414,9 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
     document = bool(_document_frame().search(text, s, e))
     out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
-    if tail:  # continues the statement just made (its index is set by the caller)
+    if tail:  # continues the statement just made (the caller links them)
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
-                             continues=-1))
+                             continues=_PREVIOUS))
     return out
 
 
@@ -442,24 +445,43 @@ def _document_frame() -> re.Pattern:
 
 
 def _relays(text: str, found: list[Statement], before: int) -> None:
-    """Fold "according to Reuters" that only relays a statement of the same sentence into a ``via``."""
+    """Fold "according to Reuters" that only relays statements of the same sentence into their ``via``.
+
+    The outlet's "content" must be those statements and their frames and
+    nothing else ("“...,” Austin said, according to Reuters"); an outlet
+    that reports something of its own stays a statement.
+    """
     from .actors import actor_lexicon
 
     if len(found) - before < 2:
         return  # a relay needs the statement it relays
     lex = actor_lexicon()
     new = found[before:]
-    relays = [f for f in new if f.cue is not None and f.cue.kind == "according_to"
-              and (f.speaker.text.lower() in lex.media
-                   or re.sub(r"(?i)^(?:the|a)\s+", "", f.speaker.text).lower() in lex.media
-                   or f.speaker.text.split()[-1].lower() in lex.media_heads)]
-    others = [f for f in new if f not in relays]
-    if not relays or not others:
-        return
-    for f in relays:
-        found.remove(f)
-    for f in others:
-        f.via = relays[0].speaker.text
+    for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
+        outlet = _strip_article(relay.speaker.text).lower()
+        if outlet not in lex.media and outlet.split()[-1] not in lex.media_heads:
+            continue
+        relayed = [f for f in new if f is not relay and f.content[0] >= relay.content[0]
+                   and f.content[1] <= relay.content[1] + 1]
+        covered = [(min(f.content[0], f.speaker.start), max(f.content[1], f.speaker.end, f.cue.end if f.cue else 0))
+                   for f in relayed]
+        rest = text[relay.content[0]:relay.content[1]]
+        for cs, ce in sorted(covered, reverse=True):
+            rest = rest[:max(0, cs - relay.content[0])] + rest[max(0, ce - relay.content[0]):]
+        if not relayed or len(re.findall(r"\w+", rest)) > 2:
+            continue  # it says something of its own
+        found[:] = [f for f in found if f is not relay]
+        for f in relayed:
+            f.via = relay.speaker.text
+
+
+def _strip_article(text: str) -> str:
+    """Return a phrase without its leading article ("the Associated Press" -> "Associated Press")."""
+    return _ARTICLE.sub("", text.strip())
+
+
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
+_PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
 def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
