@@ -2,7 +2,6 @@
 
 Every sentence here was written for these tests.
 """
-import pandas as pd
 import pytest
 
 import parley
@@ -33,7 +32,7 @@ DESCRIPTIONS = [
     # not a relative clause, a title, a possessor's modifier, a client or a place
     ("Former minister Jane Hale, who resigned from the government over the Iraq war", (), "former"),
     ("Tom Reeve, who campaigned against the Iraq war", (), "relative clause"),
-    ("A new book, Brown’s Britain", (), ""),
+    ("A new book, Brown’s Britain", (), "no alias"),
     ("The Iraqi families’ lawyer", (), "possessor"),
     ("a lawyer for the Iraqi families", (), "complement"),
     ("analysts based in Baghdad", (), "place"),
@@ -51,8 +50,17 @@ DESCRIPTIONS = [
     # several governments joined by "and": a joint actor
     ("the United States and Iraq", ("United States", "Iraq"), "joint"),
     ("US and Iraqi officials", ("United States", "Iraq"), "joint"),
+    # an alias inside another proper name
+    ("Iraq Body Count", (), "part of another name"),
+    ("Amnesty International UK", (), "part of another name"),
+    # a place inside a complement is where, not whom
+    ("a spokesman for the Pentagon’s mission in Baghdad", ("United States",), "complement 'for'"),
+    # "former" takes away an office, not a past career
+    ("Home Secretary Jane Hale, a former lawyer", ("United Kingdom",), "alias"),
+    ("Lloyd Austin, the US defence secretary and a former general", ("United States",), "alias"),
+    ("Mr Ives, a former home secretary", (), "former"),
     # no alias at all
-    ("Kataib Hezbollah", (), ""),
+    ("Kataib Hezbollah", (), "no alias"),
 ]
 
 
@@ -61,7 +69,15 @@ def test_party_from_the_description(text, parties, evidence):
     desc = Describer(PARTIES)(text)
     assert desc.parties == parties and (desc.blocked is None) == (evidence not in (
         "former", "shadow", "opposition"))
-    assert evidence in desc.evidence
+    if evidence == "no alias":
+        assert desc.evidence in ("", "no alias outside the relative clause")
+    else:
+        assert evidence in desc.evidence
+
+
+@pytest.mark.parametrize("text", ["", "   ", "—", "“”"])
+def test_describer_takes_empty_descriptions_and_no_parties(text):
+    assert Describer(None)(text).parties == () and Describer({})("Lloyd Austin").parties == ()
 
 
 def test_generic_descriptions_come_from_the_parties_file():
@@ -129,12 +145,42 @@ def test_actors_frame_lists_mentions_in_narration_and_speech():
     assert (brown.party == "United Kingdom").all()
     st = a.statements
     assert st.actor_id.isin(actors.actor_id).all()
-    text = a.sentences.text.str.cat()  # offsets point into the text
-    assert all(" " not in r.text or r.text.strip() == r.text for r in actors.itertuples())
-    del text
+    text = "Headline for the test\nChancellor Gordon Brown has urged voters to back the budget.\n" \
+           "He said the economy was strong."
+    assert all(text[r.start:r.end] == r.text for r in actors.itertuples())  # offsets point into the text
+
+
+def test_a_speaker_of_several_statements_is_one_mention():
+    a = parley.analyze_text("Headline for the test\nAustin said the talks were useful and added that a date "
+                            "would follow.", parties=PARTIES)
+    assert len(a.statements) == 2
+    assert (a.actors.start.astype(str) + "-" + a.actors.end.astype(str)).is_unique
+
+
+def test_the_prime_minister_in_narration_is_an_antecedent():
+    st = _statements("Prime Minister Tony Bell met the envoys on Monday.\n"
+                     "The prime minister shrugged off claims from opposition leader Ann Marsh that he had lied. "
+                     "He said the talks had been useful.")
+    assert st.speaker.tolist()[-1] == "Tony Bell"
+
+
+def test_surnames_of_people_of_different_governments_are_not_merged():
+    st = _statements("Iraqi envoy Tom Brown met Russian delegate Tom Brown in Geneva.\n"
+                     "Mr Brown said the meeting had gone well.")
+    assert st.party_evidence.str.count("ambiguous").max() <= 1
+
+
+def test_speakers_table_lists_who_speaks_for_whom():
+    a = parley.analyze_text("Headline for the test\nUS Defence Secretary Lloyd Austin said the mission would "
+                            "change. He added that Iraq was a partner.\nFormer foreign secretary Robert Lane said "
+                            "the plan was naive.", parties=PARTIES)
+    who = parley.speakers(a.actors, a.statements)
+    assert who[["name", "party", "statements"]].values.tolist() == [
+        ["Lloyd Austin", "United States", 2], ["Robert Lane", None, 1]]
+    assert "former" in who.party_evidence.iloc[1]
 
 
 def test_actors_frame_is_empty_with_its_columns():
     actors = parley.to_actors(parley.to_sentences(parley.load_articles([])))
     assert list(actors.columns) == ACTOR_COLUMNS and actors.empty
-    assert isinstance(actors, pd.DataFrame)
+    assert parley.speakers(actors, parley.analyze_text("").statements).empty

@@ -81,3 +81,15 @@ def test_every_statement_names_its_rule():
     st = parley.analyze_text("Headline for the test\n“We want a clear timeline,” Sudani said.\n"
                              "“Our forces are ready to take over.”\nThe deal is done, according to Reuters.").statements
     assert st.rule.tolist() == ["cue-subject-before", "continuation-paragraph", "according-to"]
+
+
+def test_an_outlet_that_reports_something_of_its_own_stays_a_statement():
+    st = parley.analyze_text("Headline for the test\nAccording to Reuters, the troops will stay until May, and "
+                             "Sudani said the talks were useful.", parties=PARTIES).statements
+    assert st.speaker.tolist() == ["Reuters", "Sudani"] and st.via.isna().all()
+
+
+@pytest.mark.parametrize("text", ["Headline\nSMITH: ...", "- - -: Trump\nThe talks went on.", "", "“", "''",
+                                  "SMITH: ... \n\"\""])
+def test_odd_lines_give_no_statement_and_no_error(text):
+    assert parley.analyze_text(text).statements.empty

@@ -60,3 +60,27 @@ def test_anaphor_evidence_names_the_antecedent():
 def test_unresolved_pronoun_says_why():
     st = _statements("The weather was cold. She said the meeting was cancelled.")
     assert st.party_evidence.iloc[0].startswith("unresolved 'She'")
+
+
+def test_a_joint_statement_continued_by_a_quote_paragraph_stays_joint():
+    st = _statements("“We will stay,” the United States and Iraq said in a joint statement.\n"
+                     "“The partnership goes on for years.”")
+    assert st.party.tolist() == ["United States", "Iraq", "United States", "Iraq"]
+    assert st.joint.nunique() == 2 and st.joint.notna().all()
+
+
+def test_a_split_quote_after_an_outlet_continues_its_own_speaker():
+    st = _statements("According to Reuters, “Yes,” Austin said, “we will go on with it.”")
+    assert st.speaker.dropna().tolist() and set(st.speaker.dropna()) <= {"Austin", "Reuters"}
+    assert all(not e.startswith(f"continues {sid}") for sid, e in zip(st.statement_id, st.party_evidence))
+
+
+def test_it_resolves_to_a_body():
+    st = _statements("The Home Office rejected the claims on Monday. It said the checks had been fair.")
+    assert st[["speaker_mention", "speaker", "party"]].values.tolist() == [["It", "Home Office", "United Kingdom"]]
+
+
+def test_a_lone_capitalised_word_in_narration_is_no_actor():
+    a = parley.analyze_text("Headline for the test\nThe vote in Basra was close. Officials counted again.",
+                            parties=PARTIES)
+    assert "Basra" not in set(a.actors.text)

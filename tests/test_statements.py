@@ -287,3 +287,10 @@ def test_other_line_breaks_give_the_same_statements(newline):
     got = statements(other)
     assert got[["speaker", "party", "mode"]].values.tolist() == expected[["speaker", "party", "mode"]].values.tolist()
     assert all(other[r.content_start:r.content_end] == r.content for r in got.itertuples())
+
+
+def test_joint_statements_are_counted_once_in_all():
+    frame = pd.DataFrame({"statement_id": ["a:q0", "a:q0+1", "a:q1"], "joint": ["a:q0", "a:q0", float("nan")]})
+    assert parley.count_statements(frame) == (2, 1)
+    assert parley.describe_count(frame) == "2 statements (1 joint, counted for each government)"
+    assert parley.count_statements(frame.iloc[[2]]) == (1, 0) and parley.describe_count(frame.iloc[:0]) == "0 statements"

@@ -28,7 +28,6 @@ someone who was introduced without speaking (:mod:`parley.resolution`).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -117,6 +116,8 @@ class Description:
 
     Attributes
     ----------
+    text : str
+        The words described.
     kind : str
         person, body, group, document, joint, pronoun or unknown.
     name : str or None
@@ -127,8 +128,14 @@ class Description:
         The head word, lower case.
     definite : bool
         A definite description without a name ("the ministry"): an anaphor.
+    plural : bool
+        A plural head ("officials").
+    gender : str or None
+        "m" or "f" where a title, role or pronoun says so.
     parties : tuple of str
         The governments the description names (several for a joint actor).
+    joint : bool
+        Several governments joined by "and" ("the United States and Iraq").
     blocked : str or None
         Why the description gives no party although it may name one ("former").
     evidence : str
@@ -147,14 +154,19 @@ class Description:
     joint: bool = False
     blocked: str | None = None
     evidence: str = ""
-    media: bool = False
 
 
 _DESCRIPTIONS: dict[tuple, dict[str, "Description"]] = {}
 
 
 class Describer:
-    """Read descriptions against one parties table (cached per mention text).
+    """Read descriptions against one parties table.
+
+    Descriptions are cached by their words in a module-level cache shared by
+    every Describer with the same parties and lexicons (mentions such as "the
+    ministry" or "he" recur across articles); the cache is emptied when it
+    holds more than 200,000 descriptions or eight parties tables. Cached
+    descriptions are shared: treat them as read-only.
 
     Parameters
     ----------
@@ -162,8 +174,8 @@ class Describer:
         Resolved parties (see :func:`parley.parties.resolve_parties`).
     """
 
-    def __init__(self, parties: dict):
-        self.parties = parties
+    def __init__(self, parties: dict | None):
+        self.parties = parties = parties or {}
         self.lex = actor_lexicon()
         self.spk = speaker_lexicon()
         # descriptions recur across articles ("the ministry", "he"): one cache per parties table and lexicon build
@@ -187,6 +199,8 @@ class Describer:
         spk, lex = self.spk, self.lex
         toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
         words = [t for t in toks if t[0][0].isalnum()]
+        if not words:
+            return Description(text, evidence="no words")
         if len(words) == 1 and words[0][0].lower() in spk.pronouns:
             kind = spk.pronouns[words[0][0].lower()]
             gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
@@ -202,7 +216,7 @@ class Describer:
         core = parsed[0]
         desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
                            definite=core["definite"] and not core["name"], plural=core["plural"],
-                           gender=core["gender"], media=core["media"])
+                           gender=core["gender"])
         # Appositions describe the same actor: roles after a name, a name after a role; after any
         # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
         used = [core]
@@ -276,8 +290,7 @@ class Describer:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
         spk, lex = self.spk, self.lex
         out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "media": False,
-               "office": False}
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False}
         toks = [t for t in seg if t[0] not in ("(", ")")]
         while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
             out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
@@ -365,8 +378,6 @@ class Describer:
             g = lex.genders.get(t[0].lower().rstrip("."))
             if g:
                 out["gender"] = g
-        text_lower = " ".join(t[0] for t in toks).lower()
-        out["media"] = text_lower in lex.media or head in ("media",)
         # aliases, by where they sit
         if not self.parties:
             return out
@@ -381,7 +392,9 @@ class Describer:
         for hit in alias_matches(seg_text, self.parties):
             s, e = hit.start + base, hit.end + base
             in_comp = bool(comp) and comp[0][1] <= s
-            if locative(seg_text, hit.start) and not (in_comp and comp_ok and comp[0][0].lower() != "in"):
+            # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
+            first_after = in_comp and not any(t[0].lower() in lex.prepositions and comp[0][1] < t[1] < s for t in comp)
+            if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
                 out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
                 continue
             if possessor and possessor[0][1] <= s and e <= poss_end:
@@ -418,7 +431,7 @@ class Describer:
         names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
         for t in rest:
             if t[2] <= s:
-                low = t[0].lower().rstrip("’'s") if _POSSESSIVE.search(t[0]) else t[0].lower()
+                low = _POSSESSIVE.sub("", t[0].lower())
                 country = self.lex.nationalities.get(low)
                 if country and not any(low in n or country.lower() in n for n in names):
                     return True
@@ -442,8 +455,7 @@ class Describer:
         first, last = inside[0], inside[-1]
         before = rest[first - 1][0] if first > 0 and rest[first - 1][0][:1].isupper() else None
         after = rest[last + 1][0] if last + 1 < len(rest) and rest[last + 1][0][:1].isupper() else None
-        if after is not None and not official(after) and not official(rest[last][0]) and \
-                not (before is None and len(rest) - last > 2):
+        if after is not None and not official(after) and not official(rest[last][0]):
             return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
         if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
                 lex.nationalities.get(rest[last][0].lower()) is not None:
@@ -538,9 +550,8 @@ class ActorMention:
     desc: Description
     speaker: bool = False
     subject: bool = False
-    quoted: bool = False
     actor: int | None = None
-    statement: int | None = None  # the statement this mention is the speaker of
+    statements: list[int] = field(default_factory=list)  # the statements this mention is the speaker of
 
 
 @dataclass(slots=True)
@@ -583,8 +594,9 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     Returns
     -------
     list of ActorMention
-        In text order, form "name" (people and bodies by name, with titles
-        and lower-case roles before them: "shadow home secretary David Davis").
+        In text order: form "name" (people and bodies by name, with titles,
+        lower-case roles and appositions: "shadow home secretary David
+        Davis") and form "description" ("the prime minister").
     """
     lex, spk = actor_lexicon(), speaker_lexicon()
     out: list[ActorMention] = []
@@ -599,6 +611,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         if inside and inside[0] <= s and inside[1] >= e:
             continue  # a sentence of quoted speech
         intro_end = spk.sentence_intro.match(text, s, e).end()
+        first_of_sentence = len(out)
         for m in lex.name_run.finditer(text, s, e):
             ms, me = m.span()
             if quotes.around(ms):
@@ -625,7 +638,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me = role_after.end()
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
-            while text[j - 2:j - 1].islower():
+            while j >= 2 and text[j - 2:j - 1].islower():
                 before = _WORD_BEFORE.search(text, max(s, j - 30), j)
                 if before is None:
                     break
@@ -650,17 +663,16 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, j - 6), j))
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
-        last_end = out[-1].end if out else -1
+        names = out[first_of_sentence:]
         for m in lex.definite_run.finditer(text, s, e):
             ms, me = m.span()
-            if quotes.around(ms) or any(o.start < me and ms < o.end for o in out[-6:] if o.sentence == i):
+            if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
                 continue
             desc = describe(m.group(0))
             opening = ms >= intro_end and not text[intro_end:ms].strip(" “\"‘'")
             subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, ms - 6), ms))
             out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
-        if out and out[-1].end != last_end:
-            out.sort(key=lambda x: x.start)
+        out[first_of_sentence:] = sorted(out[first_of_sentence:], key=lambda x: x.start)
     return out
 
 
@@ -695,10 +707,12 @@ def to_actors(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame |
     pandas.DataFrame
         One row per mention, columns ``ACTOR_COLUMNS``: ``actor_id`` groups
         the mentions of one actor; ``form`` is name, description, pronoun,
-        relative or document; ``kind`` the actor's kind (person, body, group,
-        document, joint); ``speaker`` whether the mention speaks a statement;
-        ``party`` the actor's government (None without one, or for a joint
-        actor, whose governments ``party_evidence`` lists).
+        relative, document or joint; ``kind`` the actor's kind (person, body,
+        group, document, joint, or unknown for a lone capitalised word);
+        ``speaker`` whether the mention speaks a statement; ``party`` the
+        actor's government (None without one, or for a joint actor, whose
+        governments ``party_evidence`` lists). This runs the whole
+        attribution; :func:`parley.analyze` returns both frames from one pass.
     """
     from .statements import analyse_articles
 
@@ -729,7 +743,7 @@ def speakers(actors: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
         they are mentioned, ``party_evidence`` how the party was decided.
     """
     if actors is None or not len(actors) or statements is None or not len(statements):
-        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+        return from_rows([], SPEAKER_COLUMNS, ints=("statements",))
     said = statements.dropna(subset=["actor_id"])
     key = said["joint"].where(said["joint"].notna(), said["statement_id"]) if "joint" in said else said["statement_id"]
     counts = key.groupby(said["actor_id"]).nunique()
@@ -739,10 +753,12 @@ def speakers(actors: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
         named = group[group["form"].isin(["name", "description", "document", "joint", "relative"])]
         texts = list(dict.fromkeys(group["text"]))
         first = group.iloc[0]
-        rows.append((first["article_id"], actor_id, parties.get(actor_id), first["name"], first["kind"], first["role"],
+        party = parties.get(actor_id)
+        rows.append((first["article_id"], actor_id, party if isinstance(party, str) else None, first["name"],
+                     first["kind"], first["role"],
                      max(named["text"], key=len) if len(named) else first["text"], int(counts[actor_id]),
                      "; ".join(texts), first["party_evidence"]))
-    out = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    out = from_rows(rows, SPEAKER_COLUMNS, ints=("statements",))
     return out.sort_values(["party", "statements"], ascending=[True, False], na_position="last",
                            kind="stable").reset_index(drop=True)
 
@@ -763,14 +779,4 @@ def actor_rows(aid: str, sents, mentions: list[ActorMention], actors: list[Actor
 def actor_frame(rows: list[tuple]) -> pd.DataFrame:
     """Build the actors frame with its dtypes."""
     return from_rows(rows, ACTOR_COLUMNS, ints=("start", "end"), bools=("speaker",))
-
-
-def sentence_index(sents) -> list[int]:
-    """Return the sentence starts, for finding a position's sentence with bisect."""
-    return [s.start for s in sents]
-
-
-def sentence_of(starts: list[int], pos: int) -> int:
-    """Return the index of the sentence holding ``pos``."""
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 

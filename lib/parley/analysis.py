@@ -78,7 +78,7 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Returns
     -------
     Analysis
-        With ``sentences``, ``statements`` and ``conditions`` frames.
+        With ``sentences``, ``statements``, ``actors`` and ``conditions`` frames.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")

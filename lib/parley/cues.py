@@ -43,7 +43,6 @@ class CueLexicon:
     inverted_before: re.Pattern
     after_quote: re.Pattern
     frame_after_quote: re.Pattern
-    words: dict[str, tuple[str, ...]]    # the named word lists of attribution.csv
 
 
 def alternation(words, *, escape: bool = True) -> str:
@@ -53,7 +52,9 @@ def alternation(words, *, escape: bool = True) -> str:
     the branches of a plain alternation one by one at every position, and the cue lexicon has
     hundreds of them.
     """
-    words = set(words)
+    words = {w for w in words if w.strip()}
+    if not words:
+        return "(?!)"  # an empty list matches nothing, not the empty string
     if not escape:
         ordered = sorted(words, key=len, reverse=True)
         return "|".join(w.replace(" ", r"\s+") for w in ordered)
@@ -125,7 +126,6 @@ def cue_lexicon() -> CueLexicon:
             rf"[ \t]+(?:(?:{forms})[ \t]+(?:[A-Z]|the\b|a\b|an\b)"
             rf"|(?:[A-Z][\w.’'-]*[ \t]+|(?:he|she|they|I|we|it)[ \t]+|the[ \t]+[\w-]+[ \t]+){{1,4}}?"
             rf"(?:{forms})\b(?![ \t]+that\b))"),
-        words=words,
     )
 
 

@@ -36,7 +36,7 @@ def from_rows(rows: list[tuple], columns: list[str], *, ints=(), nullable_ints=(
     block = np.empty((len(rows), len(columns)), dtype=object)
     if rows:
         block[:] = rows
-    frame = pd.DataFrame(block, columns=_index(tuple(columns)), dtype=object)
+    frame = pd.DataFrame(block, columns=_index(tuple(columns)).copy(), dtype=object)  # a copy: frames may rename
     for name in ints:
         at = columns.index(name)
         frame.isetitem(at, block[:, at].astype("int64"))

@@ -51,7 +51,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_single = None
             nxt = _SPACE.match(text, pos).end()
             first = text[nxt:nxt + 2] if nxt < len(text) else ""
-            if open_curly is not None and first[:1] not in "“«„":
+            if open_curly is not None and (not first or first[0] not in "“«„"):
                 spans.append((open_curly, pos))
                 open_curly = None
             if open_straight is not None:
@@ -188,8 +188,9 @@ def _breaks(text: str) -> list[int]:
 
 def line_end(text: str, pos: int) -> int:
     """Return where the line holding ``pos`` ends (its line break, or the end of the text)."""
-    m = _BREAK.search(text, pos)
-    return m.start() if m else len(text)
+    breaks = _breaks(text)
+    i = bisect.bisect_left(breaks, pos)
+    return breaks[i] if i < len(breaks) else len(text)
 
 
 def opens_quote(text: str, pos: int) -> bool:

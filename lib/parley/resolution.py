@@ -57,7 +57,10 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     speakers = _speaker_mentions(found, describe)
     taken = sorted((m.start, m.end) for m in speakers)
     starts = [s for s, _ in taken]
-    mentions = [m for m in mentions if not _overlaps(taken, starts, m)] + speakers
+    reach = [-1]
+    for _, e in taken:
+        reach.append(max(reach[-1], e))
+    mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
     mentions.sort(key=lambda m: (m.start, m.end))
     linker = _Linker(mentions, found, describe)
     linker.run()
@@ -72,27 +75,34 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     return mentions, linker.actors
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], m: ActorMention) -> bool:
-    """Say whether mention ``m`` overlaps one of the sorted ``spans`` (a speaker supersedes a narration mention)."""
-    i = bisect.bisect_left(starts, m.end)
-    return any(e > m.start for _, e in spans[max(0, i - 3):i])
+def _overlaps(reach: list[int], starts: list[int], m: ActorMention) -> bool:
+    """Say whether mention ``m`` overlaps a speaker span (a speaker supersedes a narration mention).
+
+    ``starts`` are the sorted span starts and ``reach[k]`` the furthest end among the first ``k`` spans.
+    """
+    return reach[bisect.bisect_left(starts, m.end)] > m.start
 
 
 def _speaker_mentions(found: list[Statement], describe: Describer) -> list[ActorMention]:
-    out = []
+    """Return one mention per speaker span (a speaker of several statements is one mention)."""
+    by_span: dict[tuple[int, int], ActorMention] = {}
     for n, f in enumerate(found):
         if f.continues is not None:
             continue
         sp: Mention = f.speaker
+        known = by_span.get((sp.start, sp.end))
+        if known is not None:
+            known.statements.append(n)  # "Austin said A and added B"
+            continue
         if sp.antecedent is not None:
             desc = describe(sp.antecedent.text)
             form = "relative"
         else:
             desc = describe(sp.text)
             form = _form(desc)
-        out.append(ActorMention(sp.start, sp.end, sp.text, f.sentence, form, desc, speaker=True, subject=True,
-                                statement=n))
-    return out
+        by_span[(sp.start, sp.end)] = ActorMention(sp.start, sp.end, sp.text, f.sentence, form, desc, speaker=True,
+                                                   subject=True, statements=[n])
+    return list(by_span.values())
 
 
 def _form(desc) -> str:
@@ -126,8 +136,8 @@ class _Linker:
 
     def run(self) -> None:
         for i, m in enumerate(self.mentions):
-            if m.statement is not None:
-                self.by_statement[m.statement] = i
+            for n in m.statements:
+                self.by_statement[n] = i
             d = m.desc
             if m.form == "pronoun":
                 self._pronoun(i, m)
@@ -188,7 +198,7 @@ class _Linker:
             if d.joint:
                 a.joint, a.kind = True, "joint"
             if len(merged) > 1 and not a.joint:
-                a.evidence = f"ambiguous: {a.evidence}; {d.evidence}"
+                a.evidence = "ambiguous: described as " + " and as ".join(merged)
                 a.parties = merged
             elif merged != a.parties:
                 a.parties = merged
@@ -205,7 +215,7 @@ class _Linker:
             c = self.mentions[k]
             if here - c.sentence > window:
                 return
-            if c.actor is None or c.quoted:
+            if c.actor is None:
                 continue
             yield k, c
 
@@ -219,6 +229,8 @@ class _Linker:
         best = None
         for a_id in candidates:
             a = self.actors[a_id]
+            if m.desc.parties and a.parties and not set(m.desc.parties) & set(a.parties):
+                continue  # "Iraqi envoy Tom Brown" is not "Russian delegate Tom Brown"
             other = a.name.split()
             if a.name.lower() == name.lower() or (
                     a.kind == "person" and other and other[-1].lower() == parts[-1].lower()
@@ -258,7 +270,7 @@ class _Linker:
         if d.parties or d.blocked or not d.definite:
             self._new(i, m)  # "a statement from Sudani’s office": the author is in the description
             return
-        here = m.statement if m.statement is not None else len(self.found)
+        here = m.statements[0] if m.statements else sum(f.speaker.start < m.start for f in self.found)
         for n in range(here - 1, max(-1, here - 13), -1):
             f = self.found[n]
             if f.document and n in self.by_statement:
@@ -317,7 +329,7 @@ class _Linker:
         self._attach(i, m, best, "anaphor")
         self.note[i] = f"anaphor@{k}"
         if len(ranked) > 1 and ranked[1][1][0] >= score - 1:
-            other = self.actors[ranked[0 + 1][0]]
+            other = self.actors[ranked[1][0]]
             if other.party != self.actors[best].party:
                 self.note[i] += f"|also {other.name!r}"
 
@@ -348,16 +360,15 @@ class _Linker:
             f.resolved, f.party, f.actor = None, None, None
             note = self.note.get(i, "") if i is not None else ""
             f.evidence = note or f"unresolved {mention_text!r}"
-            f.kind = m.desc.kind if m else ""
             return
         a = self.actors[m.actor]
-        f.actor, f.kind = a.id, a.kind
+        f.actor = a.id
         f.resolved = a.name or None
         f.parties = a.parties if (a.joint or len(a.parties) == 1) and not a.blocked else ()
         f.party = f.parties[0] if f.parties else None
         note = self.note.get(i, "")
         own = m.desc.evidence if (m.desc.parties or m.desc.blocked) else ""
-        if note.startswith("anaphor") or note == "anaphor":
+        if note.startswith("anaphor"):
             ref = self._ref(note, m, a)
             why = f"anaphor {mention_text!r} -> {ref}"
             if "|also " in note:
@@ -369,8 +380,6 @@ class _Linker:
             f.evidence = f"same actor as {self._first_ref(a, i)}: {a.evidence}"
         else:
             f.evidence = m.desc.evidence
-        if len(a.parties) > 1 and not a.joint:
-            f.party, f.parties = None, ()
         if not f.evidence:
             f.evidence = "no alias matched" if with_parties else "no parties given"
 
@@ -385,15 +394,15 @@ class _Linker:
         if k is None:
             return f"({a.name})"
         c = self.mentions[k]
-        if c.statement is not None:
-            return f"#{c.statement} ({a.name})"
+        if c.statements:
+            return f"#{c.statements[-1]} ({a.name})"
         return f"{c.text!r} in narration ({a.name})"
 
     def _first_ref(self, a: Actor, i: int) -> str:
         for j in a.mentions:
             c = self.mentions[j]
             if j != i and (c.desc.parties or c.desc.blocked):
-                return f"#{c.statement}" if c.statement is not None else repr(c.text)
+                return f"#{c.statements[0]}" if c.statements else repr(c.text)
         return repr(a.name)
 
 

@@ -67,7 +67,6 @@ class Statement:
     resolved: str | None = None
     party: str | None = None
     evidence: str = ""
-    kind: str = ""
     actor: int | None = None
     parties: tuple[str, ...] = ()
     via: str | None = None        # the outlet that relayed it ("according to Reuters")
@@ -109,7 +108,23 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
 
 def analyse_articles(sentences: pd.DataFrame, *, parties=None,
                      articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the statements and actors frames of every article (one pass, shared by both)."""
+    """Return the statements and actors frames of every article, from one pass over them.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        From :func:`parley.to_sentences`.
+    parties : str, Path, dict or None
+        The parties file or dict.
+    articles : pandas.DataFrame, optional
+        The articles, for exact offsets.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``(statements, actors)``, as :func:`to_statements` and
+        :func:`parley.to_actors` return them.
+    """
     from .actors import Describer, actor_frame, actor_rows
     from .resolution import resolve
 
