@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from parley.cues import alternation
+from parley.lexicons import alternation
 from parley.frames import from_rows
 
 

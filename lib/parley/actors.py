@@ -33,10 +33,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .cues import alternation
 from .frames import from_rows
-from .lexicons import built_from, read_lexicon, word_lists
-from .mentions import TOKEN, speaker_lexicon
+from .lexicons import alternation, built_from, read_lexicon, word_lists
+from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 from .parties import alias_matches, locative
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
@@ -344,7 +343,7 @@ class Describer:
             name_words.insert(0, w)
             name_tokens.insert(0, t)
         head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
-        head = re.sub(r"^(?:co|vice|deputy|acting)-", "", head)  # "co-chairman" is a chairman
+        head = ROLE_PREFIX.sub("", head)
         out["head"] = head
         role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
                       if (t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
@@ -466,7 +465,7 @@ class Describer:
         if not self.generic:
             return None
         phrase = " ".join(t[0] for t in toks).lower()
-        bare = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+        bare = strip_article(phrase)
         for key in (phrase, bare):
             if key in self.generic:
                 return self.generic[key], key

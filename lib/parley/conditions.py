@@ -39,9 +39,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cues import alternation
 from .frames import from_rows
-from .lexicons import built_from, read_lexicon
+from .lexicons import alternation, built_from, read_lexicon
 from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]

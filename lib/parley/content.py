@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import alternation, cue_lexicon, find_cues
-from .lexicons import built_from, read_lexicon, word_lists
+from .cues import cue_lexicon, find_cues
+from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
 __all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",
@@ -70,7 +70,7 @@ def _grammar() -> _Grammar:
                              r",\s+that\b"
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
         # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
-        that_after_addressee=re.compile(rf"(?:\s+(?!(?:who|which|whom|whose|that)\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
+        that_after_addressee=re.compile(rf"(?:\s+(?!(?:{a(w['relative'])})\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
         # the forms of "tell", participle included ("telling voters ... that")
         tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicons import built_from, read_lexicon, word_lists
+from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import Quotes
 
-__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "alternation"]
+__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,42 +43,6 @@ class CueLexicon:
     inverted_before: re.Pattern
     after_quote: re.Pattern
     frame_after_quote: re.Pattern
-
-
-def alternation(words, *, escape: bool = True) -> str:
-    """Return a regex alternation of ``words``, longest first, spaces matching any whitespace.
-
-    Literal words are merged into a trie ("sa(?:y(?:s|ing)?|id)"): Python's regex engine tries
-    the branches of a plain alternation one by one at every position, and the cue lexicon has
-    hundreds of them.
-    """
-    words = {w for w in words if w.strip()}
-    if not words:
-        return "(?!)"  # an empty list matches nothing, not the empty string
-    if not escape:
-        ordered = sorted(words, key=len, reverse=True)
-        return "|".join(w.replace(" ", r"\s+") for w in ordered)
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word.replace("’", "'"):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-_TRIE_CHARS = {" ": r"\s+", "'": "['’]"}  # any whitespace between words; straight or curly apostrophes
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(_TRIE_CHARS.get(ch) or re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here, and longer ones go on: try the longer first
-        return f"(?:{body})?"
-    return body
 
 
 @built_from("reporting_verbs.csv", "attribution.csv")

@@ -4,13 +4,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
 
 from . import config
 
-__all__ = ["built_from", "pinned", "read_lexicon", "word_lists"]
+__all__ = ["alternation", "built_from", "pinned", "read_lexicon", "word_lists"]
 
 T = TypeVar("T")
 _generation = [0]
@@ -112,3 +113,39 @@ def built_from(*names: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
         return current
 
     return decorate
+
+
+def alternation(words, *, escape: bool = True) -> str:
+    """Return a regex alternation of ``words``, longest first, spaces matching any whitespace.
+
+    Literal words are merged into a trie ("sa(?:y(?:s|ing)?|id)"): Python's regex engine tries
+    the branches of a plain alternation one by one at every position, and the cue lexicon has
+    hundreds of them.
+    """
+    words = {w for w in words if w.strip()}
+    if not words:
+        return "(?!)"  # an empty list matches nothing, not the empty string
+    if not escape:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(w.replace(" ", r"\s+") for w in ordered)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.replace("’", "'"):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+_TRIE_CHARS = {" ": r"\s+", "'": "['’]"}  # any whitespace between words; straight or curly apostrophes
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(_TRIE_CHARS.get(ch) or re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here, and longer ones go on: try the longer first
+        return f"(?:{body})?"
+    return body

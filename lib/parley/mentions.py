@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import alternation
-from .lexicons import built_from, read_lexicon, word_lists
+from .lexicons import alternation, built_from, read_lexicon, word_lists
 
-__all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN",
+__all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX", "strip_article",
            "left_speaker", "right_speaker", "clause_subject"]
 
+#: "co-chairman" is a chairman, "vice-president" a president.
+ROLE_PREFIX = re.compile(r"^(?:co|vice|deputy|acting)-")
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 #: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
 _WORD = re.compile(r"\w")
@@ -109,6 +111,11 @@ def speaker_lexicon() -> SpeakerLexicon:
         clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
         intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
     )
+
+
+def strip_article(text: str) -> str:
+    """Return a phrase without its leading article ("the Associated Press" -> "Associated Press")."""
+    return _ARTICLE.sub("", text.strip())
 
 
 def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
@@ -220,15 +227,10 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
             return None
         k = m - 1
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
-        depth, m = 0, k
-        while m >= 0:
-            depth += {")": 1, "(": -1}.get(tokens[m].group(0), 0)
-            if depth == 0:
-                break
-            m -= 1
-        if m <= 0:
-            return None
-        end, k = tokens[k].end(), m - 1
+        before = _skip_parenthesis(tokens, k)
+        if before < 0 or before == k:
+            return None  # nothing before the parenthesis, or it never opened
+        end, k = tokens[k].end(), before
     word = tokens[k].group(0).lower()
     if word in ("who", "which"):  # "officials, who said ...": the mention is "who", standing for "officials"
         rel = tokens[k]
@@ -367,7 +369,7 @@ def _complement_head(tokens, k, lex) -> int | None:
     if j < 0:
         return None
     prev = tokens[j].group(0)
-    low = re.sub(r"^(?:co|vice|deputy|acting)-", "", prev.lower())  # "the co-chairman of the party"
+    low = ROLE_PREFIX.sub("", prev.lower())  # "the co-chairman of the party"
     if low in lex.roles or low in lex.bodies or prev in lex.titles or (
             low in lex.documents and tokens[k].group(0).lower() in ("from", "by", "of")):
         return j  # "a statement from Sudani’s office": a document's complement is its author

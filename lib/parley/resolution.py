@@ -16,7 +16,7 @@ import bisect
 import re
 
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
-from .mentions import Mention, speaker_lexicon
+from .mentions import Mention, speaker_lexicon, strip_article
 from .quotes import Quotes
 from .statements import Statement
 
@@ -145,7 +145,7 @@ class _Linker:
                 self._new(i, m)
             elif m.form == "document":
                 self._document(i, m)
-            elif d.text.lower() in self.lex.joint or _strip_det(d.text).lower() in self.lex.joint:
+            elif d.text.lower() in self.lex.joint or strip_article(d.text).lower() in self.lex.joint:
                 self._generic_joint(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
                 self._name(i, m)
@@ -417,14 +417,10 @@ def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
     return False
 
 
-def _strip_det(text: str) -> str:
-    return re.sub(r"(?i)^(?:the|a|an)\s+", "", text.strip())
-
-
 def _canonical(desc, mention: str) -> str:
     """Return a speaker's name: the name without titles ("Lloyd Austin"), else the description
     without its article and appositions ("the US official" -> "US official")."""
     if desc.name and desc.kind in ("person",):
         return desc.name
     head = re.split(r",|\(|\s[—–-]{1,2}\s", mention, maxsplit=1)[0].strip() or mention
-    return _strip_det(head)
+    return strip_article(head)

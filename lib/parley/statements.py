@@ -21,10 +21,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import content as _content
-from .cues import Cue, alternation, cue_lexicon, find_cues
+from .cues import Cue, cue_lexicon, find_cues
 from .frames import from_rows
-from .lexicons import built_from, pinned, word_lists
-from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon
+from .lexicons import alternation, built_from, pinned, word_lists
+from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, line_start, opens_quote
 
@@ -473,7 +473,7 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
     lex = actor_lexicon()
     new = found[before:]
     for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
-        outlet = _strip_article(relay.speaker.text).lower()
+        outlet = strip_article(relay.speaker.text).lower()
         if outlet not in lex.media and outlet.split()[-1] not in lex.media_heads:
             continue
         relayed = [f for f in new if f is not relay and f.content[0] >= relay.content[0]
@@ -490,12 +490,6 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
             f.via = relay.speaker.text
 
 
-def _strip_article(text: str) -> str:
-    """Return a phrase without its leading article ("the Associated Press" -> "Associated Press")."""
-    return _ARTICLE.sub("", text.strip())
-
-
-_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
