@@ -98,8 +98,6 @@ CONDITIONAL = [
      [("depending on", "the threat posed by the militias", "security threat")]),
     ("The decision will be made based on the recommendations of the joint committee.",
      [("based on", "the recommendations of the joint committee", "political or diplomatic process")]),
-    ("Forces will be redeployed in line with the bilateral agreement signed last year.",
-     [("in line with", "the bilateral agreement signed last year", "political or diplomatic process")]),
     ("The bases will stay open pending a vote in the Council of Representatives.",
      [("pending", "a vote in the Council of Representatives", "legal or parliamentary")]),
     ("Iran offered to release the prisoners in exchange for the unfreezing of its assets.",
@@ -126,8 +124,6 @@ CONDITIONAL = [
      [("once", "the joint committee completes its review", "political or diplomatic process")]),
     ("The agreement allows the troops to stay, subject to annual parliamentary review.",
      [("subject to", "annual parliamentary review", "legal or parliamentary")]),
-    ("The new government will honour the accord in accordance with the constitution.",
-     [("in accordance with", "the constitution", "legal or parliamentary")]),
     ("In the event of renewed attacks on US bases, Washington will respond.",
      [("In the event of", "renewed attacks on US bases", "security threat")]),
     ("Baghdad will let the trainers stay if they remain in an advisory role and the parliament approves "
@@ -182,6 +178,9 @@ NEGATIVE = [
     "The damage, if any, was limited.",
     "He left the country once the war ended.",
     "The troops will leave at once, the spokesman said.",
+    # conformity, not dependency: nothing is made to wait on the agreement
+    "Forces will be redeployed in line with the bilateral agreement signed last year.",
+    "The new government will honour the accord in accordance with the constitution.",
 ]
 
 
@@ -242,7 +241,7 @@ def test_table_is_balanced():
     ("Further deployments are subject to the approval of Congress.", "Further deployments"),
     ("Iran offered to release the prisoners in exchange for the unfreezing of its assets.", "the prisoners"),
     ("US troops must leave by the end of 2025 if the threat subsides.", "US troops must leave by the end of 2025"),
-    ("Troops stay in line with the accord.", None),
+    ("Subject to parliamentary approval.", None),
 ])
 def test_targets(sentence, target):
     found = to_conditions(one(sentence))

@@ -137,10 +137,13 @@ def _alternation(terms) -> str:
 @dataclass(frozen=True)
 class _Lexicon:
     markers: re.Pattern
-    info: dict            # normalised marker -> (kind, takes, position)
+    info: dict            # normalised marker -> (kind, takes, position, needs)
     before: dict          # marker -> regex matched at the end of the text before it
     after: dict           # marker -> regex matched at the start of the text after it
+    need_before: dict     # marker -> regex that must match at the end of the text before it
+    need_after: dict      # marker -> regex that must match at the start of the text after it
     modal: re.Pattern
+    main: re.Pattern      # the subject and modal verb that open a main clause ("we would", "the EU will")
     boundary: re.Pattern
     reporting: re.Pattern
     determiners: frozenset
@@ -157,13 +160,16 @@ class _Lexicon:
             "condition_categories.csv", "modals.csv")
 def _lexicon() -> _Lexicon:
     markers = read_lexicon("condition_markers.csv")
-    info = {normalize(r["marker"]): (r["kind"], r["takes"], r["position"]) for r in markers}
-    sides: dict = {"before": {}, "after": {}}
+    info = {normalize(r["marker"]): (r["kind"], r["takes"], r["position"], r.get("needs", "")) for r in markers}
+    sides: dict = {"before": {}, "after": {}, "need_before": {}, "need_after": {}}
     for r in read_lexicon("condition_exclusions.csv"):
         sides[r["side"]].setdefault(normalize(r["marker"]), []).append(r["pattern"])
-    before = {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$", re.I) for m, p in sides["before"].items()}
-    # "after" patterns are used with .match(text, pos), which anchors them at the marker's end
-    after = {m: re.compile(rf"\s*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides["after"].items()}
+    # "before" patterns match at the end of the text before a marker; "after" patterns are used
+    # with .match(text, pos), which anchors them at the marker's end
+    before, need_before, after, need_after = (
+        {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$" if side.endswith("before")
+                       else rf"[\s,]*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides[side].items()}
+        for side in ("before", "need_before", "after", "need_after"))
     syntax: dict = {}
     for r in read_lexicon("condition_syntax.csv"):
         syntax.setdefault(r["role"], []).append(r["term"].strip().lower())
@@ -177,8 +183,11 @@ def _lexicon() -> _Lexicon:
     modals = [r["term"] for r in read_lexicon("modals.csv")]
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
-        info=info, before=before, after=after,
+        info=info, before=before, after=after, need_before=need_before, need_after=need_after,
         modal=re.compile(_alternation(modals), re.I),
+        main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
+                        rf"(?:\s+[\w’'-]+){{1,3}}|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
+                        rf"\s+(?:{alternation(modals)})(?![\w-])", re.I),
         boundary=re.compile(_alternation(syntax.get("boundary", [])), re.I),
         reporting=re.compile(_alternation(syntax.get("reporting", [])), re.I),
         determiners=frozenset(syntax.get("determiner", [])),
@@ -199,16 +208,27 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     candidates = [m for m in lex.markers.finditer(text) if _accept(text, m, lex, lead)]
     found = []
     for i, m in enumerate(candidates):
-        kind, takes, _ = lex.info[normalize(m.group())]
+        _, takes, _, needs = lex.info[normalize(m.group())]
         limit = candidates[i + 1].start() if i + 1 < len(candidates) else len(text)
-        end = _span_end(text, m.end(), limit, takes, lex)
-        items = _items(text, m.end(), end, takes, lex)
+        if takes == "self":  # "Otherwise it would ...": the condition is what came before, named by the marker
+            end, items = m.end(), [(m.start(), m.end())]
+        elif takes == "preceding":  # "strengthen it as a condition for lifting the embargo"
+            end = m.start()
+            items = [p for p in [_preceding(text, m.start(), lex)] if p]
+        else:
+            end = _span_end(text, m.end(), limit, takes, lex)
+            items = _items(text, m.end(), end, takes, lex)
         if not items:
             continue
-        if kind == "temporal-conditional" and not (lex.modal.search(text, 0, m.start())
-                                                   or lex.modal.search(text, end)):
+        if needs == "modal" and not (lex.modal.search(text, 0, m.start()) or lex.modal.search(text, end)):
             continue  # "he worked there until he retired": narrative time, nothing depends on it
-        target = _target(text, m.start(), end, lex)
+        if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
+            continue  # "the study was based on interviews": describes, decides nothing
+        if takes == "preceding":
+            after = _span_end(text, m.end(), limit, "phrase", lex)
+            target = _trim(text, m.end(), after)
+        else:
+            target = _target(text, m.start(), end, lex)
         for s, e in items:
             found.append({"marker": text[m.start():m.end()], "marker_start": m.start(), "marker_end": m.end(),
                           "condition": text[s:e], "start": s, "end": e,
@@ -219,6 +239,20 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     return found
 
 
+def _decided(text: str, pos: int, lead: str, lex: _Lexicon) -> bool:
+    """Say whether a modal or an infinitive governs the clause before ``pos`` ("would be based on", "to discuss")."""
+    head = (lead + text[:pos])[-200:]
+    head = re.split(r"[.;:!?]\s", head)[-1]
+    return bool(lex.modal.search(head) or re.search(r"(?<![\w-])to\s+[a-z]+\b", head))
+
+
+def _preceding(text: str, pos: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Return the condition before a reversed marker: its clause, from the verb after the last "to" when there is one."""
+    start = _clause_start(text, pos)
+    to = [m.end() for m in re.finditer(r"(?<![\w-])to\s+", text[start:pos])]
+    return _trim(text, start + to[-1] if to else start, pos)
+
+
 def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
     """Say whether a marker match is a conditional use (not excluded by its context).
 
@@ -227,15 +261,20 @@ def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
     clause-start rule does not, as a content begins a clause of its own.
     """
     key = normalize(m.group())
-    _, _, position = lex.info[key]
+    position = lex.info[key][2]
     head = text[max(0, m.start() - 60):m.start()]
-    if key in lex.before and lex.before[key].search((lead + head)[-60:]):
+    context = (lead + text[max(0, m.start() - 160):m.start()])[-160:]
+    if key in lex.before and lex.before[key].search(context):
+        return False
+    if key in lex.need_before and not lex.need_before[key].search(context):
         return False
     if key in lex.after and lex.after[key].match(text, m.end()):
         return False
-    if position == "clause-start":
+    if key in lex.need_after and not lex.need_after[key].match(text, m.end()):
+        return False
+    if position == "clause-start":  # after a clause break or the complementiser "that"
         stripped = head.rstrip()
-        return not stripped or stripped[-1] in ",;:(“‘\"—–-"
+        return not stripped or stripped[-1] in ",;:(“‘\"—–-" or bool(re.search(r"(?<![\w-])that$", stripped, re.I))
     return True
 
 
@@ -275,9 +314,18 @@ def _depths(text: str, start: int, end: int):
 
 
 def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int:
-    """Return where the condition after a marker ends (exclusive)."""
+    """Return where the condition after a marker ends (exclusive).
+
+    It ends at a clause break (a stop, semicolon, dash, a boundary word such as
+    "but" or "said"), at a comma unless a list goes on ("if we, the Israelis,
+    or the world allow it"), and where the main clause starts without a comma
+    ("If it is lifted | we will end up ...", "unless it was agreed | the EU would").
+    """
+    while pos < limit and (text[pos].isspace() or text[pos] == ","):
+        pos += 1  # "if, and only if, their customers request it"
     commas = []
     end = limit
+    words = 0
     for i, ch, depth in _depths(text, pos, limit):
         if depth < 0:
             end = i
@@ -292,16 +340,24 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int
             end = i
             break
         if ch == "," and not _thousands(text, i):
-            if takes == "clause":
+            commas.append(i)
+        elif ch.isspace():
+            words += 1
+            if (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
                 end = i
                 break
-            commas.append(i)
-        elif ch.isspace() and (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
-            end = i
-            break
-    if takes == "phrase" and commas:
+            if words and not commas and lex.main.match(text, i + 1) and not _after_that(text, i):
+                end = i
+                break
+    if commas:
         end = _list_end(text, pos, commas, end, lex)
     return end
+
+
+def _after_that(text: str, i: int) -> bool:
+    """Say whether the words at ``i`` follow "that" or a saying verb, opening a complement, not a main clause."""
+    return bool(re.search(r"(?<![\w-])(?:that|said|says|say|think|thinks|believe|believes)\s*$", text[max(0, i - 12):i],
+                          re.I))
 
 
 def _thousands(text: str, i: int) -> bool:
