@@ -144,6 +144,7 @@ class _Lexicon:
     need_after: dict      # marker -> regex that must match at the start of the text after it
     modal: re.Pattern
     main: re.Pattern      # the subject and modal verb that open a main clause ("we would", "the EU will")
+    titles: frozenset     # "mr", "dr": their stop ends no sentence
     boundary: re.Pattern
     reporting: re.Pattern
     determiners: frozenset
@@ -157,7 +158,7 @@ class _Lexicon:
 
 
 @built_from("condition_markers.csv", "condition_exclusions.csv", "condition_syntax.csv",
-            "condition_categories.csv", "modals.csv")
+            "condition_categories.csv", "modals.csv", "abbreviations.csv")
 def _lexicon() -> _Lexicon:
     markers = read_lexicon("condition_markers.csv")
     info = {normalize(r["marker"]): (r["kind"], r["takes"], r["position"], r.get("needs", "")) for r in markers}
@@ -184,7 +185,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
         info=info, before=before, after=after, need_before=need_before, need_after=need_after,
-        modal=re.compile(_alternation(modals), re.I),
+        titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
+        modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(modals), re.I),  # "in May" is the month
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
                         rf"(?:\s+[\w’'-]+){{1,3}}|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
                         rf"\s+(?:{alternation(modals)})(?![\w-])", re.I),
@@ -272,10 +274,19 @@ def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
         return False
     if key in lex.need_after and not lex.need_after[key].match(text, m.end()):
         return False
-    if position == "clause-start":  # after a clause break or the complementiser "that"
-        stripped = head.rstrip()
-        return not stripped or stripped[-1] in ",;:(“‘\"—–-" or bool(re.search(r"(?<![\w-])that$", stripped, re.I))
+    if position in ("clause-start", "opening"):
+        return _opens_clause(head.rstrip(), comma=position == "clause-start")
     return True
+
+
+def _opens_clause(before: str, *, comma: bool) -> bool:
+    """Say whether a marker after ``before`` opens a clause: at the start, after a break, an opening
+    quote or the complementiser "that"; after a comma too when ``comma`` ("..., should talks fail")."""
+    if not before or before.endswith(tuple(";:(“‘—–-")) or (comma and before.endswith(",")):
+        return True
+    if before.endswith('"'):  # an opening straight quote stands after a space
+        return len(before) == 1 or before[-2].isspace()
+    return bool(re.search(r"(?<![\w-])that$", before, re.I))
 
 
 def _depths(text: str, start: int, end: int):
@@ -332,8 +343,7 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int
             break
         if depth:
             continue
-        if ch in ";:?!" or (ch == "." and (i + 1 == len(text) or text[i + 1].isspace())
-                                and not (i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()))):
+        if ch in ";:?!" or (ch == "." and _full_stop(text, i, lex)):
             end = i
             break
         if ch in "—–" or text.startswith("--", i):
@@ -352,6 +362,14 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int
     if commas:
         end = _list_end(text, pos, commas, end, lex)
     return end
+
+
+def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
+    """Say whether the stop at ``i`` ends a sentence: not an initial ("George W.") or a title ("Mr.")."""
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    word = re.search(r"[\w’'-]*$", text[max(0, i - 12):i]).group()
+    return not ((len(word) == 1 and word.isupper()) or word.lower() in lex.titles)
 
 
 def _after_that(text: str, i: int) -> bool:
