@@ -145,6 +145,8 @@ class _Lexicon:
     modal: re.Pattern
     main: re.Pattern      # the subject and modal verb that open a main clause ("we would", "the EU will")
     titles: frozenset     # "mr", "dr": their stop ends no sentence
+    complementizers: frozenset  # "that", "said", "whether": the clause after them is a complement
+    collective: re.Pattern  # "among", "between": the list after them is one noun phrase
     boundary: re.Pattern
     reporting: re.Pattern
     determiners: frozenset
@@ -185,6 +187,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
         info=info, before=before, after=after, need_before=need_before, need_after=need_after,
+        complementizers=frozenset(syntax.get("complementizer", []) + syntax.get("reporting", []) + syntax.get("wh", [])),
+        collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
         titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
         modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(modals), re.I),  # "in May" is the month
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
@@ -218,7 +222,8 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
             end = m.start()
             items = [p for p in [_preceding(text, m.start(), lex)] if p]
         else:
-            end = _span_end(text, m.end(), limit, takes, lex)
+            leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
+            end = _span_end(text, m.end(), limit, takes, lex, leading=leading)
             items = _items(text, m.end(), end, takes, lex)
         if not items:
             continue
@@ -274,19 +279,22 @@ def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
         return False
     if key in lex.need_after and not lex.need_after[key].match(text, m.end()):
         return False
-    if position in ("clause-start", "opening"):
-        return _opens_clause(head.rstrip(), comma=position == "clause-start")
+    if position in ("clause-start", "opening"):  # an inversion may open a complement too: "said that had they ..."
+        return _opens_clause(head.rstrip(), comma=position == "clause-start",
+                             lex=lex if lex.info[key][0] in ("inversion", "counterfactual") else None)
     return True
 
 
-def _opens_clause(before: str, *, comma: bool) -> bool:
-    """Say whether a marker after ``before`` opens a clause: at the start, after a break, an opening
-    quote or the complementiser "that"; after a comma too when ``comma`` ("..., should talks fail")."""
+def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> bool:
+    """Say whether a marker after ``before`` opens a clause: at the start, after a break or an
+    opening quote; after a comma too when ``comma`` ("..., should talks fail"); after a
+    complementiser ("said that", "said") when ``lex`` is given."""
     if not before or before.endswith(tuple(";:(“‘—–-")) or (comma and before.endswith(",")):
         return True
     if before.endswith('"'):  # an opening straight quote stands after a space
         return len(before) == 1 or before[-2].isspace()
-    return bool(re.search(r"(?<![\w-])that$", before, re.I))
+    word = re.search(r"[\w’'-]+$", before)
+    return bool(lex and word and word.group().lower() in lex.complementizers)
 
 
 def _depths(text: str, start: int, end: int):
@@ -324,13 +332,15 @@ def _depths(text: str, start: int, end: int):
         yield i, ch, len(stack)
 
 
-def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int:
+def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon, *, leading: bool = False) -> int:
     """Return where the condition after a marker ends (exclusive).
 
     It ends at a clause break (a stop, semicolon, dash, a boundary word such as
     "but" or "said"), at a comma unless a list goes on ("if we, the Israelis,
     or the world allow it"), and where the main clause starts without a comma
-    ("If it is lifted | we will end up ...", "unless it was agreed | the EU would").
+    ("If it is lifted | we will end up ...", "unless it was agreed | the EU would") when the
+    condition is ``leading``, opening its sentence or clause: after a main clause ("he left when
+    he worried | they would ...") the words after are the condition's own.
     """
     while pos < limit and (text[pos].isspace() or text[pos] == ","):
         pos += 1  # "if, and only if, their customers request it"
@@ -356,7 +366,7 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon) -> int
             if (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
                 end = i
                 break
-            if words and not commas and lex.main.match(text, i + 1) and not _after_that(text, i):
+            if leading and words and not commas and lex.main.match(text, i + 1) and not _complement(text, i, lex):
                 end = i
                 break
     if commas:
@@ -372,10 +382,11 @@ def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in lex.titles)
 
 
-def _after_that(text: str, i: int) -> bool:
-    """Say whether the words at ``i`` follow "that" or a saying verb, opening a complement, not a main clause."""
-    return bool(re.search(r"(?<![\w-])(?:that|said|says|say|think|thinks|believe|believes)\s*$", text[max(0, i - 12):i],
-                          re.I))
+def _complement(text: str, i: int, lex: _Lexicon) -> bool:
+    """Say whether the words at ``i`` open a complement ("suggesting | the election may", "that | it will"),
+    not a main clause."""
+    word = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
+    return bool(word) and (word.group(1).lower() in lex.complementizers or word.group(1).lower().endswith("ing"))
 
 
 def _thousands(text: str, i: int) -> bool:
@@ -404,31 +415,54 @@ def _clause_like(part: str, words: list[str], lex: _Lexicon) -> bool:
 
 
 def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """Split a condition span at top-level coordination and trim each conjunct."""
+    """Split a condition span into the conjuncts of the condition itself and trim each.
+
+    A noun phrase's own coordination stays whole: a list after a collective
+    preposition ("consultations among Iraq, the United States and coalition
+    partners"), and the list inside a clause ("if we, the Israelis, or the
+    world allow it").
+    """
     cuts = []  # (start, end) of separators outside quotes
     top = [i for i, _, depth in _depths(text, s, e) if depth == 0]
     top_set = set(top)
     for sep in lex.strong.finditer(text, s, e):
         if sep.start() in top_set:
             cuts.append((sep.start(), sep.end()))
-    commas = [i for i in top if text[i] == "," and not _thousands(text, i)] if takes == "phrase" else []
+    inner = _collective(text, s, e, top_set, lex)  # from here on, commas and and/or belong to a noun phrase
+    commas = [i for i in top if text[i] == "," and not _thousands(text, i) and i < inner]
+    if takes != "phrase" and commas:
+        return [p for p in (_trim(text, a, b) for a, b in _pieces(s, e, cuts)) if p]
     cuts += [(i, i + 1) for i in commas]
     closer = None  # in "A, B and C" the first "and" after the last comma closes the list: always split
-    for sep in lex.weak.finditer(text, s, e):
+    for sep in lex.weak.finditer(text, s, min(e, inner)):
         if sep.start() not in top_set:
             continue
         if commas and closer is None and sep.start() > commas[-1]:
             closer = sep.start()
             cuts.append((sep.start(), sep.end()))
-        elif _new_phrase(text, sep.start(), sep.end(), e, lex):
-            cuts.append((sep.start(), sep.end()))
+        elif _new_phrase(text, sep.start(), sep.end(), e, lex) or (
+                takes == "phrase" and not commas and len(text[s:sep.start()].split()) >= 3):
+            cuts.append((sep.start(), sep.end()))  # "conditions on the ground | and | consultations among ..."
+    return [p for p in (_trim(text, a, b) for a, b in _pieces(s, e, cuts)) if p]
+
+
+def _pieces(s: int, e: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the parts of ``[s, e)`` between separators (the longer of two overlapping ones wins)."""
     pieces, pos = [], s
-    for a, b in sorted(cuts, key=lambda c: (c[0], -c[1])):  # the longer separator wins
+    for a, b in sorted(cuts, key=lambda c: (c[0], -c[1])):
         if a >= pos:
             pieces.append((pos, a))
             pos = b
     pieces.append((pos, e))
-    return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
+    return pieces
+
+
+def _collective(text: str, s: int, e: int, top: set, lex: _Lexicon) -> int:
+    """Return where the first top-level collective preposition ("among", "between") in a span ends, else ``e``."""
+    for m in lex.collective.finditer(text, s, e):
+        if m.start() in top and m.start() > s:
+            return m.end()
+    return e
 
 
 def _new_phrase(text: str, a: int, b: int, e: int, lex: _Lexicon) -> bool:
