@@ -302,3 +302,98 @@ def test_missing_party_is_none_not_nan():
     statements = one("Aid will resume provided that parliament approves the budget.").assign(party=float("nan"))
     found = to_conditions(statements)
     assert found["party"].tolist() == [None]
+
+
+#: Every form the conditions issue names, written for these tests: (sentence, [(marker, condition), ...]).
+FORMS = [
+    ("The embassy will reopen as soon as the situation allows.", [("as soon as", "the situation allows")]),
+    ("Should talks in Baghdad fail, the United States will impose new sanctions.",
+     [("Should", "talks in Baghdad fail")]),
+    ("Should he win the election, he has earmarked funds for the army.", [("Should", "he win the election")]),
+    ("The troops will stay, should the government ask them to.", [("should", "the government ask them to")]),
+    ("Had the coalition stayed, the militia would have been defeated.", [("Had", "the coalition stayed")]),
+    ("Had they signed the accord they would have kept the bases.", [("Had", "they signed the accord")]),
+    ("Without major changes to the plan, the budget cannot hold.", [("Without", "major changes to the plan")]),
+    ("Without it we would lose the base.", [("Without", "it")]),
+    ("The minister said that without a deal the troops would stay.", [("without", "a deal")]),
+    ("Otherwise the talks would collapse, he said.", [("Otherwise", "Otherwise")]),
+    ("The British force would only take part where it was in British interests.",
+     [("where", "it was in British interests")]),
+    ("The handover will only take place after the completion of the security review.",
+     [("after", "the completion of the security review")]),
+    ("Tehran demanded the withdrawal of foreign forces as a condition for lasting peace.",
+     [("as a condition for", "the withdrawal of foreign forces")]),
+    ("We intend to strengthen the code as a pre-condition of lifting the embargo.",
+     [("as a pre-condition of", "strengthen the code")]),
+    ("Brokers must disclose their fees if, and only if, their clients ask.", [("if, and only if", "their clients ask")]),
+    ("If it is lifted we will lose our leverage.", [("If", "it is lifted")]),
+    ("He said unless it was put to a vote the council would never agree.", [("unless", "it was put to a vote")]),
+    ("If we, the Iraqis, or the Americans let it slip, the chance will be lost.",
+     [("If", "we, the Iraqis, or the Americans let it slip")]),
+    ("If the talks fail and the truce collapses, the troops will return.",
+     [("If", "the talks fail"), ("If", "the truce collapses")]),
+    ("The mission will end subject to conditions on the ground and consultations among Iraq, the United States "
+     "and coalition partners.",
+     [("subject to", "conditions on the ground"),
+      ("subject to", "consultations among Iraq, the United States and coalition partners")]),
+    ("The deal remains subject to parliamentary approval.", [("subject to", "parliamentary approval")]),
+    ("Officials said that once the review was completed, the troops would leave.",
+     [("once", "the review was completed")]),
+    ("When the talks resume, the delegation will present its plan.", [("When", "the talks resume")]),
+    ("The troops will leave only after the elections are held.", [("only after", "the elections are held")]),
+    ("Aid will flow in the event that the ceasefire holds.", [("in the event that", "the ceasefire holds")]),
+    ("The appointment is dependent on the coalition's re-election.",
+     [("dependent on", "the coalition's re-election")]),
+    ("If not, the advisers will stay.", [("If", "not")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FORMS)
+def test_condition_forms(sentence, expected):
+    found = to_conditions(one(sentence))
+    assert [(r.marker, r.condition) for r in found.itertuples()] == expected
+    for r in found.itertuples():
+        assert sentence[r.start:r.end] == r.condition
+
+
+#: Look-alikes of every form, written for these tests: none of them makes anything depend on anything.
+LOOKALIKES = [
+    "Officials declined to say if any troops would leave.",
+    "The spokesman would not say if the bases would close.",
+    "The partnership is based on mutual respect.",
+    "A film based on the siege will open next week.",
+    "The study was based on interviews with soldiers.",
+    "The two sides will cooperate in line with the strategic priorities of both governments.",
+    "Results were in line with market expectations.",
+    "Pensions will rise in line with earnings.",
+    "Nobody knows when he will tell the congregation.",
+    "The company is providing voice, fax and internet services to the army.",
+    "As soon as 2018, the government planned to cut the army.",
+    "Just as happened a year ago when the talks collapsed, the deal could fall through.",
+    "His worst moment was when he was told he would be released.",
+    "He left when he worried they would lose the vote.",
+    "The firm may be subject to a takeover next year.",
+    "They were subject to such an ordeal.",
+    "Russia is not so dependent on its gas exports.",
+    "The drawdown could take as long as a year.",
+    "Should the UK approve the deal?",
+    "Measures that should be taken were listed.",
+    "He was held without charge for a month.",
+    "Without a doubt, the talks will resume.",
+    "The dispute could last months, if not years.",
+    "It will happen, if not this year then next.",
+    "He could not show whether the letter was sent to help a friend, or if it was an example of poor work.",
+    "Ryan endorsed the plan, but only after a long debate.",
+    "The report, which had been delayed for months, was published on Monday.",
+    "Smith, a former envoy, had the support of both parties.",
+    "The commander was in Baghdad, without any escort, when the attack began.",
+    "Even if the talks fail, the dialogue will continue.",
+    "Whether or not the talks succeed, the troops will leave.",
+    "The minister met the envoy in May and said the talks went well.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOOKALIKES)
+def test_condition_lookalikes(sentence):
+    found = to_conditions(one(sentence))
+    assert found.empty, found[["marker", "condition"]].to_dict("records")

@@ -184,6 +184,7 @@ def _lexicon() -> _Lexicon:
     categories = [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
                   for sensitive, terms in by_case.items() if terms]
     modals = [r["term"] for r in read_lexicon("modals.csv")]
+    function = syntax.get("pronoun", []) + syntax.get("determiner", [])  # never inside a subject's noun phrase
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
         info=info, before=before, after=after, need_before=need_before, need_after=need_after,
@@ -192,7 +193,8 @@ def _lexicon() -> _Lexicon:
         titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
         modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(modals), re.I),  # "in May" is the month
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
-                        rf"(?:\s+[\w’'-]+){{1,3}}|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
+                        rf"(?:\s+(?!(?:{alternation(function)})(?![\w-]))[\w’'-]+){{1,3}}"
+                        rf"|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
                         rf"\s+(?:{alternation(modals)})(?![\w-])", re.I),
         boundary=re.compile(_alternation(syntax.get("boundary", [])), re.I),
         reporting=re.compile(_alternation(syntax.get("reporting", [])), re.I),
@@ -254,10 +256,15 @@ def _decided(text: str, pos: int, lead: str, lex: _Lexicon) -> bool:
 
 
 def _preceding(text: str, pos: int, lex: _Lexicon) -> tuple[int, int] | None:
-    """Return the condition before a reversed marker: its clause, from the verb after the last "to" when there is one."""
+    """Return the condition before a reversed marker: from the verb after the last "to", else its
+    last noun phrase, else its clause ("strengthen it | as a condition for", "demanded the withdrawal |")."""
     start = _clause_start(text, pos)
     to = [m.end() for m in re.finditer(r"(?<![\w-])to\s+", text[start:pos])]
-    return _trim(text, start + to[-1] if to else start, pos)
+    if to:
+        return _trim(text, start + to[-1], pos)
+    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, pos)]
+    begin = _np_start(words, [w[0].lower() for w in words], lex) if words else None  # "demanded | the withdrawal"
+    return _trim(text, start if begin is None else words[begin][1], pos)
 
 
 def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
