@@ -393,7 +393,10 @@ def _complement(text: str, i: int, lex: _Lexicon) -> bool:
     """Say whether the words at ``i`` open a complement ("suggesting | the election may", "that | it will"),
     not a main clause."""
     word = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
-    return bool(word) and (word.group(1).lower() in lex.complementizers or word.group(1).lower().endswith("ing"))
+    if not word:
+        return False
+    w = word.group(1).lower()  # after a determiner the words go on with its noun phrase
+    return w in lex.complementizers or w in lex.determiners or w.endswith("ing")
 
 
 def _thousands(text: str, i: int) -> bool:
@@ -417,7 +420,7 @@ def _list_end(text: str, pos: int, commas: list[int], end: int, lex: _Lexicon) -
 
 def _clause_like(part: str, words: list[str], lex: _Lexicon) -> bool:
     """Say whether a comma-separated part is a new clause rather than a list item."""
-    first = words[0].strip("“‘\"").lower()
+    first = re.split("['’]", words[0].strip("“‘\"").lower())[0]  # "there’s", "we’re"
     return (first in lex.pronouns or bool(lex.modal.search(part)) or bool(lex.reporting.search(part)))
 
 
