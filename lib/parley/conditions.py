@@ -5,20 +5,28 @@ on: "the timeline would be contingent on evaluating the threat", "troops will
 stay until Iraqi forces are ready", "based on factors including ...". Every
 word list lives in ``data/lexicons``:
 
-* ``condition_markers.csv`` — the markers (``marker, kind, takes, position``).
-  ``kind`` is conditional, temporal-conditional, criterion or exchange;
-  ``takes`` says whether a clause ("if the talks fail") or a noun phrase
-  ("contingent on the threat") follows; ``position`` ``clause-start`` accepts
-  the marker only at the start of a clause ("Provided the truce holds", not
-  "the US provided weapons").
+* ``condition_markers.csv`` — the markers (``marker, kind, takes, position,
+  needs``). ``takes`` says what the condition is: the clause ("if the talks
+  fail") or noun phrase ("contingent on the threat") after the marker, the
+  phrase before it ("X as a condition for Y"), or the marker itself
+  ("Otherwise ..."). ``position`` accepts some markers only where a clause
+  opens ("Provided the truce holds", not "the US provided weapons"; "Should
+  talks fail"; "Had they stayed"). ``needs`` asks for a modal or future verb
+  around the marker: temporal markers (once, until, when, as soon as, only
+  after) count only with one ("troops will stay until ..." is a condition, "he
+  worked there until he retired" is narrative), and "based on" only with a
+  modal or infinitive before it (a decision's criterion, not a description).
 * ``condition_exclusions.csv`` — non-conditional uses (``marker, side,
   pattern``): a regular expression that, matched right before or right after
   the marker, rejects it ("asked if", "once-powerful", "until 2019",
-  "subject to criticism", "based on interviews"). "Before" reaches back into
-  the statement's frame: in "Reporters asked if the troops would leave" the
-  content is "if the troops would leave", and "asked" still rejects the "if".
+  "subject to criticism", "based on interviews"); ``need_before`` and
+  ``need_after`` rows must match instead (a subject after "Should"). "Before"
+  reaches back into the statement's frame: in "Reporters asked if the troops
+  would leave" the content is "if the troops would leave", and "asked" still
+  rejects the "if".
 * ``condition_syntax.csv`` — the few function words the span rules use
-  (determiners, copulas, clause boundaries, coordinators).
+  (determiners, copulas, clause boundaries, coordinators, complementizers,
+  collective prepositions).
 * ``condition_categories.csv`` — keyword -> category.
 * ``modals.csv`` — temporal-conditional markers (once, until, when, as soon
   as) count only when a modal or future verb appears outside the condition
@@ -27,9 +35,13 @@ word list lives in ``data/lexicons``:
 
 Decisions: "even if" is concessive (the outcome holds whatever happens, so
 nothing depends on it) and is not a condition; "as if" neither. "based on" is a
-criterion ("based on the outcomes of the dialogue") except before reporting
-sources ("based on interviews", "based on data"), which say how the journalist
-knows, not what anything depends on.
+criterion of a decision ("would be decided based on the outcomes of the
+dialogue") but not a description ("the film is based on a novel") or a source
+("based on interviews"). "in line with" and "in accordance with" state
+conformity, not dependency, and are no markers. A condition is split into the
+conjuncts of the condition itself ("if the talks fail and the truce
+collapses"), never inside a noun phrase's own coordination ("consultations
+among Iraq, the United States and coalition partners").
 """
 from __future__ import annotations
 
