@@ -375,6 +375,7 @@ LOOKALIKES = [
     "The firm may be subject to a takeover next year.",
     "They were subject to such an ordeal.",
     "Russia is not so dependent on its gas exports.",
+    "The island is dependent on tourism and foreign aid.",
     "The drawdown could take as long as a year.",
     "Should the UK approve the deal?",
     "Measures that should be taken were listed.",
