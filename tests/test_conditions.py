@@ -361,6 +361,7 @@ LOOKALIKES = [
     "Officials declined to say if any troops would leave.",
     "The spokesman would not say if the bases would close.",
     "The partnership is based on mutual respect.",
+    "The two countries will build a strategic partnership based on mutual respect.",
     "A film based on the siege will open next week.",
     "The study was based on interviews with soldiers.",
     "The two sides will cooperate in line with the strategic priorities of both governments.",
