@@ -244,7 +244,7 @@ def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
 _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contrast_in_clause": "C",
             "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
-            "complementizer": "h", "boundary": "b", "coordinator": "o"}
+            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A"}
 _CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
 _DENIABLE = frozenset({"framing", "hedge", "booster"})
 _NEGATION_WINDOW, _DENIAL_WINDOW = 5, 7  # most words between the cue and the term
@@ -327,8 +327,8 @@ def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
             start, b = j, b + 1
         clause.append(start)
         letter = letters[j]
-        if letter == "o" and j + 1 < len(tokens) and letters[j + 1] in "dp":
-            letters[j] = "b"  # "and the withdrawal will ...": a new subject, a new clause
+        if letter == "A":  # "and the withdrawal will ...": a new subject, a new clause
+            letters[j] = "b" if j + 1 < len(tokens) and letters[j + 1] in "dp" else "o"
         elif letter in "CDr":
             cue = j
             while cue > start and letters[cue - 1] == "-":
