@@ -121,3 +121,136 @@ def test_an_edited_lexicon_takes_effect(lexicons):
         handle.write("\nHand  Over,transition / partnership,test\n")  # normalised like the text
     terms = phrasing_terms(frame)
     assert terms.loc[terms["term"] == "hand over", "family"].tolist() == ["transition / partnership"]
+
+
+# --------------------------------------------------------------------------- denial
+
+#: (content, [(term, denied)] for every framing term, hedge and booster, in order). Hand-written.
+DENIAL_CASES = [
+    # negation before the term, in its clause
+    ("Let me be plain: this is not a withdrawal.", [("withdrawal", True)]),
+    ("The new posture isn't a withdrawal.", [("withdrawal", True)]),
+    ("The new posture isn’t a withdrawal.", [("withdrawal", True)]),
+    ("Our decision is not about withdrawing.", [("withdrawing", True)]),
+    ("There will be no withdrawal this year.", [("withdrawal", True)]),
+    ("Washington has no plans to withdraw.", [("withdraw", True)]),
+    ("We never intended to withdraw.", [("never", False), ("withdraw", True)]),
+    ("Our advisers won't withdraw.", [("withdraw", True)]),
+    ("Our advisers won’t withdraw.", [("withdraw", True)]),
+    ("Our advisers will not withdraw.", [("withdraw", True)]),
+    ("The coalition don’t plan to leave.", [("leave", True)]),
+    ("It is not a drawdown, nor a withdrawal.", [("drawdown", True), ("withdrawal", True)]),
+    ("There will be no immediate withdrawal.", [("withdrawal", True)]),
+    ("No troops will leave before the talks end.", [("leave", True), ("end", False)]),
+    ("No foreign troops will stay.", [("foreign troops", True)]),
+    ("I would not call it a withdrawal.", [("withdrawal", True)]),
+    ("The move does not mean a withdrawal.", [("withdrawal", True)]),
+    ("The coalition has not been asked to leave.", [("leave", True)]),
+    ("We will not withdraw or reduce our presence.", [("withdraw", True), ("reduce", True)]),
+    ("There will be no withdrawal or any drawdown.", [("withdrawal", True), ("drawdown", True)]),
+    ("We will not withdraw and leave a vacuum.", [("withdraw", True), ("leave", True)]),
+    ("We are not considering a withdrawal.", [("considering", True), ("withdrawal", True)]),
+    ("The outcome is not clearly a success.", [("clearly", True)]),
+    ("It is not certain the talks will resume.", [("certain", True)]),
+    ("Under no circumstances will we withdraw.", [("under no circumstances", False), ("withdraw", True)]),
+    ("The army refused to withdraw.", [("withdraw", True)]),
+    # a contrast that rejects the term
+    ("This is an evolution rather than a withdrawal.", [("evolution", False), ("rather", False), ("withdrawal", True)]),
+    ("Instead of withdrawing, the mission will evolve.", [("withdrawing", True), ("evolve", False)]),
+    ("We can adjust our posture without withdrawing.", [("withdrawing", True)]),
+    # a denial verb governing the clause
+    ("The ministry denied that the U.S. would withdraw.", [("withdraw", True)]),
+    ("The ministry denied reports that American troops would leave.", [("leave", True)]),
+    ("The envoy rejected claims of a withdrawal.", [("claims", False), ("withdrawal", True)]),
+    ("The envoy dismissed talk of withdrawal.", [("withdrawal", True)]),
+    ("The minister ruled out a withdrawal.", [("withdrawal", True)]),
+    ("The minister denied any withdrawal.", [("withdrawal", True)]),
+    # not denied
+    ("We will not stay forever, and the withdrawal will be gradual.", [("withdrawal", False)]),
+    ("We will not stay forever and the withdrawal will be gradual.", [("withdrawal", False)]),
+    ("We will not withdraw and the partnership will grow.", [("withdraw", True), ("partnership", False)]),
+    ("The withdrawal is not imminent.", [("withdrawal", False)]),
+    ("This is not only a withdrawal but a new chapter.", [("withdrawal", False)]),
+    ("It is not just a withdrawal.", [("withdrawal", False)]),
+    ("We discussed whether or not to withdraw.", [("withdraw", False)]),
+    ("This is not a withdrawal, it is a transition.", [("withdrawal", True), ("transition", False)]),
+    ("This is not a withdrawal but a transition.", [("withdrawal", True), ("transition", False)]),
+    ("We are not leaving; the partnership will continue.", [("leaving", True), ("partnership", False)]),
+    ("We do not accept foreign forces on our land.", [("foreign forces", False)]),
+    ("We will not tolerate violations of our sovereignty.", [("violations", False), ("sovereignty", False)]),
+    ("We will not hesitate to respond.", [("respond", False)]),
+    ("We do not rule out a withdrawal.", [("not rule out", False), ("withdrawal", False)]),
+    ("Iraq rejected any violation of its sovereignty.", [("violation", False), ("sovereignty", False)]),
+    ("Without cooperation, the danger will grow.", [("cooperation", False), ("danger", False)]),
+    ("There is no alternative to partnership.", [("partnership", False)]),
+    ("The ministry denied involvement in the attacks.", [("attacks", False)]),
+    ("Nothing was decided, which is why the withdrawal was delayed.", [("withdrawal", False)]),
+    ("Not one of the allies, who want a withdrawal, objected.", [("withdrawal", False)]),
+    ("The talks did not go well: a withdrawal is likely.", [("withdrawal", False), ("likely", False)]),
+]
+
+
+def _deniable(terms: pd.DataFrame) -> list[tuple]:
+    rows = terms[terms["kind"].isin(["framing", "hedge", "booster"])]
+    return list(zip(rows["term"], rows["denied"]))
+
+
+@pytest.mark.parametrize("content, expected", DENIAL_CASES)
+def test_denied_terms(content, expected):
+    assert _deniable(phrasing_terms(one(content))) == expected
+
+
+def test_modals_and_specificity_are_never_denied():
+    terms = phrasing_terms(one("We won't withdraw by 31 December, and we will not leave in 2025."))
+    assert terms.loc[terms["kind"] == "framing", "denied"].tolist() == [True, True]
+    assert terms.loc[terms["kind"] != "framing", "denied"].tolist() == [False] * 4
+    assert terms["denied"].dtype == bool
+
+
+def test_denied_framing_is_not_used():
+    row = add_phrasing(one("This is not a withdrawal, it is a transition to a bilateral partnership.")).iloc[0]
+    assert (row["framing"], row["framing_denied"], row["denials"]) == (TRANSITION, WITHDRAWAL, 1)
+    terms = phrasing_terms(one("This is not a withdrawal, it is a transition to a bilateral partnership."))
+    used = terms[(terms["kind"] == "framing") & ~terms["denied"]]
+    assert WITHDRAWAL not in used["family"].tolist()
+    assert used["term"].tolist() == ["transition", "bilateral", "partnership"]
+
+
+def test_only_denied_framing_leaves_framing_empty():
+    row = add_phrasing(one("There will be no withdrawal and no drawdown.")).iloc[0]
+    assert row["framing"] is None and row["framing_denied"] == WITHDRAWAL and row["denials"] == 2
+
+
+def test_denied_hedges_and_boosters_are_not_counted():
+    row = add_phrasing(one("It is not clearly settled, and it is certainly not likely to change.")).iloc[0]
+    # "not clearly" is no booster; "certainly" is one; "not likely" is no hedge
+    assert (row["hedges"], row["boosters"], row["denials"]) == (0, 1, 2)
+    # 0.5 (no modal) + 0.1 * 1 booster
+    assert row["commitment"] == pytest.approx(0.6)
+
+
+def test_denial_columns_on_the_seed():
+    out = add_phrasing(seed_statements())
+    assert out["framing_denied"].isna().all() and out["denials"].tolist() == [0] * 6
+    assert out["denials"].dtype == "int64"
+    assert not phrasing_terms(seed_statements())["denied"].any()
+
+
+def test_given_conditions_are_counted_not_found_again(monkeypatch):
+    analysis = parley.analyze_text(TEXT, parties=str(ROOT / "data" / "parties.toml"))
+    conditions = parley.to_conditions(analysis.statements)
+    expected = add_phrasing(analysis.statements)
+    monkeypatch.setattr("parley.phrasing.to_conditions", lambda *a, **k: pytest.fail("found again"))
+    given = add_phrasing(analysis.statements, conditions=conditions)
+    assert given["conditions"].tolist() == expected["conditions"].tolist() == [0, 0, 0, 2, 1, 3]
+    pd.testing.assert_frame_equal(given, expected)
+    # an empty conditions frame counts nothing
+    assert add_phrasing(analysis.statements, conditions=conditions.iloc[:0])["conditions"].tolist() == [0] * 6
+
+
+def test_an_edited_negation_lexicon_takes_effect(lexicons):
+    frame = one("The envoy scoffed at a withdrawal.")
+    assert not phrasing_terms(frame)["denied"].any()
+    with open(lexicons / "negation.csv", "a", encoding="utf-8") as handle:
+        handle.write("\nscoffed at,denial_verb,test\n")
+    assert phrasing_terms(frame)["denied"].tolist() == [True]

@@ -14,6 +14,10 @@ edited file is re-read on the next call):
 * ``specificity.csv`` (term, family, regex) — dates, years, numbers, months,
   named deadlines ("specific and clear", "timeline", "by the end of"); rows
   with ``regex = yes`` are regular expressions, tried before the literal terms.
+* ``negation.csv`` (term, kind, notes) — negators, denial verbs, contrasts and
+  the words that may stand between them and a term: a framing term, hedge or
+  booster under negation or in a denial ("this is not a withdrawal", "denied
+  that troops would leave") is *denied*, not used.
 
 Terms match whole words, case-insensitively, longest first ("gradual
 reduction" before "reduction"), in the statement's ``content`` only (never
@@ -22,19 +26,20 @@ the "X said" frame).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .conditions import to_conditions
-from .lexicons import built_from, read_lexicon
+from .lexicons import built_from, pinned, read_lexicon
 from .terms import normalize, tokenize
 
 __all__ = ["add_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
 #: Columns of :func:`phrasing_terms`.
-TERM_COLUMNS = ["statement_id", "article_id", "party", "kind", "family", "term", "start", "end"]
+TERM_COLUMNS = ["statement_id", "article_id", "party", "kind", "family", "term", "start", "end", "denied"]
 
 _FILES = {"framing": "framing.csv", "hedge": "hedges.csv", "booster": "boosters.csv",
           "modal": "modals.csv", "specificity": "specificity.csv"}
@@ -62,17 +67,25 @@ def phrasing_terms(statements: pd.DataFrame) -> pd.DataFrame:
         (date, year, number, month, day, deadline) or the kind itself for
         hedges and boosters; ``term`` the lexicon entry (or, for regex rows,
         the matched text, lowercased); ``start``/``end`` offsets into the
-        article text (into the content when there is no ``content_start``).
+        article text (into the content when there is no ``content_start``);
+        ``denied`` is True for a framing term, hedge or booster under
+        negation or in a denial ("not a withdrawal", "no plans to withdraw",
+        "rather than a withdrawal", "denied that troops would leave",
+        "rejected claims of a withdrawal"; "not clearly" is no booster) and
+        always False for modals and specificity. A negation counts only
+        before the term, in the same clause and a few words away; the words
+        are in ``negation.csv``.
     """
     rows = []
-    for sid, aid, party, base, matches in _statement_matches(statements):
-        for kind, family, term, s, e, _ in matches:
-            rows.append((sid, aid, party, kind, family, term, base + s, base + e))
+    with pinned():  # one look at the lexicon files, not one per statement
+        for sid, aid, party, base, matches in _statement_matches(statements):
+            for kind, family, term, s, e, _, denied in matches:
+                rows.append((sid, aid, party, kind, family, term, base + s, base + e, denied))
     frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64"}) if rows else frame
+    return frame.astype({"start": "int64", "end": "int64", "denied": "bool"}) if rows else frame
 
 
-def add_phrasing(statements: pd.DataFrame) -> pd.DataFrame:
+def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add phrasing measures to statements.
 
     Parameters
@@ -80,6 +93,10 @@ def add_phrasing(statements: pd.DataFrame) -> pd.DataFrame:
     statements : pandas.DataFrame
         Columns ``statement_id``, ``article_id``, ``party``, ``content``,
         ``content_start`` (and those :func:`parley.to_conditions` reads).
+    conditions : pandas.DataFrame, optional
+        The conditions :func:`parley.to_conditions` already found for these
+        statements (column ``statement_id`` at least), counted instead of
+        finding them again; by default they are found here.
 
     Returns
     -------
@@ -87,14 +104,22 @@ def add_phrasing(statements: pd.DataFrame) -> pd.DataFrame:
         A copy with the columns
 
         ``framing``
-            the family with most framing terms (ties: the one used first), or None;
+            the family with most framing terms that are not denied (ties: the
+            one used first), or None;
         ``hedges``, ``boosters``, ``specificity``
-            counts of terms;
+            counts of terms (hedges and boosters only when not denied);
         ``modal``, ``modal_strength``
             the strongest modal verb (ties: the first) and its strength, None/NaN
             when there is none;
+        ``framing_denied``
+            the family with most denied framing terms ("this is not a
+            withdrawal"), or None;
+        ``denials``
+            the number of denied framing terms, hedges and boosters (see
+            :func:`phrasing_terms`);
         ``conditions``
-            the number of conditions :func:`parley.to_conditions` finds;
+            the number of conditions :func:`parley.to_conditions` finds (or
+            the rows of ``conditions`` for the statement);
         ``commitment``
             a score in [0, 1]::
 
@@ -106,11 +131,13 @@ def add_phrasing(statements: pd.DataFrame) -> pd.DataFrame:
             It is a transparent heuristic for ranking statements, not a
             validated scale.
     """
-    rows = [_measures(matches) for *_, matches in _statement_matches(statements, keep_all=True)]
+    with pinned():
+        rows = [_measures(matches) for *_, matches in _statement_matches(statements, keep_all=True)]
     measures = pd.DataFrame(rows, columns=list(_MEASURES), index=statements.index).astype(_MEASURES)
-    conditions = to_conditions(statements)["statement_id"].value_counts()
+    found = to_conditions(statements) if conditions is None else conditions
+    counts = found["statement_id"].value_counts()
     out = statements.assign(**measures)
-    out["conditions"] = out["statement_id"].map(conditions).fillna(0).astype("int64") if len(out) else 0
+    out["conditions"] = out["statement_id"].map(counts).fillna(0).astype("int64") if len(out) else 0
     score = (out["modal_strength"].fillna(_NO_MODAL) + _BOOSTER * out["boosters"]
              + _SPECIFIC * out["specificity"].clip(upper=_SPECIFIC_CAP)
              - _HEDGE * out["hedges"] - _CONDITION * out["conditions"])
@@ -119,15 +146,17 @@ def add_phrasing(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 _MEASURES = {"framing": object, "hedges": "int64", "boosters": "int64", "modal": object,
-             "modal_strength": "float64", "specificity": "int64"}
+             "modal_strength": "float64", "specificity": "int64", "framing_denied": object, "denials": "int64"}
 
 
 def _measures(matches: list[tuple]) -> tuple:
     """Return one statement's ``_MEASURES`` from its matched terms."""
-    count = {kind: sum(m[0] == kind for m in matches) for kind in ("hedge", "booster", "specificity")}
+    used = [m for m in matches if not m[6]]
+    count = {kind: sum(m[0] == kind for m in used) for kind in ("hedge", "booster", "specificity")}
     best = max((m for m in matches if m[0] == "modal"), key=lambda m: (m[5], -m[3]), default=None)
-    return (_dominant([(m[1], m[3]) for m in matches if m[0] == "framing"]), count["hedge"], count["booster"],
-            None if best is None else best[2], np.nan if best is None else best[5], count["specificity"])
+    return (_dominant([(m[1], m[3]) for m in used if m[0] == "framing"]), count["hedge"], count["booster"],
+            None if best is None else best[2], np.nan if best is None else best[5], count["specificity"],
+            _dominant([(m[1], m[3]) for m in matches if m[6] and m[0] == "framing"]), sum(m[6] for m in matches))
 
 
 # --------------------------------------------------------------------------- matching
@@ -158,7 +187,7 @@ def _matchers() -> dict[str, _Matcher]:
 
 
 def _find(content: str) -> list[tuple]:
-    """Return ``(kind, family, term, start, end, strength)`` for every term in one content.
+    """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
     overlapping), which is much faster than one big regex alternation; the
@@ -184,7 +213,8 @@ def _find(content: str) -> list[tuple]:
                 i += n
             else:
                 i += 1
-    return sorted(found, key=lambda f: (f[3], f[0]))
+    found.sort(key=lambda f: (f[3], f[0]))
+    return _with_denials(content, words, joined, found)
 
 
 def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
@@ -204,6 +234,120 @@ def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
                 return None  # "in May": the month, not the modal
             return term, s, words[i + n - 1][2], n
     return None
+
+
+# --------------------------------------------------------------------------- denial
+# Each word of a content gets one letter (its kind in negation.csv, "w" for any other word,
+# "T" for the last word of a denied term, "-" for the earlier words of a multiword cue, "x"
+# for inert words); the rules are regular expressions over the letters just before a term.
+
+_LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contrast_in_clause": "C",
+            "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
+            "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
+            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A"}
+_CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
+_DENIABLE = frozenset({"framing", "hedge", "booster"})
+_NEGATION_WINDOW, _DENIAL_WINDOW = 5, 7  # most words between the cue and the term
+
+_MODIFIERS = "[wT]{0,2}"                    # "full", "US troop" before the term
+_NP = f"(?:(?<=[dN]){_MODIFIERS})?"         # modifiers only after a determiner or "no"
+_CHAIN = "[tadp]*"                          # "is", "plans to", "about", "a", "it"
+_CLAUSE = f"(?:p|d?{_MODIFIERS}){_CHAIN}{_NP}"  # a subject, its verb chain, the term's phrase
+#: "not a withdrawal", "no plans to withdraw", "no troops will leave", "rather than a withdrawal"
+_NEGATED = re.compile(rf"(?:[nc]{_CHAIN}|N(?:{_CHAIN}|[wT]{{1,2}}a{_CHAIN})){_NP}$")
+#: "denied any withdrawal", "denied that troops would leave", "rejected claims of a withdrawal"
+_DENIED = re.compile(rf"(?:Dd?{_MODIFIERS}|Dh{_CLAUSE}|[Dr]d?{_MODIFIERS}k[th]?{_CLAUSE})$")
+#: "will not withdraw or reduce": the second term shares the first one's negation
+_COORDINATED = re.compile(rf"To(?:d?{_MODIFIERS})$")
+#: "did not rule out": a negated denial verb denies nothing
+_NEGATED_VERB = re.compile(r"[nN][tadp]*$")
+#: punctuation that ends a clause; a full stop only after a word longer than a letter ("U.S.")
+_BREAK = re.compile(r"[,;:!?()\[\]{}—–…]|\s-\s|(?<=\w\w)\.(?!\w)")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    words: dict        # one word -> letter
+    phrases: dict      # several words -> letter
+    longest: int
+    firsts: frozenset  # first words of phrases
+
+
+@built_from("negation.csv")
+def _scope() -> _Scope:
+    words, phrases = {}, {}
+    for row in read_lexicon("negation.csv"):
+        term, letter = normalize(row["term"]), _LETTERS[row["kind"].strip()]
+        (phrases if " " in term else words).setdefault(term, letter)
+    longest = max((len(t.split()) for t in phrases), default=1)
+    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
+
+
+def _with_denials(content: str, words: list, joined: list, found: list[tuple]) -> list[tuple]:
+    """Return ``found`` with a ``denied`` flag appended to each term (see :func:`phrasing_terms`)."""
+    if not any(f[0] in _DENIABLE for f in found):
+        return [(*f, False) for f in found]
+    starts = [w[1] for w in words]
+    last_term = max(f[3] for f in found if f[0] in _DENIABLE)
+    letters, clause = _letters(content, words[:bisect_right(starts, last_term)], joined)
+    out = []
+    for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
+        first = bisect_right(starts, f[3]) - 1
+        denied = f[0] in _DENIABLE and first > 0 and _is_denied(letters, clause[first], first)
+        last = min(bisect_left(starts, f[4]), len(letters)) - 1
+        if denied and letters[last] == "w":  # a scope word keeps its letter: "not considering a withdrawal"
+            letters[last] = "T"
+        out.append((*f, denied))
+    return out
+
+
+def _is_denied(letters: list, clause_start: int, i: int) -> bool:
+    """Tell whether the term at word ``i`` is negated or denied by the words before it in its clause."""
+    near = "".join(letters[max(clause_start, i - _NEGATION_WINDOW - 1):i])
+    wide = "".join(letters[max(clause_start, i - _DENIAL_WINDOW - 1):i])
+    return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
+
+
+def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
+    """Return each word's letter and the index of the first word of its clause."""
+    scope = _scope()
+    tokens = [w for w, _, _ in words]
+    letters = [scope.words.get(t, "w") for t in tokens]
+    taken = 0
+    for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
+        n = 0 if i < taken else _phrase_at(tokens, joined, i, scope)
+        if n:
+            letter = scope.phrases[" ".join(tokens[i:i + n])]
+            letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
+            taken = i + n
+    breaks = [m.start() for m in _BREAK.finditer(content, 0, words[-1][1] if words else 0)]
+    clause, start, b = [], 0, 0
+    for j, (_, word_start, _) in enumerate(words):
+        while b < len(breaks) and breaks[b] < word_start:
+            start, b = j, b + 1
+        clause.append(start)
+        letter = letters[j]
+        if letter == "A":  # "and the withdrawal will ...": a new subject, a new clause
+            letters[j] = "b" if j + 1 < len(tokens) and letters[j + 1] in "dp" else "o"
+        elif letter in "CDr":
+            cue = j
+            while cue > start and letters[cue - 1] == "-":
+                cue -= 1
+            if letter == "C":  # "Without cooperation, ..." opens a counterfactual
+                letters[j] = "x" if cue == start else "c"
+            elif _NEGATED_VERB.search("".join(letters[max(start, cue - _NEGATION_WINDOW - 1):cue])):
+                letters[j] = "x"
+        if letters[j] == "b":
+            start = j + 1
+    return letters, clause
+
+
+def _phrase_at(tokens: list, joined: list, i: int, scope: _Scope) -> int:
+    """Return the number of words of the longest negation.csv phrase at word ``i``, or 0."""
+    for n in range(min(scope.longest, len(tokens) - i), 1, -1):
+        if all(joined[i:i + n - 1]) and " ".join(tokens[i:i + n]) in scope.phrases:
+            return n
+    return 0
 
 
 def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False):
