@@ -316,14 +316,20 @@ def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> b
     return bool(lex and word and word.group().lower() in lex.complementizers)
 
 
+_NON_WORD = re.compile(r"\W")
+
+
 def _depths(text: str, start: int, end: int):
     """Yield ``(index, char, depth)``, depth being the quotes and brackets opened since ``start``.
 
     A closing mark with nothing open yields depth -1 and stops: the quote began
-    before ``start``. An apostrophe (Iraq’s, forces’) is not a quote.
+    before ``start``. An apostrophe (Iraq’s, forces’) is not a quote. Only
+    spaces and punctuation are yielded: the callers look for nothing else, and
+    skipping the letters makes the walk several times cheaper.
     """
     stack: list[str] = []
-    for i in range(start, end):
+    for found in _NON_WORD.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         prev_alnum = i > 0 and text[i - 1].isalnum()
         if ch == '"':
@@ -482,7 +488,7 @@ def _pieces(s: int, e: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]
 def _collective(text: str, s: int, e: int, top: set, lex: _Lexicon) -> int:
     """Return where the first top-level collective preposition ("among", "between") in a span ends, else ``e``."""
     for m in lex.collective.finditer(text, s, e):
-        if m.start() in top and m.start() > s:
+        if m.start() - 1 in top and m.start() > s:  # the space before it is outside quotes
             return m.end()
     return e
 
