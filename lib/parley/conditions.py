@@ -287,21 +287,20 @@ def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
     clause-start rule does not, as a content begins a clause of its own.
     """
     key = normalize(m.group())
-    position = lex.info[key][2]
-    head = text[max(0, m.start() - 60):m.start()]
-    context = (lead + text[max(0, m.start() - 160):m.start()])[-160:]
-    if key in lex.before and lex.before[key].search(context):
-        return False
-    if key in lex.need_before and not lex.need_before[key].search(context):
+    kind, _, position, _ = lex.info[key]
+    # the cheap anchored checks first: most "had", "should", "after" fail one of them
+    if position in ("clause-start", "opening") and not _opens_clause(
+            text[max(0, m.start() - 60):m.start()].rstrip(), comma=position == "clause-start",
+            lex=lex if kind in ("inversion", "counterfactual") else None):  # "said that had they ..."
         return False
     if key in lex.after and lex.after[key].match(text, m.end()):
         return False
     if key in lex.need_after and not lex.need_after[key].match(text, m.end()):
         return False
-    if position in ("clause-start", "opening"):  # an inversion may open a complement too: "said that had they ..."
-        return _opens_clause(head.rstrip(), comma=position == "clause-start",
-                             lex=lex if lex.info[key][0] in ("inversion", "counterfactual") else None)
-    return True
+    context = (lead + text[max(0, m.start() - 160):m.start()])[-160:]
+    if key in lex.before and lex.before[key].search(context):
+        return False
+    return not (key in lex.need_before and not lex.need_before[key].search(context))
 
 
 def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> bool:
