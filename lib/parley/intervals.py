@@ -44,6 +44,8 @@ def wilson(k, n, *, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
         centre = (p + z * z / (2 * n)) / (1 + z * z / n)
         half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
         low, high = np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    # At 0 of n and n of n the bound is exactly 0 or 1; rounding leaves 1e-17.
+    low, high = np.where(k == 0, 0.0, low), np.where(k == n, 1.0, high)
     empty = n == 0
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
