@@ -264,7 +264,7 @@ def test_condition_share_says_when_a_difference_is_beyond_noise():
     statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "party": ["A"] * 10 + ["B"] * 10})
     conditions = pd.DataFrame({"statement_id": [f"s{i}" for i in range(10)]})  # A: 10 of 10, B: 0 of 10
     ax = plots.plot_condition_share(statements, conditions)
-    assert "Beyond noise (95% intervals apart): A vs B" in ax.get_xlabel()
+    assert "A 100% vs B 0%: a difference beyond noise (the 95% intervals do not overlap)." in ax.get_xlabel()
     assert not any("too few" in t.get_text() for t in ax.texts)
 
 
@@ -344,3 +344,12 @@ def test_show_figure_saves_then_displays_chart_and_evidence(tmp_path, monkeypatc
     tables = [s.data for s in shown[1:]]
     assert len(tables) == (table is not None)
     assert table is None or table in tables[0]
+
+
+def test_framing_caption_names_the_families_beyond_noise():
+    terms = pd.DataFrame({"statement_id": [f"s{i}" for i in range(24)], "party": ["A"] * 12 + ["B"] * 12,
+                          "kind": "framing", "term": "x",
+                          "family": ["withdrawal"] * 11 + ["transition"] + ["transition"] * 11 + ["withdrawal"]})
+    ax = plots.plot_framing(terms)
+    assert "Beyond noise (95% intervals apart): withdrawal: A vs B; transition: A vs B." in ax.get_xlabel()
+    assert not any("too few" in t.get_text() for t in ax.texts)  # 12 statements each

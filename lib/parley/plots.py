@@ -231,13 +231,15 @@ def _mean_label(mean, low, high, n) -> str:
     return f"{mean:.2f} [{low:.2f}–{high:.2f}] n={int(n)}"
 
 
-def _title(ax, title: str, notes: pd.Series | None = None) -> None:
+def _title(ax, title: str, notes: pd.Series | None = None, order: list[str] | None = None) -> None:
     """Set the title and, in the lines under it, the notes on small numbers ("Ukraine: 1 statement — …").
 
     ``notes`` is a summary table's ``note`` column indexed by party; each
-    party's first note is shown (one line per government, however many rows).
+    party's first note is shown (one line per government, however many
+    rows), in the chart's ``order`` of parties.
     """
-    notes = [] if notes is None else list(notes[notes.astype(str) != ""].groupby(level=0, sort=False).first())
+    first = pd.Series(dtype=object) if notes is None else notes[notes.astype(str) != ""].groupby(level=0).first()
+    notes = [first[p] for p in (order or list(first.index)) if p in first.index]
     ax.set_title(title, pad=STYLE["axes.titlepad"] + (11 * len(notes) + 4 if notes else 0))
     for line, note in enumerate(reversed(notes)):
         ax.annotate(note, xy=(0, 1), xycoords="axes fraction", xytext=(0, 5 + 11 * line), textcoords="offset points",
@@ -253,11 +255,14 @@ def _comparison(diffs: pd.DataFrame, within: str | None = None) -> str:
         return "Too few statements on a side to compare the governments (see the note under the title)."
     beyond = compared[~compared["within_noise"].astype(bool)]
     rest = "; other pairs: too few statements" if len(compared) < len(diffs) else ""
+    if within is None and len(compared) <= 2:  # a pair or two: say it with the values
+        return "; ".join(compared["note"]) + rest + "."
     if beyond.empty:
         return f"Within noise (the 95% intervals overlap): every difference between the governments{rest}."
     where = "; ".join((f"{r[within]}: " if within else "") + f"{r['party_a']} vs {r['party_b']}"
                       for _, r in beyond.iterrows())
-    return f"Beyond noise (95% intervals apart): {where}; every other difference is within noise{rest}."
+    others = "; every other difference is within noise" if len(beyond) < len(compared) else ""
+    return f"Beyond noise (95% intervals apart): {where}{others}{rest}."
 
 
 def _in_order(table: pd.DataFrame, colors: dict | None) -> tuple[list[str], dict[str, str]]:
@@ -368,7 +373,7 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.grid(axis="y", visible=False)
     flagged = summaries.flag_small(summary.assign(party=_parties(summary["party"])))
-    _title(ax, title, flagged.set_index("party").loc[order, "note"])
+    _title(ax, title, flagged.set_index("party")["note"], order)
     diffs = summaries.differences(flagged, value=measure, low=low, high=high, percent=False)
     ax.set_xlabel(f"Mean {name} of what each government said ({scale})\n"
                   "bars: 95% percentile-bootstrap interval of the mean; hollow point: a single statement\n"
@@ -492,7 +497,7 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
                                        f"[{r['denied_low']:.0%}–{r['denied_high']:.0%}]")})
     _interval_bars(ax, pd.DataFrame(rows), xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    _title(ax, title, table.set_index("party")["note"])
+    _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's framing terms in this family; whiskers: 95% Wilson interval\n"
                   "label: terms in the family of all the government's framing terms\n"
                   + _comparison(summaries.differences(table), "family"))
@@ -547,7 +552,7 @@ def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
                          "label": [_mean_label(m, lo, hi, n) for m, lo, hi, n in
                                    zip(table["mean"], table["low"], table["high"], table["n"])]})
     _interval_bars(ax, bars)
-    _title(ax, title, table.set_index("party")["note"])
+    _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Mean per statement; whiskers: 95% bootstrap interval of the mean; n: statements it is over.\n"
                   "Hedges: “possibly”, “likely”…; boosters: “clearly”, “certainly”…\n"
                   "modal strength of the strongest modal verb: will/must 1.0 > would/should 0.7 > could/may 0.4\n"
@@ -596,7 +601,7 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
         if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
             ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
             if pd.notna(row["low"]):
-                ax.plot([row["low"], row["high"]], [y + 0.3] * 2, color="#222222", lw=1, zorder=2)
+                ax.plot([row["low"], row["high"]], [y, y], color="#222222", lw=1, marker="|", ms=9, zorder=2)
             label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
         else:
             label = f"one statement: {row['mean']:.2f}"
@@ -606,12 +611,13 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
     ax.set_ylim(len(order) - 0.5, -0.7)
     ax.set_xlim(-0.03, 1.03)
     ax.grid(axis="y", visible=False)
-    _title(ax, title, table["note"])
+    _title(ax, title, table["note"], order)
     ax.set_xlabel("Commitment strength (0 = hedged or conditional, 1 = firm and specific)\n"
                   + _comparison(summaries.differences(table.reset_index(), within=None)))
     _legend_below(ax, handles=[Line2D([], [], marker="o", ls="", color=NEUTRAL, label="one statement"),
                                Line2D([], [], color="#222222", lw=2.5, label="party mean"),
-                               Line2D([], [], color="#222222", lw=1, label="95% bootstrap interval of the mean")],
+                               Line2D([], [], color="#222222", lw=1, marker="|", ms=9,
+                                      label="95% bootstrap interval of the mean")],
                   ncol=3)
     return ax
 
@@ -720,7 +726,7 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
                                                                  table["low"], table["high"])]})
     _interval_bars(ax, bars, xmax=1, fontsize=8.5, height=0.6)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    _title(ax, title, table.set_index("party")["note"])
+    _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's statements with at least one condition "
                   "(“contingent on”, “based on”, “if”…)\nwhiskers: 95% Wilson interval; label: statements with a "
                   "condition of all its statements\n" + _comparison(summaries.differences(table)))
@@ -770,7 +776,7 @@ def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict
                              table["conditions"], table["n"], table["share"], table["low"], table["high"])]})
     _interval_bars(ax, bars, xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    _title(ax, title, table.set_index("party")["note"])
+    _title(ax, title, table.set_index("party")["note"], order)
     total, in_narration = summaries.count_conditions(conditions)
     if not narration:
         total -= in_narration

@@ -127,8 +127,8 @@ def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) 
         "yes", and each distinct ``note`` once below the table.
     differences : pandas.DataFrame, optional
         Output of :func:`parley.summaries.differences`; its notes (which
-        differences are within noise, which rest on too few statements) are
-        listed below the table.
+        differences are within noise) are listed below the table; those that
+        rest on too few statements are already named by the table's notes.
 
     Returns
     -------
@@ -145,11 +145,13 @@ def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) 
     if "small" in shown:
         shown["small"] = ["yes: too few to compare" if v else "" for v in shown["small"]]
     notes = list(dict.fromkeys(n for n in table.get("note", []) if isinstance(n, str) and n))
-    if differences is not None and len(differences):
-        notes += [n for n in dict.fromkeys(differences["note"]) if n not in notes]
+    # A comparison resting on too few statements is already named by its rows' notes.
+    compared = (differences[~differences["small"].astype(bool)] if differences is not None and len(differences)
+                else pd.DataFrame(columns=["note"]))
+    notes += [n for n in dict.fromkeys(compared["note"]) if n not in notes]
     items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
     rule = ("<li>Within noise: the two 95% intervals overlap; these data do not show a difference.</li>"
-            if differences is not None and len(differences) else "")
+            if len(compared) else "")
     body = evidence_table(shown) if len(shown) else "<p><i>No rows.</i></p>"
     return body + (f"<ul class='parley-notes'>{items}{rule}</ul>" if items or rule else "")
 
