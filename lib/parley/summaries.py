@@ -18,7 +18,10 @@ intervals overlap. The rule is cautious: two intervals can overlap a little
 while a formal test would call the difference significant, so "within noise"
 means "these data do not show a difference", never "the same". Statements
 without a government (``"(no party)"``) and the journalist's narration are
-summarised but never compared.
+summarised but never compared. Each table's ``attrs`` name its compared
+column (``value``: ``"share"`` or ``"mean"``) and its grouping column
+(``within``), which :func:`differences` and
+:func:`parley.render.summary_table` read.
 """
 from __future__ import annotations
 
@@ -43,7 +46,6 @@ PHRASING_MEASURES = {"hedges": "statements", "boosters": "statements",
                      "modal_strength": "statements with a modal verb", "commitment": "statements"}
 
 _NOT_COMPARED = (NO_PARTY, NARRATION)
-_SHARE = ["low", "high", "small", "note"]
 
 
 # --------------------------------------------------------------------------- conditions
@@ -82,7 +84,7 @@ def conditionality(statements: pd.DataFrame, conditions: pd.DataFrame, *, ci: fl
     columns = ["party", "n", "conditional", "share", "low", "high", "conditions", "per_statement", "small", "note"]
     frame = _statement_rows(statements, include_unattributed)
     if frame is None:
-        return _table(columns, value="share", k="conditional", unit="statement")
+        return _table(columns, value="share")
     counts = _attributed(conditions)["statement_id"].value_counts()
     frame["conditions"] = frame["statement_id"].map(counts).fillna(0).astype("int64")
     # A government's rows of one joint statement are one statement for it: count the id once.
@@ -94,7 +96,7 @@ def conditionality(statements: pd.DataFrame, conditions: pd.DataFrame, *, ci: fl
     table = _with_share(table, "conditional", "n", ci)
     table["per_statement"] = table["conditions"] / table["n"]
     table = flag_small(table, table["n"], "statement")
-    return _table(columns, table[columns], value="share", k="conditional", unit="statement")
+    return _table(columns, table[columns], value="share")
 
 
 def condition_categories(conditions: pd.DataFrame, *, ci: float = 0.95, narration: bool = True) -> pd.DataFrame:
@@ -127,7 +129,7 @@ def condition_categories(conditions: pd.DataFrame, *, ci: float = 0.95, narratio
     """
     columns = ["party", "category", "conditions", "n", "share", "low", "high", "statements", "small", "note"]
     if conditions is None or not len(conditions):
-        return _table(columns, value="share", k="conditions", within="category", unit="condition")
+        return _table(columns, value="share", within="category")
     who = _labels(conditions["party"]).where(conditions["statement_id"].notna(), NARRATION)
     frame = pd.DataFrame({"party": who, "statement_id": conditions["statement_id"],
                           "category": conditions["category"].astype(object).where(conditions["category"].notna(),
@@ -135,7 +137,7 @@ def condition_categories(conditions: pd.DataFrame, *, ci: float = 0.95, narratio
     if not narration:
         frame = frame[frame["party"] != NARRATION]
     if frame.empty:
-        return _table(columns, value="share", k="conditions", within="category", unit="condition")
+        return _table(columns, value="share", within="category")
     parties = _first_seen(frame["party"])
     categories = frame["category"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index
     counts = pd.crosstab(frame["party"], frame["category"]).reindex(index=parties, columns=categories, fill_value=0)
@@ -147,7 +149,7 @@ def condition_categories(conditions: pd.DataFrame, *, ci: float = 0.95, narratio
     # Narration has no statements: its conditions are what there is to count.
     basis = table["statements"].where(table["party"] != NARRATION, table["n"])
     table = flag_small(table, basis, "statement with a condition", plural="statements with a condition")
-    return _table(columns, table[columns], value="share", k="conditions", within="category", unit="condition")
+    return _table(columns, table[columns], value="share", within="category")
 
 
 def count_conditions(conditions: pd.DataFrame, statements: pd.DataFrame | None = None) -> tuple[int, int]:
@@ -219,7 +221,7 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     """
     columns = ["party", "family", "terms", "statements", "denied", "n", "share", "low", "high", "denied_share",
                "denied_low", "denied_high", "party_statements", "small", "note"]
-    empty = _table(columns, value="share", k="terms", within="family", unit="term")
+    empty = _table(columns, value="share", within="family")
     if terms is None or not len(terms):
         return empty
     frame = terms[(terms["kind"] == "framing") & terms["party"].notna()]
@@ -243,7 +245,7 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     table["party_statements"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
     table = flag_small(table, table["party_statements"], "statement with framing terms",
                   plural="statements with framing terms")
-    return _table(columns, table[columns], value="share", k="terms", within="family", unit="term")
+    return _table(columns, table[columns], value="share", within="family")
 
 
 def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
@@ -275,7 +277,7 @@ def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, 
     measures = [m for m in PHRASING_MEASURES if statements is not None and m in statements]
     frame = _statement_rows(statements, include_unattributed, keep=measures)
     if frame is None or not measures:
-        return _table(columns, value="mean", within="measure", unit="statement")
+        return _table(columns, value="mean", within="measure")
     rows = []
     groups = dict(list(frame.groupby("party", sort=False)))
     for party in _first_seen(frame["party"]):
@@ -288,7 +290,7 @@ def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, 
     table = pd.DataFrame(rows)
     unit = table["measure"].map(PHRASING_MEASURES)
     table = flag_small(table, table["n"], unit.str.replace("statements", "statement", n=1), plural=unit)
-    return _table(columns, table[columns], value="mean", within="measure", unit="statement")
+    return _table(columns, table[columns], value="mean", within="measure")
 
 
 def sentiment(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
@@ -315,13 +317,13 @@ def sentiment(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95,
     """
     columns = ["party", "measure", "n", "mean", "low", "high", "small", "note"]
     if statements is None or not len(statements):
-        return _table(columns, value="mean", within="measure", unit="statement")
+        return _table(columns, value="mean", within="measure")
     wide = party_sentiment(statements, n_boot=n_boot, ci=ci, seed=seed, include_unattributed=include_unattributed)
     rows = [{"party": row["party"], "measure": m, "n": row["n"], "mean": row[m], "low": row[f"{m}_ci_low"],
              "high": row[f"{m}_ci_high"]} for _, row in wide.iterrows() for m in MEASURES]
     table = pd.DataFrame(rows, columns=columns[:6])
     table = flag_small(table, table["n"], "statement")
-    return _table(columns, table[columns], value="mean", within="measure", unit="statement")
+    return _table(columns, table[columns], value="mean", within="measure")
 
 
 # --------------------------------------------------------------------------- comparing
