@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import parley
-from parley import config, plots
+from parley import config, plots, summaries
 
 matplotlib.use("Agg")
 COLORS = {"United States": "#1f5fa6", "Iraq": "#c0392b"}
@@ -163,13 +163,36 @@ def test_sentiment_single_statement_is_shown_without_interval():
     assert "n=1: one statement, no interval" in labels  # the "(no party)" statement
     assert any(t.startswith("n=3") for t in labels)
     assert any(line.get_xdata()[0] == 0 for line in ax.lines)  # the zero line
+    assert {"United States: 3 statements — too few to compare", "Iraq: 3 statements — too few to compare"} <= labels
+    assert not any(t.startswith("(no party):") for t in labels)  # never compared, so no note
+    assert "Too few statements on a side" in ax.get_xlabel()
 
 
-def test_commitment_marks_means_but_not_for_one_statement():
+def test_phrasing_labels_each_mean_with_its_interval_and_n():
+    ax = plots.plot_phrasing(_statements(), colors=COLORS)
+    texts = {t.get_text() for t in ax.texts}
+    # Modal strength: Iraq 0.66 and 0.66 (one statement has none), so n=2 and a zero-width interval.
+    assert "0.66 [0.66–0.66] n=2" in texts
+    table = summaries.phrasing(_statements(), include_unattributed=False).set_index(["party", "measure"])
+    us = table.loc[("United States", "hedges")]
+    assert f"1.00 [{us['low']:.2f}–{us['high']:.2f}] n=3" in texts
+    assert [t.get_text() for t in ax.get_yticklabels()][2].startswith("modal strength")
+
+
+def test_commitment_marks_means_and_intervals_but_not_for_one_statement():
     ax = plots.plot_commitment(_statements(), colors=COLORS)
     labels = {t.get_text() for t in ax.texts}
-    assert {"mean 0.53 (n=3)", "mean 0.40 (n=3)", "one statement: 0.20"} <= labels
-    assert len(ax.lines) == 2  # a mean bar for each of the two governments, none for the single statement
+    table = summaries.phrasing(_statements()).set_index(["party", "measure"])
+    iraq = table.loc[("Iraq", "commitment")]
+    assert iraq["mean"] == pytest.approx(1.6 / 3)
+    assert f"mean 0.53 [{iraq['low']:.2f}–{iraq['high']:.2f}] (n=3)" in labels  # the table's numbers
+    assert any(t.startswith("mean 0.40 [") and t.endswith("(n=3)") for t in labels)
+    assert "one statement: 0.20" in labels
+    # A mean bar and an interval line for each of the two governments, none for the single statement.
+    assert len(ax.lines) == 4
+    intervals = {tuple(np.round(line.get_xdata(), 3)) for line in ax.lines
+                 if line.get_ydata()[0] == line.get_ydata()[1]}  # horizontal: an interval, not a mean bar
+    assert len(intervals) == 2 and (round(iraq["low"], 3), round(iraq["high"], 3)) in intervals
 
 
 def test_lexicons_marks_disagreements_and_stacked_points():
@@ -184,7 +207,25 @@ def test_framing_shares_per_party():
     ax = plots.plot_framing(_terms(), colors=COLORS)
     widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
     assert widths == [0.25, 0.75, 1.0]  # Iraq 3/4 reduction, 1/4 specificity; US 2/2 transition
-    assert "2/2" in {t.get_text() for t in ax.texts}
+    texts = {t.get_text() for t in ax.texts}
+    assert {"2 of 2 terms · 100% [34%–100%]", "3 of 4 terms · 75% [30%–95%]", "0 of 2 terms · 0% [0%–66%]"} <= texts
+    assert "Iraq: 3 statements with framing terms — too few to compare" in texts
+    assert not any(p.get_hatch() for p in ax.patches)  # nothing denied: no hatched bars
+    assert "denied" not in " ".join(t.get_text() for t in ax.get_legend().get_texts())
+
+
+def test_framing_draws_denied_terms_apart_never_as_use():
+    terms = _terms().assign(denied=[False, False, False, False, False, True, False, False])  # s5 "evolve"
+    ax = plots.plot_framing(terms, colors=COLORS)
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    solid = [p for p in ax.patches if not p.get_hatch()]
+    # United States: 1 of 2 transition terms used, the other denied; the denied one is a hatched bar of its own.
+    assert sorted(round(p.get_width(), 3) for p in hatched) == [0.0, 0.0, 0.5]  # a slot in each family
+    assert sorted(round(p.get_width(), 3) for p in solid if p.get_width() > 0) == [0.25, 0.5, 0.75]
+    texts = {t.get_text() for t in ax.texts}
+    assert "1 of 2 terms · 50% [9%–91%]" in texts and "denied: 1 of 2 · 50% [9%–91%]" in texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1].startswith("denied") and {"United States", "Iraq"} <= set(legend)
 
 
 def test_distinctive_terms_name_both_sides():
@@ -196,7 +237,35 @@ def test_distinctive_terms_name_both_sides():
 
 def test_condition_share_counts_statements_with_a_condition():
     ax = plots.plot_condition_share(_statements(), _conditions(), colors=COLORS)
-    assert {"1 of 3 statements", "2 of 3 statements", "0 of 1 statements"} <= {t.get_text() for t in ax.texts}
+    texts = {t.get_text() for t in ax.texts}
+    assert {"1 of 3 statements · 33% [6%–79%]", "2 of 3 statements · 67% [21%–94%]",
+            "0 of 1 statement · 0% [0%–79%]"} <= texts
+    assert "Too few statements on a side" in ax.get_xlabel()
+
+
+def _ukraine_russia():
+    statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(11)], "party": ["Ukraine"] + ["Russia"] * 10})
+    return statements, pd.DataFrame({"statement_id": ["s0", "s1", "s2", None], "category": "other",
+                                     "party": ["Ukraine", "Russia", "Russia", None]})
+
+
+def test_condition_share_of_one_statement_shows_its_count_interval_and_note():
+    ax = plots.plot_condition_share(*_ukraine_russia())
+    texts = {t.get_text() for t in ax.texts}
+    assert "1 of 1 statement · 100% [21%–100%]" in texts and "2 of 10 statements · 20% [6%–51%]" in texts
+    assert "Ukraine: 1 statement — too few to compare" in texts
+    assert "Russia" not in " ".join(t for t in texts if "too few" in t)
+    # The 100% bar carries its whisker down to the Wilson bound, not a confident full bar alone.
+    whiskers = [seg for c in ax.collections for seg in c.get_segments()]
+    assert any(seg[0][0] == pytest.approx(0.2065, abs=1e-3) and seg[1][0] == pytest.approx(1.0) for seg in whiskers)
+
+
+def test_condition_share_says_when_a_difference_is_beyond_noise():
+    statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "party": ["A"] * 10 + ["B"] * 10})
+    conditions = pd.DataFrame({"statement_id": [f"s{i}" for i in range(10)]})  # A: 10 of 10, B: 0 of 10
+    ax = plots.plot_condition_share(statements, conditions)
+    assert "A 100% vs B 0%: a difference beyond noise (the 95% intervals do not overlap)." in ax.get_xlabel()
+    assert not any("too few" in t.get_text() for t in ax.texts)
 
 
 @pytest.mark.parametrize(("narration", "expected"), [(True, {"United States", "Iraq", "narration"}),
@@ -205,6 +274,15 @@ def test_condition_categories_narration(narration, expected):
     ax = plots.plot_condition_categories(_conditions(), colors=COLORS, narration=narration)
     assert {t.get_text() for t in ax.get_legend().get_texts()} == expected
     assert ("own text left out" in ax.get_xlabel()) is not narration
+
+
+def test_condition_categories_show_shares_with_counts():
+    ax = plots.plot_condition_categories(_conditions(), colors=COLORS)
+    texts = {t.get_text() for t in ax.texts}
+    # United States: 4 conditions (s4, and s5's three), one on security threat; Iraq 2, one each.
+    assert {"1 of 4 conditions · 25% [5%–70%]", "1 of 2 conditions · 50% [9%–91%]"} <= texts
+    assert "(7 in all" in ax.get_xlabel()
+    assert "Iraq: 1 statement with a condition — too few to compare" in texts
 
 
 def test_condition_categories_do_not_mention_absent_narration():
@@ -266,3 +344,12 @@ def test_show_figure_saves_then_displays_chart_and_evidence(tmp_path, monkeypatc
     tables = [s.data for s in shown[1:]]
     assert len(tables) == (table is not None)
     assert table is None or table in tables[0]
+
+
+def test_framing_caption_names_the_families_beyond_noise():
+    terms = pd.DataFrame({"statement_id": [f"s{i}" for i in range(24)], "party": ["A"] * 12 + ["B"] * 12,
+                          "kind": "framing", "term": "x",
+                          "family": ["withdrawal"] * 11 + ["transition"] + ["transition"] * 11 + ["withdrawal"]})
+    ax = plots.plot_framing(terms)
+    assert "Beyond noise (95% intervals apart): withdrawal: A vs B; transition: A vs B." in ax.get_xlabel()
+    assert not any("too few" in t.get_text() for t in ax.texts)  # 12 statements each

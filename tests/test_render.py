@@ -97,3 +97,37 @@ def test_show_table_escapes_and_notes_an_empty_frame(monkeypatch):
     render.show_table(pd.DataFrame(columns=["plain"]))
     assert "&lt;i&gt;x&lt;/i&gt;" in shown[0].data and "<b>y</b>" in shown[0].data
     assert shown[1].data == "<p><i>No rows.</i></p>"
+
+
+def test_summary_table_writes_shares_as_percent_and_lists_notes_once():
+    from parley import summaries
+
+    statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(11)], "party": ["Uk<r>"] + ["Russia"] * 10})
+    table = summaries.conditionality(statements, pd.DataFrame({"statement_id": ["s0", "s1", "s2"]}))
+    out = render.summary_table(table, summaries.differences(table))
+    assert "<td>100%</td><td>21%</td><td>100%</td>" in out  # share, low, high of 1 of 1
+    assert "<td>20%</td><td>6%</td><td>51%</td>" in out
+    assert out.count("Uk&lt;r&gt;: 1 statement — too few to compare") == 1  # escaped, once though in two places
+    assert "Within noise" not in out and "Uk<r>" not in out  # the one pair rests on too few statements
+
+
+def test_summary_table_of_means_uses_two_decimals():
+    from parley import summaries
+
+    frame = pd.DataFrame({"statement_id": list("abcdef"), "party": ["A"] * 6, "hedges": [0, 1, 0, 1, 0, 1],
+                          "boosters": 0, "modal_strength": [1.0] * 6})
+    out = render.summary_table(summaries.phrasing(frame, n_boot=100))
+    assert "<td>0.50</td>" in out and "<td>1.00</td>" in out and "parley-notes" not in out  # 6 statements: not small
+
+
+def test_summary_table_names_a_comparison_within_noise_and_small_ones_once():
+    from parley import summaries
+
+    statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "party": ["A"] * 10 + ["B"] * 10})
+    table = summaries.conditionality(statements, pd.DataFrame({"statement_id": ["s0", "s1", "s10"]}))
+    out = render.summary_table(table, summaries.differences(table))
+    assert "<li>A 20% vs B 10%: within noise (the 95% intervals overlap)</li>" in out
+    small = summaries.conditionality(statements.iloc[[0, 10, 11]], pd.DataFrame({"statement_id": ["s0"]}))
+    out = render.summary_table(small, summaries.differences(small))
+    notes = out.split("<ul class='parley-notes'>")[1]
+    assert notes == "<li>A: 1 statement — too few to compare</li><li>B: 2 statements — too few to compare</li></ul>"

@@ -161,3 +161,19 @@ def test_article_text_is_escaped(tmp_path, monkeypatch):
 def test_command_line_help(args, expected):
     done = subprocess.run([sys.executable, "-m", "parley", *args], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and expected in done.stdout
+
+
+def test_header_counts_conditions_once_and_says_how_sure(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE", tmp_path / "cache")
+    (tmp_path / "out").mkdir()
+    page = report.write_report(tmp_path / "out", articles=config.ARTICLES, parties=config.PARTIES).read_text(
+        encoding="utf-8")
+    from parley import analyze, summaries
+
+    analysis = analyze(config.ARTICLES, parties=config.PARTIES)
+    total, narration = summaries.count_conditions(analysis.conditions, analysis.statements)
+    assert f"{total} conditions ({narration} in the journalists' own text; a joint statement's once)" in page
+    assert "How sure these numbers are" in page and "within noise</i> when their two intervals overlap" in page
+    # The seed gives each government 3 statements: too few to compare, and the page says so.
+    assert "<li>Iraq: 3 statements — too few to compare</li>" in page
+    assert "<li>United States: 3 statements — too few to compare</li>" in page

@@ -22,6 +22,7 @@ from .terms import compare_terms, kwic
 from .sentiment import add_sentiment, party_sentiment
 from .analysis import Analysis, analyze, analyze_text
 from .report import make_report
+from . import summaries
 from .config import VERSION as __version__
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "sentence_spans",
     "speakers",
     "split_sentences",
+    "summaries",
     "to_blocks",
     "to_actors",
     "to_conditions",

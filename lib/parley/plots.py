@@ -29,8 +29,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from . import config
+from . import config, summaries
 from .parties import NO_PARTY, PALETTE
+from .summaries import NARRATION
 from .render import evidence_table, show_table
 from .statements import count_statements
 
@@ -172,23 +173,102 @@ def _legend_below(ax, handles=None, ncol=4, **kwargs):
               **kwargs)
 
 
-def _barh_groups(ax, table: pd.DataFrame, cmap: dict, *, fmt, labels: pd.DataFrame | None = None):
-    """Draw grouped horizontal bars: one group per row of ``table``, one bar per column (party)."""
-    rows, cols = list(table.index), list(table.columns)
-    height = 0.8 / max(len(cols), 1)
-    y = np.arange(len(rows))
-    top = float(np.nanmax(table.to_numpy(float))) if table.size else 0
-    for j, col in enumerate(cols):
-        pos = y - 0.4 + height * (j + 0.5)
-        values = table[col].to_numpy(float)
-        ax.barh(pos, np.nan_to_num(values), height=height * 0.92, color=cmap[col], label=col)
-        for p, v, row in zip(pos, values, rows):
-            text = fmt(v) if labels is None else labels.loc[row, col]
-            ax.text(np.nan_to_num(v) + top * 0.01, p, text, va="center", fontsize=7.5, color="#333333")
-    ax.set_yticks(y, rows)
-    ax.invert_yaxis()
+#: Colour of the notes on small numbers under a chart's title.
+_NOTE_COLOR = "#9c3d1f"
+#: Hatch of denied framing terms ("this is not a withdrawal"): drawn apart, never as use.
+_DENIED_HATCH = "////"
+
+
+def _interval_bars(ax, bars: pd.DataFrame, *, xmax: float | None = None, fontsize: float = 7.5,
+                   height: float = 0.8) -> None:
+    """Draw horizontal bars with interval whiskers and a label after each, in groups.
+
+    ``bars`` has one row per bar: ``group`` (a y tick), ``bar`` (its slot in
+    the group), ``value``, ``low``, ``high``, ``label``, ``color`` and,
+    optionally, ``hatch`` (a hatched bar is drawn in outline). ``xmax`` fixes
+    the scale's end (1 for shares); the axis extends past it for the labels.
+    """
+    groups, slots = list(dict.fromkeys(bars["group"])), list(dict.fromkeys(bars["bar"]))
+    size = height / max(len(slots), 1)
+    ends = np.fmax(bars["value"].to_numpy(float), bars["high"].to_numpy(float))
+    top = xmax if xmax is not None else float(np.nanmax(ends)) if np.isfinite(ends).any() else 0
+    top = top if top > 0 else 1
+    hatches = bars["hatch"].tolist() if "hatch" in bars else [None] * len(bars)
+    for (_, row), end, hatch in zip(bars.iterrows(), ends, hatches):
+        y = groups.index(row["group"]) - height / 2 + size * (slots.index(row["bar"]) + 0.5)
+        value = 0.0 if pd.isna(row["value"]) else float(row["value"])
+        if isinstance(hatch, str):
+            ax.barh(y, value, height=size * 0.88, facecolor="white", edgecolor=row["color"], hatch=hatch, lw=1)
+        else:
+            ax.barh(y, value, height=size * 0.88, color=row["color"])
+        if pd.notna(row["low"]) and pd.notna(row["high"]):
+            ax.errorbar(value, y, xerr=[[value - row["low"]], [row["high"] - value]], fmt="none",
+                        ecolor="#222222", elinewidth=1, capsize=2.5, capthick=1, zorder=3)
+        ax.text((0 if np.isnan(end) else end) + top * 0.015, y, row["label"], va="center", fontsize=fontsize,
+                color="#333333")
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, top * 1.18 if top > 0 else 1)
+    ax.set_xlim(0, top * 1.6)
+    # Ticks only under the bars: the room on the right is for the labels.
+    ax.set_xticks(np.linspace(0, xmax, 5) if xmax is not None else [t for t in ax.get_xticks() if t <= top * 1.001])
+
+
+def _share_label(k, n, share, low, high, unit: str = "statement") -> str:
+    """Return "k of n units · share [low–high]", the counts first: a share is never shown without them."""
+    words = unit if n == 1 else unit + "s"
+    if not n:
+        return f"0 of 0 {words}"
+    return f"{int(k)} of {int(n)} {words} · {share:.0%} [{low:.0%}–{high:.0%}]"
+
+
+def _mean_label(mean, low, high, n) -> str:
+    """Return "mean [low–high] n=…", or why there is no interval."""
+    if not n or pd.isna(mean):
+        return "no data (n=0)"
+    if pd.isna(low):
+        return f"{mean:.2f} (n={int(n)}: no interval)"
+    return f"{mean:.2f} [{low:.2f}–{high:.2f}] n={int(n)}"
+
+
+def _title(ax, title: str, notes: pd.Series | None = None, order: list[str] | None = None) -> None:
+    """Set the title and, in the lines under it, the notes on small numbers ("Ukraine: 1 statement — …").
+
+    ``notes`` is a summary table's ``note`` column indexed by party; each
+    party's first note is shown (one line per government, however many
+    rows), in the chart's ``order`` of parties.
+    """
+    first = pd.Series(dtype=object) if notes is None else notes[notes.astype(str) != ""].groupby(level=0).first()
+    notes = [first[p] for p in (order or list(first.index)) if p in first.index]
+    ax.set_title(title, pad=STYLE["axes.titlepad"] + (11 * len(notes) + 4 if notes else 0))
+    for line, note in enumerate(reversed(notes)):
+        ax.annotate(note, xy=(0, 1), xycoords="axes fraction", xytext=(0, 5 + 11 * line), textcoords="offset points",
+                    ha="left", va="bottom", fontsize=8, color=_NOTE_COLOR, style="italic")
+
+
+def _comparison(diffs: pd.DataFrame, within: str | None = None) -> str:
+    """Return one caption line saying which differences between the governments are within noise."""
+    if diffs is None or diffs.empty:
+        return ""
+    compared = diffs[~diffs["small"].astype(bool)]
+    if compared.empty:
+        return "Too few statements on a side to compare the governments (see the note under the title)."
+    beyond = compared[~compared["within_noise"].astype(bool)]
+    rest = "; other pairs: too few statements" if len(compared) < len(diffs) else ""
+    if within is None and len(compared) <= 2:  # a pair or two: say it with the values
+        return "; ".join(compared["note"]) + rest + "."
+    if beyond.empty:
+        return f"Within noise (the 95% intervals overlap): every difference between the governments{rest}."
+    where = "; ".join((f"{r[within]}: " if within else "") + f"{r['party_a']} vs {r['party_b']}"
+                      for _, r in beyond.iterrows())
+    others = "; every other difference is within noise" if len(beyond) < len(compared) else ""
+    return f"Beyond noise (95% intervals apart): {where}{others}{rest}."
+
+
+def _in_order(table: pd.DataFrame, colors: dict | None) -> tuple[list[str], dict[str, str]]:
+    """Return a summary table's parties in chart order and their colours."""
+    order = _order(table["party"].astype(str), colors)
+    return order, _color_map(order, colors)
 
 
 # --------------------------------------------------------------------------- statements
@@ -292,9 +372,12 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     ax.set_yticks(range(len(rows)), rows.index)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.grid(axis="y", visible=False)
-    ax.set_title(title)
+    flagged = summaries.flag_small(summary.assign(party=_parties(summary["party"])))
+    _title(ax, title, flagged.set_index("party")["note"], order)
+    diffs = summaries.differences(flagged, value=measure, low=low, high=high, percent=False)
     ax.set_xlabel(f"Mean {name} of what each government said ({scale})\n"
-                  "bars: 95% percentile-bootstrap interval of the mean; hollow point: a single statement")
+                  "bars: 95% percentile-bootstrap interval of the mean; hollow point: a single statement\n"
+                  + _comparison(diffs))
     return ax
 
 
@@ -361,14 +444,20 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
 
 @_styled
 def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw each party's share of framing terms per framing family.
+    """Draw each party's share of framing terms per framing family, with Wilson intervals.
+
+    The numbers are those of :func:`parley.summaries.framing`: each bar is
+    the share of the government's framing terms in a family, its whisker the
+    95% Wilson interval, its label the counts. Denied terms ("this is not a
+    withdrawal") are drawn apart, hatched, and never counted as use.
 
     Parameters
     ----------
     terms : pandas.DataFrame
-        One row per term found: ``party``, ``kind``, ``family``, ``term``;
-        only rows with ``kind == "framing"`` are used. Terms outside
-        attributed statements are left out.
+        One row per term found: ``statement_id``, ``party``, ``kind``,
+        ``family``, ``term`` and, optionally, ``denied``; only rows with
+        ``kind == "framing"`` are used. Terms outside attributed statements
+        are left out.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -376,40 +465,66 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
     Returns
     -------
     matplotlib.axes.Axes
+        A note under the title names each government with fewer than 5
+        statements behind its terms; the caption says which differences are
+        within noise (the two 95% intervals overlap).
     """
     framing = terms[terms["kind"] == "framing"] if terms is not None and "kind" in terms else None
-    ax = _axes(ax, rows=_count(framing, "family") * _count_parties(framing))
+    denying = (framing["denied"].fillna(False).astype(bool) & framing["party"].notna()
+               if framing is not None and "denied" in framing else None)
+    slots = _count_parties(framing) + (framing.loc[denying, "party"].nunique() if denying is not None else 0)
+    ax = _axes(ax, rows=_count(framing, "family") * slots + 1)
     title = "Framing: which words each government uses for the same events"
     if _empty(terms, ["party", "kind", "family", "term"]):
         return _no_data(ax, title, "No data: no framing terms in the selected articles.")
-    frame = terms[(terms["kind"] == "framing") & terms["party"].notna()]
-    if frame.empty:
+    table = summaries.framing(terms)
+    if table.empty:
         return _no_data(ax, title, "No framing terms in attributed statements.")
-    counts = pd.crosstab(frame["family"], frame["party"].astype(str))
-    counts = counts[_order(counts.columns, colors)]
-    shares = counts / counts.sum()
-    labels = pd.DataFrame({c: counts[c].astype(str) + f"/{counts[c].sum()}" for c in counts}, index=counts.index)
-    _barh_groups(ax, shares, _color_map(list(counts.columns), colors), fmt=None, labels=labels)
+    order, cmap = _in_order(table, colors)
+    denied = set(table.loc[table["denied"] > 0, "party"])
+    rows = []
+    for party in order:
+        mine = table[table["party"] == party]
+        for _, r in mine.iterrows():
+            rows.append({"group": r["family"], "bar": party, "value": r["share"], "low": r["low"],
+                         "high": r["high"], "color": cmap[party], "hatch": None,
+                         "label": _share_label(r["terms"], r["n"], r["share"], r["low"], r["high"], "term")})
+            if party in denied:
+                rows.append({"group": r["family"], "bar": f"{party} (denied)", "value": r["denied_share"],
+                             "low": r["denied_low"], "high": r["denied_high"], "color": cmap[party],
+                             "hatch": _DENIED_HATCH,
+                             "label": (f"denied: {int(r['denied'])} of {int(r['n'])} · {r['denied_share']:.0%} "
+                                       f"[{r['denied_low']:.0%}–{r['denied_high']:.0%}]")})
+    _interval_bars(ax, pd.DataFrame(rows), xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_title(title)
-    ax.set_xlabel("Share of the government's framing terms in this family (label: terms / all its framing terms)")
-    _legend_below(ax, ncol=4)
+    _title(ax, title, table.set_index("party")["note"], order)
+    ax.set_xlabel("Share of the government's framing terms in this family; whiskers: 95% Wilson interval\n"
+                  "label: terms in the family of all the government's framing terms\n"
+                  + _comparison(summaries.differences(table), "family"))
+    handles = [Patch(color=cmap[p], label=p) for p in order]
+    if denied:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch=_DENIED_HATCH,
+                             label="denied (“this is not a withdrawal”): not counted as use"))
+    _legend_below(ax, handles=handles, ncol=3)
     return ax
 
 
 @_styled
 def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw per party the mean hedges and boosters per statement and the mean modal strength.
+    """Draw per party the mean hedges and boosters per statement and the mean modal strength, with intervals.
 
-    One Axes with three groups of bars (one bar per party), each labelled with
-    its value, so the different scales of counts and modal strength stay readable.
+    One Axes with three groups of bars (one bar per party), each with its
+    95% percentile-bootstrap interval and labelled with its mean, interval
+    and the number of statements it is over; the numbers are those of
+    :func:`parley.summaries.phrasing`.
 
     Parameters
     ----------
     statements : pandas.DataFrame
         Columns ``party``, ``hedges``, ``boosters``, ``modal_strength``
         (statements without modal verbs may hold NaN modal strength; they are
-        left out of that mean).
+        left out of that mean, and its n says so). Statements without a party
+        are left out.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -418,34 +533,37 @@ def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     -------
     matplotlib.axes.Axes
     """
-    ax = _axes(ax, rows=3 * _count_parties(statements))
+    ax = _axes(ax, rows=3 * _count_parties(statements) + 1)
     title = "Hedging, boosting and modal strength by government"
     columns = ["hedges", "boosters", "modal_strength"]
     if _empty(statements, ["party", *columns]):
         return _no_data(ax, title)
-    frame = statements[statements["party"].notna()]
-    if frame.empty:
+    table = summaries.phrasing(statements, include_unattributed=False)
+    table = table[table["measure"].isin(columns)]
+    if table.empty:
         return _no_data(ax, title, "No statements attributed to a government.")
-    parties = frame["party"].astype(str)
-    means = frame[columns].apply(pd.to_numeric, errors="coerce").groupby(parties).mean()
-    order = _order(parties, colors)
-    n = parties.value_counts()
-    means = means.loc[order].T.rename(index={
-        "hedges": "hedges per statement", "boosters": "boosters per statement",
-        "modal_strength": "modal strength (mean)"})
-    means.columns = [f"{p} (n={n[p]})" for p in order]
-    cmap = dict(zip(means.columns, _color_map(order, colors).values()))
-    _barh_groups(ax, means, cmap, fmt=lambda v: "no data" if np.isnan(v) else f"{v:.2f}")
-    ax.set_title(title)
-    ax.set_xlabel("Mean per statement. Hedges: “possibly”, “likely”…; boosters: “clearly”, “certainly”…;\n"
-                  "modal strength of the strongest modal verb: will/must 1.0 > would/should 0.7 > could/may 0.4")
-    _legend_below(ax, ncol=4)
+    order, cmap = _in_order(table, colors)
+    names = {"hedges": "hedges per statement", "boosters": "boosters per statement",
+             "modal_strength": "modal strength\n(statements with a modal verb)"}
+    table = table.assign(_m=table["measure"].map(columns.index), _p=table["party"].map(order.index))
+    table = table.sort_values(["_m", "_p"], kind="stable")
+    bars = pd.DataFrame({"group": table["measure"].map(names), "bar": table["party"], "value": table["mean"],
+                         "low": table["low"], "high": table["high"], "color": table["party"].map(cmap),
+                         "label": [_mean_label(m, lo, hi, n) for m, lo, hi, n in
+                                   zip(table["mean"], table["low"], table["high"], table["n"])]})
+    _interval_bars(ax, bars)
+    _title(ax, title, table.set_index("party")["note"], order)
+    ax.set_xlabel("Mean per statement; whiskers: 95% bootstrap interval of the mean; n: statements it is over.\n"
+                  "Hedges: “possibly”, “likely”…; boosters: “clearly”, “certainly”…\n"
+                  "modal strength of the strongest modal verb: will/must 1.0 > would/should 0.7 > could/may 0.4\n"
+                  + _comparison(summaries.differences(table), "measure"))
+    _legend_below(ax, handles=[Patch(color=cmap[p], label=p) for p in order], ncol=4)
     return ax
 
 
 @_styled
 def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw every statement's commitment strength per party, with the party mean.
+    """Draw every statement's commitment strength per party, with the party mean and its interval.
 
     Parameters
     ----------
@@ -459,8 +577,10 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
     Returns
     -------
     matplotlib.axes.Axes
+        Means and 95% bootstrap intervals are those of
+        :func:`parley.summaries.phrasing`; a single statement gets no mean bar.
     """
-    ax = _axes(ax, rows=2 * _count_parties(statements))
+    ax = _axes(ax, rows=2 * _count_parties(statements) + 1)
     title = "Commitment strength of each statement, by government"
     if _empty(statements, ["party", "commitment"]):
         return _no_data(ax, title)
@@ -468,6 +588,8 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
                               _c=pd.to_numeric(statements["commitment"], errors="coerce")).dropna(subset=["_c"])
     if frame.empty:
         return _no_data(ax, title, "No statement has a commitment score.")
+    table = summaries.phrasing(frame.assign(commitment=frame["_c"]))
+    table = table[table["measure"] == "commitment"].set_index("party")
     order = _order(frame["_party"], colors)
     cmap = _color_map(order, colors)
     rng = np.random.default_rng(0)  # fixed jitter: the same chart on every run
@@ -475,20 +597,28 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
         values = frame.loc[frame["_party"] == party, "_c"].to_numpy(float)
         ax.scatter(values, y + rng.uniform(-0.15, 0.15, len(values)), s=40, color=cmap[party], alpha=0.75,
                    edgecolor="white", zorder=3)
-        mean = values.mean()
-        if len(values) > 1:  # the mean of one statement is that statement: no bar over its dot
-            ax.plot([mean, mean], [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
-        label = f"mean {mean:.2f} (n={len(values)})" if len(values) > 1 else f"one statement: {mean:.2f}"
-        ax.annotate(label, (mean, y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=8)
+        row = table.loc[party]
+        if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
+            ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
+            if pd.notna(row["low"]):
+                ax.plot([row["low"], row["high"]], [y, y], color="#222222", lw=1, marker="|", ms=9, zorder=2)
+            label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
+        else:
+            label = f"one statement: {row['mean']:.2f}"
+        ax.annotate(label, (row["mean"], y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center",
+                    va="bottom", fontsize=8)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.5, -0.7)
     ax.set_xlim(-0.03, 1.03)
     ax.grid(axis="y", visible=False)
-    ax.set_title(title)
-    ax.set_xlabel("Commitment strength (0 = hedged or conditional, 1 = firm and specific)")
+    _title(ax, title, table["note"], order)
+    ax.set_xlabel("Commitment strength (0 = hedged or conditional, 1 = firm and specific)\n"
+                  + _comparison(summaries.differences(table.reset_index(), within=None)))
     _legend_below(ax, handles=[Line2D([], [], marker="o", ls="", color=NEUTRAL, label="one statement"),
-                               Line2D([], [], color="#222222", lw=2.5, label="party mean")], ncol=2)
+                               Line2D([], [], color="#222222", lw=2.5, label="party mean"),
+                               Line2D([], [], color="#222222", lw=1, marker="|", ms=9,
+                                      label="95% bootstrap interval of the mean")],
+                  ncol=3)
     return ax
 
 
@@ -558,12 +688,17 @@ def _shown_terms(terms: pd.DataFrame | None, n: int) -> int | None:
 @_styled
 def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, ax=None,
                          colors: dict | None = None) -> plt.Axes:
-    """Draw the share of each party's statements that attach at least one condition.
+    """Draw the share of each party's statements that attach at least one condition, with its interval.
+
+    The numbers are those of :func:`parley.summaries.conditionality`: a joint
+    statement counts for each government that made it; the whisker is the 95%
+    Wilson interval, so "1 of 1" shows as the wide range it is, not as a
+    confident 100%.
 
     Parameters
     ----------
     statements : pandas.DataFrame
-        Columns ``statement_id`` and ``party``.
+        Columns ``statement_id`` and ``party``, optionally ``joint``.
     conditions : pandas.DataFrame
         Columns ``statement_id`` (None for narration, which is not counted).
     ax : matplotlib.axes.Axes, optional
@@ -573,35 +708,39 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
     Returns
     -------
     matplotlib.axes.Axes
+        A note under the title names each government with fewer than 5
+        statements ("Ukraine: 1 statement — too few to compare"); the caption
+        says whether the difference is within noise (the two 95% intervals
+        overlap).
     """
-    ax = _axes(ax, rows=2 * _count_parties(statements))
+    ax = _axes(ax, rows=2 * _count_parties(statements) + 1)
     title = "Conditional statements: share of each government's statements with a condition"
     if _empty(statements, ["statement_id", "party"]):
         return _no_data(ax, title)
-    conditional = set(conditions["statement_id"].dropna()) if len(conditions) else set()
-    frame = statements.assign(_party=_parties(statements["party"]),
-                              _cond=statements["statement_id"].isin(conditional))
-    grouped = frame.groupby("_party")["_cond"].agg(["sum", "count"]).loc[_order(frame["_party"], colors)]
-    cmap = _color_map(list(grouped.index), colors)
-    share = grouped["sum"] / grouped["count"]
-    ax.barh(grouped.index, share, color=[cmap[p] for p in grouped.index], height=0.6)
-    for y, (party, row) in enumerate(grouped.iterrows()):
-        ax.text(share[party] + 0.01, y, f"{int(row['sum'])} of {int(row['count'])} statements", va="center",
-                fontsize=8.5)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1.25)
-    ax.set_xticks(np.linspace(0, 1, 5), [f"{v:.0%}" for v in np.linspace(0, 1, 5)])
-    ax.grid(axis="y", visible=False)
-    ax.set_title(title)
+    table = summaries.conditionality(statements, conditions)
+    order, cmap = _in_order(table, colors)
+    table = table.set_index("party").loc[order].reset_index()
+    bars = pd.DataFrame({"group": table["party"], "bar": "share", "value": table["share"], "low": table["low"],
+                         "high": table["high"], "color": table["party"].map(cmap),
+                         "label": [_share_label(*r) for r in zip(table["conditional"], table["n"], table["share"],
+                                                                 table["low"], table["high"])]})
+    _interval_bars(ax, bars, xmax=1, fontsize=8.5, height=0.6)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's statements with at least one condition "
-                  "(“contingent on”, “based on”, “if”…)")
+                  "(“contingent on”, “based on”, “if”…)\nwhiskers: 95% Wilson interval; label: statements with a "
+                  "condition of all its statements\n" + _comparison(summaries.differences(table)))
     return ax
 
 
 @_styled
 def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict | None = None,
                               narration: bool = True) -> plt.Axes:
-    """Draw the number of conditions per category and party.
+    """Draw the share of each party's conditions per category, with counts and Wilson intervals.
+
+    The numbers are those of :func:`parley.summaries.condition_categories`;
+    the total in the caption counts a joint statement's conditions once
+    (:func:`parley.summaries.count_conditions`).
 
     Parameters
     ----------
@@ -614,36 +753,42 @@ def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict
         Party to colour.
     narration : bool
         Show conditions in the journalist's narration (default True); the
-        title says whether they are shown.
+        caption says whether they are shown.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
-    ax = _axes(ax, rows=_count(conditions, "category") * (_count_parties(conditions) + 1))
+    ax = _axes(ax, rows=_count(conditions, "category") * (_count_parties(conditions) + 1) + 1)
     title = "What governments make their commitments depend on: conditions by category"
     if _empty(conditions, ["party", "statement_id", "category"]):
         return _no_data(ax, title, "No data: no conditions found in the selected articles.")
-    who = _parties(conditions["party"]).where(conditions["statement_id"].notna(), "narration")
-    frame = conditions.assign(_who=who, _cat=conditions["category"].fillna("(uncategorised)").astype(str))
-    if not narration:
-        frame = frame[frame["_who"] != "narration"]
-    if frame.empty:
+    table = summaries.condition_categories(conditions, narration=narration)
+    if table.empty:
         return _no_data(ax, title, "No conditions in attributed statements.")
-    counts = pd.crosstab(frame["_cat"], frame["_who"])
-    counts = counts[_order(counts.columns, colors)]
-    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index]
-    _barh_groups(ax, counts, _color_map(list(counts.columns), colors), fmt=lambda v: f"{int(v)}")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title)
+    order, cmap = _in_order(table, colors)
+    categories = list(dict.fromkeys(table["category"]))  # most conditions first
+    table = table.assign(_c=table["category"].map(categories.index), _p=table["party"].map(order.index))
+    table = table.sort_values(["_c", "_p"], kind="stable")
+    bars = pd.DataFrame({"group": table["category"], "bar": table["party"], "value": table["share"],
+                         "low": table["low"], "high": table["high"], "color": table["party"].map(cmap),
+                         "label": [_share_label(*r, unit="condition") for r in zip(
+                             table["conditions"], table["n"], table["share"], table["low"], table["high"])]})
+    _interval_bars(ax, bars, xmax=1)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    _title(ax, title, table.set_index("party")["note"], order)
+    total, in_narration = summaries.count_conditions(conditions)
     if not narration:
+        total -= in_narration
         shown = "conditions in the journalist's own text left out"
-    elif "narration" in counts.columns:
+    elif NARRATION in order:
         shown = "grey “narration”: conditions in the journalist's own text"
     else:
         shown = "none in the journalist's own text"
-    ax.set_xlabel(f"Number of conditions ({len(frame)} in all; {shown})")
-    _legend_below(ax, ncol=5)
+    ax.set_xlabel("Share of the government's conditions in this category; whiskers: 95% Wilson interval\n"
+                  f"label: conditions in the category of all its conditions ({total} in all, a joint statement's "
+                  f"once; {shown})\n" + _comparison(summaries.differences(table), "category"))
+    _legend_below(ax, handles=[Patch(color=cmap[p], label=p) for p in order], ncol=5)
     return ax
 
 

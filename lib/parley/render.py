@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-__all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table"]
+__all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table", "summary_table"]
 
 #: CSS shared by notebooks and the report; classes name what a span is.
 STYLE = """<style>
@@ -23,6 +23,7 @@ STYLE = """<style>
 .parley-block-standfirst{font-style:italic;margin:.2em 0 .2em 1em}
 .parley-block-caption{font-size:.85em;color:#555;margin:.2em 0 .2em 1em}
 .parley-block-body{margin:.5em 0}
+.parley-notes{color:#9c3d1f;margin:.4em 0 1em 1.2em;padding:0}
 </style>"""
 
 
@@ -113,6 +114,46 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
             cells.append(f"<td>{shown if col in trusted else html.escape(str(shown))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="parley-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) -> str:
+    """Return a summary table of :mod:`parley.summaries` as escaped HTML, with its notes and comparisons below.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table from :mod:`parley.summaries`; shares (and their intervals)
+        are written as percentages, means with two decimals, ``small`` as
+        "yes", and each distinct ``note`` once below the table.
+    differences : pandas.DataFrame, optional
+        Output of :func:`parley.summaries.differences`; its notes (which
+        differences are within noise) are listed below the table; those that
+        rest on too few statements are already named by the table's notes.
+
+    Returns
+    -------
+    str
+        The table and a list of plain sentences.
+    """
+    shown = table.drop(columns=["note"], errors="ignore").copy()
+    shares = table.attrs.get("value") == "share"
+    for column in shown.columns:
+        if column in ("share", "low", "high", "denied_share", "denied_low", "denied_high") and shares:
+            shown[column] = [None if _missing(v) else f"{v:.0%}" for v in shown[column]]
+        elif column in ("mean", "low", "high", "per_statement"):
+            shown[column] = [None if _missing(v) else f"{v:.2f}" for v in shown[column]]
+    if "small" in shown:
+        shown["small"] = ["yes: too few to compare" if v else "" for v in shown["small"]]
+    notes = list(dict.fromkeys(n for n in table.get("note", []) if isinstance(n, str) and n))
+    # A comparison resting on too few statements is already named by its rows' notes.
+    compared = (differences[~differences["small"].astype(bool)] if differences is not None and len(differences)
+                else pd.DataFrame(columns=["note"]))
+    notes += [n for n in dict.fromkeys(compared["note"]) if n not in notes]
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
+    rule = ("<li>Within noise: the two 95% intervals overlap; these data do not show a difference.</li>"
+            if len(compared) else "")
+    body = evidence_table(shown) if len(shown) else "<p><i>No rows.</i></p>"
+    return body + (f"<ul class='parley-notes'>{items}{rule}</ul>" if items or rule else "")
 
 
 def article_html(text: str, blocks: pd.DataFrame, spans: Iterable[tuple]) -> str:

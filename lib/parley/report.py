@@ -20,6 +20,7 @@ from . import config
 from .analysis import analyze
 from .render import STYLE, evidence_table
 from .statements import describe_count
+from .summaries import conditionality, count_conditions
 
 __all__ = ["NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
@@ -193,15 +194,28 @@ def _header(articles, parties, analysis, runs) -> str:
     e = html.escape
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     failed = [r for r in runs if r.error]
+    conditions, narration = count_conditions(analysis.conditions, analysis.statements)
     parts = [f"<h1>parley report</h1><p class='meta'>{len(analysis.articles)} article(s) from <code>{e(str(articles))}"
              f"</code>; parties from <code>{e(str(parties))}</code>; {e(describe_count(analysis.statements))} "
-             f"attributed, {len(analysis.conditions)} conditions; parley {e(config.VERSION)}; {stamp}.</p>"]
+             f"attributed, {conditions} conditions ({narration} in the journalists' own text; a joint statement's "
+             f"once); parley {e(config.VERSION)}; {stamp}.</p>", _how_sure(analysis)]
     if failed:
         items = "".join(f"<li><b>{e(r.notebook)}</b>: {e(r.error)} (executed copy: "
                         f"<code>{e(str(r.output))}</code>)</li>" for r in failed)
         parts.append(f"<div class='failed'><b>{len(failed)} notebook(s) failed</b>; their charts are missing "
                      f"or incomplete:<ul>{items}</ul></div>")
     return "\n".join(parts)
+
+
+def _how_sure(analysis) -> str:
+    """Return the paragraph on small numbers: which governments have too few statements, and the noise rule."""
+    table = conditionality(analysis.statements, analysis.conditions, include_unattributed=False)
+    small = [n for n in table["note"] if n]
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in small)
+    return ("<div class='sure'><b>How sure these numbers are.</b> Every share below shows its counts (“1 of 3”) and a "
+            "95% Wilson interval, every mean a 95% bootstrap interval. A difference between two governments is "
+            "<i>within noise</i> when their two intervals overlap: these data do not show it. With fewer than 5 "
+            "statements on a side a comparison is not made" + (f":<ul>{items}</ul>" if small else ".") + "</div>")
 
 
 def _again(entry: dict, first: str) -> str:
@@ -246,6 +260,8 @@ h3{font-size:1em;margin:.2em 0 .5em} .meta,.note{color:#666;font-size:.9em}
 .parley-table{border-collapse:collapse;font-size:.85em}
 .parley-table th{background:#f3f3f3;position:sticky;top:0}
 .parley-table td,.parley-table th{border-bottom:1px solid #eee}
+.sure{background:#fff8e6;border:1px solid #e8c77a;padding:.6em 1em;margin:1em 0;font-size:.92em}
+.sure ul{margin:.3em 0 0 0}
 .failed{background:#fdecea;border:1px solid #e6a19a;padding:.6em 1em;margin:1em 0}
 @media (max-width:900px){.pair{grid-template-columns:1fr}}
 </style>"""

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from textblob import TextBlob
 
+from .intervals import bootstrap_mean
 from .parties import NO_PARTY
 
 __all__ = ["SENTIMENT_COLUMNS", "MEASURES", "add_sentiment", "party_sentiment"]
@@ -105,28 +106,18 @@ def party_sentiment(statements: pd.DataFrame, *, by: str = "party", n_boot: int 
     keys = frame[by].astype(object).where(frame[by].notna(), NO_PARTY)
     if not include_unattributed:
         frame, keys = frame[keys != NO_PARTY], keys[keys != NO_PARTY]
-    low_q, high_q = (1 - ci) / 2, 1 - (1 - ci) / 2
     rows = []
     for party, group in frame.groupby(keys, sort=False):
         row = {by: party, "n": len(group)}
         for measure in MEASURES:
             values = group[measure].dropna().to_numpy(float)
             row[measure] = values.mean() if len(values) else np.nan
-            row[f"{measure}_ci_low"], row[f"{measure}_ci_high"] = _bootstrap(values, n_boot, (low_q, high_q), seed)
+            row[f"{measure}_ci_low"], row[f"{measure}_ci_high"] = bootstrap_mean(values, n_boot=n_boot, ci=ci,
+                                                                                seed=seed)
         row["interval"] = _interval_note(len(group), ci)
         rows.append(row)
     columns = [by, "n"] + [f"{m}{s}" for m in MEASURES for s in ("", "_ci_low", "_ci_high")] + ["interval"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def _bootstrap(values: np.ndarray, n_boot: int, quantiles: tuple[float, float], seed: int) -> tuple[float, float]:
-    """Return the percentile-bootstrap interval of the mean, or NaNs when it is undefined (n < 2)."""
-    if len(values) < 2:
-        return np.nan, np.nan
-    rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    low, high = np.quantile(means, quantiles)
-    return float(low), float(high)
 
 
 def _interval_note(n: int, ci: float) -> str:
