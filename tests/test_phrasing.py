@@ -254,3 +254,16 @@ def test_an_edited_negation_lexicon_takes_effect(lexicons):
     with open(lexicons / "negation.csv", "a", encoding="utf-8") as handle:
         handle.write("\nscoffed at,denial_verb,test\n")
     assert phrasing_terms(frame)["denied"].tolist() == [True]
+
+
+def test_a_denial_cue_denies_its_whole_content():
+    # "The Pentagon denied | that US forces would withdraw": the cue is outside the content
+    statements = pd.DataFrame({"statement_id": ["s1", "s2"], "article_id": ["a", "a"], "party": ["US", "US"],
+                               "content": ["US forces would withdraw from Iraq", "US forces would withdraw from Iraq"],
+                               "content_start": [0, 40], "cue": ["denied", "said"]})
+    terms = phrasing_terms(statements)
+    withdraw = terms[terms["term"] == "withdraw"].set_index("statement_id")["denied"]
+    assert withdraw.to_dict() == {"s1": True, "s2": False}
+    measured = add_phrasing(statements).set_index("statement_id")
+    assert pd.isna(measured.loc["s1", "framing"]) and measured.loc["s1", "framing_denied"] == "withdrawal / reduction"
+    assert measured.loc["s2", "framing"] == "withdrawal / reduction"

@@ -358,14 +358,27 @@ def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False):
     if statements is None or not len(statements):
         return
     starts = statements["content_start"] if "content_start" in statements else [0] * len(statements)
-    for sid, aid, party, content, base in zip(statements["statement_id"], statements["article_id"],
-                                              statements["party"], statements["content"], starts):
+    cues = statements["cue"] if "cue" in statements else [None] * len(statements)
+    for sid, aid, party, content, base, cue in zip(statements["statement_id"], statements["article_id"],
+                                                   statements["party"], statements["content"], starts, cues):
         if not isinstance(content, str):
             if keep_all:
                 yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        yield sid, aid, None if pd.isna(party) else party, base, _find(content)
+        matches = _find(content)
+        if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
+            matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
+        yield sid, aid, None if pd.isna(party) else party, base, matches
+
+
+def _denial_cue(cue) -> bool:
+    """Say whether a statement's cue is a denial verb ("denied", "ruled out"): its content is what is denied."""
+    if not isinstance(cue, str):
+        return False
+    scope = _scope()
+    key = normalize(cue)
+    return scope.words.get(key, scope.phrases.get(key)) == _LETTERS["denial_verb"]
 
 
 def _dominant(families: list[tuple[str, int]]) -> str | None:

@@ -489,7 +489,7 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
             rows.append({"group": r["family"], "bar": party, "value": r["share"], "low": r["low"],
                          "high": r["high"], "color": cmap[party], "hatch": None,
                          "label": _share_label(r["terms"], r["n"], r["share"], r["low"], r["high"], "term")})
-            if party in denied:
+            if r["denied"] > 0:  # a hatched bar only where the government denied the frame
                 rows.append({"group": r["family"], "bar": f"{party} (denied)", "value": r["denied_share"],
                              "low": r["denied_low"], "high": r["denied_high"], "color": cmap[party],
                              "hatch": _DENIED_HATCH,
