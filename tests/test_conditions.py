@@ -345,6 +345,20 @@ FORMS = [
     ("The appointment is dependent on the coalition's re-election.",
      [("dependent on", "the coalition's re-election")]),
     ("If not, the advisers will stay.", [("If", "not")]),
+    # found in review: each once went wrong
+    ("The minister said if the talks fail, the troops will stay.", [("if", "the talks fail")]),
+    ("If Iran expects the West will back down, it is mistaken.", [("If", "Iran expects the West will back down")]),
+    ("The reform is subject to the approval of parliament and cabinet.",
+     [("subject to", "the approval of parliament and cabinet")]),
+    ("The truce will be contingent on a ceasefire in Gaza and Lebanon.",
+     [("contingent on", "a ceasefire in Gaza and Lebanon")]),
+    ("Next year's budget will depend on oil prices.", [("depend on", "oil prices")]),
+    ("The troops will stay subject to a UN mandate.", [("subject to", "a UN mandate")]),
+    ("The deal will collapse if not ratified by June.", [("if", "not ratified by June")]),
+    ("Officials said that had the talks failed, sanctions would have followed.", [("had", "the talks failed")]),
+    ("\"We will stay if needed. Otherwise, we will go home,\" he said.",
+     [("if", "needed"), ("Otherwise", "Otherwise")]),
+    ("Once it passes we will act.", [("Once", "it passes")]),
 ]
 
 
@@ -392,6 +406,15 @@ LOOKALIKES = [
     "Even if the talks fail, the dialogue will continue.",
     "Whether or not the talks succeed, the troops will leave.",
     "The minister met the envoy in May and said the talks went well.",
+    # found in review: each once came out as a condition
+    "Without US support, the army collapsed in 2014, but the government will now seek help.",
+    "Otherwise, the meeting was uneventful, but the talks will resume next week.",
+    "The film, which will open next week, is based on the siege of Basra.",
+    "Only two days after the election, the new government will face a confidence vote.",
+    "Should the U.S. stay in Iraq?",
+    "Should Mr. Blair resign over the war?",
+    "The withdrawal doesn't depend on the talks.",
+    "The embassy will reopen as soon as 15 June.",
 ]
 
 

@@ -28,10 +28,7 @@ word list lives in ``data/lexicons``:
   (determiners, copulas, clause boundaries, coordinators, complementizers,
   collective prepositions).
 * ``condition_categories.csv`` — keyword -> category.
-* ``modals.csv`` — temporal-conditional markers (once, until, when, as soon
-  as) count only when a modal or future verb appears outside the condition
-  ("he worked there until he retired" is narrative, "troops will stay until
-  ..." is a condition).
+* ``modals.csv`` — the modal and future verbs ``needs`` looks for.
 
 Decisions: "even if" is concessive (the outcome holds whatever happens, so
 nothing depends on it) and is not a condition; "as if" neither. "based on" is a
@@ -159,6 +156,7 @@ class _Lexicon:
     titles: frozenset     # "mr", "dr": their stop ends no sentence
     complementizers: frozenset  # "that", "said", "whether": the clause after them is a complement
     collective: re.Pattern  # "among", "between": the list after them is one noun phrase
+    clause_break: re.Pattern  # a sentence stop or ", but": a main clause's modal is looked for before it
     boundary: re.Pattern
     reporting: re.Pattern
     determiners: frozenset
@@ -202,6 +200,7 @@ def _lexicon() -> _Lexicon:
         info=info, before=before, after=after, need_before=need_before, need_after=need_after,
         complementizers=frozenset(syntax.get("complementizer", []) + syntax.get("reporting", []) + syntax.get("wh", [])),
         collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
+        clause_break=re.compile(rf"[;!?]|\.(?:\s|$)|\s(?:{alternation(syntax.get('clause_break', []))})(?![\w-])", re.I),
         titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
         modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(modals), re.I),  # "in May" is the month
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
@@ -237,16 +236,17 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
             items = [p for p in [_preceding(text, m.start(), lex)] if p]
         else:
             leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
-            end = _span_end(text, m.end(), limit, takes, lex, leading=leading)
+            end = _span_end(text, m.end(), limit, lex, leading=leading)
             items = _items(text, m.end(), end, takes, lex)
         if not items:
             continue
-        if needs == "modal" and not (lex.modal.search(text, 0, m.start()) or lex.modal.search(text, end)):
+        if needs == "modal" and not (lex.modal.search(text, 0, m.start())
+                                     or lex.modal.search(text, end, _clause_end(text, end, lex))):
             continue  # "he worked there until he retired": narrative time, nothing depends on it
         if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
             continue  # "the study was based on interviews": describes, decides nothing
         if takes == "preceding":
-            after = _span_end(text, m.end(), limit, "phrase", lex)
+            after = _span_end(text, m.end(), limit, lex)
             target = _trim(text, m.end(), after)
         else:
             target = _target(text, m.start(), end, lex)
@@ -260,10 +260,17 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     return found
 
 
+def _clause_end(text: str, pos: int, lex: _Lexicon) -> int:
+    """Return where the clause going on at ``pos`` ends: a sentence stop or a contrast ("..., but")."""
+    found = lex.clause_break.search(text, pos)
+    return found.start() if found else len(text)
+
+
 def _decided(text: str, pos: int, lead: str, lex: _Lexicon) -> bool:
     """Say whether a modal or an infinitive governs the clause before ``pos`` ("would be based on", "to discuss")."""
     head = (lead + text[:pos])[-200:]
     head = re.split(r"[.;:!?]\s", head)[-1]
+    head = re.sub(r",\s*(?:which|who)\b[^,]*,", ",", head)  # "The film, which will open soon, is based on"
     return bool(lex.modal.search(head) or re.search(r"(?<![\w-])to\s+[a-z]+\b", head))
 
 
@@ -307,7 +314,7 @@ def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> b
     """Say whether a marker after ``before`` opens a clause: at the start, after a break or an
     opening quote; after a comma too when ``comma`` ("..., should talks fail"); after a
     complementiser ("said that", "said") when ``lex`` is given."""
-    if not before or before.endswith(tuple(";:(“‘—–-")) or (comma and before.endswith(",")):
+    if not before or before.endswith(tuple(".!?;:(“‘—–-")) or (comma and before.endswith(",")):
         return True
     if before.endswith('"'):  # an opening straight quote stands after a space
         return len(before) == 1 or before[-2].isspace()
@@ -356,7 +363,7 @@ def _depths(text: str, start: int, end: int):
         yield i, ch, len(stack)
 
 
-def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon, *, leading: bool = False) -> int:
+def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool = False) -> int:
     """Return where the condition after a marker ends (exclusive).
 
     It ends at a clause break (a stop, semicolon, dash, a boundary word such as
@@ -371,6 +378,9 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon, *, lea
     commas = []
     end = limit
     words = 0
+    # "If Iran expects the West will back down, it is mistaken": with a comma ahead, only a pronoun
+    # ("..., they could") opens the main clause early
+    comma_ahead = "," in text[pos:limit]
     for i, ch, depth in _depths(text, pos, limit):
         if depth < 0:
             end = i
@@ -390,11 +400,13 @@ def _span_end(text: str, pos: int, limit: int, takes: str, lex: _Lexicon, *, lea
             if (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
                 end = i
                 break
-            if leading and words and not commas and lex.main.match(text, i + 1) and not _complement(text, i, lex):
+            if (leading and words and not commas and (main := lex.main.match(text, i + 1))
+                    and (not comma_ahead or main.group().split()[0].lower() in lex.pronouns)
+                    and not _complement(text, i, lex)):
                 end = i
                 break
     if commas:
-        end = _list_end(text, pos, commas, end, lex)
+        end = _list_end(text, commas, end, lex)
     return end
 
 
@@ -421,7 +433,7 @@ def _thousands(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
-def _list_end(text: str, pos: int, commas: list[int], end: int, lex: _Lexicon) -> int:
+def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon) -> int:
     """Keep comma-separated parts only while they form a list closed by and/or ("A, B and C")."""
     bounds = commas + [end]
     closed = None
@@ -468,7 +480,8 @@ def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[i
             closer = sep.start()
             cuts.append((sep.start(), sep.end()))
         elif _new_phrase(text, sep.start(), sep.end(), e, lex) or (
-                takes == "phrase" and not commas and len(text[s:sep.start()].split()) >= 3):
+                takes == "phrase" and not commas and len(text[s:sep.start()].split()) >= 3
+                and len(text[sep.end():e].split()) >= 2):
             cuts.append((sep.start(), sep.end()))  # "conditions on the ground | and | consultations among ..."
     return [p for p in (_trim(text, a, b) for a, b in _pieces(s, e, cuts)) if p]
 
@@ -589,8 +602,8 @@ def _subject(words: list, lowered: list, k: int, lex: _Lexicon) -> int | None:
 
 def _clause_start(text: str, pos: int) -> int:
     """Return the start of the clause that ends at ``pos`` (after the last top-level , ; : or dash)."""
-    start = 0
-    for i, ch, depth in _depths(text, 0, pos):
+    start = max(0, pos - 400)  # a clause is shorter; scanning from 0 for every marker is quadratic
+    for i, ch, depth in _depths(text, start, pos):
         if depth < 0:
             return i + 1
         if depth == 0 and ch in ",;:—–" and not _thousands(text, i):
