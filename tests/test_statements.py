@@ -22,8 +22,6 @@ SEED_EXPECTED = [
     # (block, mention, speaker, party, cue, mode, content starts, content ends)
     ("headline", "Baghdad", "Baghdad", "Iraq", ":", "indirect",
      "US, Iraq to discuss timeline", "reduce coalition troops"),
-    ("standfirst", "US Defence Secretary Lloyd Austin", "Lloyd Austin", "United States", "confirmed", "mixed",
-     "meetings ‘in the coming days’", "the ‘transition’ of the coalition"),
     ("body", "Iraq’s foreign ministry", "Iraq’s foreign ministry", "Iraq", "said", "mixed",
      "The two countries agreed", "advisers on Iraqi soil”"),
     ("body", "The ministry", "Iraq’s foreign ministry", "Iraq", "said", "mixed",
@@ -47,6 +45,13 @@ def test_seed_statements_are_exactly_the_expected_ones():
         assert text[row.content_start:row.content_end] == row.content
         assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
         assert text[row.cue_start:row.cue_end] == row.cue
+    # The standfirst repeats Austin's body sentence: it counts once, and its place is kept as evidence.
+    assert st["repeats"].notna().sum() == 1
+    austin = st[st["repeats"].notna()].iloc[0]
+    assert austin.block == "body" and austin.content.startswith("meetings “in the coming days”")
+    block, span = austin.repeats.split(":")
+    start, end = map(int, span.split("-"))
+    assert block == "standfirst" and text[start:end] == "meetings ‘in the coming days’ to discuss the ‘transition’ of the coalition"
 
 
 def test_seed_anaphors_name_their_antecedents():
@@ -294,3 +299,31 @@ def test_joint_statements_are_counted_once_in_all():
     assert parley.count_statements(frame) == (2, 1)
     assert parley.describe_count(frame) == "2 statements (1 joint, counted for each government)"
     assert parley.count_statements(frame.iloc[[2]]) == (1, 0) and parley.describe_count(frame.iloc[:0]) == "0 statements"
+
+
+# --------------------------------------------------------------------------- repeats within an article
+
+REPEATED = """Iraq and US set a date for new talks
+- Iraq's foreign minister said the talks would "resume in Baghdad next week"
+- The US said its advisers would stay for now
+Iraq's foreign minister said the talks would “resume in Baghdad next week”, after a pause of two months.
+The US State Department said it was ready to listen.
+"""
+
+
+def test_a_standfirst_repeating_the_body_counts_once_with_both_places_kept():
+    st = statements(REPEATED)
+    iraq = st[st["party"] == "Iraq"]
+    assert len(iraq) == 1 and iraq.iloc[0].block == "body"  # curly or straight quotes alike
+    block, span = iraq.iloc[0].repeats.split(":")
+    start, end = map(int, span.split("-"))
+    assert block == "standfirst" and REPEATED[start:end] == 'the talks would "resume in Baghdad next week"'
+    # the US standfirst line says something the body does not: it stays, and repeats nothing
+    us = st[st["party"] == "United States"]
+    assert sorted(us["block"]) == ["body", "standfirst"] and us["repeats"].isna().all()
+
+
+def test_the_same_words_from_another_government_are_not_a_repeat():
+    text = REPEATED.replace("- Iraq's foreign minister said", "- The US said")
+    st = statements(text)
+    assert (st["block"] == "standfirst").sum() == 2 and st["repeats"].isna().all()

@@ -38,7 +38,7 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end",
     "mode", "party", "party_evidence",
-    "actor_id", "joint", "via", "rule",
+    "actor_id", "joint", "via", "rule", "repeats",
 ]
 
 
@@ -102,6 +102,10 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         found it. A joint statement of several governments has one row per
         government, each with its ``party`` and the same ``joint`` id (the
         first row's ``statement_id``); :func:`count_statements` counts it once.
+        A statement that the headline, standfirst or a caption repeats from
+        the body (same government, 80% of its words) is one row, the body's;
+        ``repeats`` keeps the other place as ``"block:start-end"`` (several
+        joined by ";"), None when there is none.
     """
     return analyse_articles(sentences, parties=parties, articles=articles)[0]
 
@@ -210,12 +214,24 @@ def _rebuild(rows: list[tuple]) -> str:
 
 
 def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
-    """Return the frame rows of one article: one per statement, one per government of a joint statement."""
+    """Return the frame rows of one article: one per statement, one per government of a joint statement.
+
+    A statement that a headline, standfirst or caption repeats from the body
+    counts once: the body's row stays, and its ``repeats`` column keeps the
+    other place ("standfirst:262-336"; several joined by ";").
+    """
+    kept = _repeats(text, sents, found)
+    places: dict[int, list[str]] = {}
+    for n, m in kept.items():
+        places.setdefault(m, []).append(f"{sents[found[n].sentence].block}:{found[n].content[0]}-{found[n].content[1]}")
     rows = []
     for n, f in enumerate(found):
+        if n in kept:
+            continue
         sent = sents[f.sentence]
         cs, ce = f.content
-        evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{m.group(1)}", f.evidence)  # ids exist only now
+        evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
+                          f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
         joint = sid if len(f.parties) > 1 else None
@@ -227,8 +243,40 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
                 text[cs:ce], cs, ce,
                 f.mode, party, evidence,
                 f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
+                ";".join(places[n]) if n in places else None,
             ))
     return rows
+
+
+_CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
+_CONTAINED = 0.8        # share of the repeat's words found in the body statement
+
+
+def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[int, int]:
+    """Return {index of a statement outside the body: index of the body statement it repeats}.
+
+    A repeat has the same speaker's government(s) and at least 80% of its
+    content words (four or more) in the body statement's content: a
+    standfirst "confirmed meetings 'in the coming days' to discuss the
+    'transition'" repeats the body's longer sentence, curly or straight quotes
+    alike.
+    """
+    words = [frozenset(w.lower().replace("’", "'") for w in _CONTENT_WORD.findall(text[f.content[0]:f.content[1]]))
+             for f in found]
+    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
+    out = {}
+    for n, f in enumerate(found):
+        if sents[f.sentence].block == "body" or len(words[n]) < _MIN_WORDS:
+            continue
+        who = f.parties or (f.party,)
+        for m in body:
+            g = found[m]
+            if (g.parties or (g.party,)) == who and (f.party is not None or f.resolved == g.resolved) \
+                    and len(words[n] & words[m]) >= _CONTAINED * len(words[n]):
+                out[n] = m
+                break
+    return out
 
 
 # --------------------------------------------------------------------------- extraction
