@@ -109,7 +109,7 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
     columns = list(frame.columns) if columns is None else columns
     trusted = set(html_columns)
     # Each header names its column in a class (col-sentence, col-party...), so a style can size it.
-    head = "".join(f'<th class="col-{_slug(c)}">{html.escape(str(c))}</th>' for c in columns)
+    head = "".join(f'<th class="col-{_slug(c)}">{html.escape(str(c)).replace("_", "_<wbr>")}</th>' for c in columns)
     body = []
     for row in frame[columns].itertuples(index=False):
         cells = []

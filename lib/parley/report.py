@@ -453,6 +453,9 @@ p.warn{background:#fdf1ef;border-left:4px solid #c0392b;padding:.4em .8em}
  .parley-table .col-sentence{width:42%}
  .parley-table .col-content,.parley-table .col-sentiment-words{width:30%}
  .parley-table .col-condition,.parley-table .col-title,.parley-table .col-path,.parley-table .col-reason{width:22%}
+ .parley-table .col-family,.parley-table .col-category,.parley-table .col-measure,.parley-table .col-term{width:12%}
+ .parley-table .col-small{width:10%} .parley-table .col-party,.parley-table .col-speaker{width:9%}
+ .methods{break-before:page}
  .briefing .brief,.methods-table{font-size:8.5pt}
 }
 </style>"""
