@@ -113,7 +113,8 @@ def test_second_article_updates_the_charts_and_the_report(runs):
     # (the Iraqi spokesman, the ministry, the Pentagon spokesperson, US officials).
     assert rows["90-statements"] > runs.before.rows["90-statements"] == 6
     assert rows["40-sentiment-polarity"] > runs.before.rows["40-sentiment-polarity"]
-    png = (runs.out / "figures" / "90-statements.png").read_bytes()
+    files = {e["name"]: e["files"] for e in _manifest(runs.out)}
+    png = (runs.out / "figures" / files["90-statements"]["png"]).read_bytes()  # the chart notebook 10 saved too
     assert png != runs.before.png["90-statements"]
 
 
@@ -202,7 +203,7 @@ def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
         n = f"{row.n} statement" + ("" if row.n == 1 else "s")
         assert f"<th scope='row'>{row.party}</th><td>{n}<br>" in briefing  # unique statements, joint once each
         assert f"{row.party}: {n} — too few to compare" in briefing  # the seed's numbers are too small
-        assert f"{row.conditional} of {n} attach a condition" in briefing
+        assert f"{row.conditional} of {n} with a condition" in briefing
     assert "Too few to compare:</b> Every government here has fewer than 5 statements" in briefing
     assert "Main framing contrast:</b> Iraq mostly <b>withdrawal / reduction</b>" in briefing
     assert "United States mostly <b>transition / partnership</b>" in briefing
@@ -210,7 +211,7 @@ def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
 
 
 def test_methods_and_limits_give_the_measured_accuracy(runs):
-    methods = runs.html[runs.html.index("id='methods'"):runs.html.index("id='articles'")]
+    methods = " ".join(runs.html[runs.html.index("id='methods'"):runs.html.index("id='articles'")].split())
     for figure in ("F1 0.869 on PolNeAR dev", "F1 0.843 on PolNeAR train", "accuracy 0.880", "F1 0.977",
                    "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale"):
         assert figure in methods

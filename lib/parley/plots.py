@@ -455,7 +455,7 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     handles.append(Line2D([], [], ls="--", color="#999999", label="lexicons agree"))
     if (stacked > 1).any():
         handles.append(Line2D([], [], ls="", label="×n: n statements on one point"))
-    _legend_below(ax, handles=handles, ncol=3)
+    _legend_below(ax, handles=handles, ncol=2)  # three columns would be wider than the square axes
     return ax
 
 

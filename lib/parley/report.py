@@ -292,7 +292,7 @@ def _briefing(analysis) -> str:
             frame_text += "; denied: " + ", ".join(f"{e(str(r['family']))} {int(r['denied'])}"
                                                     for _, r in denied.iterrows())
         cats = categories[(categories["party"] == party) & (categories["conditions"] > 0)]
-        cond_text = (f"{int(row['conditional'])} of {_plural(n, 'statement')} attach a condition "
+        cond_text = (f"{int(row['conditional'])} of {_plural(n, 'statement')} with a condition "
                      f"({row['share']:.0%} [{row['low']:.0%}–{row['high']:.0%}]); "
                      f"{_plural(int(row['conditions']), 'condition')}")
         if len(cats):
@@ -311,6 +311,9 @@ def _briefing(analysis) -> str:
     lines = [f"<p class='lead'>{_plural(total, 'statement')} attributed in {_plural(len(analysis.articles), 'article')}"
              + (f" ({joint} joint: counted once in this total and once for each government that made it)" if joint
                 else "") + (f"; {unattributed} without a government, not compared" if unattributed else "") + ".</p>"]
+    silent = [p for p in analysis.parties if p not in governments]
+    if silent:
+        lines.append(f"<p class='lead'>No statement attributed to {', '.join(e(str(p)) for p in silent)}.</p>")
     if leads:
         lines.append(f"<p class='lead'><b>Main framing contrast:</b> {'; '.join(leads)}.</p>")
     if small:
