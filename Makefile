@@ -25,7 +25,13 @@ bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
 	$(BIN)/python benchmarks/bench_attribution.py
 
 score: $(STAMP)  ## attribution score on the development corpus, when it is present
-	$(BIN)/python ../shared/tools/score_attribution.py ../shared/corpora/polnear-dev --show 10
+	@if [ -d ../shared/corpora/polnear-dev ] && [ -f ../shared/tools/score_attribution.py ]; then \
+		$(BIN)/python ../shared/tools/score_attribution.py ../shared/corpora/polnear-dev --show 10; \
+	else \
+		echo "make score: skipped: the annotated corpus (../shared/corpora/polnear-dev) and its scorer"; \
+		echo "(../shared/tools/score_attribution.py) are kept outside this repository and are not here."; \
+		echo "The README's 'How well it works' table gives the measured scores."; \
+	fi
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

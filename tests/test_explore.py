@@ -109,3 +109,20 @@ def test_controls_redraw_with_the_new_choice():
 def test_controls_reject_unknown_choices(kwargs):
     with pytest.raises(ValueError, match="not among"):
         explore.controls(ARTICLES, PARTIES, draw=print, **kwargs)
+
+
+@pytest.mark.parametrize("pair", [("Iraq", "Iraq"), ("United States", "United States")])
+def test_select_rejects_a_government_compared_with_itself(pair):
+    frame = pd.DataFrame({"article_id": ["a1"], "party": ["Iraq"]})
+    with pytest.raises(ValueError, match=f"PARTY_A and PARTY_B are both '{pair[0]}'.*two different governments"):
+        explore.select(frame, pair=pair)
+    with pytest.raises(ValueError, match="cannot be compared with itself"):
+        explore.controls(ARTICLES, PARTIES, draw=print, party_a=pair[0], party_b=pair[1])
+
+
+def test_controls_say_so_instead_of_drawing_the_same_government_twice(capsys):
+    calls = []
+    _, _, party_a, party_b = _controls(calls)
+    party_b.value = party_a.value
+    assert calls == []  # nothing drawn for a government against itself
+    assert "cannot be compared with itself" in capsys.readouterr().out

@@ -70,3 +70,18 @@ def test_executes_top_to_bottom(path, tmp_path, monkeypatch):
 def _listing(folder):
     """Return every file under a folder with its size and modification time (empty if there is no folder)."""
     return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_government_compared_with_itself_is_refused(tmp_path, monkeypatch):
+    import papermill
+
+    monkeypatch.setenv("PARLEY_CACHE", str(tmp_path / "cache"))
+    path = config.ROOT / "notebooks" / "40-sentiment.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        papermill.execute_notebook(
+            str(path), str(tmp_path / path.name), cwd=str(path.parent), kernel_name="python3", progress_bar=False,
+            execution_timeout=report.CELL_TIMEOUT,
+            parameters={"ARTICLES": str(config.ARTICLES), "PARTIES": str(config.PARTIES),
+                        "OUTPUT": str(tmp_path / "reports"), "PARTY_A": "Iraq", "PARTY_B": "Iraq"})
+    assert error.value.ename == "ValueError"
+    assert "PARTY_A and PARTY_B are both 'Iraq'" in error.value.evalue

@@ -161,7 +161,8 @@ def test_sentiment_single_statement_is_shown_without_interval():
     ax = plots.plot_sentiment(_summary(), colors=COLORS)
     labels = {t.get_text() for t in ax.texts}
     assert "n=1: one statement, no interval" in labels  # the "(no party)" statement
-    assert any(t.startswith("n=3") for t in labels)
+    assert "n=3: no interval" in labels  # a bootstrap "interval" of 3 values is only their range
+    assert not any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # no error bars
     assert any(line.get_xdata()[0] == 0 for line in ax.lines)  # the zero line
     assert {"United States: 3 statements — too few to compare", "Iraq: 3 statements — too few to compare"} <= labels
     assert not any(t.startswith("(no party):") for t in labels)  # never compared, so no note
@@ -171,11 +172,15 @@ def test_sentiment_single_statement_is_shown_without_interval():
 def test_phrasing_labels_each_mean_with_its_interval_and_n():
     ax = plots.plot_phrasing(_statements(), colors=COLORS)
     texts = {t.get_text() for t in ax.texts}
-    # Modal strength: Iraq 0.66 and 0.66 (one statement has none), so n=2 and a zero-width interval.
-    assert "0.66 [0.66–0.66] n=2" in texts
-    table = summaries.phrasing(_statements(), include_unattributed=False).set_index(["party", "measure"])
+    # Modal strength: Iraq 0.66 and 0.66 (one statement has none), so n=2; fewer than 5: no interval.
+    assert "0.66 (n=2: no interval)" in texts
+    assert "1.00 (n=3: no interval)" in texts  # United States hedges
+    assert not [c for c in ax.containers if isinstance(c, matplotlib.container.ErrorbarContainer)]  # no whiskers
+    six = pd.concat([_statements()] * 2, ignore_index=True).assign(statement_id=lambda f: [f"s{i}" for i in f.index])
+    texts = {t.get_text() for t in plots.plot_phrasing(six, colors=COLORS).texts}
+    table = summaries.phrasing(six, include_unattributed=False).set_index(["party", "measure"])
     us = table.loc[("United States", "hedges")]
-    assert f"1.00 [{us['low']:.2f}–{us['high']:.2f}] n=3" in texts
+    assert f"1.00 [{us['low']:.2f}–{us['high']:.2f}] n=6" in texts  # 6 statements: an interval
     assert [t.get_text() for t in ax.get_yticklabels()][2].startswith("modal strength")
 
 
@@ -185,14 +190,23 @@ def test_commitment_marks_means_and_intervals_but_not_for_one_statement():
     table = summaries.phrasing(_statements()).set_index(["party", "measure"])
     iraq = table.loc[("Iraq", "commitment")]
     assert iraq["mean"] == pytest.approx(1.6 / 3)
-    assert f"mean 0.53 [{iraq['low']:.2f}–{iraq['high']:.2f}] (n=3)" in labels  # the table's numbers
-    assert any(t.startswith("mean 0.40 [") and t.endswith("(n=3)") for t in labels)
+    assert "mean 0.53 (n=3: no interval)" in labels  # 3 statements: a mean, no interval
+    assert "mean 0.40 (n=3: no interval)" in labels
     assert "one statement: 0.20" in labels
-    # A mean bar and an interval line for each of the two governments, none for the single statement.
-    assert len(ax.lines) == 4
+    assert len(ax.lines) == 2  # a mean bar for each of the two governments, no interval, none for one statement
+    six = pd.concat([_statements()] * 2, ignore_index=True).assign(statement_id=lambda f: [f"s{i}" for i in f.index])
+    ax = plots.plot_commitment(six, colors=COLORS)
+    iraq = summaries.phrasing(six).set_index(["party", "measure"]).loc[("Iraq", "commitment")]
+    assert f"mean 0.53 [{iraq['low']:.2f}–{iraq['high']:.2f}] (n=6)" in {t.get_text() for t in ax.texts}
     intervals = {tuple(np.round(line.get_xdata(), 3)) for line in ax.lines
                  if line.get_ydata()[0] == line.get_ydata()[1]}  # horizontal: an interval, not a mean bar
     assert len(intervals) == 2 and (round(iraq["low"], 3), round(iraq["high"], 3)) in intervals
+
+
+def test_commitment_axis_describes_the_heuristic():
+    label = plots.plot_commitment(_statements(), colors=COLORS).get_xlabel()
+    assert "heuristic" in label and "a conditional statement can still score high" in label
+    assert "0 = hedged or conditional" not in label  # a "contingent on" statement can score like a firm one
 
 
 def test_lexicons_marks_disagreements_and_stacked_points():
@@ -201,6 +215,17 @@ def test_lexicons_marks_disagreements_and_stacked_points():
     assert "×4" in {t.get_text() for t in ax.texts}  # four statements scored 0 by both lexicons
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "Iraq (n=3)" in legend and "lexicons agree" in legend
+
+
+def test_lexicons_draw_a_point_shared_by_two_governments_in_grey():
+    frame = _statements().iloc[:2].assign(polarity=[0.1, 0.1], vader=[0.2, 0.2])  # Iraq and the US on one point
+    ax = plots.plot_lexicons(frame, colors=COLORS)
+    drawn = {tuple(np.round(c.get_facecolor()[0][:3], 3)): len(c.get_offsets()) for c in ax.collections
+             if len(c.get_offsets())}
+    grey = tuple(np.round(matplotlib.colors.to_rgb(plots.NEUTRAL), 3))
+    assert drawn == {grey: 2}  # neither in Iraq's nor in the US's colour
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "statements of several governments on one point" in legend and "×2" in {t.get_text() for t in ax.texts}
 
 
 def test_framing_shares_per_party():
@@ -233,6 +258,16 @@ def test_distinctive_terms_name_both_sides():
     assert "favours Iraq" in ax.get_xlabel() and "favours United States" in ax.get_xlabel()
     assert len(ax.patches) == 4
     assert "reduction  (2:0)" in {t.get_text() for t in ax.texts}
+
+
+def test_distinctive_terms_break_ties_by_count_and_say_so():
+    tied = pd.DataFrame({"term": ["alpha", "beta", "gamma", "delta", "omega"], "z": [1.5, 1.5, 1.5, 1.5, -1.0],
+                         "count_a": [1, 3, 1, 2, 0], "count_b": [0, 0, 0, 0, 2], "group_a": "Iraq",
+                         "group_b": "United States"})
+    ax = plots.plot_distinctive_terms(tied, n=2, colors=COLORS)
+    texts = {t.get_text() for t in ax.texts}
+    assert {"beta  (3:0)", "delta  (2:0)"} <= texts and "alpha  (1:0)" not in texts  # not the alphabetical first
+    assert "4 terms tie at z = +1.50: the 2 most frequent shown" in ax.get_xlabel()
 
 
 def test_condition_share_counts_statements_with_a_condition():
@@ -310,6 +345,22 @@ def test_save_figure_writes_valid_files_with_provenance(tmp_path):
     assert manifest == [manifest[0]] and manifest[0]["title"] == ax.get_title(loc="left")
     assert manifest[0]["notebook"] == "90-report" and manifest[0]["evidence"] == "counts.evidence.html"
     assert manifest[0]["provenance"]["parties"] == "/data/parties.toml"
+
+
+def test_save_figure_writes_an_identical_chart_once(tmp_path):
+    frames = []
+    for name in ("20-framing", "90-framing"):
+        ax = plots.plot_framing(_terms(), colors=COLORS)
+        frames.append(plots.save_figure(ax.figure, name, evidence=_terms(), out=tmp_path, notebook=name[:2]))
+    first, again = frames
+    assert {k: again[k] for k in ("png", "svg", "pdf")} == {k: first[k] for k in ("png", "svg", "pdf")}
+    assert not list((tmp_path / "figures").glob("90-framing.png"))  # no second copy of any format
+    assert not list((tmp_path / "figures").glob("90-framing.svg")) and not list((tmp_path / "figures").glob("90-*.pdf"))
+    assert again["html"].name == "90-framing.evidence.html"  # its own evidence
+    entries = {e["name"]: e for e in json.loads((tmp_path / "figures" / "manifest.json").read_text())}
+    assert entries["90-framing"]["same_as"] == "20-framing" and entries["20-framing"]["same_as"] is None
+    ax = plots.plot_statement_counts(_statements(), colors=COLORS)  # a different chart is written
+    assert plots.save_figure(ax.figure, "90-statements", out=tmp_path)["png"].name == "90-statements.png"
 
 
 def test_save_figure_manifest_replaces_same_name(tmp_path):

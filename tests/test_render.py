@@ -131,3 +131,13 @@ def test_summary_table_names_a_comparison_within_noise_and_small_ones_once():
     out = render.summary_table(small, summaries.differences(small))
     notes = out.split("<ul class='parley-notes'>")[1]
     assert notes == "<li>A: 1 statement — too few to compare</li><li>B: 2 statements — too few to compare</li></ul>"
+
+
+def test_summary_table_shows_no_interval_for_a_mean_of_fewer_than_five():
+    from parley import summaries
+
+    frame = pd.DataFrame({"statement_id": list("abcdefgh"), "party": ["A"] * 3 + ["B"] * 5,
+                          "hedges": [0, 1, 2, 0, 1, 0, 1, 0], "boosters": 0, "modal_strength": 1.0})
+    out = render.summary_table(summaries.phrasing(frame, n_boot=100).query("measure == 'hedges'"))
+    assert "<td>1.00</td><td>n=3: no interval</td><td></td>" in out  # A: 3 statements, only their range
+    assert "<td>0.40</td><td>0." in out  # B: 5 statements, an interval

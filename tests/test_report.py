@@ -1,6 +1,9 @@
 """The report run: notebooks executed headless, valid chart files, a self-contained HTML report that follows the articles."""
 import base64
+import hashlib
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -110,7 +113,8 @@ def test_second_article_updates_the_charts_and_the_report(runs):
     # (the Iraqi spokesman, the ministry, the Pentagon spokesperson, US officials).
     assert rows["90-statements"] > runs.before.rows["90-statements"] == 5
     assert rows["40-sentiment-polarity"] > runs.before.rows["40-sentiment-polarity"]
-    png = (runs.out / "figures" / "90-statements.png").read_bytes()
+    files = {e["name"]: e["files"] for e in _manifest(runs.out)}
+    png = (runs.out / "figures" / files["90-statements"]["png"]).read_bytes()  # the chart notebook 10 saved too
     assert png != runs.before.png["90-statements"]
 
 
@@ -177,3 +181,131 @@ def test_header_counts_conditions_once_and_says_how_sure(tmp_path, monkeypatch):
     # The seed gives Iraq 3 statements and the US 2 (the standfirst repeats one): too few, and the page says so.
     assert "<li>Iraq: 3 statements — too few to compare</li>" in page
     assert "<li>United States: 2 statements — too few to compare</li>" in page
+
+
+def _text(html: str) -> str:
+    """Return the page without its embedded pictures (base64 may spell anything, "/tmp" included)."""
+    return re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "data:", html)
+
+
+def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
+    from parley import analyze, summaries
+
+    html = runs.before.html
+    assert html.index("<h1>parley report</h1>") < html.index("id='briefing'") < html.index("class='part'")
+    assert html.index("id='briefing'") < html.index("id='90-statements'") < html.index("id='methods'")
+    assert html.index("id='methods'") < html.index("id='articles'") < html.index("id='load-report'")
+    briefing = html[html.index("id='briefing'"):html.index("<nav>")]
+    analysis = analyze(config.ARTICLES, parties=config.PARTIES)
+    share = summaries.conditionality(analysis.statements, analysis.conditions, include_unattributed=False)
+    assert {"Iraq", "United States"} <= set(share["party"])
+    for row in share.itertuples():
+        n = f"{row.n} statement" + ("" if row.n == 1 else "s")
+        assert f"<th scope='row'>{row.party}</th><td>{n}<br>" in briefing  # unique statements, joint once each
+        assert f"{row.party}: {n} — too few to compare" in briefing  # the seed's numbers are too small
+        assert f"{row.conditional} of {n} with a condition" in briefing
+    assert "Too few to compare:</b> Every government here has fewer than 5 statements" in briefing
+    assert "Main framing contrast:</b> Iraq mostly <b>withdrawal / reduction</b>" in briefing
+    assert "United States mostly <b>transition / partnership</b>" in briefing
+    assert "polarity" in briefing and ": no interval)" in briefing  # 3 statements: a mean, no interval
+
+
+def test_methods_and_limits_give_the_measured_accuracy(runs):
+    methods = " ".join(runs.html[runs.html.index("id='methods'"):runs.html.index("id='articles'")].split())
+    for figure in ("F1 0.869 on PolNeAR dev", "F1 0.843 on PolNeAR train", "accuracy 0.880", "F1 0.977",
+                   "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale"):
+        assert figure in methods
+
+
+def test_report_shows_relative_paths_only(runs):
+    for html in (runs.before.html, runs.html):
+        text = _text(html)
+        assert "/tmp" not in text and "/work" not in text and str(runs.out.parent) not in text
+        assert str(config.ROOT) not in text
+    header = runs.html[:runs.html.index("id='briefing'")]
+    assert "2 articles from <code>articles</code>; parties from <code>data/parties.toml</code>" in header
+    assert "<td>articles/report_second_article.txt</td>" in runs.html  # the article list, relative
+
+
+def test_print_css_keeps_headings_with_charts_and_tables_whole(runs):
+    css = runs.html[runs.html.index("@media print"):]
+    for rule in ("break-after:avoid", ".keep,figure", "break-inside:avoid", "table-layout:fixed",
+                 "overflow-wrap:anywhere", "font-size:7.5pt", ".pair{display:block}", "max-height:none"):
+        assert rule in css
+    # the heading, its line and its picture are one block that a printed page does not split
+    assert re.search(r"<div class='keep'><h2>[^<]+</h2><p class='meta'>[^\n]*?<figure><img", runs.html)
+
+
+def test_identical_charts_are_written_once_and_linked(runs):
+    figures = runs.out / "figures"
+    digests = {}
+    for path in sorted(figures.glob("*.png")) + sorted(figures.glob("*.svg")) + sorted(figures.glob("*.pdf")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest not in digests, f"{path.name} is a copy of {digests.get(digest)}"
+        digests[digest] = path.name
+    entries = {e["name"]: e for e in _manifest(runs.out)}
+    for name, first in [("90-framing", "20-framing"), ("90-condition-share", "30-condition-share"),
+                        ("90-sentiment", "40-sentiment-polarity")]:
+        assert entries[name]["same_as"] == first
+        assert entries[name]["files"]["png"] == f"{first}.png" and not (figures / f"{name}.png").exists()
+        assert f"<a href='figures/{first}.png'>PNG</a>" in runs.html  # the report links the one file
+    assert "1 articles" not in _text(runs.before.html)
+
+
+def _chromium() -> str:
+    """Return a Chromium to drive with Playwright, or skip the test saying what is missing."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("the browser check needs Playwright (pip install -r requirements.txt)")
+    names = [os.environ.get("PARLEY_CHROMIUM"), "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+    found = next((shutil.which(n) for n in names if n and shutil.which(n)), None)
+    if found is None:
+        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium; or set PARLEY_CHROMIUM): "
+                    "the real-browser check of report.html is skipped")
+    return found
+
+
+_LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const boxes = [...document.querySelectorAll('#briefing, section.chart img, table')].map(el => {
+    const r = el.getBoundingClientRect();
+    return {what: el.tagName + ' in #' + (el.closest('section') || {id: '?'}).id, left: r.left, right: r.right,
+            width: r.width, height: r.height,
+            loaded: el.tagName !== 'IMG' || (el.complete && el.naturalWidth > 0)};
+  });
+  return {width, scroll: document.documentElement.scrollWidth, boxes};
+}"""
+
+
+def test_report_renders_unclipped_in_a_real_browser(runs, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    charts = [e for e in _manifest(runs.out)]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto((runs.out / "report.html").as_uri())
+            for media, width in (("screen", 1280), ("screen", 800), ("print", 700)):  # 700 px: an A4 page's text
+                page.emulate_media(media=media)
+                page.set_viewport_size({"width": width, "height": 900})
+                layout = page.evaluate(_LAYOUT)
+                boxes = layout["boxes"]
+                assert boxes[0]["what"].startswith("SECTION") and boxes[0]["height"] > 100  # the briefing
+                images = [b for b in boxes if b["what"].startswith("IMG")]
+                assert len(images) == len({e["files"]["png"] for e in charts})  # every chart, once
+                assert all(b["loaded"] and b["width"] > 0.4 * width for b in images), images
+                tables = [b for b in boxes if b["what"].startswith("TABLE")]
+                assert len(tables) > len(images)  # briefing, every chart's evidence, methods, articles, load report
+                clipped = [b for b in boxes if b["left"] < -1 or b["right"] > layout["width"] + 1]
+                assert not clipped, f"{media} at {width}px: cut off at the page width: {clipped}"
+                assert layout["scroll"] <= layout["width"] + 1, f"{media} at {width}px scrolls sideways"
+            pdf = tmp_path / "report.pdf"
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf), format="A4", print_background=True)
+            data = pdf.read_bytes()
+            assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= len(images)
+        finally:
+            browser.close()

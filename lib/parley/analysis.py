@@ -58,9 +58,12 @@ class Analysis:
     cached: int = 0
 
     def __repr__(self) -> str:
-        return (f"Analysis({len(self.articles)} articles, {len(self.sentences)} sentences, "
-                f"{len(self.statements)} statements, {len(self.actors)} actor mentions, "
-                f"{len(self.conditions)} conditions, "
+        def counted(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        return (f"Analysis({counted(len(self.articles), 'article')}, {counted(len(self.sentences), 'sentence')}, "
+                f"{counted(len(self.statements), 'statement')}, {counted(len(self.actors), 'actor mention')}, "
+                f"{counted(len(self.conditions), 'condition')}, "
                 f"{self.cached} from cache)")
 
 

@@ -30,7 +30,13 @@ def select(frame: pd.DataFrame, *, article_ids: Iterable[str] | str | None = Non
     -------
     pandas.DataFrame
         A copy of the kept rows, in their original order and index.
+
+    Raises
+    ------
+    ValueError
+        If the pair names the same government twice (see :func:`check_pair`).
     """
+    check_pair(*pair)
     keep = pd.Series(True, index=frame.index)
     if article_ids is not None:
         # papermill passes a single `-p ARTICLE_IDS abc` as a string, not a list
@@ -40,6 +46,26 @@ def select(frame: pd.DataFrame, *, article_ids: Iterable[str] | str | None = Non
     if parties and "party" in frame.columns:
         keep &= frame["party"].isin(parties)
     return frame[keep].copy()
+
+
+def check_pair(party_a: str | None = None, party_b: str | None = None, *more) -> None:
+    """Refuse a comparison of a government with itself.
+
+    Parameters
+    ----------
+    party_a, party_b : str or None
+        The notebook parameters ``PARTY_A`` and ``PARTY_B`` (None: not chosen).
+
+    Raises
+    ------
+    ValueError
+        If both name the same government, with a message saying what to change.
+    """
+    chosen = [p for p in (party_a, party_b, *more) if p]
+    repeated = [p for p in dict.fromkeys(chosen) if chosen.count(p) > 1]
+    if repeated:
+        raise ValueError(f"PARTY_A and PARTY_B are both {repeated[0]!r}: a government cannot be compared with itself. "
+                         "Choose two different governments (or set one of them to None).")
 
 
 def controls(articles: pd.DataFrame, parties: Iterable[str], *, article_ids: Iterable[str] | str | None = None,
@@ -82,6 +108,7 @@ def controls(articles: pd.DataFrame, parties: Iterable[str], *, article_ids: Ite
     unknown = ({party_a, party_b} - {None} - set(parties)) | (set(chosen) - set(ids))
     if unknown:
         raise ValueError(f"not among the articles or parties offered: {sorted(unknown)}")
+    check_pair(party_a, party_b)
     party_a = party_a or next((p for p in parties if p != party_b), None)
     party_b = party_b or next((p for p in parties if p != party_a), None)
 
@@ -95,6 +122,11 @@ def controls(articles: pd.DataFrame, parties: Iterable[str], *, article_ids: Ite
     def redraw(change):
         with output:
             output.clear_output(wait=True)
+            try:
+                check_pair(first.value, second.value)
+            except ValueError as error:
+                print(error)  # shown in place of the charts until two different governments are chosen
+                return
             draw(tuple(picker.value), (first.value, second.value))
 
     for control in (picker, first, second):

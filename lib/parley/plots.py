@@ -13,6 +13,7 @@ with provenance metadata, the evidence table behind the chart, and an entry in
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import tempfile
@@ -222,11 +223,16 @@ def _share_label(k, n, share, low, high, unit: str = "statement") -> str:
     return f"{int(k)} of {int(n)} {words} · {share:.0%} [{low:.0%}–{high:.0%}]"
 
 
+def _has_interval(n, low) -> bool:
+    """Say whether a mean's bootstrap interval is drawn: from fewer than 5 values it is only their range."""
+    return bool(n) and n >= summaries.SMALL and pd.notna(low)
+
+
 def _mean_label(mean, low, high, n) -> str:
-    """Return "mean [low–high] n=…", or why there is no interval."""
+    """Return "mean [low–high] n=…", or why there is no interval ("n=3: no interval")."""
     if not n or pd.isna(mean):
         return "no data (n=0)"
-    if pd.isna(low):
+    if not _has_interval(n, low):
         return f"{mean:.2f} (n={int(n)}: no interval)"
     return f"{mean:.2f} [{low:.2f}–{high:.2f}] n={int(n)}"
 
@@ -356,16 +362,18 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     cmap = _color_map(order, colors)
     for y, (party, row) in enumerate(rows.iterrows()):
         color = cmap[party]
-        if pd.notna(row[low]):
+        if _has_interval(row["n"], row[low]):
             ax.errorbar(row[measure], y, xerr=[[row[measure] - row[low]], [row[high] - row[measure]]],
                         fmt="o", color=color, ms=8, capsize=5, lw=2)
             note = f"n={int(row['n'])}  [{row[low]:+.2f}, {row[high]:+.2f}]"
         else:
             ax.plot(row[measure], y, "o", mfc="white", mec=color, mew=2, ms=8)
-            note = f"n={int(row['n'])}: one statement, no interval"
+            note = (f"n={int(row['n'])}: one statement, no interval" if row["n"] == 1
+                    else f"n={int(row['n'])}: no interval")
         ax.annotate(note, (row[measure], y), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=8, color="#333333", bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
-    spread = np.nanmax(np.abs(rows[[measure, low, high]].to_numpy(float))) if len(rows) else 0
+    drawn = [c for c in (measure, low, high) if c == measure or rows["n"].ge(summaries.SMALL).any()]
+    spread = np.nanmax(np.abs(rows[drawn].to_numpy(float))) if len(rows) else 0
     half = min(max(0.25, spread * 1.25), 1.05)
     ax.set_xlim(max(limits[0] - 0.05, -half), min(limits[1] + 0.05, half) if limits[0] < 0 else max(half, 0.5))
     ax.axvline(0, color="#555555", lw=1)
@@ -376,7 +384,8 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     _title(ax, title, flagged.set_index("party")["note"], order)
     diffs = summaries.differences(flagged, value=measure, low=low, high=high, percent=False)
     ax.set_xlabel(f"Mean {name} of what each government said ({scale})\n"
-                  "bars: 95% percentile-bootstrap interval of the mean; hollow point: a single statement\n"
+                  f"bars: 95% percentile-bootstrap interval of the mean; hollow point: fewer than {summaries.SMALL} "
+                  "statements, no interval (it would only be their range)\n"
                   + _comparison(diffs))
     return ax
 
@@ -413,11 +422,21 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     ax.plot([-1, 1], [-1, 1], ls="--", color="#999999", lw=1, zorder=1)
     ax.axhline(0, color="#555555", lw=0.8, zorder=1)
     ax.axvline(0, color="#555555", lw=0.8, zorder=1)
+    # Statements with identical scores (often 0, 0) hide each other: a point shared by several governments is
+    # drawn in neutral grey, not in the colour of whichever government was drawn last.
+    point = list(zip(frame["polarity"].round(3), frame["vader"].round(3)))
+    frame = frame.assign(_point=point)
+    mixed = frame.groupby("_point")["_party"].nunique()
+    frame = frame.assign(_mixed=frame["_point"].map(mixed).gt(1).to_numpy())
     for party in order:
         part = frame[frame["_party"] == party]
-        ax.scatter(part["polarity"], part["vader"], s=46, color=cmap[party], alpha=0.85, edgecolor="white",
+        alone = part[~part["_mixed"]]
+        ax.scatter(alone["polarity"], alone["vader"], s=46, color=cmap[party], alpha=0.85, edgecolor="white",
                    label=f"{party} (n={len(part)})", zorder=3)
-    # Statements with identical scores (often 0, 0) hide each other: say how many share a point.
+    shared = frame[frame["_mixed"]]
+    if len(shared):
+        ax.scatter(shared["polarity"], shared["vader"], s=46, color=NEUTRAL, alpha=0.95, edgecolor="white",
+                   label="statements of several governments on one point", zorder=4)
     stacked = frame.groupby([frame["polarity"].round(3), frame["vader"].round(3)]).size()
     for (x, y), count in stacked[stacked > 1].items():
         ax.annotate(f"×{count}", (x, y), xytext=(5, -11), textcoords="offset points", fontsize=8, color="#333333")
@@ -436,7 +455,7 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     handles.append(Line2D([], [], ls="--", color="#999999", label="lexicons agree"))
     if (stacked > 1).any():
         handles.append(Line2D([], [], ls="", label="×n: n statements on one point"))
-    _legend_below(ax, handles=handles, ncol=3)
+    _legend_below(ax, handles=handles, ncol=2)  # three columns would be wider than the square axes
     return ax
 
 
@@ -547,13 +566,16 @@ def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
              "modal_strength": "modal strength\n(statements with a modal verb)"}
     table = table.assign(_m=table["measure"].map(columns.index), _p=table["party"].map(order.index))
     table = table.sort_values(["_m", "_p"], kind="stable")
+    shown = table["n"] >= summaries.SMALL  # from fewer values a bootstrap "interval" is only their range
     bars = pd.DataFrame({"group": table["measure"].map(names), "bar": table["party"], "value": table["mean"],
-                         "low": table["low"], "high": table["high"], "color": table["party"].map(cmap),
+                         "low": table["low"].where(shown), "high": table["high"].where(shown),
+                         "color": table["party"].map(cmap),
                          "label": [_mean_label(m, lo, hi, n) for m, lo, hi, n in
                                    zip(table["mean"], table["low"], table["high"], table["n"])]})
     _interval_bars(ax, bars)
     _title(ax, title, table.set_index("party")["note"], order)
-    ax.set_xlabel("Mean per statement; whiskers: 95% bootstrap interval of the mean; n: statements it is over.\n"
+    ax.set_xlabel(f"Mean per statement; whiskers: 95% bootstrap interval of the mean (none for n < {summaries.SMALL}); "
+                  "n: statements it is over.\n"
                   "Hedges: “possibly”, “likely”…; boosters: “clearly”, “certainly”…\n"
                   "modal strength of the strongest modal verb: will/must 1.0 > would/should 0.7 > could/may 0.4\n"
                   + _comparison(summaries.differences(table), "measure"))
@@ -600,9 +622,11 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
         row = table.loc[party]
         if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
             ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
-            if pd.notna(row["low"]):
+            if _has_interval(row["n"], row["low"]):
                 ax.plot([row["low"], row["high"]], [y, y], color="#222222", lw=1, marker="|", ms=9, zorder=2)
-            label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
+                label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
+            else:
+                label = f"mean {row['mean']:.2f} (n={int(row['n'])}: no interval)"
         else:
             label = f"one statement: {row['mean']:.2f}"
         ax.annotate(label, (row["mean"], y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center",
@@ -612,12 +636,14 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
     ax.set_xlim(-0.03, 1.03)
     ax.grid(axis="y", visible=False)
     _title(ax, title, table["note"], order)
-    ax.set_xlabel("Commitment strength (0 = hedged or conditional, 1 = firm and specific)\n"
+    ax.set_xlabel("Commitment score, a heuristic: strongest modal verb (none: 0.5), +0.1 per booster, +0.05 per "
+                  "specific detail,\n−0.1 per hedge and per condition found; a conditional statement can still score "
+                  "high (a condition costs only 0.1)\n"
                   + _comparison(summaries.differences(table.reset_index(), within=None)))
     _legend_below(ax, handles=[Line2D([], [], marker="o", ls="", color=NEUTRAL, label="one statement"),
                                Line2D([], [], color="#222222", lw=2.5, label="party mean"),
                                Line2D([], [], color="#222222", lw=1, marker="|", ms=9,
-                                      label="95% bootstrap interval of the mean")],
+                                      label=f"95% bootstrap interval of the mean (n ≥ {summaries.SMALL})")],
                   ncol=3)
     return ax
 
@@ -651,7 +677,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, ax=None, n: int = 15, colors:
     a = terms["group_a"].iloc[0] if "group_a" in terms else terms.attrs.get("group_a", "first group")
     b = terms["group_b"].iloc[0] if "group_b" in terms else terms.attrs.get("group_b", "second group")
     cmap = _color_map([str(a), str(b)], colors)
-    shown = pd.concat([terms[terms["z"] > 0].nlargest(n, "z"), terms[terms["z"] < 0].nsmallest(n, "z")[::-1]])
+    shown, ties = _top_terms(terms, n)
     y = np.arange(len(shown))
     ax.barh(y, shown["z"], color=[cmap[str(a)] if z > 0 else cmap[str(b)] for z in shown["z"]], height=0.7)
     counts = ["count_a", "count_b"] if {"count_a", "count_b"} <= set(shown.columns) else None
@@ -669,11 +695,36 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, ax=None, n: int = 15, colors:
     ax.set_xlim(-max(top, 2.5) * 1.6, max(top, 2.5) * 1.6)
     ax.set_title(title)
     note = "" if top >= 1.96 else "\nNo term reaches |z| = 1.96: on this little text no difference is reliable"
+    note += "".join(f"\n{count} terms tie at z = {z:+.2f}: the {kept} most frequent shown" for z, count, kept in ties)
     ax.set_xlabel(f"log-odds z-score (informative Dirichlet prior): ← favours {b} · favours {a} →\n"
                   "dotted lines: |z| = 1.96" + (f"; labels: term (count {a}:{b})" if counts else "") + note)
     _legend_below(ax, handles=[Patch(color=cmap[str(a)], label=f"used more by {a}"),
                                Patch(color=cmap[str(b)], label=f"used more by {b}")], ncol=2)
     return ax
+
+
+def _top_terms(terms: pd.DataFrame, n: int) -> tuple[pd.DataFrame, list[tuple[float, int, int]]]:
+    """Return the n terms on each side with the largest |z|, ties broken by count, and the ties cut at the edge.
+
+    Many terms of a short text share one z; ``nlargest`` would keep the alphabetically first. Here a tie
+    goes to the term used most by the side it favours, then by both sides; each cut tie is returned as
+    ``(z, terms at that z, shown of them)`` for the caption.
+    """
+    sides, ties = [], []
+    for positive in (True, False):
+        side = terms[terms["z"] > 0] if positive else terms[terms["z"] < 0]
+        mine, other = ("count_a", "count_b") if positive else ("count_b", "count_a")
+        keys = ["_abs"] + ([mine, other] if {mine, other} <= set(side.columns) else [])
+        ranked = side.assign(_abs=side["z"].abs()).sort_values(keys, ascending=False, kind="stable")
+        top = ranked.head(n)
+        if len(ranked) > n and len(top):
+            edge = top["_abs"].iloc[-1]
+            tied = int((ranked["_abs"] == edge).sum())
+            if tied > int((top["_abs"] == edge).sum()):
+                ties.append((float(top["z"].iloc[-1]), tied, int((top["_abs"] == edge).sum())))
+        top = top.drop(columns="_abs")
+        sides.append(top if positive else top[::-1])
+    return pd.concat(sides), ties
 
 
 def _shown_terms(terms: pd.DataFrame | None, n: int) -> int | None:
@@ -824,6 +875,10 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
     -------
     dict of str to Path
         ``png``, ``svg``, ``pdf`` and, with evidence, ``csv`` and ``html``.
+        A chart whose PNG is byte-identical to one already in the manifest
+        (another notebook drew the same chart) is not written again: its
+        ``png``, ``svg`` and ``pdf`` are that chart's files, and the manifest
+        entry names it in ``same_as``; the evidence is still its own.
     """
     folder = Path(config.REPORTS if out is None else out) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
@@ -837,11 +892,20 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         "svg": {"Title": title, "Creator": creator, "Description": description},
         "pdf": {"Title": title, "Creator": creator, "Subject": description},
     }
-    files = {}
+    drawn = {}
     with style():  # font embedding is read at save time
         for ext, meta in metadata.items():
-            files[ext] = folder / f"{name}.{ext}"
-            fig.savefig(files[ext], dpi=300, bbox_inches="tight", metadata=meta)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=ext, dpi=300, bbox_inches="tight", metadata=meta)
+            drawn[ext] = buffer.getvalue()
+    # A chart another notebook already saved (notebook 90 draws the headline charts of 20, 30 and 40 again) is
+    # not written twice: the entry points at the first one's files. The PNG decides: SVG and PDF carry a date.
+    same = _same_chart(folder, name, drawn["png"])
+    files = {}
+    for ext, data in drawn.items():
+        files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
+        if not same:
+            files[ext].write_bytes(data)
     if evidence is not None:
         files["csv"] = folder / f"{name}.evidence.csv"
         evidence.to_csv(files["csv"], index=False)
@@ -854,6 +918,7 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         "files": {k: p.name for k, p in files.items() if k in metadata},
         "evidence": files["html"].name if "html" in files else None,
         "evidence_csv": files["csv"].name if "csv" in files else None,
+        "same_as": same["name"] if same else None,
         "provenance": facts,
     })
     return files
@@ -888,6 +953,23 @@ def show_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         display(HTML(evidence_html))
     elif table and evidence is not None:
         show_table(evidence)
+
+
+def _same_chart(folder: Path, name: str, png: bytes) -> dict | None:
+    """Return the manifest entry of another chart whose PNG has exactly these bytes, if one was saved."""
+    try:
+        entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for entry in entries:
+        files = entry.get("files") or {}
+        if entry.get("name") == name or not all(files.get(k) for k in ("png", "svg", "pdf")):
+            continue
+        path = folder / files["png"]
+        if files["png"] != f"{name}.png" and path.is_file() and path.stat().st_size == len(png) \
+                and path.read_bytes() == png and all((folder / files[k]).is_file() for k in ("svg", "pdf")):
+            return entry
+    return None
 
 
 def _record(manifest: Path, entry: dict) -> None:

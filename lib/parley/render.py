@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 
 import pandas as pd
+
+from .summaries import SMALL
 
 __all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table", "summary_table"]
 
@@ -105,7 +108,8 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
     """
     columns = list(frame.columns) if columns is None else columns
     trusted = set(html_columns)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    # Each header names its column in a class (col-sentence, col-party...), so a style can size it.
+    head = "".join(f'<th class="col-{_slug(c)}">{html.escape(str(c)).replace("_", "_<wbr>")}</th>' for c in columns)
     body = []
     for row in frame[columns].itertuples(index=False):
         cells = []
@@ -123,7 +127,8 @@ def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) 
     ----------
     table : pandas.DataFrame
         A table from :mod:`parley.summaries`; shares (and their intervals)
-        are written as percentages, means with two decimals, ``small`` as
+        are written as percentages, means with two decimals (no interval for
+        a mean of fewer than 5 values: "n=3: no interval"), ``small`` as
         "yes", and each distinct ``note`` once below the table.
     differences : pandas.DataFrame, optional
         Output of :func:`parley.summaries.differences`; its notes (which
@@ -142,6 +147,11 @@ def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) 
             shown[column] = [None if _missing(v) else f"{v:.0%}" for v in shown[column]]
         elif column in ("mean", "low", "high", "per_statement"):
             shown[column] = [None if _missing(v) else f"{v:.2f}" for v in shown[column]]
+    if not shares and {"low", "high", "n"} <= set(shown.columns):
+        # A bootstrap "interval" of fewer than SMALL values is only their range: none is shown.
+        few = pd.to_numeric(table["n"], errors="coerce").fillna(0).to_numpy() < SMALL
+        shown.loc[few, "low"] = [f"n={int(n)}: no interval" for n in table.loc[few, "n"]]
+        shown.loc[few, "high"] = ""
     if "small" in shown:
         shown["small"] = ["yes: too few to compare" if v else "" for v in shown["small"]]
     notes = list(dict.fromkeys(n for n in table.get("note", []) if isinstance(n, str) and n))
@@ -243,6 +253,11 @@ def show_table(frame: pd.DataFrame, *, html_columns: Iterable[str] = (), empty: 
 
     shown = evidence_table(frame, html_columns=html_columns) if len(frame) else f"<p><i>{html.escape(empty)}</i></p>"
     display(HTML(shown))
+
+
+def _slug(name) -> str:
+    """Return a column name as a CSS class suffix: lower case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-") or "column"
 
 
 def _missing(value) -> bool:
