@@ -8,12 +8,13 @@ import parley
 from parley.phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
 from frames import ROOT, TEXT, one, seed_statements
 
-WITHDRAWAL, TRANSITION = "withdrawal / reduction", "transition / partnership"
+WITHDRAWAL, TRANSITION = "withdrawal / reduction", "transition / evolution"
 
 
 def _top_family(terms: pd.DataFrame) -> dict:
+    """Return each party's most used framing family (ties: the one used first, as add_phrasing decides)."""
     framing = terms[terms["kind"] == "framing"]
-    return framing.groupby("party")["family"].agg(lambda f: f.value_counts().index[0]).to_dict()
+    return framing.groupby("party")["family"].agg(lambda f: max(dict.fromkeys(f), key=list(f).count)).to_dict()
 
 
 def test_seed_framing_hand_made():
@@ -115,12 +116,12 @@ def test_empty_and_not_mutated():
 
 
 def test_an_edited_lexicon_takes_effect(lexicons):
-    frame = one("The coalition will hand over its bases.")
-    assert "hand over" not in phrasing_terms(frame)["term"].tolist()
+    frame = one("The Iraqi army will take over the bases.")
+    assert "take over" not in phrasing_terms(frame)["term"].tolist()
     with open(lexicons / "framing.csv", "a", encoding="utf-8") as handle:
-        handle.write("\nHand  Over,transition / partnership,test\n")  # normalised like the text
+        handle.write("\nTake  Over,transition / evolution,,test\n")  # normalised like the text
     terms = phrasing_terms(frame)
-    assert terms.loc[terms["term"] == "hand over", "family"].tolist() == ["transition / partnership"]
+    assert terms.loc[terms["term"] == "take over", "family"].tolist() == ["transition / evolution"]
 
 
 # --------------------------------------------------------------------------- denial
@@ -141,7 +142,7 @@ DENIAL_CASES = [
     ("The coalition don’t plan to leave.", [("leave", True)]),
     ("It is not a drawdown, nor a withdrawal.", [("drawdown", True), ("withdrawal", True)]),
     ("There will be no immediate withdrawal.", [("withdrawal", True)]),
-    ("No troops will leave before the talks end.", [("leave", True), ("end", False)]),
+    ("No troops will leave before the talks end.", [("leave", True)]),  # "the talks end" is no withdrawal
     ("No foreign troops will stay.", [("foreign troops", True)]),
     ("I would not call it a withdrawal.", [("withdrawal", True)]),
     ("The move does not mean a withdrawal.", [("withdrawal", True)]),
@@ -209,7 +210,8 @@ def test_modals_and_specificity_are_never_denied():
 
 def test_denied_framing_is_not_used():
     row = add_phrasing(one("This is not a withdrawal, it is a transition to a bilateral partnership.")).iloc[0]
-    assert (row["framing"], row["framing_denied"], row["denials"]) == (TRANSITION, WITHDRAWAL, 1)
+    # "bilateral partnership" (2 terms) outweighs "transition" (1) since partnership is a family of its own
+    assert (row["framing"], row["framing_denied"], row["denials"]) == ("cooperation / partnership", WITHDRAWAL, 1)
     terms = phrasing_terms(one("This is not a withdrawal, it is a transition to a bilateral partnership."))
     used = terms[(terms["kind"] == "framing") & ~terms["denied"]]
     assert WITHDRAWAL not in used["family"].tolist()

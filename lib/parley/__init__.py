@@ -14,6 +14,7 @@ or, cached and in one call, ``analyze(path, parties=...)`` /
 from .articles import load_articles, load_report, to_blocks
 from .sentences import sentence_spans, split_sentences, to_sentences
 from .parties import load_parties, match_party
+from .story import Story, load_story
 from .statements import count_statements, describe_count, to_statements
 from .actors import speakers, to_actors
 from .conditions import to_conditions
@@ -28,6 +29,7 @@ from .config import VERSION as __version__
 __all__ = [
     "__version__",
     "Analysis",
+    "Story",
     "add_phrasing",
     "add_sentiment",
     "analyze",
@@ -39,6 +41,7 @@ __all__ = [
     "load_articles",
     "load_parties",
     "load_report",
+    "load_story",
     "make_report",
     "match_party",
     "party_sentiment",

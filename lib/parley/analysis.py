@@ -21,6 +21,7 @@ from .lexicons import pinned
 from .parties import resolve_parties
 from .sentences import to_sentences
 from .statements import analyse_articles
+from .story import Story, resolve_story
 
 __all__ = ["Analysis", "analyze", "analyze_text"]
 
@@ -46,6 +47,10 @@ class Analysis:
         Every input file with its status and reason.
     cached : int
         How many articles came from the cache.
+    story : parley.story.Story
+        The story setup from the parties file: its framing families and
+        condition categories, or the defaults (``print(analysis.story)``
+        says which); pass it on as ``phrasing_terms(..., story=analysis.story)``.
     """
 
     articles: pd.DataFrame
@@ -56,6 +61,7 @@ class Analysis:
     parties: dict = field(default_factory=dict)
     load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
     cached: int = 0
+    story: Story = field(default_factory=Story)
 
     def __repr__(self) -> str:
         def counted(n: int, word: str) -> str:
@@ -76,7 +82,9 @@ def analyze_text(text: str, parties=None) -> Analysis:
         The article; all offsets in the result point into this exact string.
     parties : str, Path, dict or None
         A parties file or dict (see :func:`parley.load_parties`); None
-        attributes speakers without parties.
+        attributes speakers without parties. Its ``[framing]`` and
+        ``[conditions]`` sections, if any, are the story setup (see
+        :mod:`parley.story`).
 
     Returns
     -------
@@ -87,7 +95,7 @@ def analyze_text(text: str, parties=None) -> Analysis:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     table = resolve_parties(parties)
     articles = articles_from_texts([text])
-    return _run(articles, table)
+    return _run(articles, table, _story(parties))
 
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -> Analysis:
@@ -106,7 +114,9 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
         Files or folders, as for :func:`parley.load_articles` (default
         ``config.ARTICLES``).
     parties : str, Path, dict or None
-        The parties file or dict.
+        The parties file or dict; its optional ``[framing]`` and
+        ``[conditions]`` sections are the story setup (see
+        :mod:`parley.story`), part of the cache key like the parties.
     cache : bool
         Read and write the cache (default True).
 
@@ -118,18 +128,19 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
     """
     path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
     table = resolve_parties(parties)
+    story = _story(parties)
     if not cache:
         articles = _articles.load_articles(path_or_paths)
-        return _with_report(_run(articles, table), articles)
+        return _with_report(_run(articles, table, story), articles)
     code = _code_version()
     articles = _load_cached(path_or_paths, config.CACHE / code)
-    folder = config.CACHE / code / _parties_key(table)
+    folder = config.CACHE / code / _parties_key(table, story)
     done, old = _read_frames(folder)
     wanted = articles["article_id"]
     todo = articles[~wanted.isin(done)]
     frames = {}
     if len(todo):
-        fresh = _run(todo, table)
+        fresh = _run(todo, table, story)
         redo = set(todo["article_id"])
         written = True
         for name in _FRAMES:
@@ -141,10 +152,10 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
         if written:  # last: an article counts as done only once all its frames are on disk
             _write(folder / "done.parquet", pd.DataFrame({"article_id": sorted(done | redo)}))
     else:
-        frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table), name)) for name in _FRAMES}
+        frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table, story), name)) for name in _FRAMES}
     frames = {name: _in_order(frame, articles) for name, frame in frames.items()}
     result = Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
-                      table, cached=len(articles) - len(todo))
+                      table, cached=len(articles) - len(todo), story=story)
     return _with_report(result, articles)
 
 
@@ -154,12 +165,20 @@ def _with_report(result: Analysis, articles: pd.DataFrame) -> Analysis:
     return result
 
 
-def _run(articles: pd.DataFrame, parties: dict) -> Analysis:
+def _story(parties) -> Story:
+    """Return the story setup of a parties file or document (the defaults for None or a bare parties dict)."""
+    if isinstance(parties, dict) and not isinstance(parties.get("parties"), dict):
+        return Story()  # a bare parties table: no room for sections beside it
+    return resolve_story(parties) if isinstance(parties, (str, Path, dict)) else Story()
+
+
+def _run(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> Analysis:
+    story = story or Story()
     with pinned():
         sentences = to_sentences(articles)
         statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
-        conditions = to_conditions(statements, sentences=sentences)
-    return Analysis(articles, sentences, statements, conditions, actors, parties)
+        conditions = to_conditions(statements, sentences=sentences, story=story)
+    return Analysis(articles, sentences, statements, conditions, actors, parties, story=story)
 
 
 def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
@@ -237,8 +256,9 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _parties_key(parties: dict) -> str:
-    blob = json.dumps(parties, sort_keys=True, default=str).encode()
+def _parties_key(parties: dict, story: Story | None = None) -> str:
+    """Hash the parties and the story's families and categories: either changed, the frames are redone."""
+    blob = json.dumps([parties, (story or Story()).key], sort_keys=True, default=str).encode()
     return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
 
 

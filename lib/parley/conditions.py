@@ -27,7 +27,9 @@ word list lives in ``data/lexicons``:
 * ``condition_syntax.csv`` — the few function words the span rules use
   (determiners, copulas, clause boundaries, coordinators, complementizers,
   collective prepositions).
-* ``condition_categories.csv`` — keyword -> category.
+* ``condition_categories.csv`` — keyword -> category (the general defaults; a
+  story's own categories come from the ``[conditions]`` section of its parties
+  file, see :mod:`parley.story`).
 * ``modals.csv`` — the modal and future verbs ``needs`` looks for.
 
 Decisions: "even if" is concessive (the outcome holds whatever happens, so
@@ -44,12 +46,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
 from .frames import from_rows
 from .lexicons import alternation, built_from, read_lexicon
+from .story import resolve_story
 from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]
@@ -62,7 +66,7 @@ CONDITION_COLUMNS = [
 _OFFSETS = ["marker_start", "marker_end", "start", "end", "target_start", "target_end"]
 
 
-def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = None, story=None) -> pd.DataFrame:
     """Find every condition in statements and, optionally, in the narration around them.
 
     Parameters
@@ -80,6 +84,10 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         None (narration); conditions in statements then get the id of the
         sentence they are in; and the sentence text before a content (rather
         than the cue alone) is what the exclusions see before its first words.
+    story : Story, str, Path, dict or None
+        The story setup whose ``[conditions]`` categories to use (a
+        :class:`parley.story.Story`, a parties file or its parsed document);
+        None, or a setup without that section, uses ``condition_categories.csv``.
 
     Returns
     -------
@@ -89,10 +97,13 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         coordinated list ("the threat, operational requirements and the
         capability of Iraq's forces") gives one row per conjunct, all with the
         same marker and target; ``target`` is None where none was found;
-        ``category`` comes from ``condition_categories.csv`` ("other" when no
-        keyword matches).
+        ``category`` comes from the story's categories, else
+        ``condition_categories.csv`` ("other" when no keyword matches).
     """
     lex = _lexicon()
+    rows_of_story = resolve_story(story).conditions
+    if rows_of_story is not None:
+        lex = replace(lex, categories=_categories(rows_of_story))
     rows: list[dict] = []
     covered: dict = {}
     has_sentences = sentences is not None and len(sentences) > 0
@@ -186,13 +197,9 @@ def _lexicon() -> _Lexicon:
     syntax: dict = {}
     for r in read_lexicon("condition_syntax.csv"):
         syntax.setdefault(r["role"], []).append(r["term"].strip().lower())
-    by_case: dict = {True: {}, False: {}}
-    for r in read_lexicon("condition_categories.csv"):
-        sensitive = r.get("case_sensitive", "").strip().lower() in ("yes", "true", "1")
-        term = r["term"].strip()
-        by_case[sensitive][term if sensitive else normalize(term)] = r["category"].strip()
-    categories = [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
-                  for sensitive, terms in by_case.items() if terms]
+    categories = _categories(tuple(
+        (r["term"].strip(), r["category"].strip(), r.get("case_sensitive", "").strip().lower() in ("yes", "true", "1"))
+        for r in read_lexicon("condition_categories.csv")))
     modals = [r["term"] for r in read_lexicon("modals.csv")]
     function = syntax.get("pronoun", []) + syntax.get("determiner", [])  # never inside a subject's noun phrase
     return _Lexicon(
@@ -218,6 +225,16 @@ def _lexicon() -> _Lexicon:
         strong=re.compile(rf",?\s+(?:{'|'.join(map(_phrase, syntax.get('strong_coordinator', [])))})\s+", re.I),
         categories=categories,
     )
+
+
+@lru_cache(maxsize=32)
+def _categories(rows: tuple) -> list:
+    """Compile ``(term, category, case_sensitive)`` rows into ``[(regex, {term: category})]``."""
+    by_case: dict = {True: {}, False: {}}
+    for term, category, sensitive in rows:
+        by_case[sensitive][term if sensitive else normalize(term)] = category
+    return [(re.compile(_alternation(terms), 0 if sensitive else re.I), terms)
+            for sensitive, terms in by_case.items() if terms]
 
 
 # --------------------------------------------------------------------------- finding

@@ -3,9 +3,12 @@
 Every term list is a CSV file in ``data/lexicons`` (edit them freely; an
 edited file is re-read on the next call):
 
-* ``framing.csv`` (term, family) — framing families: withdrawal / reduction,
-  transition / partnership, sovereignty, security / threat, escalation /
-  deterrence.
+* ``framing.csv`` (term, family, regex) — the general framing families:
+  withdrawal / reduction, transition / evolution, cooperation / partnership,
+  sovereignty, security / threat, escalation / deterrence, de-escalation /
+  dialogue, sanctions / pressure, humanitarian. A story's own families come
+  from the ``[framing]`` section of its parties file (see :mod:`parley.story`)
+  and replace these.
 * ``hedges.csv``, ``boosters.csv`` (term, source) — Hyland (2005) with a few
   diplomatic additions; Hyland's modal verbs are left to ``modals.csv`` so
   they are not counted twice.
@@ -28,12 +31,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from .conditions import to_conditions
 from .lexicons import built_from, pinned, read_lexicon
+from .story import resolve_story
 from .terms import normalize, tokenize
 
 __all__ = ["add_phrasing", "phrasing_terms", "TERM_COLUMNS"]
@@ -49,7 +54,7 @@ _NO_MODAL = 0.5
 _BOOSTER, _SPECIFIC, _SPECIFIC_CAP, _HEDGE, _CONDITION = 0.1, 0.05, 4, 0.1, 0.1
 
 
-def phrasing_terms(statements: pd.DataFrame) -> pd.DataFrame:
+def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
     """List every framing, hedge, booster, modal and specificity term in statements.
 
     Parameters
@@ -57,6 +62,11 @@ def phrasing_terms(statements: pd.DataFrame) -> pd.DataFrame:
     statements : pandas.DataFrame
         Columns ``statement_id``, ``article_id``, ``party``, ``content`` and,
         for absolute offsets, ``content_start``.
+    story : Story, str, Path, dict or None
+        The story setup whose ``[framing]`` families to use (a
+        :class:`parley.story.Story` such as ``Analysis.story``, a parties
+        file or its parsed document); None, or a setup without that section,
+        uses ``framing.csv``.
 
     Returns
     -------
@@ -77,15 +87,16 @@ def phrasing_terms(statements: pd.DataFrame) -> pd.DataFrame:
         are in ``negation.csv``.
     """
     rows = []
+    story = resolve_story(story)
     with pinned():  # one look at the lexicon files, not one per statement
-        for sid, aid, party, base, matches in _statement_matches(statements):
+        for sid, aid, party, base, matches in _statement_matches(statements, story=story):
             for kind, family, term, s, e, _, denied in matches:
                 rows.append((sid, aid, party, kind, family, term, base + s, base + e, denied))
     frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "denied": "bool"}) if rows else frame
 
 
-def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
+def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, *, story=None) -> pd.DataFrame:
     """Add phrasing measures to statements.
 
     Parameters
@@ -97,6 +108,9 @@ def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = Non
         The conditions :func:`parley.to_conditions` already found for these
         statements (column ``statement_id`` at least), counted instead of
         finding them again; by default they are found here.
+    story : Story, str, Path, dict or None
+        The story setup whose framing families (and, when conditions are
+        found here, condition categories) to use; see :func:`phrasing_terms`.
 
     Returns
     -------
@@ -131,10 +145,11 @@ def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = Non
             It is a transparent heuristic for ranking statements, not a
             validated scale.
     """
+    story = resolve_story(story)
     with pinned():
-        rows = [_measures(matches) for *_, matches in _statement_matches(statements, keep_all=True)]
+        rows = [_measures(matches) for *_, matches in _statement_matches(statements, keep_all=True, story=story)]
     measures = pd.DataFrame(rows, columns=list(_MEASURES), index=statements.index).astype(_MEASURES)
-    found = to_conditions(statements) if conditions is None else conditions
+    found = to_conditions(statements, story=story) if conditions is None else conditions
     counts = found["statement_id"].value_counts()
     out = statements.assign(**measures)
     out["conditions"] = out["statement_id"].map(counts).fillna(0).astype("int64") if len(out) else 0
@@ -171,22 +186,38 @@ class _Matcher:
 
 @built_from(*_FILES.values())
 def _matchers() -> dict[str, _Matcher]:
-    out = {}
-    for kind, name in _FILES.items():
-        regexes, literals = [], {}
-        for row in read_lexicon(name):
-            family = (row.get("family") or row.get("level") or kind).strip()
-            if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
-                regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
-            else:
-                literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
-        longest = max((len(t.split()) for t in literals), default=1)
-        firsts = frozenset(t.split()[0] for t in literals)
-        out[kind] = _Matcher(regexes, literals, longest, firsts)
-    return out
+    return {kind: _matcher(read_lexicon(name), kind) for kind, name in _FILES.items()}
 
 
-def _find(content: str) -> list[tuple]:
+def _matcher(rows, kind: str) -> _Matcher:
+    """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``)."""
+    regexes, literals = [], {}
+    for row in rows:
+        family = (row.get("family") or row.get("level") or kind).strip()
+        if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
+            regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
+        else:
+            literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
+    longest = max((len(t.split()) for t in literals), default=1)
+    firsts = frozenset(t.split()[0] for t in literals)
+    return _Matcher(regexes, literals, longest, firsts)
+
+
+@lru_cache(maxsize=32)
+def _framing_matcher(rows: tuple) -> _Matcher:
+    """Build the framing matcher of a story's ``(term, family)`` rows (literal terms)."""
+    return _matcher([{"term": term, "family": family} for term, family in rows], "framing")
+
+
+def _matchers_for(story) -> dict[str, _Matcher]:
+    """Return the matchers, the framing one from the story when it has families."""
+    matchers = _matchers()
+    if story is None or story.framing is None:
+        return matchers
+    return {**matchers, "framing": _framing_matcher(story.framing)}
+
+
+def _find(content: str, matchers: dict | None = None) -> list[tuple]:
     """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
@@ -196,7 +227,7 @@ def _find(content: str) -> list[tuple]:
     words = tokenize(content)
     joined = [i + 1 < len(words) and not content[words[i][2]:words[i + 1][1]].strip() for i in range(len(words))]
     found = []
-    for kind, matcher in _matchers().items():
+    for kind, matcher in (matchers or _matchers()).items():
         taken = []
         for regex, family in matcher.regexes:
             for m in regex.finditer(content):
@@ -350,13 +381,15 @@ def _phrase_at(tokens: list, joined: list, i: int, scope: _Scope) -> int:
     return 0
 
 
-def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False):
+def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False, story=None):
     """Yield ``(statement_id, article_id, party, content_start, matches)`` per statement.
 
-    With ``keep_all``, rows without text yield no matches instead of being skipped.
+    With ``keep_all``, rows without text yield no matches instead of being skipped; ``story``
+    (a resolved Story) supplies the framing families.
     """
     if statements is None or not len(statements):
         return
+    matchers = _matchers_for(story)
     starts = statements["content_start"] if "content_start" in statements else [0] * len(statements)
     cues = statements["cue"] if "cue" in statements else [None] * len(statements)
     for sid, aid, party, content, base, cue in zip(statements["statement_id"], statements["article_id"],
@@ -366,7 +399,7 @@ def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False):
                 yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _find(content)
+        matches = _find(content, matchers)
         if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
