@@ -19,6 +19,11 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: notebooks there run one at a time (see parley.report.JOBS)
+    fcntl = None
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -891,14 +896,25 @@ def show_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
 
 
 def _record(manifest: Path, entry: dict) -> None:
-    """Add or replace the manifest entry of one figure, writing atomically."""
+    """Add or replace the manifest entry of one figure, writing atomically.
+
+    Notebooks run in parallel record into the same manifest, so the folder is
+    locked from read to replace (where ``fcntl`` exists) and no entry is lost.
+    """
+    folder = os.open(manifest.parent, os.O_RDONLY) if fcntl is not None else None
     try:
-        entries = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # no manifest yet, or a broken one from a crashed run
-        entries = []
-    entries = [e for e in entries if e.get("name") != entry["name"]] + [entry]
-    fd, tmp = tempfile.mkstemp(dir=manifest.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(entries, handle, indent=1)
-    os.chmod(tmp, 0o644)  # mkstemp makes the file private; the manifest is an ordinary output file
-    os.replace(tmp, manifest)
+        if folder is not None:
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        try:
+            entries = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # no manifest yet, or a broken one from a crashed run
+            entries = []
+        entries = [e for e in entries if e.get("name") != entry["name"]] + [entry]
+        fd, tmp = tempfile.mkstemp(dir=manifest.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(entries, handle, indent=1)
+        os.chmod(tmp, 0o644)  # mkstemp makes the file private; the manifest is an ordinary output file
+        os.replace(tmp, manifest)
+    finally:
+        if folder is not None:
+            os.close(folder)  # releases the lock

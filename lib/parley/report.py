@@ -1,7 +1,8 @@
 """Run the notebooks headlessly and assemble their charts into one HTML report.
 
 :func:`make_report` executes every ``notebooks/NN-*.ipynb`` with papermill on
-the given articles and parties, then writes ``<out>/report.html``: each chart
+the given articles and parties (checked first with :func:`parley.inputs.check_inputs`;
+the notebooks run a few at a time), then writes ``<out>/report.html``: each chart
 saved with :func:`parley.plots.save_figure` beside the evidence behind it, then
 the article list and the load report. The page is self-contained (charts are
 embedded as PNG) and shows no code.
@@ -11,23 +12,33 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
+import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import config
 from .analysis import analyze
+from .inputs import Inputs, check_inputs
 from .render import STYLE, evidence_table
 from .statements import describe_count
 from .summaries import conditionality, count_conditions
 
-__all__ = ["NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
+__all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
 #: Where the notebook suite lives.
 NOTEBOOKS = config.NOTEBOOKS
 #: Seconds one notebook cell may run before the notebook counts as failed (a hung kernel must not hang the report).
 CELL_TIMEOUT = 300
+#: Notebooks run at once: kernel start and imports dominate a notebook's time, so two overlap well even on
+#: two cores (the analysis cache is warmed before, so the notebooks only read it).
+JOBS = 3 if os.name == "posix" else 1  # elsewhere the figure manifest cannot be locked
+#: How kernels talk to papermill: over local sockets (IPC) where there are any, so that nothing listens on the
+#: network and ipykernel does not warn that TCP traffic is unencrypted.
+TRANSPORT = "ipc" if os.name == "posix" else "tcp"
 _FIGURE_FILES = ("*.png", "*.svg", "*.pdf", "*.evidence.csv", "*.evidence.html", "manifest.json")
 
 
@@ -46,6 +57,7 @@ class Report:
 
     html: Path
     runs: list[NotebookRun] = field(default_factory=list)
+    inputs: Inputs | None = None
 
     @property
     def failed(self) -> list[NotebookRun]:
@@ -54,7 +66,7 @@ class Report:
 
 
 def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REPORTS, *,
-                notebooks=NOTEBOOKS) -> Report:
+                notebooks=NOTEBOOKS, jobs: int | None = None) -> Report:
     """Execute every notebook on the inputs and write ``<out>/report.html``.
 
     Parameters
@@ -67,22 +79,32 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         The report folder (``OUTPUT``): executed notebooks go to
         ``<out>/notebooks``, charts to ``<out>/figures``.
     notebooks : str or Path
-        The folder of ``NN-topic.ipynb`` notebooks, run in name order.
+        The folder of ``NN-topic.ipynb`` notebooks, listed in name order.
+    jobs : int, optional
+        Notebooks run at once (default :data:`JOBS`).
 
     Returns
     -------
     Report
-        The HTML path and every notebook's outcome. A failing notebook does
-        not stop the others; it is listed in the report page and in
-        ``Report.failed``.
+        The HTML path, every notebook's outcome and the checked inputs. A
+        failing notebook does not stop the others; it is listed in the report
+        page and in ``Report.failed``.
+
+    Raises
+    ------
+    parley.inputs.InputError
+        When an input is missing or invalid (see
+        :func:`parley.inputs.check_inputs`); nothing is written then.
     """
-    articles, parties, out = (Path(p).resolve() for p in (articles, parties, out))
+    inputs = check_inputs(articles, parties, out)
+    out = Path(out).resolve()
     _clear(out)
-    runs = run_notebooks(articles, parties, out, notebooks=notebooks)
-    return Report(write_report(out, articles=articles, parties=parties, runs=runs), runs)
+    out.mkdir(parents=True, exist_ok=True)
+    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs)
+    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
 
 
-def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS) -> list[NotebookRun]:
+def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None) -> list[NotebookRun]:
     """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
 
     Parameters
@@ -91,32 +113,46 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS) -> list[Notebo
         The notebook parameters ``ARTICLES``, ``PARTIES``, ``OUTPUT`` (made absolute).
     notebooks : str or Path
         The notebooks folder.
+    jobs : int, optional
+        Notebooks run at once, each in its own kernel (default :data:`JOBS`).
+        They must not depend on each other's output.
 
     Returns
     -------
     list of NotebookRun
-        One per notebook, with the error (``"ExceptionName: message"``) if it failed.
+        One per notebook in name order, with the error (``"ExceptionName: message"``) if it failed.
     """
-    import papermill
-
     folder = Path(notebooks).resolve()
     (Path(out) / "notebooks").mkdir(parents=True, exist_ok=True)
     parameters = {"ARTICLES": str(Path(articles).resolve()), "PARTIES": str(Path(parties).resolve()),
                   "OUTPUT": str(Path(out).resolve())}
-    runs = []
-    for source in sorted(folder.glob("[0-9]*.ipynb")):
-        target = Path(out).resolve() / "notebooks" / source.name
-        run = NotebookRun(source.stem, target)
-        try:
-            papermill.execute_notebook(str(source), str(target), parameters=parameters, cwd=str(folder),
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       execution_timeout=CELL_TIMEOUT)
-        except papermill.PapermillExecutionError as exc:
-            run.error = f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
-        except Exception as exc:  # a dead kernel or unreadable notebook must not stop the others
-            run.error = f"{type(exc).__name__}: {exc}"
-        runs.append(run)
+    runs = [NotebookRun(source.stem, Path(out).resolve() / "notebooks" / source.name)
+            for source in sorted(folder.glob("[0-9]*.ipynb"))]
+    with ThreadPoolExecutor(max_workers=max(1, jobs or JOBS)) as pool:
+        for run, error in zip(runs, pool.map(lambda r: _execute(folder / r.output.name, r.output, parameters), runs)):
+            run.error = error
     return runs
+
+
+def _execute(source: Path, target: Path, parameters: dict) -> str | None:
+    """Execute one notebook; return its error (``"ExceptionName: message (cell N)"``) or None."""
+    import papermill
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="parley-kernel-") as sockets:  # each kernel its own socket files
+        manager = {"transport": TRANSPORT}
+        if TRANSPORT == "ipc":
+            manager["ip"] = os.path.join(sockets, "ipc")
+        try:
+            papermill.execute_notebook(str(source), str(target), parameters=parameters, cwd=str(source.parent),
+                                       kernel_name="python3", progress_bar=False, log_output=False,
+                                       execution_timeout=CELL_TIMEOUT, config=Config({"KernelManager": manager}))
+        except papermill.PapermillExecutionError as exc:
+            line = next(iter(str(exc.evalue).strip().splitlines()), "")  # brief: the first line of the message
+            return f"{exc.ename}: {line} (cell {exc.exec_count})"
+        except Exception as exc:  # a dead kernel or unreadable notebook must not stop the others
+            return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Path:
