@@ -1,4 +1,5 @@
 """The command line fails loudly and early on bad inputs, and ends a good run with a summary."""
+import json
 import os
 import shutil
 import subprocess
@@ -70,6 +71,13 @@ def test_missing_output_folder_is_not_created_on_bad_input(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_output_path_that_is_a_file_fails_early(tmp_path):
+    (tmp_path / "out").write_text("not a folder")
+    code, output = _run(tmp_path)
+    assert code == 2 and "Traceback" not in output and "is a file" in output and "--out" in output
+    assert (tmp_path / "out").read_text() == "not a folder"
+
+
 def _fake_notebooks(monkeypatch, tmp_path):
     monkeypatch.setattr(config, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(report, "run_notebooks", lambda *args, **kwargs: [])
@@ -111,3 +119,22 @@ def test_joint_statement_counts_once_per_government():
                                "party": ["Iraq", "United States", "Iraq", None]})
     assert statements_per_party(statements, {"United States": {}, "Iraq": {}, "Iran": {}}) == {
         "United States": 1, "Iraq": 2, "Iran": 0, "(no party)": 1}
+
+
+def test_slowest_notebooks_of_the_last_run_start_first(tmp_path, monkeypatch):
+    executed = tmp_path / "out" / "notebooks"
+    executed.mkdir(parents=True)
+    for name, took in [("00-a", 5.0), ("10-b", 30.0), ("20-c", None)]:
+        (executed / f"{name}.ipynb").write_text(json.dumps({"metadata": {"papermill": {"duration": took}}}))
+    (executed / "30-d.ipynb").write_text("not json")
+    assert report._durations(executed) == {"00-a": 5.0, "10-b": 30.0}
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ["00-a", "10-b", "20-c", "40-new"]:
+        (notebooks / f"{name}.ipynb").write_text("{}")
+    started = []
+    monkeypatch.setattr(report, "_execute", lambda source, target, parameters: started.append(source.stem))
+    runs = report.run_notebooks(tmp_path, tmp_path, tmp_path / "out", notebooks=notebooks, jobs=1,
+                                seconds=report._durations(executed))
+    assert [r.notebook for r in runs] == ["00-a", "10-b", "20-c", "40-new"]  # results stay in name order
+    assert started == ["20-c", "40-new", "10-b", "00-a"]  # not timed last time (new, or failed) first

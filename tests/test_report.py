@@ -133,11 +133,15 @@ def test_failing_notebook_is_reported_and_others_still_run(tmp_path, monkeypatch
     notebooks, out = tmp_path / "notebooks", tmp_path / "out"
     notebooks.mkdir()
     _notebook(notebooks / "10-bad.ipynb", "raise ValueError('boom')")
-    _notebook(notebooks / "20-good.ipynb", "from pathlib import Path\nPath(OUTPUT, 'good-ran.txt').write_text('ok')")
+    _notebook(notebooks / "20-good.ipynb", "from pathlib import Path\nPath(OUTPUT, 'good-ran.txt').write_text('ok')\n"
+              "assert Path.cwd() == Path(OUTPUT).parent / 'notebooks', Path.cwd()")  # kernels start beside the notebooks
+    monkeypatch.chdir(tmp_path)
     code = main(["report", "--articles", str(config.ARTICLES), "--parties", str(config.PARTIES), "--out", str(out),
                  "--notebooks", str(notebooks)])
     assert code == 1
-    assert "10-bad" in capsys.readouterr().err
+    assert Path.cwd() == tmp_path  # notebooks run side by side leave this process where it was
+    printed = capsys.readouterr()
+    assert "10-bad" in printed.err and "FAILED  10-bad: ValueError: boom (cell " in printed.out
     assert (out / "good-ran.txt").read_text() == "ok"
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "1 notebook(s) failed" in html and "10-bad" in html and "ValueError: boom" in html

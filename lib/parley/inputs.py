@@ -84,7 +84,8 @@ def check_inputs(articles, parties, out=None) -> Inputs:
     if len(speaking) < 2:
         who = f"only {speaking[0]} has" if speaking else "no government has"
         notes.append(f"{who} attributed statements in these articles, so the charts compare nothing. Add "
-                     f"articles that quote the other government(s), or aliases for their speakers in {_shown(parties, Path.cwd())}.")
+                     "articles that quote the other government(s), or aliases for their speakers in "
+                     f"{_shown(parties, Path.cwd())}.")
     return Inputs(articles, parties, analysis, notes)
 
 

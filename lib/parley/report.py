@@ -98,13 +98,15 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
     """
     inputs = check_inputs(articles, parties, out)
     out = Path(out).resolve()
+    seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
     out.mkdir(parents=True, exist_ok=True)
-    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs)
+    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds)
     return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
 
 
-def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None) -> list[NotebookRun]:
+def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None,
+                  seconds: dict[str, float] | None = None) -> list[NotebookRun]:
     """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
 
     Parameters
@@ -116,6 +118,10 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | No
     jobs : int, optional
         Notebooks run at once, each in its own kernel (default :data:`JOBS`).
         They must not depend on each other's output.
+    seconds : dict, optional
+        How long each notebook (by name) took last time: the slowest start
+        first, and notebooks not listed before them, so the last to finish
+        is not a long one started late. Default: name order.
 
     Returns
     -------
@@ -128,8 +134,11 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | No
                   "OUTPUT": str(Path(out).resolve())}
     runs = [NotebookRun(source.stem, Path(out).resolve() / "notebooks" / source.name)
             for source in sorted(folder.glob("[0-9]*.ipynb"))]
+    seconds = seconds or {}
+    start = sorted(runs, key=lambda r: -seconds.get(r.notebook, float("inf"))) if seconds else runs
     with ThreadPoolExecutor(max_workers=max(1, jobs or JOBS)) as pool:
-        for run, error in zip(runs, pool.map(lambda r: _execute(folder / r.output.name, r.output, parameters), runs)):
+        for run, error in zip(start, pool.map(lambda r: _execute(folder / r.output.name, r.output, parameters),
+                                              start)):
             run.error = error
     return runs
 
@@ -144,9 +153,12 @@ def _execute(source: Path, target: Path, parameters: dict) -> str | None:
         if TRANSPORT == "ipc":
             manager["ip"] = os.path.join(sockets, "ipc")
         try:
-            papermill.execute_notebook(str(source), str(target), parameters=parameters, cwd=str(source.parent),
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       execution_timeout=CELL_TIMEOUT, config=Config({"KernelManager": manager}))
+            # The kernel starts in the notebooks folder through ``resources``: papermill's ``cwd`` would chdir this
+            # whole process, which threads running side by side cannot share.
+            papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name="python3",
+                                       progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
+                                       resources={"metadata": {"path": str(source.parent)}},
+                                       config=Config({"KernelManager": manager}))
         except papermill.PapermillExecutionError as exc:
             line = next(iter(str(exc.evalue).strip().splitlines()), "")  # brief: the first line of the message
             return f"{exc.ename}: {line} (cell {exc.exec_count})"
@@ -217,6 +229,19 @@ def _clear(out: Path) -> None:
             path.unlink()
     for path in (out / "notebooks").glob("*.ipynb"):
         path.unlink()
+
+
+def _durations(executed: Path) -> dict[str, float]:
+    """Return the seconds each notebook took in the previous run, from papermill's note in its executed copy."""
+    seconds = {}
+    for path in executed.glob("*.ipynb"):
+        try:
+            took = json.loads(path.read_text(encoding="utf-8"))["metadata"]["papermill"]["duration"]
+        except (OSError, ValueError, KeyError, TypeError):  # unreadable, or stopped before papermill noted it
+            continue
+        if isinstance(took, (int, float)):
+            seconds[path.stem] = float(took)
+    return seconds
 
 
 def _manifest(figures: Path) -> list[dict]:
