@@ -10,6 +10,7 @@ embedded as PNG) and shows no code.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
 import os
@@ -158,7 +159,8 @@ def _execute(source: Path, target: Path, parameters: dict) -> str | None:
             papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name="python3",
                                        progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
                                        resources={"metadata": {"path": str(source.parent)}},
-                                       config=Config({"KernelManager": manager}))
+                                       config=Config({"KernelManager": manager}),
+                                       kernel_manager_class=_quiet_kernel_manager())
         except papermill.PapermillExecutionError as exc:
             line = next(iter(str(exc.evalue).strip().splitlines()), "")  # brief: the first line of the message
             return f"{exc.ename}: {line} (cell {exc.exec_count})"
@@ -229,6 +231,25 @@ def _clear(out: Path) -> None:
             path.unlink()
     for path in (out / "notebooks").glob("*.ipynb"):
         path.unlink()
+
+
+@functools.cache
+def _quiet_kernel_manager() -> type:
+    """Return a kernel manager that asks a finished kernel to stop without interrupting it first.
+
+    jupyter_client sends SIGINT before the shutdown request; a kernel still
+    answering its last message then logs "KeyboardInterrupt caught in kernel",
+    noise after a notebook that ran well. A kernel that does not stop is still
+    killed after ``shutdown_wait_time``.
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietShutdown(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietShutdown
 
 
 def _durations(executed: Path) -> dict[str, float]:
