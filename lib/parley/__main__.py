@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import config
 
@@ -18,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        The exit code: 0 on success, 1 when a notebook failed.
+        The exit code: 0 on success, 1 when a notebook failed, 2 when an
+        input is missing or invalid (nothing is written then).
     """
     parser = argparse.ArgumentParser(prog="parley", description="Compare what governments say about the same "
                                      "events in the news.")
@@ -34,15 +36,21 @@ def main(argv: list[str] | None = None) -> int:
                         "(default: the project's notebooks/)")
     args = parser.parse_args(argv)
 
-    from .report import NOTEBOOKS, make_report  # imported late: --help stays fast
+    from .inputs import InputError, summary_lines  # imported late: --help stays fast
+    from .report import NOTEBOOKS, make_report
 
-    result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS)
+    try:
+        result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS)
+    except InputError as exc:
+        print(f"parley report: {exc}", file=sys.stderr)
+        return 2
     for run in result.runs:
         print(f"{'FAILED' if run.error else 'ok':>6}  {run.notebook}" + (f": {run.error}" if run.error else ""))
-    print(f"report: {result.html}")
+    print("\n".join(summary_lines(result.inputs, result.html)))
     if result.failed:
         names = ", ".join(r.notebook for r in result.failed)
-        print(f"parley report: {len(result.failed)} notebook(s) failed: {names}", file=sys.stderr)
+        print(f"parley report: {len(result.failed)} notebook(s) failed: {names} (the executed copies in "
+              f"{Path(args.out) / 'notebooks'} show where)", file=sys.stderr)
         return 1
     return 0
 

@@ -12,6 +12,7 @@ with provenance metadata, the evidence table behind the chart, and an entry in
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -19,6 +20,11 @@ import os
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: notebooks there run one at a time (see parley.report.JOBS)
+    fcntl = None
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -900,12 +906,7 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
             drawn[ext] = buffer.getvalue()
     # A chart another notebook already saved (notebook 90 draws the headline charts of 20, 30 and 40 again) is
     # not written twice: the entry points at the first one's files. The PNG decides: SVG and PDF carry a date.
-    same = _same_chart(folder, name, drawn["png"])
     files = {}
-    for ext, data in drawn.items():
-        files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
-        if not same:
-            files[ext].write_bytes(data)
     if evidence is not None:
         files["csv"] = folder / f"{name}.evidence.csv"
         evidence.to_csv(files["csv"], index=False)
@@ -913,14 +914,20 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         files["html"] = folder / f"{name}.evidence.html"
         files["html"].write_text(evidence_html if evidence_html is not None else evidence_table(evidence),
                                  encoding="utf-8")
-    _record(folder / "manifest.json", {
-        "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
-        "files": {k: p.name for k, p in files.items() if k in metadata},
-        "evidence": files["html"].name if "html" in files else None,
-        "evidence_csv": files["csv"].name if "csv" in files else None,
-        "same_as": same["name"] if same else None,
-        "provenance": facts,
-    })
+    with _locked(folder):  # notebooks run in parallel: look for the same chart and record ours in one step
+        same = _same_chart(folder, name, drawn["png"])
+        for ext, data in drawn.items():
+            files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
+            if not same:
+                files[ext].write_bytes(data)
+        _record(folder / "manifest.json", {
+            "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
+            "files": {k: p.name for k, p in files.items() if k in metadata},
+            "evidence": files["html"].name if "html" in files else None,
+            "evidence_csv": files["csv"].name if "csv" in files else None,
+            "same_as": same["name"] if same else None,
+            "provenance": facts,
+        })
     return files
 
 
@@ -972,8 +979,21 @@ def _same_chart(folder: Path, name: str, png: bytes) -> dict | None:
     return None
 
 
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """Hold the figures folder's lock (where ``fcntl`` exists) while the block runs."""
+    fd = os.open(folder, os.O_RDONLY) if fcntl is not None else None
+    try:
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
 def _record(manifest: Path, entry: dict) -> None:
-    """Add or replace the manifest entry of one figure, writing atomically."""
+    """Add or replace the manifest entry of one figure, writing atomically (call with the folder locked)."""
     try:
         entries = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # no manifest yet, or a broken one from a crashed run

@@ -1,7 +1,8 @@
 """Run the notebooks headlessly and assemble their charts into one HTML report.
 
 :func:`make_report` executes every ``notebooks/NN-*.ipynb`` with papermill on
-the given articles and parties, then writes ``<out>/report.html``: a briefing
+the given articles and parties (checked first with :func:`parley.inputs.check_inputs`;
+the notebooks run a few at a time), then writes ``<out>/report.html``: a briefing
 (per government: statements, the main framing, conditions, tone, each with its
 n and a warning where the numbers are too small to compare), then each chart
 saved with :func:`parley.plots.save_figure` beside the evidence behind it, then
@@ -13,27 +14,38 @@ their charts and tables wrapped to the page width.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
+import os
+import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import config
 from .analysis import analyze
+from .inputs import Inputs, check_inputs
 from .parties import NO_PARTY
 from .phrasing import add_phrasing, phrasing_terms
 from .render import STYLE, evidence_table
 from .statements import count_statements, describe_count
 from .summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
 
-__all__ = ["NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
+__all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
 #: Where the notebook suite lives.
 NOTEBOOKS = config.NOTEBOOKS
 #: Seconds one notebook cell may run before the notebook counts as failed (a hung kernel must not hang the report).
 CELL_TIMEOUT = 300
+#: Notebooks run at once: kernel start and imports dominate a notebook's time, so two overlap well even on
+#: two cores (the analysis cache is warmed before, so the notebooks only read it).
+JOBS = 3 if os.name == "posix" else 1  # elsewhere the figure manifest cannot be locked
+#: How kernels talk to papermill: over local sockets (IPC) where there are any, so that nothing listens on the
+#: network and ipykernel does not warn that TCP traffic is unencrypted.
+TRANSPORT = "ipc" if os.name == "posix" else "tcp"
 _FIGURE_FILES = ("*.png", "*.svg", "*.pdf", "*.evidence.csv", "*.evidence.html", "manifest.json")
 
 
@@ -52,6 +64,7 @@ class Report:
 
     html: Path
     runs: list[NotebookRun] = field(default_factory=list)
+    inputs: Inputs | None = None
 
     @property
     def failed(self) -> list[NotebookRun]:
@@ -60,7 +73,7 @@ class Report:
 
 
 def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REPORTS, *,
-                notebooks=NOTEBOOKS) -> Report:
+                notebooks=NOTEBOOKS, jobs: int | None = None) -> Report:
     """Execute every notebook on the inputs and write ``<out>/report.html``.
 
     Parameters
@@ -73,22 +86,34 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         The report folder (``OUTPUT``): executed notebooks go to
         ``<out>/notebooks``, charts to ``<out>/figures``.
     notebooks : str or Path
-        The folder of ``NN-topic.ipynb`` notebooks, run in name order.
+        The folder of ``NN-topic.ipynb`` notebooks, listed in name order.
+    jobs : int, optional
+        Notebooks run at once (default :data:`JOBS`).
 
     Returns
     -------
     Report
-        The HTML path and every notebook's outcome. A failing notebook does
-        not stop the others; it is listed in the report page and in
-        ``Report.failed``.
+        The HTML path, every notebook's outcome and the checked inputs. A
+        failing notebook does not stop the others; it is listed in the report
+        page and in ``Report.failed``.
+
+    Raises
+    ------
+    parley.inputs.InputError
+        When an input is missing or invalid (see
+        :func:`parley.inputs.check_inputs`); nothing is written then.
     """
-    articles, parties, out = (Path(p).resolve() for p in (articles, parties, out))
+    inputs = check_inputs(articles, parties, out)
+    out = Path(out).resolve()
+    seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
-    runs = run_notebooks(articles, parties, out, notebooks=notebooks)
-    return Report(write_report(out, articles=articles, parties=parties, runs=runs), runs)
+    out.mkdir(parents=True, exist_ok=True)
+    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds)
+    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
 
 
-def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS) -> list[NotebookRun]:
+def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None,
+                  seconds: dict[str, float] | None = None) -> list[NotebookRun]:
     """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
 
     Parameters
@@ -97,32 +122,57 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS) -> list[Notebo
         The notebook parameters ``ARTICLES``, ``PARTIES``, ``OUTPUT`` (made absolute).
     notebooks : str or Path
         The notebooks folder.
+    jobs : int, optional
+        Notebooks run at once, each in its own kernel (default :data:`JOBS`).
+        They must not depend on each other's output.
+    seconds : dict, optional
+        How long each notebook (by name) took last time: the slowest start
+        first, and notebooks not listed before them, so the last to finish
+        is not a long one started late. Default: name order.
 
     Returns
     -------
     list of NotebookRun
-        One per notebook, with the error (``"ExceptionName: message"``) if it failed.
+        One per notebook in name order, with the error (``"ExceptionName: message"``) if it failed.
     """
-    import papermill
-
     folder = Path(notebooks).resolve()
     (Path(out) / "notebooks").mkdir(parents=True, exist_ok=True)
     parameters = {"ARTICLES": str(Path(articles).resolve()), "PARTIES": str(Path(parties).resolve()),
                   "OUTPUT": str(Path(out).resolve())}
-    runs = []
-    for source in sorted(folder.glob("[0-9]*.ipynb")):
-        target = Path(out).resolve() / "notebooks" / source.name
-        run = NotebookRun(source.stem, target)
-        try:
-            papermill.execute_notebook(str(source), str(target), parameters=parameters, cwd=str(folder),
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       execution_timeout=CELL_TIMEOUT)
-        except papermill.PapermillExecutionError as exc:
-            run.error = f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
-        except Exception as exc:  # a dead kernel or unreadable notebook must not stop the others
-            run.error = f"{type(exc).__name__}: {exc}"
-        runs.append(run)
+    runs = [NotebookRun(source.stem, Path(out).resolve() / "notebooks" / source.name)
+            for source in sorted(folder.glob("[0-9]*.ipynb"))]
+    seconds = seconds or {}
+    start = sorted(runs, key=lambda r: -seconds.get(r.notebook, float("inf"))) if seconds else runs
+    with ThreadPoolExecutor(max_workers=max(1, jobs or JOBS)) as pool:
+        for run, error in zip(start, pool.map(lambda r: _execute(folder / r.output.name, r.output, parameters),
+                                              start)):
+            run.error = error
     return runs
+
+
+def _execute(source: Path, target: Path, parameters: dict) -> str | None:
+    """Execute one notebook; return its error (``"ExceptionName: message (cell N)"``) or None."""
+    import papermill
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="parley-kernel-") as sockets:  # each kernel its own socket files
+        manager = {"transport": TRANSPORT}
+        if TRANSPORT == "ipc":
+            manager["ip"] = os.path.join(sockets, "ipc")
+        try:
+            # The kernel starts in the notebooks folder through ``resources``: papermill's ``cwd`` would chdir this
+            # whole process, which threads running side by side cannot share.
+            papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name="python3",
+                                       progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
+                                       resources={"metadata": {"path": str(source.parent)}},
+                                       config=Config({"KernelManager": manager}),
+                                       kernel_manager_class=_quiet_kernel_manager())
+        except papermill.PapermillExecutionError as exc:
+            line = next(iter(str(exc.evalue).strip().splitlines()), "")  # brief: the first line of the message
+            return f"{exc.ename}: {line} (cell {exc.exec_count})"
+        except Exception as exc:  # a dead kernel or unreadable notebook must not stop the others
+            return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Path:
@@ -196,6 +246,38 @@ def _clear(out: Path) -> None:
             path.unlink()
     for path in (out / "notebooks").glob("*.ipynb"):
         path.unlink()
+
+
+@functools.cache
+def _quiet_kernel_manager() -> type:
+    """Return a kernel manager that asks a finished kernel to stop without interrupting it first.
+
+    jupyter_client sends SIGINT before the shutdown request; a kernel still
+    answering its last message then logs "KeyboardInterrupt caught in kernel",
+    noise after a notebook that ran well. A kernel that does not stop is still
+    killed after ``shutdown_wait_time``.
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietShutdown(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietShutdown
+
+
+def _durations(executed: Path) -> dict[str, float]:
+    """Return the seconds each notebook took in the previous run, from papermill's note in its executed copy."""
+    seconds = {}
+    for path in executed.glob("*.ipynb"):
+        try:
+            took = json.loads(path.read_text(encoding="utf-8"))["metadata"]["papermill"]["duration"]
+        except (OSError, ValueError, KeyError, TypeError):  # unreadable, or stopped before papermill noted it
+            continue
+        if isinstance(took, (int, float)):
+            seconds[path.stem] = float(took)
+    return seconds
 
 
 def _manifest(figures: Path) -> list[dict]:
