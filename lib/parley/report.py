@@ -367,8 +367,10 @@ def _briefing(analysis) -> str:
                           f"[{top['low']:.0%}–{top['high']:.0%}])")
             rest = [f"{e(str(r['family']))} {int(r['terms'])}" for _, r in mine.iloc[1:].iterrows()]
             frame_text += f"; also {', '.join(rest)}" if rest else ""
-            leads.append(f"{e(party)} mostly <b>{e(str(top['family']))}</b> ({int(top['terms'])} of "
-                         f"{int(top['n'])} terms)")
+            tied = mine[mine["terms"] == top["terms"]]["family"].astype(str).tolist()
+            families = " and ".join(f"<b>{e(f)}</b>" for f in tied)
+            leads.append(f"{e(party)} {'mostly' if len(tied) == 1 else 'equally'} {families} "
+                         f"({int(top['terms'])} of {int(top['n'])} terms{' each' if len(tied) > 1 else ''})")
         denied = frames[(frames["party"] == party) & (frames["denied"] > 0)]
         if len(denied):
             frame_text += "; denied: " + ", ".join(f"{e(str(r['family']))} {int(r['denied'])}"
