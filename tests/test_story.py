@@ -135,3 +135,16 @@ def test_malformed_sections_say_where(tmp_path, text):
     parties.write_text(text + '[parties."Japan"]\naliases = ["Japan"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="parties.toml|missing.csv"):
         load_story(parties)
+
+
+def test_charts_draw_the_story_families_and_categories(story_analysis):
+    import matplotlib
+    matplotlib.use("Agg")
+    from parley import plots
+
+    terms = phrasing_terms(story_analysis.statements, story=story_analysis.story)
+    framing = plots.plot_framing(terms)
+    assert {t.get_text() for t in framing.get_yticklabels()} == FAMILIES
+    categories = plots.plot_condition_categories(story_analysis.conditions)
+    assert {t.get_text() for t in categories.get_yticklabels()} <= CATEGORIES | {"other"}
+    assert {t.get_text() for t in categories.get_yticklabels()} & CATEGORIES
