@@ -44,11 +44,22 @@ def load_parties(path: str | Path = config.PARTIES) -> dict:
         no aliases; the message starts with the file's path.
     """
     path = Path(path)
+    return _validate(read_document(path).get("parties"), str(path))
+
+
+def read_document(path) -> dict:
+    """Return the parsed parties file (its ``parties`` table and any story sections).
+
+    Raises
+    ------
+    ValueError
+        If the file is not valid TOML; the message starts with the file's path.
+    """
+    path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{path}: not valid TOML: {exc}") from exc
-    return _validate(data.get("parties"), str(path))
 
 
 def resolve_parties(parties) -> dict:

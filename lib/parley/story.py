@@ -24,11 +24,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
+from .parties import read_document
 
 __all__ = ["DEFAULTS", "Story", "load_story", "resolve_story"]
 
@@ -102,11 +102,7 @@ def load_story(path: str | Path = config.PARTIES) -> Story:
         starts with the file's path.
     """
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
-    return _from_document(data, str(path), path.parent)
+    return _from_document(read_document(path), str(path), path.parent)
 
 
 def resolve_story(story) -> Story:
