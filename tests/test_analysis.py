@@ -1,20 +1,25 @@
 """Tests for parley.analysis: the cached pipeline over files, and analyze_text."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from parley import analysis, analyze, analyze_text, articles, config, load_parties
+from parley import analysis, analyze, analyze_text, articles, cache, config, load_parties
 from parley.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
 PARTIES = ROOT / "data" / "parties.toml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
-FRAMES = ("articles", "sentences", "statements", "actors", "conditions", "load_report")
+FRAMES = ("articles", "sentences", "statements", "actors", "conditions", "terms", "load_report")
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*inputs skipped:UserWarning")
 
@@ -45,17 +50,49 @@ def _assert_same(first, second) -> None:
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name), obj=name)
 
 
+def _parts(cache_dir: Path, frame: str) -> list[Path]:
+    return sorted(cache_dir.glob(f"*/parties-*/{frame}/part-*.parquet"))
+
+
 def test_second_run_reads_everything_from_the_cache(corpus, cache_dir):
     first = analyze(corpus, parties=PARTIES)
     assert (len(first.articles), first.cached) == (5, 0)
     assert list(first.articles.columns) == ARTICLE_COLUMNS
     assert list(first.load_report.columns) == REPORT_COLUMNS
-    assert sorted(p.name for p in cache_dir.rglob("*.parquet")) == [
-        "actors.parquet", "conditions.parquet", "done.parquet", "files.parquet",
-        "sentences.parquet", "statements.parquet"]
+    assert {"framing", "hedges", "commitment", "polarity", "vader"} <= set(first.statements.columns)
+    assert set(first.terms["statement_id"]) <= set(first.statements["statement_id"])
+    (code,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    (parties,) = code.glob("parties-*")
+    assert sorted(p.name for p in parties.iterdir() if p.is_dir()) == sorted([*analysis.FRAMES, "done"])
+    assert len(list((code / "files").glob("part-*.parquet"))) == 1
     second = analyze(corpus, parties=PARTIES)
     assert second.cached == len(second.articles) == 5
     _assert_same(first, second)
+
+
+def test_adding_an_article_writes_one_new_part_and_rewrites_nothing(corpus, cache_dir):
+    analyze(corpus, parties=PARTIES)
+    before = {p: p.stat().st_mtime_ns for p in cache_dir.rglob("part-*.parquet")}
+    shutil.copy(FIXTURES / "one.json", corpus)
+    more = analyze(corpus, parties=PARTIES)
+    assert (len(more.articles), more.cached) == (6, 5)
+    after = {p: p.stat().st_mtime_ns for p in cache_dir.rglob("part-*.parquet")}
+    assert {p: after[p] for p in before} == before  # the old parts are untouched
+    assert len(after) - len(before) == len(analysis.FRAMES) + 2  # one part per frame, its done record, its file
+
+
+def test_many_small_additions_are_merged_into_few_parts(tmp_path, cache_dir):
+    folder = tmp_path / "grow"
+    folder.mkdir()
+    for n in range(cache.MAX_PARTS + 3):
+        (folder / f"a{n:02d}.txt").write_text(f"Fixture day {n}\nThe Iraqi government said on day {n} that the "
+                                               f"talks would resume once the survey was complete.\n", "utf-8")
+        grown = analyze(folder, parties=PARTIES)
+        assert (len(grown.articles), grown.cached) == (n + 1, n)
+    assert len(_parts(cache_dir, "done")) <= cache.MAX_PARTS
+    again = analyze(folder, parties=PARTIES)
+    assert again.cached == len(again.articles) == cache.MAX_PARTS + 3
+    _assert_same(analyze(folder, parties=PARTIES, cache=False), again)
 
 
 def test_cached_frames_equal_uncached_ones(corpus):
@@ -115,24 +152,128 @@ def test_edited_lexicon_invalidates_the_cache(corpus, lexicons):
     assert analyze(corpus, parties=PARTIES).cached == 0
 
 
-@pytest.mark.parametrize("name", ["done", "sentences", "statements", "conditions", "files"])
-def test_corrupt_cache_file_is_recomputed(corpus, cache_dir, name):
+def _corrupt(path: Path, how: str) -> None:
+    if how == "garbage":
+        path.write_bytes(b"PAR1 not really parquet")
+    elif how == "truncated":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    else:  # a Parquet file, but not one of ours
+        pd.DataFrame({"x": [1]}).to_parquet(path)
+
+
+@pytest.mark.parametrize("how", ["garbage", "truncated", "wrong columns"])
+@pytest.mark.parametrize("name", ["done", "sentences", "statements", "conditions", "terms", "files"])
+def test_damaged_part_is_recomputed_and_healed(corpus, cache_dir, name, how):
     first = analyze(corpus, parties=PARTIES)
-    (target,) = cache_dir.rglob(f"{name}.parquet")
-    target.write_bytes(b"PAR1 not really parquet")
+    (target,) = cache_dir.glob(f"*/files/part-*.parquet") if name == "files" else _parts(cache_dir, name)
+    _corrupt(target, how)
     second = analyze(corpus, parties=PARTIES)
     assert second.cached == (5 if name == "files" else 0)
     _assert_same(first, second)
     assert analyze(corpus, parties=PARTIES).cached == 5  # and the cache is healed
 
 
-def test_cache_file_with_wrong_columns_is_recomputed(corpus, cache_dir):
-    first = analyze(corpus, parties=PARTIES)
-    (target,) = cache_dir.rglob("sentences.parquet")
-    pd.DataFrame({"x": [1]}).to_parquet(target)
+def test_run_killed_between_writes_loses_nothing(corpus, cache_dir, monkeypatch):
+    """A crash after some of a batch's frames are on disk: the batch is not done, so it is analysed again."""
+    want = analyze(corpus, parties=PARTIES, cache=False)
+    real, calls = cache.write_table, []
+
+    def crash(path, table):
+        calls.append(path)
+        if len(calls) == 4:  # the file memo, then two frames of the batch
+            raise KeyboardInterrupt
+        real(path, table)
+
+    monkeypatch.setattr(cache, "write_table", crash)
+    with pytest.raises(KeyboardInterrupt):
+        analyze(corpus, parties=PARTIES)
+    monkeypatch.setattr(cache, "write_table", real)
+    assert len(_parts(cache_dir, "sentences")) == 1 and not _parts(cache_dir, "done")  # an orphan
     second = analyze(corpus, parties=PARTIES)
     assert second.cached == 0
-    _assert_same(first, second)
+    _assert_same(want, _with_cached(second, 0))
+    monkeypatch.setattr(cache, "ORPHAN_AGE", 0)
+    analysis.prune_cache(corpus, parties=PARTIES)
+    assert len(_parts(cache_dir, "sentences")) == len(_parts(cache_dir, "done")) == 1  # the orphan is gone
+    assert analyze(corpus, parties=PARTIES).cached == 5
+
+
+def _with_cached(result, n):
+    result.cached = n
+    return result
+
+
+def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1) -> subprocess.Popen:
+    code = (f"import parley; parley.analyze({str(corpus)!r}, parties={str(PARTIES)!r}, workers={workers})")
+    env = {**os.environ, "PARLEY_CACHE": str(cache_dir), "PYTHONPATH": str(ROOT / "lib"), "TQDM_DISABLE": "1"}
+    return subprocess.Popen([sys.executable, "-W", "ignore", "-c", code], env=env, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def bigger(corpus) -> Path:
+    """The corpus with twenty more invented articles, so that a run takes a moment and has several batches."""
+    for n in range(20):
+        lines = [f"Fixture story {n}"] + [f"The Iraqi government said on day {n}.{k} that the talks would resume "
+                                          f"once the survey was complete, officials in Baghdad said." for k in range(40)]
+        (corpus / f"extra{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_run_killed_at_any_moment_loses_nothing(bigger, cache_dir):
+    want = analyze(bigger, parties=PARTIES, cache=False)
+    run = _analyze_in_subprocess(bigger, cache_dir)
+    deadline = time.monotonic() + 60
+    while not _parts(cache_dir, "sentences") and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert run.poll() is None, "the run ended before it could be killed"
+    os.kill(run.pid, signal.SIGKILL)  # while it writes its first batch or analyses the next
+    run.wait()
+    second = analyze(bigger, parties=PARTIES)
+    _assert_same(want, _with_cached(second, 0))
+    assert analyze(bigger, parties=PARTIES).cached == len(want.articles)
+
+
+def test_two_runs_at_once_agree_and_leave_a_sound_cache(bigger, cache_dir):
+    want = analyze(bigger, parties=PARTIES, cache=False)
+    runs = [_analyze_in_subprocess(bigger, cache_dir, workers=1) for _ in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    third = analyze(bigger, parties=PARTIES)
+    assert third.cached == len(want.articles)
+    _assert_same(want, _with_cached(third, 0))
+
+
+def test_workers_do_not_change_the_results(bigger, monkeypatch):
+    monkeypatch.setattr(analysis, "_MIN_BATCH_WORDS", 1)  # a batch per article or two: the pool has work to share
+    one = analyze(bigger, parties=PARTIES, workers=1, cache=False)
+    two = analyze(bigger, parties=PARTIES, workers=2, cache=False)
+    assert len(analysis._batches(one.articles, 2)) > 2
+    _assert_same(one, two)
+
+
+def test_prune_keeps_what_current_articles_and_parties_need(corpus, cache_dir):
+    analyze(corpus, parties=PARTIES)
+    other = {**load_parties(PARTIES), "Freedonia": {"aliases": ["Freedonia"]}}
+    analyze(corpus, parties=other)
+    stale = cache_dir / "0123456789abcdef"  # an older version of parley
+    stale.mkdir()
+    (stale / "files").mkdir()
+    (corpus / "plain.txt").unlink()
+    assert analysis.prune_cache(corpus, parties=PARTIES) > 0
+    assert not stale.exists()
+    assert len(list(cache_dir.glob("*/parties-*"))) == 1
+    kept = analyze(corpus, parties=PARTIES)
+    assert kept.cached == len(kept.articles) == 4
+    stored = pd.concat([pd.read_parquet(p) for p in _parts(cache_dir, "done")])
+    assert sorted(stored["article_id"]) == sorted(kept.articles["article_id"])  # the removed article is gone
+
+
+def test_clear_deletes_only_what_parley_made(corpus, cache_dir):
+    analyze(corpus, parties=PARTIES)
+    (cache_dir / "mine.txt").write_text("not parley's", encoding="utf-8")
+    assert cache.clear(cache_dir) > 0
+    assert [p.name for p in cache_dir.iterdir() if not p.name.startswith(".")] == ["mine.txt"]
+    assert analyze(corpus, parties=PARTIES).cached == 0
 
 
 def test_unwritable_cache_is_not_fatal(corpus, tmp_path, monkeypatch):
@@ -145,24 +286,16 @@ def test_unwritable_cache_is_not_fatal(corpus, tmp_path, monkeypatch):
     _assert_same(first, second)
 
 
-def test_unstorable_frame_is_returned_but_not_marked_done(corpus, monkeypatch):
-    analyze(corpus, parties=PARTIES)
-    path = corpus / "plain.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("March", "April"), encoding="utf-8")
+def test_a_frame_parquet_cannot_store_is_a_loud_error(corpus, monkeypatch):
     real = analysis.analyse_articles
 
-    def odd(*args, **kwargs):  # a column Parquet cannot store (ints mixed with dicts)
+    def odd(*args, **kwargs):  # a column Parquet cannot store (ints mixed with dicts): a defect in parley
         out, actors = real(*args, **kwargs)
         return out.assign(extra=[{"n": n} if n % 2 else n for n in range(len(out))]), actors
 
     monkeypatch.setattr(analysis, "analyse_articles", odd)
-    unstored = analyze(corpus, parties=PARTIES)
-    assert unstored.cached == 4 and "extra" in unstored.statements.columns
-    monkeypatch.setattr(analysis, "analyse_articles", real)
-    again = analyze(corpus, parties=PARTIES)
-    assert again.cached == 4  # the edited article is analysed again: its statements never reached the cache
-    fresh = analyze(corpus, parties=PARTIES, cache=False)
-    assert again.statements["content"].tolist() == fresh.statements["content"].tolist()
+    with pytest.raises(TypeError, match="statements frame has a column Parquet cannot store"):
+        analyze(corpus, parties=PARTIES)
 
 
 def test_cache_false_writes_nothing(corpus, cache_dir):

@@ -1,4 +1,4 @@
-"""Command line: ``python -m parley report --articles DIR --parties FILE --out DIR``."""
+"""Command line: ``python -m parley report --articles DIR --parties FILE --out DIR`` and ``python -m parley cache``."""
 from __future__ import annotations
 
 import argparse
@@ -34,7 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default=str(config.REPORTS), help="output folder (default: %(default)s)")
     report.add_argument("--notebooks", default=None, help="folder of NN-topic.ipynb notebooks to run "
                         "(default: the project's notebooks/)")
+    cache = commands.add_parser("cache", help="show, prune or clear the analysis cache",
+                                description=f"The analysis cache lives in {config.CACHE} (set PARLEY_CACHE to move "
+                                "it). Without an option, print where it is and how big it is.")
+    what = cache.add_mutually_exclusive_group()
+    what.add_argument("--prune", action="store_true", help="delete what the given articles and parties file do "
+                      "not need (other articles, parties files or versions of parley)")
+    what.add_argument("--clear", action="store_true", help="delete every cached analysis")
+    cache.add_argument("--articles", default=str(config.ARTICLES), help="articles to keep with --prune "
+                       "(default: %(default)s)")
+    cache.add_argument("--parties", default=str(config.PARTIES), help="parties file to keep with --prune "
+                       "(default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.command == "cache":
+        return _cache(args)
 
     from .inputs import InputError, summary_lines  # imported late: --help stays fast
     from .report import NOTEBOOKS, make_report
@@ -53,6 +66,32 @@ def main(argv: list[str] | None = None) -> int:
               f"{Path(args.out) / 'notebooks'} show where)", file=sys.stderr)
         return 1
     return 0
+
+
+def _cache(args) -> int:
+    """Run ``python -m parley cache``: print, prune or clear the cache; return the exit code."""
+    from . import cache
+
+    root = config.CACHE
+    if args.clear:
+        print(f"parley cache: cleared {_mb(cache.clear(root))} from {root}")
+    elif args.prune:
+        for option, path in (("--articles", args.articles), ("--parties", args.parties)):
+            if not Path(path).exists():
+                print(f"parley cache: {option} {path} does not exist; nothing was pruned (prune keeps what the "
+                      f"articles and parties file you name need)", file=sys.stderr)
+                return 2
+        from .analysis import prune_cache
+
+        freed = prune_cache(args.articles, parties=args.parties)
+        print(f"parley cache: pruned {_mb(freed)}; {root} now holds {_mb(cache.size(root))}")
+    else:
+        print(f"parley cache: {root} holds {_mb(cache.size(root))}")
+    return 0
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
 
 
 if __name__ == "__main__":

@@ -4,28 +4,34 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import numpy as np
+import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
+from tqdm.auto import tqdm
 
 from . import config
 from . import articles as _articles
 from .articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
+from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
 from .conditions import to_conditions
 from .lexicons import pinned
 from .parties import resolve_parties
+from .phrasing import add_phrasing, phrasing_terms
 from .sentences import to_sentences
+from .sentiment import add_sentiment
 from .statements import analyse_articles
 from .story import Story, resolve_story
 
-__all__ = ["Analysis", "analyze", "analyze_text"]
+__all__ = ["Analysis", "FRAMES", "analyse_batch", "analyze", "analyze_text", "prune_cache"]
 
-_FRAMES = ("sentences", "statements", "actors", "conditions")
+#: The frames of one analysis, each stored per batch of articles in the cache.
+FRAMES = ("sentences", "statements", "actors", "conditions", "terms")
+#: Batches hold about this many words (one task of a process pool or a Dask cluster).
+_MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
 
 
 @dataclass
@@ -36,11 +42,18 @@ class Analysis:
     ----------
     articles : pandas.DataFrame
         One row per article (see :func:`parley.load_articles`).
-    sentences, statements, conditions : pandas.DataFrame
-        One row per sentence, attributed statement and condition.
+    sentences, conditions : pandas.DataFrame
+        One row per sentence and per condition.
+    statements : pandas.DataFrame
+        One row per attributed statement, with its phrasing measures (see
+        :func:`parley.add_phrasing`) and sentiment (see
+        :func:`parley.add_sentiment`).
     actors : pandas.DataFrame
         One row per mention of a person, body, group or document (see
         :func:`parley.to_actors`); statements link to it by ``actor_id``.
+    terms : pandas.DataFrame
+        One row per framing term, hedge, booster, modal and specific detail in
+        the statements (see :func:`parley.phrasing_terms`).
     parties : dict
         The parties the statements were attributed to.
     load_report : pandas.DataFrame
@@ -62,6 +75,7 @@ class Analysis:
     load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
     cached: int = 0
     story: Story = field(default_factory=Story)
+    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def __repr__(self) -> str:
         def counted(n: int, word: str) -> str:
@@ -89,24 +103,30 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Returns
     -------
     Analysis
-        With ``sentences``, ``statements``, ``actors`` and ``conditions`` frames.
+        With ``sentences``, ``statements``, ``actors``, ``conditions`` and
+        ``terms`` frames, as :func:`analyze` gives them.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     table = resolve_parties(parties)
+    story = _story(parties)
     articles = articles_from_texts([text])
-    return _run(articles, table, _story(parties))
+    _ids, tables = analyse_batch(articles, table, story)
+    return _result(articles, {name: _frame(t) for name, t in tables.items()}, table, story)
 
 
-def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -> Analysis:
+def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
+            scheduler=None) -> Analysis:
     """Load and analyse articles from files, reusing cached results for unchanged ones.
 
-    The cache (Parquet files under ``config.CACHE``, read at call time) keeps
-    what each file loaded to, keyed by a hash of its bytes and its metadata
-    sidecar, and the frames of each article, keyed by the article's content
-    hash. Both are stored under the code and lexicon version, the frames also
-    under the parties, so an edited article, lexicon, parties file or parley
-    itself is analysed afresh. A corrupt cache is recomputed, never fatal.
+    The cache (a Parquet dataset under ``config.CACHE``, read at call time;
+    see :mod:`parley.cache`) keeps what each file loaded to, keyed by a hash
+    of its bytes and its metadata sidecar, and every frame of each article
+    (phrasing and sentiment included), keyed by the article's content hash.
+    Both are stored under the code and lexicon version, the frames also under
+    the parties, so an edited article, lexicon, parties file or parley itself
+    is analysed afresh. Each batch of new articles is stored as soon as it is
+    done; a damaged cache is recomputed, never fatal.
 
     Parameters
     ----------
@@ -119,6 +139,13 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
         :mod:`parley.story`), part of the cache key like the parties.
     cache : bool
         Read and write the cache (default True).
+    workers : int, optional
+        Processes for the articles not in the cache (default: every core this
+        process may use; 1 runs in this process, for debugging). The results
+        do not depend on it.
+    scheduler : distributed.Client or str, optional
+        Run the analysis on a Dask cluster instead: a client, or a scheduler
+        address such as ``"tcp://10.0.0.5:8786"`` (see :mod:`parley.cluster`).
 
     Returns
     -------
@@ -129,40 +156,127 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True) -
     path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
     table = resolve_parties(parties)
     story = _story(parties)
-    if not cache:
-        articles = _articles.load_articles(path_or_paths)
-        return _with_report(_run(articles, table, story), articles)
-    code = _code_version()
-    articles = _load_cached(path_or_paths, config.CACHE / code)
-    folder = config.CACHE / code / _parties_key(table, story)
-    done, old = _read_frames(folder)
-    wanted = articles["article_id"]
-    todo = articles[~wanted.isin(done)]
-    frames = {}
-    if len(todo):
-        fresh = _run(todo, table, story)
-        redo = set(todo["article_id"])
-        written = True
-        for name in _FRAMES:
-            new = getattr(fresh, name)
-            kept = old[name][~old[name]["article_id"].isin(redo)] if old else None
-            frame = pd.concat([kept, new], ignore_index=True) if kept is not None and len(kept) else new
-            frames[name] = _arrow_roundtrip(frame)  # the dtypes a cached run will read back
-            written &= _write(folder / f"{name}.parquet", frames[name])
-        if written:  # last: an article counts as done only once all its frames are on disk
-            _write(folder / "done.parquet", pd.DataFrame({"article_id": sorted(done | redo)}))
+    stored: dict = {}
+    folder = None
+    if cache:
+        code = _code_version()
+        articles = _load_cached(path_or_paths, config.CACHE / code)
+        folder = config.CACHE / code / _parties_key(table, story)
+        stored, done = read_batches(folder, FRAMES, articles["article_id"])
     else:
-        frames = old or {name: _arrow_roundtrip(getattr(_run(todo, table, story), name)) for name in _FRAMES}
-    frames = {name: _in_order(frame, articles) for name, frame in frames.items()}
-    result = Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
-                      table, cached=len(articles) - len(todo), story=story)
-    return _with_report(result, articles)
-
-
-def _with_report(result: Analysis, articles: pd.DataFrame) -> Analysis:
-    result.articles = articles
+        articles, done = _articles.load_articles(path_or_paths), set()
+    todo = articles[~articles["article_id"].isin(done)]
+    pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
+    for ids, tables in _analyse(todo, table, story, workers, scheduler):
+        if folder is not None:
+            write_batch(folder, tables, ids)
+        for name in FRAMES:
+            pieces[name].append(tables[name])
+    if folder is not None and len(todo):
+        compact(folder, list(FRAMES))
+    if not any(pieces.values()):  # no article has a row: the empty frames still have their columns
+        pieces = {name: [t] for name, t in analyse_batch(todo.iloc[:0], table, story)[1].items()}
+    frames = {name: _in_order(_frame(_concat(parts)), articles) for name, parts in pieces.items()}
+    result = _result(articles, frames, table, story)
+    result.cached = len(articles) - len(todo)
     result.load_report = load_report(articles)
     return result
+
+
+def analyse_batch(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> tuple[list, dict]:
+    """Analyse a batch of articles into Arrow tables: the unit of work of a process pool or a Dask cluster.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Rows of the articles frame.
+    parties : dict
+        The parties table (see :func:`parley.parties.resolve_parties`).
+    story : parley.story.Story, optional
+        The story setup (default families and categories when None).
+
+    Returns
+    -------
+    (list of str, dict of str to pyarrow.Table)
+        The batch's article ids, and one table per frame in :data:`FRAMES`:
+        what the cache stores and what every run reads back, so fresh and
+        cached frames are alike to the dtype.
+    """
+    story = story or Story()
+    with pinned():
+        sentences = to_sentences(articles)
+        statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
+        conditions = to_conditions(statements, sentences=sentences, story=story)
+        terms = phrasing_terms(statements, story=story)
+        statements = add_sentiment(add_phrasing(statements, conditions, story=story))
+    frames = {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
+              "terms": terms}
+    return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
+
+
+def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
+    """Yield ``analyse_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
+    if todo.empty:
+        return
+    workers = 1 if scheduler is None and workers == 1 else (workers or _cores())
+    batches = _batches(todo, workers)
+    with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
+        if scheduler is not None:
+            from .cluster import map_batches  # Dask is imported only when a cluster is asked for
+
+            results = map_batches(scheduler, batches, parties, story)
+        elif workers > 1 and len(batches) > 1:
+            results = _pooled(batches, parties, story, workers)
+        else:
+            results = (analyse_batch(batch, parties, story) for batch in batches)
+        for ids, tables in results:
+            bar.update(len(ids))
+            yield ids, tables
+
+
+def _pooled(batches: list, parties: dict, story: Story, workers: int):
+    """Yield ``analyse_batch`` results from a process pool, as they finish."""
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
+    try:
+        futures = [pool.submit(analyse_batch, batch, parties, story) for batch in batches]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
+    """Split articles into batches of similar word counts: a few per worker, none too small to be worth a task."""
+    words = todo["text"].str.count(r"\S+").to_numpy()
+    target = min(_MAX_BATCH_WORDS, max(_MIN_BATCH_WORDS, int(words.sum()) // (workers * 4) + 1))
+    cut = np.cumsum(words) // target
+    return [todo.iloc[rows] for rows in np.split(np.arange(len(todo)), np.flatnonzero(np.diff(cut)) + 1)]
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _table(frame: pd.DataFrame, name: str) -> pa.Table:
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (ValueError, TypeError, pa.ArrowException) as exc:  # a code defect, never the input: say where
+        raise TypeError(f"the {name} frame has a column Parquet cannot store: {exc}") from exc
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """Make a frame that holds text as Python objects with None for missing, as the analysis makes them."""
+    text = [i for i, f in enumerate(table.schema) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    frame = table.drop_columns([table.column_names[i] for i in text]).to_pandas()
+    for i in text:  # straight to objects: much faster than pandas' string dtype and back
+        values = table.column(i).to_numpy(zero_copy_only=False)
+        frame.insert(i, table.column_names[i], pd.Series(values, dtype=object, index=frame.index))
+    return frame
+
+
+def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
+    return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
+                    parties, story=story, terms=frames["terms"])
 
 
 def _story(parties) -> Story:
@@ -172,30 +286,25 @@ def _story(parties) -> Story:
     return resolve_story(parties) if isinstance(parties, (str, Path, dict)) else Story()
 
 
-def _run(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> Analysis:
-    story = story or Story()
-    with pinned():
-        sentences = to_sentences(articles)
-        statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
-        conditions = to_conditions(statements, sentences=sentences, story=story)
-    return Analysis(articles, sentences, statements, conditions, actors, parties, story=story)
-
-
 def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
     """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``)."""
-    memo = _read_memo(folder)
+    memo = _read_memo(folder / "files")
     before = set(memo)
     rows, report = _articles._load(path_or_paths, memo)
-    if set(memo) != before:
-        _write_memo(folder, memo)
+    added = {key: memo[key] for key in memo.keys() - before}
+    if added:
+        _write_memo(folder / "files", added)
     return _articles._frame(rows, report)
 
 
 def _read_memo(folder: Path) -> dict:
     """Read the per-file load cache: file fingerprint -> what the file loaded to."""
-    records = _read_records(folder / "files.parquet", ["file_key", *REPORT_COLUMNS, *ARTICLE_COLUMNS])
+    table = read_rows(folder, "file_key")
+    columns = {"file_key", *REPORT_COLUMNS, *ARTICLE_COLUMNS}
     memo: dict = {}
-    for record in records or []:
+    if table is None or not columns <= set(table.column_names):
+        return memo
+    for record in table.to_pylist():
         loaded = memo.setdefault(record["file_key"], _articles._Loaded())
         loaded.report.append({c: record[c] for c in REPORT_COLUMNS})
         if record["status"] == "loaded":
@@ -204,31 +313,55 @@ def _read_memo(folder: Path) -> dict:
 
 
 def _write_memo(folder: Path, memo: dict) -> None:
-    """Write the per-file load cache as one table (one file: never half of it on disk)."""
+    """Add what newly seen files loaded to, as one part (a file's rows are never split between parts)."""
     records = []
     for key, loaded in memo.items():
         rows = iter(loaded.rows)  # one article row per "loaded" report row, in order
         for entry in loaded.report:
             records.append({"file_key": key, **(next(rows) if entry["status"] == "loaded" else {}), **entry})
     columns = ["file_key", *REPORT_COLUMNS, *(c for c in ARTICLE_COLUMNS if c not in REPORT_COLUMNS)]
-    _write(folder / "files.parquet", pd.DataFrame(records, columns=columns))
-
-
-def _read_frames(folder: Path) -> tuple[set, dict | None]:
-    """Read the cached frames; any missing or unreadable file means no cache (everything is redone)."""
-    done = _read(folder / "done.parquet", ["article_id"])
-    frames = {name: _read(folder / f"{name}.parquet", ["article_id"]) for name in _FRAMES}
-    if done is None or any(frame is None for frame in frames.values()):
-        return set(), None
-    return set(done["article_id"]), frames
-
-
-def _arrow_roundtrip(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a fresh frame the dtypes it will have when read back from Parquet."""
     try:
-        return _plain(pa.Table.from_pandas(frame, preserve_index=False).to_pandas())
-    except (ValueError, TypeError, pa.ArrowException):  # mixed-type columns: returned as is, not cached
-        return frame.reset_index(drop=True)
+        table = pa.Table.from_pandas(pd.DataFrame(records, columns=columns), preserve_index=False)
+    except (ValueError, TypeError, pa.ArrowException):
+        return  # metadata Parquet cannot hold (mixed types from JSON): those files are loaded again next time
+    if write_rows(folder, table):
+        compact(folder)
+
+
+def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
+    """Delete what the cache holds for other articles, other parties files and other versions of parley.
+
+    Parameters
+    ----------
+    path_or_paths : str, Path or iterable, optional
+        The articles to keep (default ``config.ARTICLES``).
+    parties : str, Path, dict or None
+        The parties file whose results to keep; results for any other parties
+        file (or story setup) are deleted.
+
+    Returns
+    -------
+    int
+        Bytes freed.
+    """
+    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
+    code = _code_version()
+    memo = _Used(_read_memo(config.CACHE / code / "files"))
+    rows, _report = _articles._load(path_or_paths, memo)
+    key = _parties_key(resolve_parties(parties), _story(parties))
+    return prune(config.CACHE, code, {key: {row["article_id"] for row in rows}}, memo.used)
+
+
+class _Used(dict):
+    """A file memo that remembers which fingerprints were looked up: the files that are still there."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.used: set = set()
+
+    def __contains__(self, key) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
 
 
 def _in_order(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -262,29 +395,6 @@ def _parties_key(parties: dict, story: Story | None = None) -> str:
     return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
 
 
-def _read_table(path: Path, columns: list[str]) -> pa.Table | None:
-    """Read a cache file; None when it is missing, unreadable or lacks ``columns``."""
-    if not path.exists():
-        return None
-    try:
-        table = pq.read_table(path)
-    except Exception:  # a corrupt or half-written cache file is recomputed, not fatal
-        return None
-    return table if set(columns) <= set(table.column_names) else None
-
-
-def _read_records(path: Path, columns: list[str]) -> list[dict] | None:
-    """Read a cache file as a list of row dicts (nulls come back as None)."""
-    table = _read_table(path, columns)
-    return None if table is None else table.to_pylist()
-
-
-def _read(path: Path, columns: list[str]) -> pd.DataFrame | None:
-    """Read a cache file as a frame with the dtypes a fresh run has."""
-    table = _read_table(path, columns)
-    return None if table is None else _plain(table.to_pandas())
-
-
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """Hold text as Python objects with None for missing, as freshly computed frames do (Arrow gives NaN)."""
     for column in frame.columns:
@@ -293,20 +403,3 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
             values = frame[column].astype(object)
             frame[column] = values.where(values.notna(), None)
     return frame
-
-
-def _write(path: Path, frame: pd.DataFrame) -> bool:
-    """Write atomically, so a crash or a concurrent run never leaves a half-written file; say if it worked."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(fd)
-        try:
-            frame.to_parquet(tmp, index=False)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-    except (OSError, ValueError, TypeError, pa.ArrowException):
-        return False  # a read-only checkout or an unstorable column still analyses, it just does not cache
-    return True
