@@ -23,6 +23,7 @@ bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_sentences.py
 	$(BIN)/python benchmarks/bench_attribution.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 score: $(STAMP)  ## attribution score on the development corpus, when it is present
 	@if [ -d ../shared/corpora/polnear-dev ] && [ -f ../shared/tools/score_attribution.py ]; then \

@@ -4,9 +4,8 @@ Reads every ``*.txt`` under ``--corpus`` (default: the PolNeAR development split
 beside the project, ``../shared/corpora/polnear-dev/text``; any folder of
 plain-text articles works), then alternates rounds of
 
-* ``parley.analyze_text(text)`` (sentences, statements, actors, conditions), and
-* the whole analysis the notebooks run: ``analyze_text`` then ``add_phrasing``
-  (framing, denials, hedges, conditions counted) and ``add_sentiment``, and
+* ``parley.analyze_text(text)``: the whole analysis of one article (sentences,
+  statements, actors, conditions, phrasing and sentiment), and
 * ``TextBlob(text).sentiment`` (the yardstick: a lexicon pass over the same words),
 
 and reports words/s for each (best of ``--rounds``) and their ratios. Ratios are
@@ -35,12 +34,6 @@ def _rate(func, texts: list[str], words: int) -> float:
     return words / (time.perf_counter() - began)
 
 
-def _whole(text: str) -> None:
-    """Run the whole per-article analysis: statements, conditions, phrasing and sentiment."""
-    found = parley.analyze_text(text)
-    parley.add_sentiment(parley.add_phrasing(found.statements, conditions=found.conditions))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
@@ -53,19 +46,15 @@ def main() -> None:
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
     parley.analyze_text(texts[0])  # build lexicons and regexes once, outside the timing
-    _whole(texts[0])
-    ours, whole, blob = [], [], []
+    ours, blob = [], []
     for _ in range(args.rounds):
         ours.append(_rate(parley.analyze_text, texts, words))
-        whole.append(_rate(_whole, texts, words))
         blob.append(_rate(lambda t: TextBlob(t).sentiment, texts, words))
-    best_ours, best_whole, best_blob = max(ours), max(whole), max(blob)
-    print(f"{len(texts)} articles, {words} words, best of {args.rounds} rounds")
+    best_ours, best_blob = max(ours), max(blob)
+    print(f"{len(texts)} articles, {words} words, best of {args.rounds} rounds, one article at a time")
     print(f"parley.analyze_text        {best_ours:10.0f} words/s")
-    print(f"whole analysis             {best_whole:10.0f} words/s")
     print(f"TextBlob(text).sentiment   {best_blob:10.0f} words/s")
     print(f"ratio analyze_text / TextBlob    {best_ours / best_blob:6.3f}")
-    print(f"ratio whole analysis / TextBlob  {best_whole / best_blob:6.3f}")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from . import config
 from .analysis import analyze
 from .inputs import Inputs, check_inputs
 from .parties import NO_PARTY
-from .phrasing import add_phrasing, phrasing_terms
 from .render import STYLE, evidence_table
 from .statements import count_statements, describe_count
 from .summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
@@ -345,7 +344,7 @@ def _briefing(analysis) -> str:
         return ("<section id='briefing' class='briefing'><h2>Briefing</h2><p class='warn'>No statement in these "
                 "articles was attributed to a government in the parties file: there is nothing to compare.</p>"
                 + _how_sure(analysis) + "</section>")
-    terms = phrasing_terms(statements)
+    terms = analysis.terms  # measured with the story's own framing families
     frames = framing(terms)
     categories = condition_categories(conditions, narration=False)
     tone = sentiment(statements, include_unattributed=False)

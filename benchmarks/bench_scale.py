@@ -1,0 +1,159 @@
+"""Measure parley at scale: whole-analysis throughput against TextBlob, the cache as it grows, memory, Dask.
+
+Reports, in one run (ratios and differences, which a shared machine keeps steadier than seconds):
+
+1. **Throughput.** ``parley.analyze(folder, cache=False)`` (load, sentences,
+   statements, actors, conditions, phrasing, sentiment) in words/s on one
+   core and on all cores, as a ratio to ``TextBlob(text).sentiment`` on the
+   same texts in the same run. Real-length articles: the PolNeAR training
+   split beside the project when present (``--corpus``), else a generated corpus.
+2. **The cache as it grows.** Caches of 1,000, 5,000 and 20,000 generated
+   articles (``--sizes``): a cached rerun, then the same run with one new
+   article. The cost of adding it is the difference (best of three new
+   articles); it must not grow with the cache.
+3. **Memory.** Peak resident memory of a cold run over 10,000 generated
+   articles, measured in a fresh process (``--memory``).
+4. **Dask.** Throughput on a ``distributed.LocalCluster`` with 1 and 2 workers.
+
+Run from the repository root (``make bench``; not part of the test suite)::
+
+    .venv/bin/python benchmarks/bench_scale.py [--sizes 1000 5000 20000] [--memory 10000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+os.environ["TQDM_DISABLE"] = "1"  # before tqdm is imported: it reads its settings then
+
+from textblob import TextBlob  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import generate  # noqa: E402  (the generated corpus is shared with the pipeline benchmark)
+
+import parley  # noqa: E402
+from parley import config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train" / "text"
+
+
+def _seconds(func) -> float:
+    began = time.perf_counter()
+    func()
+    return time.perf_counter() - began
+
+
+def throughput(folder: Path, rounds: int) -> list[tuple]:
+    """Return rows (what, words/s, ratio to TextBlob) for TextBlob and parley on one core and on all cores."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    cores = parley.analysis._cores()
+    blob, one, every = [], [], []
+    parley.analyze_text(texts[0])  # lexicons and regexes built outside the timing
+    for _ in range(rounds):  # interleaved, so a slow spell of the machine hits all three alike
+        blob.append(words / _seconds(lambda: [TextBlob(t).sentiment for t in texts]))
+        one.append(words / _seconds(lambda: parley.analyze(folder, cache=False, workers=1)))
+        every.append(words / _seconds(lambda: parley.analyze(folder, cache=False, workers=cores)))
+    best = max(blob)
+    print(f"{len(texts):,} articles, {words:,} words ({folder}), best of {rounds} rounds")
+    return [("TextBlob(text).sentiment, one core", best, 1.0),
+            ("parley whole analysis, one core", max(one), max(one) / best),
+            (f"parley whole analysis, {cores} cores", max(every), max(every) / best)]
+
+
+def growth(folder: Path, sizes: list[int]) -> list[tuple]:
+    """Return rows (cache size, rerun s, with one new article s, cost of adding s) for each size."""
+    files = sorted(folder.glob("a*"))
+    spare = sorted((folder.parent / "spare").glob("a*"))
+    rows = []
+    for size in sizes:
+        paths = files[:size]
+        parley.analyze(paths)  # fill the cache up to this size (only the new articles are analysed)
+        costs, reruns, adds = [], [], []
+        for k in range(3):
+            rerun = _seconds(lambda: parley.analyze(paths))
+            add = _seconds(lambda: parley.analyze([*paths, spare[len(rows) * 3 + k]]))
+            reruns.append(rerun)
+            adds.append(add)
+            costs.append(add - rerun)
+        rows.append((size, min(reruns), min(adds), min(costs)))
+    return rows
+
+
+def memory(n: int, tmp: Path) -> tuple[float, float]:
+    """Return peak MB of a cold run over ``n`` generated articles (all cores) and of its cached rerun."""
+    folder = tmp / f"memory-{n}"
+    generate(folder, n, start=10_000_000)
+    code = ("import resource, sys, warnings; warnings.simplefilter('ignore'); import parley; "
+            f"parley.analyze({str(folder)!r}); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    env = {**os.environ, "PARLEY_CACHE": str(tmp / "memory-cache"), "TQDM_DISABLE": "1"}
+    peaks = [float(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                  check=True).stdout.split()[-1]) for _ in range(2)]
+    return peaks[0], peaks[1]
+
+
+def dask_rates(folder: Path) -> list[tuple]:
+    """Return rows (workers, words/s) for a LocalCluster with 1 and 2 worker processes."""
+    from distributed import Client, LocalCluster
+
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    rows = []
+    for n in (1, 2):
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            parley.analyze(sorted(folder.glob("*.txt"))[:5], scheduler=client, cache=False)  # warm the workers
+            rows.append((n, words / _seconds(lambda: parley.analyze(folder, scheduler=client, cache=False))))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of real .txt articles")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--memory", type=int, default=10000)
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory(prefix="parley-scale-") as tmp:
+        tmp = Path(tmp)
+        config.CACHE = tmp / "cache"  # never touch the project's cache
+        real = args.corpus if any(args.corpus.glob("*.txt")) else None
+        if real is None:
+            print(f"{args.corpus} has no .txt articles: measuring throughput on 1,000 generated ones")
+            real = tmp / "real"
+            generate(real, 1000, start=20_000_000)
+            for path in real.glob("*"):  # throughput() reads .txt; keep the generated mix as plain text
+                if path.suffix != ".txt":
+                    path.unlink()
+        print("\n== Whole analysis against TextBlob's sentiment alone (same texts, same run)")
+        for what, rate, ratio in throughput(real, args.rounds):
+            print(f"{what:<44} {rate:>10,.0f} words/s   ratio {ratio:5.2f}")
+
+        print("\n== Adding one article to a growing cache (seconds; cost = with one new article - rerun)")
+        grown = tmp / "grown"
+        generate(grown, max(args.sizes))
+        generate(tmp / "spare", 3 * len(args.sizes), start=30_000_000)
+        print(f"{'cache size':>10} {'cached rerun':>13} {'one new article':>16} {'cost of adding':>15}")
+        for size, rerun, add, cost in growth(grown, args.sizes):
+            print(f"{size:>10,} {rerun:>13.3f} {add:>16.3f} {cost:>15.3f}")
+
+        if args.memory:
+            cold, cached = memory(args.memory, tmp)
+            print(f"\n== Peak memory over {args.memory:,} generated articles: cold run {cold:,.0f} MB, "
+                  f"cached rerun {cached:,.0f} MB (the frames of every article are held in memory)")
+
+        print("\n== Dask LocalCluster (the same articles as the throughput test)")
+        for n, rate in dask_rates(real):
+            print(f"{n} worker{'s' if n > 1 else ' '} {rate:>12,.0f} words/s")
+
+
+if __name__ == "__main__":
+    main()
