@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -237,23 +236,13 @@ def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
 
 def _pooled(batches: list, parties: dict, story: Story, workers: int):
     """Yield ``analyse_batch`` results from a process pool, as they finish."""
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_context())
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
     try:
         futures = [pool.submit(analyse_batch, batch, parties, story) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
     finally:
         pool.shutdown(cancel_futures=True)
-
-
-def _context():
-    """Return the safest quick way to start workers: a fork server (no fork of a threaded notebook kernel), with
-    parley imported once in it; elsewhere the platform's default (spawn)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context()
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["parley.analysis"])
-    return context
 
 
 def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
