@@ -138,3 +138,30 @@ def test_slowest_notebooks_of_the_last_run_start_first(tmp_path, monkeypatch):
                                 seconds=report._durations(executed))
     assert [r.notebook for r in runs] == ["00-a", "10-b", "20-c", "40-new"]  # results stay in name order
     assert started == ["20-c", "40-new", "10-b", "00-a"]  # not timed last time (new, or failed) first
+
+
+def _cache_command(tmp_path, *args):
+    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[1]), "PARLEY_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "parley", "cache", *args], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, check=False)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_cache_command_shows_prunes_and_clears(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(config.ARTICLES / f"{SEED}.txt", articles)
+    (articles / "gone.txt").write_text(ONE_SIDE, encoding="utf-8")
+    env_cache = tmp_path / "cache"
+    code, output = _cache_command(tmp_path)
+    assert (code, output.strip()) == (0, f"parley cache: {env_cache} holds 0.0 MB")
+    subprocess.run([sys.executable, "-W", "ignore", "-c", f"import parley; parley.analyze({str(articles)!r})"],
+                   env={**os.environ, "PARLEY_CACHE": str(env_cache), "TQDM_DISABLE": "1"}, check=True)
+    (articles / "gone.txt").unlink()
+    code, output = _cache_command(tmp_path, "--prune", "--articles", str(articles))
+    assert code == 0 and output.startswith("parley cache: pruned ") and f"{env_cache} now holds" in output
+    code, output = _cache_command(tmp_path, "--prune", "--articles", str(tmp_path / "nowhere"))
+    assert code == 2 and "does not exist; nothing was pruned" in output
+    code, output = _cache_command(tmp_path, "--clear")
+    assert code == 0 and output.startswith("parley cache: cleared ")
+    assert _cache_command(tmp_path)[1].strip() == f"parley cache: {env_cache} holds 0.0 MB"
