@@ -13,7 +13,9 @@ import pandas as pd
 import pytest
 
 from parley import analysis, analyze, analyze_text, articles, cache, config, load_parties
+from parley import add_phrasing, add_sentiment
 from parley.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
+from parley.phrasing import TERM_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
@@ -379,9 +381,15 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
         raw = analyze_text(path.read_text(encoding="utf-8"), parties=PARTIES)
         aid = raw.articles.article_id.iloc[0]
         for name in ("sentences", "statements", "actors", "conditions"):
+            theirs = getattr(raw, name)
             mine = getattr(first, name)
-            mine = mine[mine.article_id == aid].reset_index(drop=True)
-            pd.testing.assert_frame_equal(mine, getattr(raw, name), obj=name)
+            mine = mine.loc[mine.article_id == aid, list(theirs.columns)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(mine, theirs, obj=name)
+        assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
+        enriched = add_sentiment(add_phrasing(raw.statements, raw.conditions))
+        enriched = analysis._frame(analysis._table(enriched, "statements"))  # stored: None for missing, not NaN
+        mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing and sentiment")
     statements = first.statements
     assert statements.party.map(type).isin([str, type(None)]).all()  # None, never NaN
     assert (statements.party.isna() == statements.party.map(lambda p: p is None)).all()

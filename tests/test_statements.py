@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.sentiment import SENTIMENT_COLUMNS
 from parley.statements import STATEMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,9 +78,7 @@ def test_seed_captions_and_narration_are_not_statements():
 
 def test_columns_and_empty_frames_keep_their_columns():
     st = statements("No one says anything in this text at all.\nIt is only narration.")
-    columns = list(st.columns)  # analyze_text adds the phrasing measures and then the sentiment scores
-    assert columns[:len(STATEMENT_COLUMNS)] == STATEMENT_COLUMNS and columns[-4:] == SENTIMENT_COLUMNS
-    assert {"framing", "hedges", "commitment", "conditions"} <= set(columns)
+    assert list(st.columns) == STATEMENT_COLUMNS
     assert st.empty
     empty = parley.to_statements(parley.to_sentences(parley.load_articles([])))
     assert list(empty.columns) == STATEMENT_COLUMNS

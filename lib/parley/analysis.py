@@ -20,7 +20,7 @@ from .cache import _concat, compact, prune, read_batches, read_rows, write_batch
 from .conditions import to_conditions
 from .lexicons import pinned
 from .parties import resolve_parties
-from .phrasing import add_phrasing, phrasing_terms
+from .phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
 from .sentences import to_sentences
 from .sentiment import add_sentiment
 from .statements import analyse_articles
@@ -103,16 +103,18 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Returns
     -------
     Analysis
-        With ``sentences``, ``statements``, ``actors``, ``conditions`` and
-        ``terms`` frames, as :func:`analyze` gives them.
+        With ``sentences``, ``statements``, ``actors`` and ``conditions``
+        frames: who said what, at full speed. Unlike :func:`analyze`, the
+        statements carry no phrasing or sentiment columns and ``terms`` is
+        empty; add them with :func:`parley.add_phrasing`,
+        :func:`parley.phrasing_terms` and :func:`parley.add_sentiment`.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     table = resolve_parties(parties)
     story = _story(parties)
     articles = articles_from_texts([text])
-    _ids, tables = analyse_batch(articles, table, story)
-    return _result(articles, {name: _frame(t) for name, t in tables.items()}, table, story)
+    return _result(articles, _attribution(articles, table, story), table, story)
 
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
@@ -203,15 +205,21 @@ def analyse_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
         cached frames are alike to the dtype.
     """
     story = story or Story()
+    frames = _attribution(articles, parties, story)
+    with pinned():
+        frames["terms"] = phrasing_terms(frames["statements"], story=story)
+        frames["statements"] = add_sentiment(add_phrasing(frames["statements"], frames["conditions"], story=story))
+    return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
+
+
+def _attribution(articles: pd.DataFrame, parties: dict, story: Story) -> dict[str, pd.DataFrame]:
+    """Return who said what: the sentences, statements, actors and conditions frames (``terms`` still empty)."""
     with pinned():
         sentences = to_sentences(articles)
         statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
         conditions = to_conditions(statements, sentences=sentences, story=story)
-        terms = phrasing_terms(statements, story=story)
-        statements = add_sentiment(add_phrasing(statements, conditions, story=story))
-    frames = {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
-              "terms": terms}
-    return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
+    return {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
+            "terms": pd.DataFrame(columns=TERM_COLUMNS)}
 
 
 def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
