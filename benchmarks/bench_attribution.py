@@ -4,8 +4,9 @@ Reads every ``*.txt`` under ``--corpus`` (default: the PolNeAR development split
 beside the project, ``../shared/corpora/polnear-dev/text``; any folder of
 plain-text articles works), then alternates rounds of
 
-* ``parley.analyze_text(text)``: the whole analysis of one article (sentences,
-  statements, actors, conditions, phrasing and sentiment), and
+* ``parley.analyze_text(text)``: who said what in one article (sentences,
+  statements, actors, conditions; ``bench_scale.py`` times the whole analysis
+  with phrasing and sentiment), and
 * ``TextBlob(text).sentiment`` (the yardstick: a lexicon pass over the same words),
 
 and reports words/s for each (best of ``--rounds``) and their ratios. Ratios are
