@@ -215,8 +215,9 @@ def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1) -> s
 def bigger(corpus) -> Path:
     """The corpus with twenty more invented articles, so that a run takes a moment and has several batches."""
     for n in range(20):
-        lines = [f"Fixture story {n}"] + [f"The Iraqi government said on day {n}.{k} that the talks would resume "
-                                          f"once the survey was complete, officials in Baghdad said." for k in range(40)]
+        lines = [f"Fixture story {n}"] + [
+            f"The Iraqi government said on day {n}.{k} that the talks would resume once the survey was complete, "
+            f"officials in Baghdad said." for k in range(40)]
         (corpus / f"extra{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return corpus
 

@@ -148,8 +148,12 @@ def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
             _remove(path)
 
 
-def _read_part(folder: Path, part: str, names: list[str], ids: list[str], every: list[str]) -> dict[str, pa.Table] | None:
-    """Read one part's frames for ``ids`` of its articles ``every``; None (and the part dropped) when any of its files is unusable."""
+def _read_part(folder: Path, part: str, names: list[str], ids: list[str],
+               every: list[str]) -> dict[str, pa.Table] | None:
+    """Read one part's frames for ``ids`` (of all its articles, ``every``).
+
+    Returns None, and drops the part, when any of its files is unusable.
+    """
     tables = {}
     for name in names:
         try:
