@@ -205,8 +205,9 @@ def _with_cached(result, n):
     return result
 
 
-def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1) -> subprocess.Popen:
-    code = (f"import parley; parley.analyze({str(corpus)!r}, parties={str(PARTIES)!r}, workers={workers})")
+def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1, setup: str = "") -> subprocess.Popen:
+    code = (f"import parley; from parley import analysis, cache; {setup or 'pass'}; "
+            f"parley.analyze({str(corpus)!r}, parties={str(PARTIES)!r}, workers={workers})")
     env = {**os.environ, "PARLEY_CACHE": str(cache_dir), "PYTHONPATH": str(ROOT / "lib"), "TQDM_DISABLE": "1"}
     return subprocess.Popen([sys.executable, "-W", "ignore", "-c", code], env=env, stderr=subprocess.PIPE, text=True)
 
@@ -239,6 +240,18 @@ def test_run_killed_at_any_moment_loses_nothing(bigger, cache_dir):
 def test_two_runs_at_once_agree_and_leave_a_sound_cache(bigger, cache_dir):
     want = analyze(bigger, parties=PARTIES, cache=False)
     runs = [_analyze_in_subprocess(bigger, cache_dir, workers=1) for _ in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    third = analyze(bigger, parties=PARTIES)
+    assert third.cached == len(want.articles)
+    _assert_same(want, _with_cached(third, 0))
+
+
+def test_runs_at_once_that_merge_parts_while_others_read_them_lose_nothing(bigger, cache_dir):
+    """Small batches and a low merge threshold: runs write, merge and read the same parts at the same time."""
+    want = analyze(bigger, parties=PARTIES, cache=False)
+    setup = "cache.MAX_PARTS, cache.MERGE = 2, 2; analysis._MIN_BATCH_WORDS = 2000"  # about ten batches a run
+    runs = [_analyze_in_subprocess(bigger, cache_dir, workers=1, setup=setup) for _ in range(3)]
     for run in runs:
         assert run.wait(timeout=300) == 0, run.stderr.read()
     third = analyze(bigger, parties=PARTIES)
