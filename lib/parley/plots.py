@@ -790,6 +790,109 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
     return ax
 
 
+def _time_title(ax, title: str, periods: list) -> None:
+    """Set the title; say plainly under it when everything falls in one period: there is no trend to read."""
+    note = f"One period only ({periods[0]}): nothing to follow over time yet; add dated articles."
+    _title(ax, title, pd.Series({"period": note}) if len(periods) == 1 else None)
+
+
+@_styled
+def plot_timeline(counts: pd.DataFrame, *, ax=None, colors: dict | None = None, unique: bool = True,
+                  undated: int = 0) -> plt.Axes:
+    """Draw each government's statements per period.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Output of :func:`parley.timeline.statement_counts`.
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+        Party to colour.
+    unique : bool
+        Whether the bars count unique statements (a quote carried by several
+        articles once) or every report; said in the caption.
+    undated : int
+        Articles without a date, named in the caption (they are in no period).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    periods = list(dict.fromkeys(counts["period"])) if len(counts) else []
+    ax = _axes(ax, rows=max(2, len(counts)))
+    title = "Statements per government over time"
+    if not periods:
+        return _no_data(ax, title, "No dated statements: no article has a date (see the undated articles).")
+    order, cmap = _in_order(counts.drop_duplicates("party"), colors)
+    table = counts.assign(_rank=counts["party"].map({p: i for i, p in enumerate(order)})).sort_values(
+        ["period", "_rank"], kind="stable")
+    value = "statements" if unique else "reports"
+    bars = pd.DataFrame({"group": table["period"], "bar": table["party"], "value": table[value], "low": np.nan,
+                         "high": np.nan, "color": table["party"].map(cmap),
+                         "label": [f"{r.statements} unique · {r.reports} report{'s' * (r.reports != 1)} in "
+                                   f"{r.articles} article{'s' * (r.articles != 1)}"
+                                   for r in table.itertuples()]})
+    _interval_bars(ax, bars, fontsize=8)
+    top = int(table[value].max())
+    ax.set_xticks(range(0, top + 1, max(1, top // 5 or 1)))  # whole statements only
+    _time_title(ax, title, periods)
+    what = ("unique statements: a quote carried by several articles counts once" if unique
+            else "every report: a quote carried by several articles counts once per article")
+    ax.set_xlabel(f"Number of statements ({what})" +
+                  (f"\n{undated} article{'s' * (undated != 1)} without a date: in no period" if undated else ""))
+    _legend_below(ax, handles=[plt.Rectangle((0, 0), 1, 1, color=cmap[p]) for p in order], labels=order)
+    return ax
+
+
+@_styled
+def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = None, title: str | None = None,
+                         unit: str = "statement", xlabel: str = "") -> plt.Axes:
+    """Draw a per-period share for each government with its 95% Wilson interval and counts.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A per-period summary (:func:`parley.timeline.conditionality`, or
+        :func:`parley.timeline.framing` rows of one family): ``period``,
+        ``party``, ``share``, ``low``, ``high``, ``n``, ``note`` and the count
+        column (``conditional`` or ``terms``).
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+    title : str, optional
+    unit : str
+        What ``n`` counts, for the labels ("statement", "framing term").
+    xlabel : str
+        What the share is.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    title = title or "Share per government over time"
+    table = table[~table["party"].isin([NO_PARTY, summaries.NARRATION])] if len(table) else table
+    periods = list(dict.fromkeys(table["period"])) if len(table) else []
+    ax = _axes(ax, rows=max(2, len(table)))
+    if not periods:
+        return _no_data(ax, title, "No dated statements: no article has a date (see the undated articles).")
+    k = "conditional" if "conditional" in table else "terms"
+    order, cmap = _in_order(table.drop_duplicates("party"), colors)
+    table = table.assign(_rank=table["party"].map({p: i for i, p in enumerate(order)})).sort_values(
+        ["period", "_rank"], kind="stable")
+    bars = pd.DataFrame({"group": table["period"], "bar": table["party"], "value": table["share"],
+                         "low": table["low"], "high": table["high"], "color": table["party"].map(cmap),
+                         "label": [_share_label(*r, unit=unit) for r in zip(table[k], table["n"], table["share"],
+                                                                            table["low"], table["high"])]})
+    _interval_bars(ax, bars, xmax=1, fontsize=7.5)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    small = table[table["small"].astype(bool)] if "small" in table else table.iloc[:0]
+    _time_title(ax, title, periods)
+    ax.set_xlabel(xlabel + "\nwhiskers: 95% Wilson interval" +
+                  (f"; {len(small)} of {len(table)} bars rest on fewer than {summaries.SMALL} {unit}s: too few to "
+                   "compare" if len(small) else ""))
+    _legend_below(ax, handles=[plt.Rectangle((0, 0), 1, 1, color=cmap[p]) for p in order], labels=order)
+    return ax
+
+
 @_styled
 def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict | None = None,
                               narration: bool = True) -> plt.Axes:
