@@ -887,8 +887,8 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
     small = table[table["small"].astype(bool)] if "small" in table else table.iloc[:0]
     _time_title(ax, title, periods)
     ax.set_xlabel(xlabel + "\nwhiskers: 95% Wilson interval" +
-                  (f"; {len(small)} of {len(table)} bars rest on fewer than {summaries.SMALL} {unit}s: too few to "
-                   "compare" if len(small) else ""))
+                  (f"; {len(small)} of {len(table)} bars rest on fewer than {summaries.SMALL} statements: too few "
+                   "to compare" if len(small) else ""))
     _legend_below(ax, handles=[plt.Rectangle((0, 0), 1, 1, color=cmap[p]) for p in order], labels=order)
     return ax
 
