@@ -226,7 +226,7 @@ def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
     """Yield ``analyse_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
     if todo.empty:
         return
-    workers = 1 if scheduler is None and workers == 1 else (workers or _cores())
+    workers = workers or _cores()
     batches = _batches(todo, workers)
     with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
         if scheduler is not None:
