@@ -141,6 +141,12 @@ BASE = "Every stage of the handover will depend on the threat and on what our pa
     (BASE, "Every stage of the handover will depend on the threats", True),  # trimmed and edited
     (BASE, "We will not walk away from our partners while the danger remains.", False),  # another quote
     (BASE, "the handover will depend", False),                               # too short to be contained
+    ("The drawdown will begin in September.", "The drawdown will begin in December.", False),  # a fact changed
+    ("We will send 5,000 more advisers to the northern bases.", "We will send 2,500 more advisers to the northern "
+     "bases.", False),
+    ("We will send 5,000 more advisers to the northern bases.", "We will send 5,000 more advisers to the "
+     "northern bases next year.", True),
+    ("The timeline will evolve based on the threat.", "The timeline will evolve based on Iraqi capability.", False),
     (BASE, "", False),
     (BASE, None, False),
 ])
@@ -217,7 +223,8 @@ def test_input_is_not_changed_and_empty_frames_keep_columns():
 def test_many_statements_group_fast_and_right():
     # A small version of benchmarks/bench_reprints.py: 300 quotes, each reprinted with small edits.
     rng = np.random.default_rng(0)
-    words = [f"w{n}" for n in range(2000)]
+    words = sorted({"".join(rng.choice(list("bdfgklmnprstvz"), 3)) + "".join(rng.choice(list("aeiou"), 2))
+                    for _ in range(2000)})  # letters only: a number changed is another statement
     rows, truth = [], []
     for quote in range(300):
         sentence = list(rng.choice(words, size=rng.integers(10, 20)))

@@ -30,7 +30,9 @@ one mouth:
   shorter one has at least :data:`CONTAINED_MIN_WORDS` words and
   ``fuzz.partial_ratio`` (the best-aligned window of the longer) is at least
   :data:`CONTAINED_RATIO` (a trimmed or extended quote, possibly with a small
-  edit too).
+  edit too). Either way the shorter one's numbers and month names must all be
+  in the longer one: "the drawdown will begin in September" and "... in
+  December" are two statements, though the strings score 93.
 
 Matches are joined transitively (a trimmed copy and an edited copy of the
 same wire quote are one quote through the original).
@@ -93,6 +95,13 @@ SIGNATURE_TOKENS = 4
 PROVENANCE_COLUMNS = ["quote_id", "party", "speaker", "content", "canonical_article", "reports", "statements",
                       "speakers", "articles", "sources", "dates", "first", "last", "undated"]
 
+#: Share of a shorter content's distinct words that must be in the longer before partial_ratio is tried; a
+#: trimmed copy with an edited word or two keeps far more, another quote on the same topic far fewer.
+_CONTAINED_WORDS = 0.7
+#: Words whose change makes another statement, not an edited copy (numbers count too): one word apart,
+#: "the drawdown will begin in September" and "... in December" score 93.
+_MONTHS = frozenset("january february march april may june july august september october november december"
+                    .split()) - {"may"}  # "may" is mostly the modal verb
 _NON_WORD = re.compile(r"[\W_]+")
 _ISO = r"\d{4}-\d\d-\d\d"
 
@@ -153,8 +162,7 @@ def add_quote_ids(statements: pd.DataFrame, articles: pd.DataFrame | None = None
     # processing them in a fixed order that does not depend on the input's row order.
     parent = list(range(len(unit_keys)))
     owner = [key[1] if key[0] != "row" else None for key in unit_keys]  # a component's party, once it has one
-    for a, b in _matches(unit_keys, same_ratio, contained_ratio, contained_min_words):
-        _union(parent, owner, a, b)
+    _join_matches(unit_keys, parent, owner, same_ratio, contained_ratio, contained_min_words)
     roots = np.array([_find(parent, u) for u in unit_of_row])
     # The quote id: the first row (in rank order) of each component.
     first_row: dict[int, int] = {}
@@ -255,30 +263,56 @@ def provenance(statements: pd.DataFrame, articles: pd.DataFrame, **options) -> p
 
 # --------------------------------------------------------------------------- matching
 
-def _matches(unit_keys: list[tuple], same_ratio: float, contained_ratio: float, contained_min_words: int):
-    """Yield the pairs ``(a, b)``, a < b, of units that are reports of one quote, in sorted order."""
+def _join_matches(unit_keys: list[tuple], parent: list[int], owner: list, same_ratio: float,
+                  contained_ratio: float, contained_min_words: int) -> None:
+    """Join the components of units that are reports of one quote (``parent``, ``owner``: the union-find)."""
     fuzzy = [i for i, key in enumerate(unit_keys) if key[0] != "row" and (key[1] is not None or key[2] is not None)]
     tokens = {i: set(unit_keys[i][0].split()) for i in fuzzy}
-    frequency = Counter(t for i in fuzzy for t in tokens[i])
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in fuzzy:
-        for token in tokens[i]:
-            postings[token].append(i)
-    pairs = set()
-    for i in fuzzy:
+    facts = {i: _specifics(tokens[i]) for i in fuzzy}
+    # Pairs (i, j) where j holds at least two of i's rarest words (one if i has fewer than three words), in
+    # the order (i, j): units are numbered in rank order, so the joins happen in a fixed order and the result
+    # does not depend on the input's row order. A pair already in one component is not scored again.
+    for i, j in _candidates(fuzzy, tokens):
+        if _find(parent, i) == _find(parent, j):
+            continue
         text, party, speaker = unit_keys[i]
+        other, other_party, other_speaker = unit_keys[j]
+        if (_same_mouth(party, speaker, other_party, other_speaker)
+                and _similar(text, other, tokens[i], tokens[j], facts[i], facts[j], same_ratio, contained_ratio,
+                             contained_min_words)):
+            _union(parent, owner, i, j)
+
+
+def _candidates(units: list[int], tokens: dict[int, set]) -> list[tuple[int, int]]:
+    """Return the sorted pairs ``(i, j)``, i != j, where unit j has at least two of unit i's rarest words."""
+    if not units:
+        return []
+    frequency = Counter(t for i in units for t in tokens[i])
+    number = {t: n for n, t in enumerate(sorted(frequency))}
+    # Postings: for each word, the units that have it (numpy arrays, sorted by word).
+    post_word = np.fromiter((number[t] for i in units for t in tokens[i]), dtype=np.int64)
+    post_unit = np.fromiter((i for i in units for _ in tokens[i]), dtype=np.int64)
+    by_word = np.argsort(post_word, kind="stable")
+    post_unit = post_unit[by_word]
+    sizes = np.bincount(post_word, minlength=len(number))
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    # Queries: each unit's rarest words (ties broken by the word itself: fixed).
+    query_unit, query_word, need = [], [], np.zeros(max(units) + 1, dtype=np.int64)
+    for i in units:
         signature = sorted(tokens[i], key=lambda t: (frequency[t], t))[:SIGNATURE_TOKENS]
-        need = 2 if len(signature) >= 3 else 1
-        shared = Counter(j for token in signature for j in postings[token] if j != i)
-        for j, count in shared.items():
-            if count < need or (min(i, j), max(i, j)) in pairs:
-                continue
-            other, other_party, other_speaker = unit_keys[j]
-            if not _same_mouth(party, speaker, other_party, other_speaker):
-                continue
-            if _similar(text, other, same_ratio, contained_ratio, contained_min_words):
-                pairs.add((min(i, j), max(i, j)))
-    yield from sorted(pairs)
+        need[i] = 2 if len(signature) >= 3 else 1
+        query_unit.extend([i] * len(signature))
+        query_word.extend(number[t] for t in signature)
+    query_unit, query_word = np.asarray(query_unit, dtype=np.int64), np.asarray(query_word, dtype=np.int64)
+    lengths = sizes[query_word]
+    left = np.repeat(query_unit, lengths)
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    right = post_unit[np.repeat(starts[query_word], lengths) + offsets]
+    width = max(units) + 1
+    pairs, counts = np.unique(left * width + right, return_counts=True)
+    left, right = pairs // width, pairs % width
+    keep = (counts >= need[left]) & (left != right)
+    return list(zip(left[keep].tolist(), right[keep].tolist()))
 
 
 def _same_mouth(party, speaker, other_party, other_speaker) -> bool:
@@ -288,14 +322,23 @@ def _same_mouth(party, speaker, other_party, other_speaker) -> bool:
     return speaker is not None and speaker == other_speaker
 
 
-def _similar(a: str, b: str, same_ratio: float, contained_ratio: float, contained_min_words: int) -> bool:
+def _similar(a: str, b: str, a_words: set, b_words: set, a_facts: set, b_facts: set, same_ratio: float,
+             contained_ratio: float, contained_min_words: int) -> bool:
     """Say whether two normalised contents are one quote: near-identical, or one a trimmed copy of the other."""
+    short, words, other = (a, a_words, b_words) if len(a) <= len(b) else (b, b_words, a_words)
+    if not (a_facts <= b_facts if len(a) <= len(b) else b_facts <= a_facts):
+        return False  # "begin in September" is not "begin in December", however alike the strings
     if fuzz.ratio(a, b, score_cutoff=same_ratio):
         return True
-    short = a if len(a) <= len(b) else b
-    if len(short.split()) < contained_min_words:
+    # partial_ratio is the costly score: skip it when too few of the shorter's words are in the longer at all.
+    if len(short.split()) < contained_min_words or len(words & other) < _CONTAINED_WORDS * len(words):
         return False
     return bool(fuzz.partial_ratio(a, b, score_cutoff=contained_ratio))
+
+
+def _specifics(words: set) -> set:
+    """Return the words that carry a fact an edit must not change: numbers and months."""
+    return {w for w in words if w in _MONTHS or any(ch.isdigit() for ch in w)}
 
 
 def _find(parent: list[int], u: int) -> int:
