@@ -102,6 +102,7 @@ _CONTAINED_WORDS = 0.7
 #: "the drawdown will begin in September" and "... in December" score 93.
 _MONTHS = frozenset("january february march april may june july august september october november december"
                     .split()) - {"may"}  # "may" is mostly the modal verb
+_NUMBER = re.compile(r"\S*\d\S*")
 _NON_WORD = re.compile(r"[\W_]+")
 _ISO = r"\d{4}-\d\d-\d\d"
 
@@ -268,7 +269,7 @@ def _join_matches(unit_keys: list[tuple], parent: list[int], owner: list, same_r
     """Join the components of units that are reports of one quote (``parent``, ``owner``: the union-find)."""
     fuzzy = [i for i, key in enumerate(unit_keys) if key[0] != "row" and (key[1] is not None or key[2] is not None)]
     tokens = {i: set(unit_keys[i][0].split()) for i in fuzzy}
-    facts = {i: _specifics(tokens[i]) for i in fuzzy}
+    facts = {i: _specifics(unit_keys[i][0], tokens[i]) for i in fuzzy}
     # Pairs (i, j) where j holds at least two of i's rarest words (one if i has fewer than three words), in
     # the order (i, j): units are numbered in rank order, so the joins happen in a fixed order and the result
     # does not depend on the input's row order. A pair already in one component is not scored again.
@@ -287,28 +288,28 @@ def _candidates(units: list[int], tokens: dict[int, set]) -> list[tuple[int, int
     """Return the sorted pairs ``(i, j)``, i != j, where unit j has at least two of unit i's rarest words."""
     if not units:
         return []
-    frequency = Counter(t for i in units for t in tokens[i])
-    number = {t: n for n, t in enumerate(sorted(frequency))}
-    # Postings: for each word, the units that have it (numpy arrays, sorted by word).
-    post_word = np.fromiter((number[t] for i in units for t in tokens[i]), dtype=np.int64)
-    post_unit = np.fromiter((i for i in units for _ in tokens[i]), dtype=np.int64)
-    by_word = np.argsort(post_word, kind="stable")
-    post_unit = post_unit[by_word]
-    sizes = np.bincount(post_word, minlength=len(number))
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    # Queries: each unit's rarest words (ties broken by the word itself: fixed).
-    query_unit, query_word, need = [], [], np.zeros(max(units) + 1, dtype=np.int64)
-    for i in units:
-        signature = sorted(tokens[i], key=lambda t: (frequency[t], t))[:SIGNATURE_TOKENS]
-        need[i] = 2 if len(signature) >= 3 else 1
-        query_unit.extend([i] * len(signature))
-        query_word.extend(number[t] for t in signature)
-    query_unit, query_word = np.asarray(query_unit, dtype=np.int64), np.asarray(query_word, dtype=np.int64)
+    vocabulary = sorted({t for i in units for t in tokens[i]})  # numbered in string order: ties break by word
+    number = {t: n for n, t in enumerate(vocabulary)}
+    # One entry per (unit, word); the same entries, sorted by word, are the postings.
+    entry_unit = np.fromiter((i for i in units for _ in tokens[i]), dtype=np.int64)
+    entry_word = np.fromiter((number[t] for i in units for t in tokens[i]), dtype=np.int64)
+    sizes = np.bincount(entry_word, minlength=len(vocabulary))
+    by_word = np.argsort(entry_word, kind="stable")
+    post_unit = entry_unit[by_word]
+    starts = np.cumsum(sizes) - sizes
+    # Each unit's SIGNATURE_TOKENS rarest words: sort its entries by (unit, frequency, word), keep the first.
+    order = np.lexsort((entry_word, sizes[entry_word], entry_unit))
+    entry_unit, entry_word = entry_unit[order], entry_word[order]
+    first = np.searchsorted(entry_unit, entry_unit)
+    keep = np.arange(len(entry_unit)) - first < SIGNATURE_TOKENS
+    query_unit, query_word = entry_unit[keep], entry_word[keep]
+    width = max(units) + 1
+    need = np.where(np.bincount(query_unit, minlength=width) >= 3, 2, 1)
+    # Every (query unit, unit sharing one of its rarest words), counted: pairs sharing enough are candidates.
     lengths = sizes[query_word]
     left = np.repeat(query_unit, lengths)
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     right = post_unit[np.repeat(starts[query_word], lengths) + offsets]
-    width = max(units) + 1
     pairs, counts = np.unique(left * width + right, return_counts=True)
     left, right = pairs // width, pairs % width
     keep = (counts >= need[left]) & (left != right)
@@ -336,9 +337,9 @@ def _similar(a: str, b: str, a_words: set, b_words: set, a_facts: set, b_facts: 
     return bool(fuzz.partial_ratio(a, b, score_cutoff=contained_ratio))
 
 
-def _specifics(words: set) -> set:
-    """Return the words that carry a fact an edit must not change: numbers and months."""
-    return {w for w in words if w in _MONTHS or any(ch.isdigit() for ch in w)}
+def _specifics(text: str, words: set) -> set:
+    """Return the words of a normalised text that carry a fact an edit must not change: numbers and months."""
+    return set(_NUMBER.findall(text)) | (words & _MONTHS)
 
 
 def _find(parent: list[int], u: int) -> int:
