@@ -102,7 +102,7 @@ _CONTAINED_WORDS = 0.7
 #: "the drawdown will begin in September" and "... in December" score 93.
 _MONTHS = frozenset("january february march april may june july august september october november december"
                     .split()) - {"may"}  # "may" is mostly the modal verb
-_NUMBER = re.compile(r"\S*\d\S*")
+_DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
 _ISO = r"\d{4}-\d\d-\d\d"
 
@@ -339,7 +339,8 @@ def _similar(a: str, b: str, a_words: set, b_words: set, a_facts: set, b_facts: 
 
 def _specifics(text: str, words: set) -> set:
     """Return the words of a normalised text that carry a fact an edit must not change: numbers and months."""
-    return set(_NUMBER.findall(text)) | (words & _MONTHS)
+    months = words & _MONTHS
+    return months | {w for w in words if not w.isalpha()} if _DIGIT.search(text) else months
 
 
 def _find(parent: list[int], u: int) -> int:
