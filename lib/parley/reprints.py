@@ -35,11 +35,15 @@ one mouth:
   December" are two statements, though the strings score 93.
 
 Matches are joined transitively (a trimmed copy and an edited copy of the
-same wire quote are one quote through the original).
+same wire quote are one quote through the original), in report order; a
+quote never spans two governments, so a statement with a speaker but no
+party joins the first government's quote it matches. Transitivity can chain
+(A like B, B like C, A unlike C); with the thresholds below that takes two
+near-identical statements in a row, which the benchmark never produced.
 
 Why rapidfuzz
 -------------
-rapidfuzz (C++, MIT, maintained) scores a pair in about a microsecond and has
+rapidfuzz (C++, MIT, maintained) scores a pair of quotes in microseconds and has
 ``partial_ratio``, the score for a quote that one outlet trimmed and another
 kept whole. MinHash LSH (datasketch) estimates Jaccard similarity of word
 sets, which falls with the length difference: a quote trimmed to half its
@@ -50,8 +54,8 @@ then only pairs that share at least two of a statement's
 :data:`SIGNATURE_TOKENS` rarest words (one for a statement that has fewer)
 are scored. A trimmed quote keeps its rare words, and one changed word
 leaves the others, so true reprints are still candidates; different quotes
-rarely share rare words, so the candidates stay few (20,000 statements in
-about a second; ``benchmarks/bench_reprints.py``).
+rarely share rare words, so the candidates stay few: 20,000 statements in
+two to three seconds on one core (``benchmarks/bench_reprints.py``).
 
 Which id, which report is canonical
 -----------------------------------
@@ -68,8 +72,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
-
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
