@@ -6,7 +6,12 @@ carrying article yields its own statement row, so a quote reprinted by ten
 outlets weighs ten times in every per-government figure. :func:`add_quote_ids`
 gives all the reports of one quote the same ``quote_id``;
 :func:`unique_statements` keeps one row per quote, and :func:`provenance`
-lists who carried each quote and when.
+lists who carried each quote and when::
+
+    statements = add_quote_ids(analysis.statements, analysis.articles)
+    summaries.sentiment(statements)                      # every report counts
+    summaries.sentiment(unique_statements(statements))   # every quote counts once
+    provenance(statements, analysis.articles)            # who carried each quote, when
 
 Which reports are one quote
 ---------------------------
@@ -187,6 +192,8 @@ def unique_statements(statements: pd.DataFrame, articles: pd.DataFrame | None = 
     against ``summaries.sentiment(s)`` for every report. Conditions need no
     filtering: :func:`parley.summaries.conditionality` counts only the
     conditions of the statements it is given, here the canonical reports'.
+    The canonical report stands for the quote: when it is a trimmed copy,
+    what the longer copies add (a condition in the cut tail) is not counted.
 
     Parameters
     ----------
