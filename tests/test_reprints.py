@@ -205,8 +205,17 @@ def test_one_article_repeating_a_quote_is_one_report():
                           "speaker": "Lloyd Austin", "party": "United States", "content": BASE})
     out = add_quote_ids(frame)
     assert out["reports"].tolist() == [2, 2, 2]
-    assert provenance(out, pd.DataFrame({"article_id": ["a", "b"], "source": ["A", "B"],
-                                         "published": [None, None]}))[["reports", "statements"]].iloc[0].tolist() == [2, 3]
+    articles = pd.DataFrame({"article_id": ["a", "b"], "source": ["A", "B"], "published": [None, None]})
+    assert provenance(out, articles)[["reports", "statements"]].iloc[0].tolist() == [2, 3]
+
+
+def test_dates_from_a_published_column_and_missing_values_as_nan():
+    frame = pd.DataFrame({"statement_id": ["a:q0", "b:q0", "c:q0"], "article_id": ["a", "b", "c"],
+                          "speaker": [np.nan, "Lloyd Austin", None], "party": ["United States", "United States", np.nan],
+                          "content": [BASE, BASE, np.nan], "published": ["2024-03-09", "2024-03-02", None]})
+    out = add_quote_ids(frame)
+    assert out["quote_id"].tolist() == ["b:q0", "b:q0", "c:q0"]  # b is the earlier report
+    assert out["reports"].tolist() == [2, 2, 1]
 
 
 def test_input_is_not_changed_and_empty_frames_keep_columns():
