@@ -241,33 +241,41 @@ def provenance(statements: pd.DataFrame, articles: pd.DataFrame, **options) -> p
         a quote); ``speakers`` (every speaker name the reports give);
         ``articles``, ``sources`` and ``dates``, tuples with one entry per
         article in report order, so the i-th source published on the i-th
-        date (None where unknown); ``first`` and ``last`` date (None when
-        every report is undated); ``undated`` (reports without a date).
+        date (None where unknown); ``first`` and ``last`` date (of the
+        YYYY-MM-DD dates; None when there is none); ``undated`` (reports
+        without a date).
     """
     if "quote_id" not in statements:
         statements = add_quote_ids(statements, articles, **options)
     if not len(statements):
         return pd.DataFrame(columns=PROVENANCE_COLUMNS)
     meta = articles.drop_duplicates("article_id").set_index("article_id")
-    frame = statements.assign(_rank=_rank(statements, articles),
-                              _source=statements["article_id"].map(meta["source"]).astype(object),
-                              _published=statements["article_id"].map(meta["published"]).astype(object))
-    frame = frame.sort_values("_rank", kind="stable")
+    order = np.argsort(_rank(statements, articles), kind="stable")
+    frame = statements.iloc[order]
+    columns = {"quote": frame["quote_id"], "article": frame["article_id"], "party": frame["party"],
+               "speaker": frame["speaker"], "content": frame["content"],
+               "source": frame["article_id"].map(meta["source"]), "date": frame["article_id"].map(meta["published"])}
+    quotes: dict[str, dict] = {}
+    # Plain lists in report order: the first row of a quote is its canonical report.
+    for quote, article, party, speaker, content, source, date in zip(
+            *(_nullable(c.astype(object)).tolist() for c in columns.values())):
+        row = quotes.get(quote)
+        if row is None:
+            row = quotes[quote] = {"quote_id": quote, "party": party, "speaker": speaker, "content": content,
+                                   "canonical_article": article, "statements": 0, "speakers": {}, "articles": {}}
+        row["statements"] += 1
+        if speaker is not None:
+            row["speakers"].setdefault(speaker)
+        row["articles"].setdefault(article, (source, date))
     rows = []
-    for quote_id, group in frame.groupby("quote_id", sort=False):
-        canonical = group.iloc[0]
-        per_article = group.drop_duplicates("article_id")
-        dates = [_none(d) for d in per_article["_published"]]
-        known = sorted(d for d in dates if d is not None and re.fullmatch(_ISO, d))
-        rows.append({
-            "quote_id": quote_id, "party": _none(canonical["party"]), "speaker": _none(canonical["speaker"]),
-            "content": _none(canonical["content"]), "canonical_article": canonical["article_id"],
-            "reports": len(per_article), "statements": len(group),
-            "speakers": tuple(dict.fromkeys(s for s in map(_none, group["speaker"]) if s is not None)),
-            "articles": tuple(per_article["article_id"]), "sources": tuple(map(_none, per_article["_source"])),
-            "dates": tuple(dates), "first": known[0] if known else None, "last": known[-1] if known else None,
-            "undated": sum(d is None for d in dates),
-        })
+    for row in quotes.values():
+        reports = row.pop("articles")
+        dates = [date for _, date in reports.values()]
+        known = sorted(d for d in dates if d is not None and re.fullmatch(_ISO, str(d)))
+        rows.append({**row, "reports": len(reports), "speakers": tuple(row["speakers"]), "articles": tuple(reports),
+                     "sources": tuple(source for source, _ in reports.values()), "dates": tuple(dates),
+                     "first": known[0] if known else None, "last": known[-1] if known else None,
+                     "undated": sum(d is None for d in dates)})
     return pd.DataFrame(rows, columns=PROVENANCE_COLUMNS)
 
 
@@ -404,7 +412,3 @@ def _speaker_key(speaker) -> str | None:
 def _nullable(series: pd.Series) -> np.ndarray:
     """Return the values as objects with every missing value as None."""
     return series.astype(object).where(series.notna(), None).to_numpy()
-
-
-def _none(value):
-    return None if value is None or (not isinstance(value, (tuple, list)) and pd.isna(value)) else value
