@@ -11,7 +11,8 @@ Run::
 
     PYTHONPATH=lib python benchmarks/bench_reprints.py [--statements 20000] [--seed 0]
 
-Prints the seconds, statements per second, and pair precision and recall
+Prints the seconds (wall and CPU), statements per second, the seconds of
+:func:`parley.reprints.provenance`, and pair precision and recall
 (pairs of reports put in one quote that are truly one quote, and the
 reverse).
 """
@@ -23,7 +24,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from parley.reprints import add_quote_ids
+from parley.reprints import add_quote_ids, provenance
 
 FUNCTION_WORDS = ("the of and to in on for with that will we our not be is it this as by from at "
                   "their they have has would could must any all before after while until").split()
@@ -107,12 +108,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     statements, truth = generate(args.statements, seed=args.seed)
+    rng = np.random.default_rng(args.seed)
+    days = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 60, len(statements)), unit="D")
+    articles = pd.DataFrame({"article_id": statements["article_id"], "published": days.strftime("%Y-%m-%d"),
+                             "source": rng.choice([f"Outlet {n}" for n in range(40)], len(statements))})
     start, cpu = time.perf_counter(), time.process_time()
-    grouped = add_quote_ids(statements)
+    grouped = add_quote_ids(statements, articles)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    start = time.perf_counter()
+    table = provenance(grouped, articles)
+    table_seconds = time.perf_counter() - start
     precision, recall = pair_scores(grouped["quote_id"], truth)
     print(f"{len(statements)} statements ({len(set(truth))} true quotes) -> {grouped['quote_id'].nunique()} quote ids")
     print(f"add_quote_ids: {seconds:.2f} s ({cpu:.2f} s CPU), {len(statements) / seconds:,.0f} statements/s")
+    print(f"provenance: {table_seconds:.2f} s for {len(table)} quotes")
     print(f"pairs: precision {precision:.4f}, recall {recall:.4f}")
     # Which copies end up with their original, by how much they were edited.
     original = dict(zip(truth[grouped["edits"].to_numpy() == 0], grouped.loc[grouped["edits"] == 0, "quote_id"]))

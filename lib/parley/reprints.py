@@ -60,7 +60,7 @@ then only pairs that share at least two of a statement's
 are scored. A trimmed quote keeps its rare words, and one changed word
 leaves the others, so true reprints are still candidates; different quotes
 rarely share rare words, so the candidates stay few: 20,000 statements in
-two to three seconds on one core (``benchmarks/bench_reprints.py``).
+about two seconds of CPU time (``benchmarks/bench_reprints.py``).
 
 Which id, which report is canonical
 -----------------------------------
