@@ -248,3 +248,15 @@ def test_many_statements_group_fast_and_right():
     out = add_quote_ids(pd.DataFrame(rows))
     assert pd.crosstab(out["quote_id"], truth).gt(0).sum(axis=1).max() == 1  # no two quotes merged
     assert out["quote_id"].nunique() == 300
+
+
+def test_candidates_in_small_slices_are_the_same(monkeypatch):
+    from parley import reprints
+
+    rng = np.random.default_rng(1)
+    words = ["alpha", "bravo", "delta", "gamma", "kappa", "sigma", "omega", "theta", "zeta", "lambda"]
+    tokens = {i: set(rng.choice(words, size=int(rng.integers(1, 6)))) for i in range(0, 120, 2)}
+    whole = reprints._candidates(list(tokens), tokens)
+    monkeypatch.setattr(reprints, "_CHUNK", 7)
+    assert whole and whole == sorted(whole)
+    assert reprints._candidates(list(tokens), tokens) == whole

@@ -109,6 +109,8 @@ _CONTAINED_WORDS = 0.7
 #: "the drawdown will begin in September" and "... in December" score 93.
 _MONTHS = frozenset("january february march april may june july august september october november december"
                     .split()) - {"may"}  # "may" is mostly the modal verb
+#: Candidate lookups done at once (index entries): about 50 MB of arrays, whatever the corpus.
+_CHUNK = 1_000_000
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
 _ISO = r"\d{4}-\d\d-\d\d"
@@ -323,14 +325,25 @@ def _candidates(units: list[int], tokens: dict[int, set]) -> list[tuple[int, int
     width = max(units) + 1
     need = np.where(np.bincount(query_unit, minlength=width) >= 3, 2, 1)
     # Every (query unit, unit sharing one of its rarest words), counted: pairs sharing enough are candidates.
+    # In slices of whole query units, so that memory stays bounded when rare words are not rare.
     lengths = sizes[query_word]
-    left = np.repeat(query_unit, lengths)
-    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    right = post_unit[np.repeat(starts[query_word], lengths) + offsets]
-    pairs, counts = np.unique(left * width + right, return_counts=True)
-    left, right = pairs // width, pairs % width
-    keep = (counts >= need[left]) & (left != right)
-    return list(zip(left[keep].tolist(), right[keep].tolist()))
+    ends = np.cumsum(lengths)
+    unit_end = np.flatnonzero(np.append(query_unit[1:] != query_unit[:-1], True)) + 1  # entries up to each unit
+    cuts = np.unique(np.searchsorted(ends[unit_end - 1], np.arange(_CHUNK, ends[-1], _CHUNK)))
+    bounds = [0, *unit_end[np.minimum(cuts, len(unit_end) - 1)].tolist(), len(query_unit)]
+    out = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        if lo >= hi:
+            continue
+        part = lengths[lo:hi]
+        left = np.repeat(query_unit[lo:hi], part)
+        offsets = np.arange(part.sum()) - np.repeat(np.cumsum(part) - part, part)
+        right = post_unit[np.repeat(starts[query_word[lo:hi]], part) + offsets]
+        pairs, counts = np.unique(left * width + right, return_counts=True)
+        left, right = pairs // width, pairs % width
+        keep = (counts >= need[left]) & (left != right)
+        out.extend(zip(left[keep].tolist(), right[keep].tolist()))
+    return out
 
 
 def _same_mouth(party, speaker, other_party, other_speaker) -> bool:
