@@ -260,3 +260,8 @@ def test_candidates_in_small_slices_are_the_same(monkeypatch):
     monkeypatch.setattr(reprints, "_CHUNK", 7)
     assert whole and whole == sorted(whole)
     assert reprints._candidates(list(tokens), tokens) == whole
+
+
+def test_a_content_that_reads_like_an_internal_key_still_merges():
+    frame = add_quote_ids(_pair("Row.", "row", party=(None, None), speaker=("Lloyd Austin", "Lloyd Austin")))
+    assert frame["quote_id"].nunique() == 1

@@ -161,7 +161,7 @@ def add_quote_ids(statements: pd.DataFrame, articles: pd.DataFrame | None = None
         attributed = party is not None or speaker is not None
         long_enough = len(text.split()) >= UNATTRIBUTED_MIN_WORDS
         if not text or not (attributed or long_enough):
-            key = ("row", row)  # no content, or short and unattributed: never merges
+            key = (None, row)  # no content, or short and unattributed: never merges (texts are str)
         else:
             key = (text, party, speaker)
         if key not in units:
@@ -171,7 +171,7 @@ def add_quote_ids(statements: pd.DataFrame, articles: pd.DataFrame | None = None
     # Units are numbered in the order of their first row's rank, so processing pairs by unit number is
     # processing them in a fixed order that does not depend on the input's row order.
     parent = list(range(len(unit_keys)))
-    owner = [key[1] if key[0] != "row" else None for key in unit_keys]  # a component's party, once it has one
+    owner = [key[1] if key[0] is not None else None for key in unit_keys]  # a component's party, once it has one
     _join_matches(unit_keys, parent, owner, same_ratio, contained_ratio, contained_min_words)
     roots = np.array([_find(parent, u) for u in unit_of_row])
     # The quote id: the first row (in rank order) of each component.
@@ -286,7 +286,7 @@ def provenance(statements: pd.DataFrame, articles: pd.DataFrame, **options) -> p
 def _join_matches(unit_keys: list[tuple], parent: list[int], owner: list, same_ratio: float,
                   contained_ratio: float, contained_min_words: int) -> None:
     """Join the components of units that are reports of one quote (``parent``, ``owner``: the union-find)."""
-    fuzzy = [i for i, key in enumerate(unit_keys) if key[0] != "row" and (key[1] is not None or key[2] is not None)]
+    fuzzy = [i for i, key in enumerate(unit_keys) if key[0] is not None and (key[1] is not None or key[2] is not None)]
     tokens = {i: set(unit_keys[i][0].split()) for i in fuzzy}
     facts = {i: _specifics(unit_keys[i][0], tokens[i]) for i in fuzzy}
     # Pairs (i, j) where j holds at least two of i's rarest words (one if i has fewer than three words), in
