@@ -146,6 +146,28 @@ def test_format_loads_metadata(name, fmt, expected):
 
 
 @pytest.mark.parametrize(("name", "fmt", "expected"), FORMATS)
+def test_load_report_notes_an_article_without_a_date(name, fmt, expected):
+    report = load_report(load_articles(FIXTURES / name))
+    undated = [published is None for _, _, published, _ in expected]
+    assert report["reason"].str.contains("no publication date").tolist() == undated
+
+
+@pytest.mark.parametrize(("front", "published", "note"), [
+    ("published: 2024-03-04", "2024-03-04", ""),
+    ("date: 4 March 2024", "2024-03-04", ""),
+    ("title: Fixture headline", None, "no publication date"),
+    ("published: sometime in spring", "sometime in spring", "publication date 'sometime in spring' not understood"),
+])
+def test_date_note_in_the_load_report(tmp_path, front, published, note):
+    (tmp_path / "a.md").write_text(f"---\n{front}\n---\nFixture headline\n\nInvented paragraph.\n",
+                                   encoding="utf-8")
+    articles = load_articles(tmp_path)
+    assert _none(articles["published"].iloc[0]) == published
+    reason = load_report(articles)["reason"].iloc[0]
+    assert reason.startswith(note) if note else reason == ""
+
+
+@pytest.mark.parametrize(("name", "fmt", "expected"), FORMATS)
 def test_format_gives_headline_then_body(name, fmt, expected):
     """Every format shares the block layout: headline first, the body after it, offsets exact."""
     articles = load_articles(FIXTURES / name)

@@ -260,7 +260,7 @@ def _parse_file(path: Path, fmt: str, raw: bytes, side: Path, side_raw: bytes | 
         # The sidecar describes a single-article file; for a collection it only fills gaps.
         fields = {**record, **meta} if len(records) == 1 else {**meta, **record}
         row = _row(fields.pop("text"), path=where, fmt=fmt, encoding=encoding, **fields)
-        notes = [note, record.get("_note", ""), side_note]
+        notes = [note, record.get("_note", ""), side_note, _date_note(row["published"])]
         if len(row["text"]) > _LONG_ARTICLE:
             notes.append(f"very long for one article ({len(row['text']) / 1e6:.1f} million characters): "
                          "check the file does not hold several articles")
@@ -475,6 +475,15 @@ def _iso_date(value) -> str | None:
         warnings.simplefilter("ignore")  # "could not infer format" is expected for free-form dates
         stamp = pd.to_datetime(value, errors="coerce")
     return (value or None) if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
+
+
+def _date_note(published: str | None) -> str:
+    """Say in the load report when an article has no usable date (timelines list it as undated, not drop it)."""
+    if published is None:
+        return "no publication date (published is empty; give one in front matter, NAME.meta.toml or a date field)"
+    if not _ISO_DATE.fullmatch(published):
+        return f"publication date {published!r} not understood: kept as given, not as YYYY-MM-DD"
+    return ""
 
 
 def _drop_duplicates(rows: list[dict], report: list[dict]) -> tuple[list[dict], list[dict]]:
