@@ -95,3 +95,29 @@ def test_charts_say_when_there_is_one_period_only(story):
     assert "1 article without a date" in ax.get_xlabel()
     empty = plots.plot_timeline(counts.iloc[:0])
     assert "No dated statements" in " ".join(t.get_text() for t in empty.texts)
+
+
+def test_timeline_notebook_runs_on_several_dates_with_repeated_quotes(tmp_path, monkeypatch):
+    """The bundled article (January) and the invented syndicated story (March, one article undated)."""
+    import nbformat
+    import papermill
+
+    from parley import report
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in [*(ROOT / "tests" / "fixtures" / "timeline").iterdir(), *config.ARTICLES.iterdir()]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("PARLEY_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "reports"
+    notebook = ROOT / "notebooks" / "50-timeline.ipynb"
+    papermill.execute_notebook(str(notebook), str(tmp_path / notebook.name), cwd=str(notebook.parent),
+                               kernel_name="python3", progress_bar=False, execution_timeout=report.CELL_TIMEOUT,
+                               parameters={"ARTICLES": str(folder), "PARTIES": str(PARTIES), "OUTPUT": str(out),
+                                           "FREQ": "week"})
+    executed = nbformat.read(tmp_path / notebook.name, as_version=4)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    assert "13 statements: 9 unique quotes" in printed
+    assert "in 2 week(s); 1 without a date" in printed
+    charts = {p.stem for p in (out / "figures").glob("*.png")}
+    assert {"50-timeline-statements", "50-timeline-reprints", "50-timeline-conditions"} <= charts

@@ -829,8 +829,8 @@ def plot_timeline(counts: pd.DataFrame, *, ax=None, colors: dict | None = None, 
     value = "statements" if unique else "reports"
     bars = pd.DataFrame({"group": table["period"], "bar": table["party"], "value": table[value], "low": np.nan,
                          "high": np.nan, "color": table["party"].map(cmap),
-                         "label": [f"{r.statements} unique · {r.reports} report{'s' * (r.reports != 1)} in "
-                                   f"{r.articles} article{'s' * (r.articles != 1)}"
+                         "label": [f"{r.statements} unique · {r.reports} report{'s' * int(r.reports != 1)} in "
+                                   f"{r.articles} article{'s' * int(r.articles != 1)}"
                                    for r in table.itertuples()]})
     _interval_bars(ax, bars, fontsize=8)
     top = int(table[value].max())
@@ -841,6 +841,49 @@ def plot_timeline(counts: pd.DataFrame, *, ax=None, colors: dict | None = None, 
     ax.set_xlabel(f"Number of statements ({what})" +
                   (f"\n{undated} article{'s' * (undated != 1)} without a date: in no period" if undated else ""))
     _legend_below(ax, handles=[plt.Rectangle((0, 0), 1, 1, color=cmap[p]) for p in order], labels=order)
+    return ax
+
+
+@_styled
+def plot_reprints(provenance: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw each government's unique quotes beside all the reports of them: how much repetition adds.
+
+    Parameters
+    ----------
+    provenance : pandas.DataFrame
+        Output of :func:`parley.reprints.provenance` (one row per quote:
+        ``party``, ``reports``, ``statements``).
+    ax : matplotlib.axes.Axes, optional
+    colors : dict, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    title = "One quote, many reports: unique quotes and all their reports"
+    frame = provenance[provenance["party"].notna()] if len(provenance) else provenance
+    ax = _axes(ax, rows=2 * max(1, frame["party"].nunique() if len(frame) else 1))
+    if not len(frame):
+        return _no_data(ax, title)
+    table = frame.groupby("party", sort=False).agg(quotes=("quote_id", "size"), reports=("statements", "sum"),
+                                                   repeated=("reports", lambda r: int((r > 1).sum())))
+    order, cmap = _in_order(table.reset_index(), colors)
+    table = table.loc[order]
+    rows = []
+    table = table.astype(int)
+    for party, row in table.iterrows():
+        rows.append({"group": party, "bar": "quotes", "value": row["quotes"], "color": cmap[party],
+                     "label": f"{row['quotes']} unique quote{'s' * int(row['quotes'] != 1)}"})
+        rows.append({"group": party, "bar": "reports", "value": row["reports"], "color": cmap[party],
+                     "hatch": _DENIED_HATCH, "label": f"{row['reports']} report{'s' * int(row['reports'] != 1)}; "
+                     f"{row['repeated']} quote{'s' * int(row['repeated'] != 1)} in more than one article"})
+    bars = pd.DataFrame(rows).assign(low=np.nan, high=np.nan)
+    _interval_bars(ax, bars, fontsize=8, height=0.7)
+    top = int(bars["value"].max())
+    ax.set_xticks(range(0, top + 1, max(1, top // 5 or 1)))
+    ax.set_title(title)
+    ax.set_xlabel("Solid: unique quotes (each counted once); hatched: every article's report of them\n"
+                  "(the timeline counts unique quotes; the other notebooks count every report)")
     return ax
 
 

@@ -15,7 +15,8 @@ import pandas as pd
 from . import summaries
 from .parties import NO_PARTY
 
-__all__ = ["FREQUENCIES", "dated", "statement_counts", "conditionality", "framing", "term_appearances", "undated"]
+__all__ = ["FREQUENCIES", "dated", "statement_counts", "conditionality", "framing", "term_appearances", "outlets",
+           "undated"]
 
 #: The periods a timeline can be counted in, as pandas period frequencies.
 FREQUENCIES = {"week": "W-SUN", "month": "M"}
@@ -65,8 +66,10 @@ def statement_counts(statements: pd.DataFrame, articles: pd.DataFrame, *, freq: 
     Parameters
     ----------
     statements : pandas.DataFrame
-        Statements (a joint statement's rows share ``joint``; with
-        ``quote_id``, the reports of one quote count once in ``statements``).
+        Statements, every report of them (a joint statement's rows share
+        ``joint``; with ``quote_id`` from
+        :func:`parley.reprints.add_quote_ids`, a quote counts once in
+        ``statements``, in the period of its first report).
     articles : pandas.DataFrame
     freq : {"week", "month"}
 
@@ -84,9 +87,11 @@ def statement_counts(statements: pd.DataFrame, articles: pd.DataFrame, *, freq: 
     columns = ["period", "party", "statements", "reports", "articles", "outlets"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    key = frame["quote_id"] if "quote_id" in frame else frame["joint"].where(frame["joint"].notna(),
-                                                                            frame["statement_id"])
-    frame = frame.assign(_key=key.astype(str), party=frame["party"].astype(object).fillna(NO_PARTY),
+    if "quote_id" in frame:  # a quote counts once, in the period of its first report (its canonical one)
+        key = frame["statement_id"].where(frame["statement_id"] == frame["quote_id"], None)
+    else:
+        key = frame["joint"].where(frame["joint"].notna(), frame["statement_id"])
+    frame = frame.assign(_key=key, party=frame["party"].astype(object).fillna(NO_PARTY),
                          source=frame["source"].astype(object).fillna("(no outlet)"))
     table = frame.groupby(["period", "party"], sort=False).agg(
         statements=("_key", "nunique"), reports=("statement_id", "size"), articles=("article_id", "nunique"),
@@ -166,6 +171,39 @@ def term_appearances(statements: pd.DataFrame, articles: pd.DataFrame, terms: li
     columns = ["term", "party", "statements", "dated", "first", "last", "first_statement_id", "first_content",
                "last_statement_id", "last_content"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def outlets(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Count which outlets carry which government's statements.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Every report, with ``quote_id`` (see :func:`parley.reprints.add_quote_ids`).
+    articles : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet (``source``; "(no outlet)" when unknown) and
+        government: ``reports`` (statement rows), ``quotes`` (distinct quotes),
+        ``shared`` (those quotes that other outlets carried too) and
+        ``articles``; most reports first.
+    """
+    frame = dated(statements, articles).assign(
+        party=lambda f: f["party"].astype(object).fillna(NO_PARTY),
+        source=lambda f: f["source"].astype(object).fillna("(no outlet)"))
+    columns = ["source", "party", "reports", "quotes", "shared", "articles"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    spread = frame.groupby("quote_id")["source"].nunique()
+    frame = frame.assign(_shared=frame["quote_id"].map(spread).gt(1))
+    table = frame.groupby(["source", "party"], sort=False).agg(
+        reports=("statement_id", "size"), quotes=("quote_id", "nunique"),
+        shared=("quote_id", lambda ids: ids[frame.loc[ids.index, "_shared"]].nunique()),
+        articles=("article_id", "nunique")).reset_index()
+    return table.sort_values(["reports", "source"], ascending=[False, True], kind="stable").reset_index(
+        drop=True)[columns]
 
 
 def undated(articles: pd.DataFrame) -> pd.DataFrame:
