@@ -101,8 +101,10 @@ def actor_lexicon() -> ActorLexicon:
         participles=frozenset(w["complement_participle"]),
         relative=frozenset(w["relative"]),
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
-        name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        definite_run=re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+        # Both run over every sentence: a cheap test of the first character comes before the look-behind
+        # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
+        name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
 
