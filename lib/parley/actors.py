@@ -273,7 +273,7 @@ class Describer:
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
                     or low in lex.nationalities or low in lex.not_names or _POSSESSIVE.search(w) or "." in w:
                 return None
-        if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", words[0][0]):
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
             return None  # an acronym: a body
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
                            head=words[-1][0].lower())
@@ -344,7 +344,7 @@ class Describer:
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
-        head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
+        head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
         out["head"] = head
         role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
@@ -357,7 +357,7 @@ class Describer:
                 name_words[0].lower() in lex.nationalities:
             name_words = []
         is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
-            name_words and len(name_words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", name_words[0]))
+            name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
         if name_words and not is_body:
             out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
             # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
@@ -476,7 +476,7 @@ class Describer:
 
 def _office(word: str, lex) -> bool:
     """Say whether a word names an office: a government role or a title ("minister", "Secretary"), not "lawyer"."""
-    low = re.sub(r"^(?:ex|former)-", "", word.lower()).rstrip(".")
+    low = _FORMER_PREFIX.sub("", word.lower()).rstrip(".")
     return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
                                            and low not in lex.modifiers)
 
@@ -678,6 +678,9 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_FORMER_PREFIX = re.compile(r"^(?:ex|former)-")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")  # the word just before a position
 _AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject

@@ -230,7 +230,7 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
             continue
         sent = sents[f.sentence]
         cs, ce = f.content
-        evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
+        evidence = _QUOTE_REF.sub(lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
                           f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
@@ -249,6 +249,7 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
 
 
 _CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_QUOTE_REF = re.compile(r"#(\d+)")  # "continues #3": another statement's number in an evidence
 _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
 
