@@ -263,9 +263,11 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
     'transition'" repeats the body's longer sentence, curly or straight quotes
     alike.
     """
+    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
+    if len(body) == len(found):
+        return {}  # most articles: every statement is in the body, none can be a repeat
     words = [frozenset(w.lower().replace("’", "'") for w in _CONTENT_WORD.findall(text[f.content[0]:f.content[1]]))
              for f in found]
-    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
     out = {}
     for n, f in enumerate(found):
         if sents[f.sentence].block == "body" or len(words[n]) < _MIN_WORDS:
