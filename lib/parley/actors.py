@@ -36,7 +36,7 @@ import pandas as pd
 from .frames import from_rows
 from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
-from .parties import alias_matches, locative
+from .parties import alias_patterns, locative, matches_of
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
            "speakers", "to_actors"]
@@ -186,6 +186,7 @@ class Describer:
             _DESCRIPTIONS.clear()
         self._cache: dict[str, Description] = _DESCRIPTIONS.setdefault(key, {})
         self.generic = {g.lower(): name for name, spec in parties.items() for g in spec.get("generic", ())}
+        self._aliases = alias_patterns(parties) if parties else None  # compiled once, not per description
 
     def __call__(self, text: str) -> Description:
         """Describe a mention's words (see :class:`Description`)."""
@@ -278,7 +279,7 @@ class Describer:
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
                            head=words[-1][0].lower())
         if self.parties:
-            hits = [h for h in alias_matches(text, self.parties) if not self._inside_name(words, h.start, h.end)]
+            hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -390,7 +391,7 @@ class Describer:
         comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
             head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
         poss_end = possessor[-1][2] if possessor else None
-        for hit in alias_matches(seg_text, self.parties):
+        for hit in self._alias_matches(seg_text):
             s, e = hit.start + base, hit.end + base
             in_comp = bool(comp) and comp[0][1] <= s
             # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
@@ -421,6 +422,10 @@ class Describer:
                                           "client, topic or place")
                 continue
         return out
+
+    def _alias_matches(self, text: str) -> list:
+        """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
+        return matches_of(text, self._aliases) if self._aliases and text else []
 
     def _foreign(self, hit, rest, s: int, e: int) -> bool:
         """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
