@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from . import config
 
-__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "load_parties", "resolve_parties", "match_party",
-           "party_colors"]
+__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "alias_patterns", "matches_of", "load_parties",
+           "resolve_parties", "match_party", "party_colors"]
 
 #: Colours for parties without a ``color`` in the parties file, in order.
 PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
