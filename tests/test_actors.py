@@ -184,3 +184,30 @@ def test_actors_frame_is_empty_with_its_columns():
     actors = parley.to_actors(parley.to_sentences(parley.load_articles([])))
     assert list(actors.columns) == ACTOR_COLUMNS and actors.empty
     assert parley.speakers(actors, parley.analyze_text("").statements).empty
+
+
+RUNS = [
+    "The prime minister met Gordon Brown. the foreign secretary, This minister and Athe minister",
+    "al-Maliki and bin Laden met Abu-x; 3M Corp, x-The minister, O’Brien’s Office, UN-Secretary",
+    "Mr. J. R. Smith of the Department of State said. ‘The spokesman’ (the ministry) the-minister",
+    "Thé minister; This  foreign  ministry; ebin-Laden; Xal-Maliki; 9/11 Commission; THE minister",
+]
+
+
+@pytest.mark.parametrize("text", RUNS)
+def test_name_and_description_runs_match_as_their_plain_forms(text):
+    # the regexes test a first character before their look-behind, for speed; they match exactly as without
+    import re
+
+    from parley.actors import actor_lexicon
+
+    lex = actor_lexicon()
+    plain_name = re.compile(lex.name_run.pattern.replace("(?=[A-Zaeib0-9])", "", 1))
+    plain_definite = re.compile(lex.definite_run.pattern.replace(
+        "[Tt](?<![\\w’'-][Tt])h(?:e|is)", "(?<![\\w’'-])(?:[Tt]he|[Tt]his)", 1))
+    assert plain_name.pattern != lex.name_run.pattern and plain_definite.pattern != lex.definite_run.pattern
+    for fast, plain in ((lex.name_run, plain_name), (lex.definite_run, plain_definite)):
+        for start in range(len(text)):
+            for end in (len(text), len(text) - 7):
+                assert [m.span() for m in fast.finditer(text, start, end)] == \
+                       [m.span() for m in plain.finditer(text, start, end)]

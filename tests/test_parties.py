@@ -83,3 +83,12 @@ def test_one_definition_of_the_palette_and_the_no_party_label():
     from parley import plots, sentiment
 
     assert plots.PALETTE is PALETTE and plots.NO_PARTY is NO_PARTY and sentiment.NO_PARTY is NO_PARTY
+
+
+@pytest.mark.parametrize("mention", [m for m, _ in MENTIONS] + ["US Treasury Secretary and Iraq’s PM", "", " "])
+def test_matches_with_compiled_patterns_are_alias_matches(mention):
+    # a Describer compiles the table once (alias_patterns) and reads every description with it
+    from parley.parties import alias_matches, alias_patterns, matches_of
+
+    expected = alias_matches(mention, PARTIES)
+    assert (matches_of(mention, alias_patterns(PARTIES)) if mention else []) == expected

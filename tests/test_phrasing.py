@@ -269,3 +269,19 @@ def test_a_denial_cue_denies_its_whole_content():
     measured = add_phrasing(statements).set_index("statement_id")
     assert pd.isna(measured.loc["s1", "framing"]) and measured.loc["s1", "framing_denied"] == "withdrawal / reduction"
     assert measured.loc["s2", "framing"] == "withdrawal / reduction"
+
+
+def test_terms_follow_the_story_and_lexicons_of_each_call(lexicons):
+    # the terms of a content are remembered between calls, but only for the same framing terms and negations
+    from parley.story import Story
+
+    frame = one("The Iraqi army will take over the bases.")
+    story = Story(framing=(("take over", "handover"),))
+    default = phrasing_terms(frame)
+    assert "take over" not in default["term"].tolist()
+    assert phrasing_terms(frame, story=story).query("kind == 'framing'")["family"].tolist() == ["handover"]
+    pd.testing.assert_frame_equal(phrasing_terms(frame), default)
+    with open(lexicons / "negation.csv", "a", encoding="utf-8") as handle:
+        handle.write("\narmy will,negator,test\n")
+    assert phrasing_terms(frame, story=story).query("kind == 'framing'")["denied"].tolist() == [True]
+    assert add_phrasing(frame, story=story)["framing_denied"].tolist() == ["handover"]

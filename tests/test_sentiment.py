@@ -38,6 +38,26 @@ def test_scores_equal_textblob_and_vader(content, words):
     assert row["sentiment_words"] == words
 
 
+VARIED = [  # negation, intensifiers, emoticons, unicode quotes, punctuation, case, empty
+    "This is not a good deal", "It is never acceptable", "We don't think it's bad at all",
+    "an extremely very serious and deeply worrying threat", "The talks were good :) but slow :(",
+    "“Absolutely wonderful,” he said — it's ‘really’ great!", "TERRIBLE!!! Truly terrible...",
+    "not very happy, not unhappy either", "the 2020 deadline; 5,000 troops", "", "   ",
+    "Iraq’s sovereignty isn’t negotiable", "café naïve déjà vu", "so-so, meh; fine I guess?",
+]
+
+
+@pytest.mark.parametrize("content", VARIED)
+def test_scores_and_words_equal_textblob_sentiment_assessments(content):
+    row = parley.add_sentiment(_frame([content])).iloc[0]
+    blob = TextBlob(content)
+    assert (row["polarity"], row["subjectivity"]) == tuple(blob.sentiment)
+    assessed = blob.sentiment_assessments
+    assert (row["polarity"], row["subjectivity"]) == (assessed.polarity, assessed.subjectivity)
+    words = "; ".join(f"{' '.join(w)} ({p:+.2f})" for w, p, _s, _label in assessed.assessments)
+    assert row["sentiment_words"] == words
+
+
 def test_seed_statements_equal_textblob():
     statements = parley.analyze_text(SEED.read_text(encoding="utf-8"), parties=config.PARTIES).statements
     # The seed has 5 attributed statements (the lead's golden test; the standfirst's repeat counts once).

@@ -36,7 +36,7 @@ import pandas as pd
 from .frames import from_rows
 from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
-from .parties import alias_matches, locative
+from .parties import alias_patterns, locative, matches_of
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
            "speakers", "to_actors"]
@@ -101,8 +101,10 @@ def actor_lexicon() -> ActorLexicon:
         participles=frozenset(w["complement_participle"]),
         relative=frozenset(w["relative"]),
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
-        name_run=re.compile(rf"(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        definite_run=re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+        # Both run over every sentence: a cheap test of the first character comes before the look-behind
+        # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
+        name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
 
@@ -184,6 +186,7 @@ class Describer:
             _DESCRIPTIONS.clear()
         self._cache: dict[str, Description] = _DESCRIPTIONS.setdefault(key, {})
         self.generic = {g.lower(): name for name, spec in parties.items() for g in spec.get("generic", ())}
+        self._aliases = alias_patterns(parties) if parties else None  # compiled once, not per description
 
     def __call__(self, text: str) -> Description:
         """Describe a mention's words (see :class:`Description`)."""
@@ -271,12 +274,12 @@ class Describer:
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
                     or low in lex.nationalities or low in lex.not_names or _POSSESSIVE.search(w) or "." in w:
                 return None
-        if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", words[0][0]):
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
             return None  # an acronym: a body
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
                            head=words[-1][0].lower())
         if self.parties:
-            hits = [h for h in alias_matches(text, self.parties) if not self._inside_name(words, h.start, h.end)]
+            hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -342,7 +345,7 @@ class Describer:
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
-        head = re.sub(r"[’']s?$", "", lows[-1]) if lows else ""
+        head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
         out["head"] = head
         role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
@@ -355,7 +358,7 @@ class Describer:
                 name_words[0].lower() in lex.nationalities:
             name_words = []
         is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
-            name_words and len(name_words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&]+", name_words[0]))
+            name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
         if name_words and not is_body:
             out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
             # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
@@ -388,7 +391,7 @@ class Describer:
         comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
             head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
         poss_end = possessor[-1][2] if possessor else None
-        for hit in alias_matches(seg_text, self.parties):
+        for hit in self._alias_matches(seg_text):
             s, e = hit.start + base, hit.end + base
             in_comp = bool(comp) and comp[0][1] <= s
             # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
@@ -419,6 +422,10 @@ class Describer:
                                           "client, topic or place")
                 continue
         return out
+
+    def _alias_matches(self, text: str) -> list:
+        """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
+        return matches_of(text, self._aliases) if self._aliases and text else []
 
     def _foreign(self, hit, rest, s: int, e: int) -> bool:
         """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
@@ -474,7 +481,7 @@ class Describer:
 
 def _office(word: str, lex) -> bool:
     """Say whether a word names an office: a government role or a title ("minister", "Secretary"), not "lawyer"."""
-    low = re.sub(r"^(?:ex|former)-", "", word.lower()).rstrip(".")
+    low = _FORMER_PREFIX.sub("", word.lower()).rstrip(".")
     return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
                                            and low not in lex.modifiers)
 
@@ -676,6 +683,9 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_FORMER_PREFIX = re.compile(r"^(?:ex|former)-")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")  # the word just before a position
 _AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject

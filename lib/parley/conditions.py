@@ -335,11 +335,14 @@ def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> b
         return True
     if before.endswith('"'):  # an opening straight quote stands after a space
         return len(before) == 1 or before[-2].isspace()
-    word = re.search(r"[\w’'-]+$", before)
+    word = _LAST_WORD.search(before)
     return bool(lex and word and word.group().lower() in lex.complementizers)
 
 
 _NON_WORD = re.compile(r"\W")
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+_LAST_WORD_OR_NONE = re.compile(r"[\w’'-]*$")
+_AND_OR = re.compile(r"(?:and|or)\s+", re.I)
 
 
 def _depths(text: str, start: int, end: int):
@@ -431,7 +434,7 @@ def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
     """Say whether the stop at ``i`` ends a sentence: not an initial ("George W.") or a title ("Mr.")."""
     if i + 1 < len(text) and not text[i + 1].isspace():
         return False
-    word = re.search(r"[\w’'-]*$", text[max(0, i - 12):i]).group()
+    word = _LAST_WORD_OR_NONE.search(text[max(0, i - 12):i]).group()
     return not ((len(word) == 1 and word.isupper()) or word.lower() in lex.titles)
 
 
@@ -543,7 +546,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",.;") and not _abbreviation(text, s, e):
             e -= 1
-        lead = re.match(r"(?:and|or)\s+", text[s:e], re.I)
+        lead = _AND_OR.match(text[s:e])
         if lead:
             s += lead.end()
         part = text[s:e]

@@ -14,6 +14,8 @@ from .quotes import Quotes
 
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -125,7 +127,7 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         cs, ce = m.span()
         if quotes.around(cs):
             continue
-        form = re.sub(r"\s+", " ", m.group(0)).lower()
+        form = _SPACES.sub(" ", m.group(0)).lower()
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
             left = text[max(s, cs - 24):cs]

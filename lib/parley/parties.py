@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from . import config
 
-__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "load_parties", "resolve_parties", "match_party",
-           "party_colors"]
+__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "alias_patterns", "matches_of", "load_parties",
+           "resolve_parties", "match_party", "party_colors"]
 
 #: Colours for parties without a ``color`` in the parties file, in order.
 PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
@@ -186,11 +186,34 @@ def alias_matches(text: str, parties: dict) -> list[AliasHit]:
     """
     if not parties or not isinstance(text, str) or not text:  # NaN from a frame is no text
         return []
-    excluded = _exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ())))
+    return matches_of(text, alias_patterns(parties))
+
+
+def alias_patterns(parties: dict) -> tuple:
+    """Return the compiled exclusions and ``(party, alias regex)`` pairs that :func:`alias_matches` uses.
+
+    Parameters
+    ----------
+    parties : dict
+        Resolved parties (see :func:`resolve_parties`).
+
+    Returns
+    -------
+    tuple
+        ``(exclusions or None, [(party, pattern), ...])``, for :func:`matches_of`: a caller
+        reading many texts against one table compiles (and hashes) the table once.
+    """
+    return (_exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ()))),
+            _compile(_key(parties)))
+
+
+def matches_of(text: str, patterns: tuple) -> list[AliasHit]:
+    """Return :func:`alias_matches` of a non-empty ``text``, with the table's :func:`alias_patterns`."""
+    excluded, compiled = patterns
     if excluded is not None:
         text = excluded.sub(lambda m: " " * len(m.group(0)), text)
     hits = [AliasHit(name, m.group(0), m.start(), m.end())
-            for name, pattern in _compile(_key(parties)) for m in pattern.finditer(text)]
+            for name, pattern in compiled for m in pattern.finditer(text)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[AliasHit] = []
     for hit in hits:

@@ -226,6 +226,9 @@ def _find(content: str, matchers: dict | None = None) -> list[tuple]:
     """
     words = tokenize(content)
     joined = [i + 1 < len(words) and not content[words[i][2]:words[i + 1][1]].strip() for i in range(len(words))]
+    tokens = [w for w, _, _ in words]
+    # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
+    quoted = [i for i, w in enumerate(tokens) if "'" in w]
     found = []
     for kind, matcher in (matchers or _matchers()).items():
         taken = []
@@ -234,18 +237,25 @@ def _find(content: str, matchers: dict | None = None) -> list[tuple]:
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     taken.append((m.start(), m.end()))
                     found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
-        i = 0
-        while i < len(words):
+        firsts = matcher.firsts
+        after = 0  # the first word not inside a term already found
+        for i in _candidates(tokens, firsts, quoted):
+            if i < after:
+                continue
             hit = _lookup(words, joined, i, matcher, content)
             if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
-                i += n
-            else:
-                i += 1
+                after = i + n
     found.sort(key=lambda f: (f[3], f[0]))
     return _with_denials(content, words, joined, found)
+
+
+def _candidates(tokens: list, firsts: frozenset, quoted: list) -> list:
+    """Return the sorted indices of the words a term may start at: a first word of a term, or a contraction."""
+    starts = [i for i, w in enumerate(tokens) if w in firsts]
+    return sorted(set(starts).union(quoted)) if quoted else starts
 
 
 def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
@@ -399,10 +409,30 @@ def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False, stor
                 yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _find(content, matchers)
+        matches = _found(content, matchers)
         if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
+
+
+#: The terms :func:`_find` found per content, for the matchers and scope it was found with:
+#: ``add_phrasing`` and ``phrasing_terms`` read the same statements, so the second reads them back.
+_FOUND: dict = {"with": (), "terms": {}}
+_FOUND_MAX = 100_000
+
+
+def _found(content: str, matchers: dict) -> list[tuple]:
+    """Return ``_find(content, matchers)``, remembered while the lexicons are unchanged (read-only: shared)."""
+    using = (*matchers.items(), _scope())
+    held = _FOUND["with"]
+    if len(held) != len(using) or any(a is not b and a != b for a, b in zip(held, using)) \
+            or len(_FOUND["terms"]) > _FOUND_MAX:
+        _FOUND["with"], _FOUND["terms"] = using, {}  # an edited lexicon or story: found afresh
+    terms = _FOUND["terms"]
+    got = terms.get(content)
+    if got is None:
+        got = terms[content] = _find(content, matchers)
+    return got
 
 
 def _denial_cue(cue) -> bool:

@@ -25,6 +25,7 @@ __all__ = ["resolve"]
 _WINDOW = 8          # sentences a pronoun looks back
 _ROLE_WINDOW = 30    # sentences a definite description looks back
 _RECENCY = (8, 5, 4, 3, 2, 1)  # salience by sentence distance: the same sentence, the one before, ...
+_APPOSITION_BREAK = re.compile(r",|\(|\s[—–-]{1,2}\s")  # where a description's apposition begins
 
 
 def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quotes | None = None,
@@ -422,5 +423,5 @@ def _canonical(desc, mention: str) -> str:
     without its article and appositions ("the US official" -> "US official")."""
     if desc.name and desc.kind in ("person",):
         return desc.name
-    head = re.split(r",|\(|\s[—–-]{1,2}\s", mention, maxsplit=1)[0].strip() or mention
+    head = _APPOSITION_BREAK.split(mention, maxsplit=1)[0].strip() or mention
     return strip_article(head)

@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from textblob import TextBlob
+from textblob.en import sentiment as _pattern_sentiment
 
 from .intervals import bootstrap_mean
 from .parties import NO_PARTY
@@ -34,11 +34,14 @@ def _vader():
 
 
 def _score(content) -> tuple:
+    """Score one content: TextBlob polarity and subjectivity, the words behind them, VADER's compound."""
     if not isinstance(content, str):  # a missing content is unknown tone, not neutral tone
         return np.nan, np.nan, "", np.nan
-    blob = TextBlob(content)
-    polarity, subjectivity = blob.sentiment
-    words = "; ".join(f"{' '.join(w)} ({p:+.2f})" for w, p, _s, _label in blob.sentiment_assessments.assessments)
+    # TextBlob's own analyzer runs this same pattern scorer twice (once for the
+    # scores, once for the assessments); one call gives both, identically.
+    scored = _pattern_sentiment(content)
+    polarity, subjectivity = scored
+    words = "; ".join(f"{' '.join(w)} ({p:+.2f})" for w, p, _s, _label in scored.assessments)
     return polarity, subjectivity, words, _vader().polarity_scores(content)["compound"]
 
 

@@ -230,7 +230,7 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
             continue
         sent = sents[f.sentence]
         cs, ce = f.content
-        evidence = re.sub(r"#(\d+)", lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
+        evidence = _QUOTE_REF.sub(lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
                           f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
@@ -249,6 +249,7 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
 
 
 _CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_QUOTE_REF = re.compile(r"#(\d+)")  # "continues #3": another statement's number in an evidence
 _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
 
@@ -262,9 +263,11 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
     'transition'" repeats the body's longer sentence, curly or straight quotes
     alike.
     """
+    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
+    if len(body) == len(found):
+        return {}  # most articles: every statement is in the body, none can be a repeat
     words = [frozenset(w.lower().replace("’", "'") for w in _CONTENT_WORD.findall(text[f.content[0]:f.content[1]]))
              for f in found]
-    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
     out = {}
     for n, f in enumerate(found):
         if sents[f.sentence].block == "body" or len(words[n]) < _MIN_WORDS:

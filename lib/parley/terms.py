@@ -31,7 +31,11 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         ``(token, start, end)``; curly apostrophes become straight ones, so
         "Iraq’s" and "Iraq's" are the same token.
     """
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    folded = text.lower()
+    if len(folded) != len(text) or "Σ" in text:  # "İ" lowers to two characters, "Σ" by its context: token by token
+        return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    folded = folded.replace("’", "'")  # lowered once, each token is then a slice at its own offsets
+    return [(folded[s:e], s, e) for s, e in map(re.Match.span, _TOKEN.finditer(text))]
 
 
 def normalize(text: str) -> str:
