@@ -237,26 +237,19 @@ def test_run_killed_at_any_moment_loses_nothing(bigger, cache_dir):
     assert analyze(bigger, parties=PARTIES).cached == len(want.articles)
 
 
-def test_two_runs_at_once_agree_and_leave_a_sound_cache(bigger, cache_dir):
+@pytest.mark.parametrize(("runs", "setup"), [
+    (2, ""),
+    # small batches and a low merge threshold: the runs write, merge and read the same parts at the same time
+    (3, "cache.MAX_PARTS, cache.MERGE = 2, 2; analysis._MIN_BATCH_WORDS = 2000"),
+], ids=["two-runs", "three-runs-merging"])
+def test_runs_at_once_agree_and_leave_a_sound_cache(bigger, cache_dir, runs, setup):
     want = analyze(bigger, parties=PARTIES, cache=False)
-    runs = [_analyze_in_subprocess(bigger, cache_dir, workers=1) for _ in range(2)]
-    for run in runs:
+    started = [_analyze_in_subprocess(bigger, cache_dir, workers=1, setup=setup) for _ in range(runs)]
+    for run in started:
         assert run.wait(timeout=300) == 0, run.stderr.read()
-    third = analyze(bigger, parties=PARTIES)
-    assert third.cached == len(want.articles)
-    _assert_same(want, _with_cached(third, 0))
-
-
-def test_runs_at_once_that_merge_parts_while_others_read_them_lose_nothing(bigger, cache_dir):
-    """Small batches and a low merge threshold: runs write, merge and read the same parts at the same time."""
-    want = analyze(bigger, parties=PARTIES, cache=False)
-    setup = "cache.MAX_PARTS, cache.MERGE = 2, 2; analysis._MIN_BATCH_WORDS = 2000"  # about ten batches a run
-    runs = [_analyze_in_subprocess(bigger, cache_dir, workers=1, setup=setup) for _ in range(3)]
-    for run in runs:
-        assert run.wait(timeout=300) == 0, run.stderr.read()
-    third = analyze(bigger, parties=PARTIES)
-    assert third.cached == len(want.articles)
-    _assert_same(want, _with_cached(third, 0))
+    after = analyze(bigger, parties=PARTIES)
+    assert after.cached == len(want.articles)
+    _assert_same(want, _with_cached(after, 0))
 
 
 def test_workers_do_not_change_the_results(bigger, monkeypatch):
