@@ -186,6 +186,13 @@ _NOTE_COLOR = "#9c3d1f"
 _DENIED_HATCH = "////"
 
 
+def _once(statements: pd.DataFrame) -> str:
+    """Say under a chart that repeated quotes count once, when the statements were made unique and some were."""
+    if "reports" not in statements or not (statements["reports"] > 1).any():
+        return ""
+    return "\nA quote that several articles carry counts once (parley.reprints)"
+
+
 def _interval_bars(ax, bars: pd.DataFrame, *, xmax: float | None = None, fontsize: float = 7.5,
                    height: float = 0.8) -> None:
     """Draw horizontal bars with interval whiskers and a label after each, in groups.
@@ -324,7 +331,7 @@ def plot_statement_counts(statements: pd.DataFrame, *, ax=None, colors: dict | N
     ax.set_title(title)
     n, joint = count_statements(statements)
     ax.set_xlabel(f"Number of attributed statements ({n} in all" +
-                  (f"; {joint} joint, counted for each government)" if joint else ")"))
+                  (f"; {joint} joint, counted for each government)" if joint else ")") + _once(statements))
     _legend_below(ax, title="How the statement was reported", title_fontsize=8.5)
     return ax
 
@@ -786,7 +793,8 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
     _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's statements with at least one condition "
                   "(“contingent on”, “based on”, “if”…)\nwhiskers: 95% Wilson interval; label: statements with a "
-                  "condition of all its statements\n" + _comparison(summaries.differences(table)))
+                  "condition of all its statements\n" + _comparison(summaries.differences(table))
+                  + _once(statements))
     return ax
 
 
@@ -883,7 +891,7 @@ def plot_reprints(provenance: pd.DataFrame, *, ax=None, colors: dict | None = No
     ax.set_xticks(range(0, top + 1, max(1, top // 5 or 1)))
     ax.set_title(title)
     ax.set_xlabel("Solid: unique quotes (each counted once); hatched: every article's report of them\n"
-                  "(the timeline counts unique quotes; the other notebooks count every report)")
+                  "(the other charts count unique quotes)")
     return ax
 
 

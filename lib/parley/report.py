@@ -29,6 +29,7 @@ from . import config
 from .analysis import analyze
 from .inputs import Inputs, check_inputs
 from .parties import NO_PARTY
+from .reprints import unique_statements
 from .render import STYLE, evidence_table
 from .statements import count_statements, describe_count
 from .summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
@@ -206,7 +207,9 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
     with warnings.catch_warnings():  # skipped files are shown in the load report below, not as warnings
         warnings.simplefilter("ignore")
         analysis = analyze(articles, parties=parties)
-    body = [_header(articles, parties, analysis, runs), _briefing(analysis)]
+    reports = len(analysis.statements)
+    analysis = _unique(analysis)
+    body = [_header(articles, parties, analysis, runs, reports), _briefing(analysis)]
     if entries:
         links = "".join(f"<li><a href='#{html.escape(e['name'])}'>{html.escape(e.get('title') or e['name'])}</a></li>"
                         for e in entries if first[_chart_key(e)] == e["name"])
@@ -312,15 +315,29 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
-def _header(articles, parties, analysis, runs) -> str:
+def _unique(analysis):
+    """Keep one report of each quote that several articles carry, with its conditions and terms (narration stays)."""
+    statements = unique_statements(analysis.statements, analysis.articles)
+    kept = statements["statement_id"]
+    conditions = analysis.conditions
+    analysis.conditions = conditions[conditions["statement_id"].isin(kept) | conditions["statement_id"].isna()]
+    analysis.terms = analysis.terms[analysis.terms["statement_id"].isin(kept)] if len(analysis.terms) else analysis.terms
+    analysis.statements = statements
+    return analysis
+
+
+def _header(articles, parties, analysis, runs, reports: int) -> str:
     e = html.escape
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     failed = [r for r in runs if r.error]
     conditions, narration = count_conditions(analysis.conditions, analysis.statements)
+    repeated = (f" (a quote that several articles carry counts once: {reports} reports in all)"
+                if reports > len(analysis.statements) else "")
     parts = [f"<h1>parley report</h1><p class='meta'>{_plural(len(analysis.articles), 'article')} from "
              f"<code>{e(_relative(articles))}</code>; parties from <code>{e(_relative(parties))}</code>; "
-             f"{e(describe_count(analysis.statements))} attributed, {_plural(conditions, 'condition')} ({narration} "
-             f"in the journalists' own text; a joint statement's once); parley {e(config.VERSION)}; {stamp}.</p>"]
+             f"{e(describe_count(analysis.statements))} attributed{repeated}, {_plural(conditions, 'condition')} "
+             f"({narration} in the journalists' own text; a joint statement's once); parley {e(config.VERSION)}; "
+             f"{stamp}.</p>"]
     if failed:
         items = "".join(f"<li><b>{e(r.notebook)}</b>: {e(r.error)} (executed copy: "
                         f"<code>notebooks/{e(Path(r.output).name)}</code>)</li>" for r in failed)
@@ -476,6 +493,10 @@ cues (“Syria’s denials that …”) and a quote sentence with no cue of its 
 complement of a government role (“a spokesman for the Pentagon”); not from a relative clause or a topic; former,
 shadow and opposition office holders speak for no government; a joint statement counts for each government</td>
 <td>accuracy 0.880 on 258 labelled BBC statements (91.5% found, 96.2% of those given the right government)</td></tr>
+<tr><th scope='row'>repeated quotes</th><td>the same quote carried by several articles (wire copy, syndication,
+re-quoting, trimmed or lightly edited) counts once, as its earliest report: same government or speaker, near-identical
+words (rapidfuzz; <code>parley.reprints</code>); the timeline shows every report beside the unique quotes</td><td>on
+20,000 generated reprints: no false merge, 97% of true pairs found; reworded paraphrases rarely match</td></tr>
 <tr><th scope='row'>conditions</th><td>a marker (<i>if</i>, <i>unless</i>, <i>contingent on</i>, <i>based on</i>,
 <i>subject to</i>, <i>once</i> … with a modal main clause) read from the clause structure; each conjunct a
 condition; a category from an editable list</td><td>F1 0.977 on 163 labelled BBC sentences (precision 1.000, recall
