@@ -101,6 +101,20 @@ def test_good_run_ends_with_a_summary(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "out" / "report.html").is_file()
 
 
+def test_summary_counts_a_reprinted_quote_once(tmp_path, monkeypatch, capsys):
+    _fake_notebooks(monkeypatch, tmp_path)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(config.ARTICLES / f"{SEED}.txt", articles)
+    lines = (config.ARTICLES / f"{SEED}.txt").read_text(encoding="utf-8").splitlines()
+    (articles / "reprint.txt").write_text("\n".join(["Another outlet's headline on the talks", *lines[1:]]) + "\n",
+                                          encoding="utf-8")
+    assert main(["report", "--articles", str(articles), "--parties", str(config.PARTIES), "--out", "out"]) == 0
+    out = capsys.readouterr().out
+    # 5 reports in the seed, 4 in the reprint (its own headline quotes no one)
+    assert "statements: United States 2, Iraq 3; a quote several articles carry counts once (9 reports)" in out
+
+
 def test_one_government_is_a_warning(tmp_path, monkeypatch, capsys):
     _fake_notebooks(monkeypatch, tmp_path)
     (tmp_path / "iraq.txt").write_text(ONE_SIDE, encoding="utf-8")

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .analysis import Analysis, analyze
 from .parties import NO_PARTY, load_parties
+from .reprints import unique_statements
 
 __all__ = ["InputError", "Inputs", "check_inputs", "statements_per_party", "summary_lines"]
 
@@ -144,10 +145,14 @@ def summary_lines(inputs: Inputs, html, *, cwd=None) -> list[str]:
         lines.append(f"  skipped {_shown(row.path, cwd)}: {row.reason}")
     if len(skipped) > SHOWN_SKIPS:
         lines.append(f"  ... and {len(skipped) - SHOWN_SKIPS} more (see the load report in the HTML)")
-    counts = statements_per_party(inputs.analysis.statements, inputs.analysis.parties)
-    joint = inputs.analysis.statements["joint"].nunique() if "joint" in inputs.analysis.statements else 0
+    every = inputs.analysis.statements
+    unique = unique_statements(every, inputs.analysis.articles) if len(every) else every
+    counts = statements_per_party(unique, inputs.analysis.parties)
+    joint = unique["joint"].nunique() if "joint" in unique else 0
     lines.append("statements: " + (", ".join(f"{name} {n}" for name, n in counts.items()) or "none")
-                 + (f" ({joint} joint, counted for each government)" if joint else ""))
+                 + (f" ({joint} joint, counted for each government)" if joint else "")
+                 + (f"; a quote several articles carry counts once ({len(every)} reports)"
+                    if len(every) > len(unique) else ""))
     lines.extend(f"warning: {note}" for note in inputs.warnings)
     lines.append(f"report: {_shown(html, cwd)}")
     return lines
