@@ -121,3 +121,25 @@ def test_timeline_notebook_runs_on_several_dates_with_repeated_quotes(tmp_path, 
     assert "in 2 week(s); 1 without a date" in printed
     charts = {p.stem for p in (out / "figures").glob("*.png")}
     assert {"50-timeline-statements", "50-timeline-reprints", "50-timeline-conditions"} <= charts
+
+
+def test_outlets_frame_the_same_quote_in_their_own_words(tmp_path, monkeypatch):
+    from parley import reprints
+
+    monkeypatch.setattr(config, "CACHE", tmp_path / "cache")
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    quote = "“The last brigade will leave before the end of September,”"
+    for name, outlet, date, frame in [("a.md", "Fixture Daily", "2024-05-02", "the Pentagon warned on Thursday."),
+                                      ("b.md", "Fixture Gazette", "2024-05-03", "the Pentagon admitted."),
+                                      ("c.md", "Fixture Daily", "2024-05-03", "Iraq's prime minister said.")]:
+        (folder / name).write_text(f'---\ntitle: "Invented {name}"\nsource: {outlet}\npublished: {date}\n---\n\n'
+                                   f"# Invented headline\n\n{quote} {frame}\n", encoding="utf-8")
+    story = analyze(folder, parties=PARTIES, workers=1)
+    quoted = reprints.add_quote_ids(story.statements, story.articles)
+    framed = reprints.framings(quoted, story.sentences, story.articles)
+    assert framed[["source", "cue"]].values.tolist() == [["Fixture Daily", "warned"], ["Fixture Gazette", "admitted"]]
+    assert framed["sentence"].str.contains("before the end of September").all()
+    outlets = timeline.outlets(quoted, story.articles).set_index(["source", "party"])
+    assert outlets.loc[("Fixture Daily", "United States"), "shared"] == 1  # the same words from Iraq stay Iraq's
+    assert outlets.loc[("Fixture Daily", "Iraq"), "shared"] == 0

@@ -82,7 +82,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 __all__ = ["SAME_RATIO", "CONTAINED_RATIO", "CONTAINED_MIN_WORDS", "UNATTRIBUTED_MIN_WORDS", "SIGNATURE_TOKENS",
-           "PROVENANCE_COLUMNS", "add_quote_ids", "provenance", "unique_statements"]
+           "PROVENANCE_COLUMNS", "add_quote_ids", "framings", "provenance", "unique_statements"]
 
 #: ``fuzz.ratio`` (0-100) at or above which two whole contents are one quote. One changed word in a
 #: ten-word quote scores about 90; two different sentences by one speaker on one topic rarely pass 70.
@@ -217,6 +217,46 @@ def unique_statements(statements: pd.DataFrame, articles: pd.DataFrame | None = 
     if "quote_id" not in statements:
         statements = add_quote_ids(statements, articles, **options)
     return statements[statements["statement_id"].astype(str) == statements["quote_id"]].copy()
+
+
+def framings(statements: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Show how each outlet frames a quote that several articles carry: its reporting verb, sentence and headline.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Every report, with ``quote_id`` and ``reports`` (see :func:`add_quote_ids`).
+    sentences : pandas.DataFrame
+        The sentences (``sentence_id``, ``text``).
+    articles : pandas.DataFrame
+        The articles (``article_id``, ``source``, ``published``, ``title``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report of each quote carried by more than one article,
+        grouped by quote (earliest report first): ``quote_id``, ``party``,
+        ``speaker``, ``source``, ``published``, ``title``, ``speaker_mention``
+        (how the outlet named the speaker), ``cue`` (the reporting verb the
+        outlet chose: "said", "warned", "admitted") and ``sentence`` (the
+        outlet's sentence that carries it).
+    """
+    columns = ["quote_id", "party", "speaker", "source", "published", "title", "speaker_mention", "cue", "sentence"]
+    shared = statements[statements["reports"] > 1] if len(statements) else statements
+    if shared.empty:
+        return pd.DataFrame(columns=columns)
+    text = dict(zip(sentences["sentence_id"], sentences["text"]))
+    meta = articles.drop_duplicates("article_id").set_index("article_id")
+    frame = shared.assign(source=shared["article_id"].map(meta["source"]),
+                          published=shared["article_id"].map(meta["published"]),
+                          title=shared["article_id"].map(meta["title"]),
+                          sentence=shared["sentence_id"].map(text))
+    order = {quote: n for n, quote in enumerate(dict.fromkeys(frame.loc[frame["statement_id"] == frame["quote_id"],
+                                                                          "quote_id"]))}
+    frame = frame.assign(_order=frame["quote_id"].map(order).fillna(len(order)),
+                         _first=frame["statement_id"] != frame["quote_id"])
+    return frame.sort_values(["_order", "_first", "published"], kind="stable", na_position="last")[
+        columns].reset_index(drop=True)
 
 
 def provenance(statements: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.DataFrame:
