@@ -285,3 +285,15 @@ def test_terms_follow_the_story_and_lexicons_of_each_call(lexicons):
         handle.write("\narmy will,negator,test\n")
     assert phrasing_terms(frame, story=story).query("kind == 'framing'")["denied"].tolist() == [True]
     assert add_phrasing(frame, story=story)["framing_denied"].tolist() == ["handover"]
+
+
+def test_one_pass_gives_what_the_two_functions_give():
+    from parley.phrasing import measure_phrasing
+
+    frame = pd.concat([one("Officials said this is not a withdrawal but a transition that will begin in 2025."),
+                       one("The ministry said it may possibly reconsider if talks fail.")], ignore_index=True)
+    frame["statement_id"] = ["s1", "s2"]
+    measured, terms = measure_phrasing(frame)
+    pd.testing.assert_frame_equal(measured, add_phrasing(frame))
+    pd.testing.assert_frame_equal(terms, phrasing_terms(frame))
+    assert {"transition", "may"} <= set(terms["term"]) and terms["denied"].any()

@@ -20,7 +20,7 @@ from .cache import _concat, compact, prune, read_batches, read_rows, write_batch
 from .conditions import to_conditions
 from .lexicons import pinned
 from .parties import resolve_parties
-from .phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
+from .phrasing import TERM_COLUMNS, measure_phrasing
 from .sentences import to_sentences
 from .sentiment import add_sentiment
 from .statements import analyse_articles
@@ -206,9 +206,8 @@ def analyse_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
     """
     story = story or Story()
     frames = _attribution(articles, parties, story)
-    with pinned():
-        frames["terms"] = phrasing_terms(frames["statements"], story=story)
-        frames["statements"] = add_sentiment(add_phrasing(frames["statements"], frames["conditions"], story=story))
+    measured, frames["terms"] = measure_phrasing(frames["statements"], frames["conditions"], story=story)
+    frames["statements"] = add_sentiment(measured)
     return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
 
 

@@ -41,7 +41,7 @@ from .lexicons import built_from, pinned, read_lexicon
 from .story import resolve_story
 from .terms import normalize, tokenize
 
-__all__ = ["add_phrasing", "phrasing_terms", "TERM_COLUMNS"]
+__all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
 #: Columns of :func:`phrasing_terms`.
 TERM_COLUMNS = ["statement_id", "article_id", "party", "kind", "family", "term", "start", "end", "denied"]
@@ -86,12 +86,37 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
         before the term, in the same clause and a few words away; the words
         are in ``negation.csv``.
     """
-    rows = []
+    return _terms(_matched(statements, resolve_story(story)))
+
+
+def measure_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, *,
+                     story=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return :func:`add_phrasing` and :func:`phrasing_terms` of the statements, finding their terms once.
+
+    Parameters
+    ----------
+    statements, conditions, story
+        As for :func:`add_phrasing`.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The statements with their phrasing measures, and one row per term.
+    """
     story = resolve_story(story)
+    matched = _matched(statements, story)
+    return _measured(statements, matched, conditions, story), _terms(matched)
+
+
+def _matched(statements: pd.DataFrame, story) -> list[tuple]:
+    """Find every statement's terms: ``(statement_id, article_id, party, content_start, matches)`` per row."""
     with pinned():  # one look at the lexicon files, not one per statement
-        for sid, aid, party, base, matches in _statement_matches(statements, story=story):
-            for kind, family, term, s, e, _, denied in matches:
-                rows.append((sid, aid, party, kind, family, term, base + s, base + e, denied))
+        return list(_statement_matches(statements, story=story))
+
+
+def _terms(matched: list[tuple]) -> pd.DataFrame:
+    rows = [(sid, aid, party, kind, family, term, base + s, base + e, denied)
+            for sid, aid, party, base, matches in matched for kind, family, term, s, e, _, denied in matches]
     frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "denied": "bool"}) if rows else frame
 
@@ -146,8 +171,12 @@ def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = Non
             validated scale.
     """
     story = resolve_story(story)
-    with pinned():
-        rows = [_measures(matches) for *_, matches in _statement_matches(statements, keep_all=True, story=story)]
+    return _measured(statements, _matched(statements, story), conditions, story)
+
+
+def _measured(statements: pd.DataFrame, matched: list[tuple], conditions, story) -> pd.DataFrame:
+    """Return ``add_phrasing``'s result from the statements' matched terms (one entry per row)."""
+    rows = [_measures(matches) for *_, matches in matched]
     measures = pd.DataFrame(rows, columns=list(_MEASURES), index=statements.index).astype(_MEASURES)
     found = to_conditions(statements, story=story) if conditions is None else conditions
     counts = found["statement_id"].value_counts()
@@ -391,11 +420,10 @@ def _phrase_at(tokens: list, joined: list, i: int, scope: _Scope) -> int:
     return 0
 
 
-def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False, story=None):
-    """Yield ``(statement_id, article_id, party, content_start, matches)`` per statement.
+def _statement_matches(statements: pd.DataFrame, *, story=None):
+    """Yield ``(statement_id, article_id, party, content_start, matches)`` per statement (no matches without text).
 
-    With ``keep_all``, rows without text yield no matches instead of being skipped; ``story``
-    (a resolved Story) supplies the framing families.
+    ``story`` (a resolved Story) supplies the framing families.
     """
     if statements is None or not len(statements):
         return
@@ -405,34 +433,13 @@ def _statement_matches(statements: pd.DataFrame, *, keep_all: bool = False, stor
     for sid, aid, party, content, base, cue in zip(statements["statement_id"], statements["article_id"],
                                                    statements["party"], statements["content"], starts, cues):
         if not isinstance(content, str):
-            if keep_all:
-                yield sid, aid, party, 0, []
+            yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _found(content, matchers)
+        matches = _find(content, matchers)
         if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
-
-
-#: The terms :func:`_find` found per content, for the matchers and scope it was found with:
-#: ``add_phrasing`` and ``phrasing_terms`` read the same statements, so the second reads them back.
-_FOUND: dict = {"with": (), "terms": {}}
-_FOUND_MAX = 100_000
-
-
-def _found(content: str, matchers: dict) -> list[tuple]:
-    """Return ``_find(content, matchers)``, remembered while the lexicons are unchanged (read-only: shared)."""
-    using = (*matchers.items(), _scope())
-    held = _FOUND["with"]
-    if len(held) != len(using) or any(a is not b and a != b for a, b in zip(held, using)) \
-            or len(_FOUND["terms"]) > _FOUND_MAX:
-        _FOUND["with"], _FOUND["terms"] = using, {}  # an edited lexicon or story: found afresh
-    terms = _FOUND["terms"]
-    got = terms.get(content)
-    if got is None:
-        got = terms[content] = _find(content, matchers)
-    return got
 
 
 def _denial_cue(cue) -> bool:
