@@ -373,6 +373,22 @@ def test_save_figure_manifest_replaces_same_name(tmp_path):
     assert manifest[1]["evidence"] is None
 
 
+def test_drop_figures_removes_a_chart_no_longer_drawn_but_keeps_files_another_chart_uses(tmp_path):
+    for name in ("50-framing-1", "50-framing-2", "90-framing"):  # 90 is byte-identical to 50-framing-2
+        ax = plots.plot_framing(_terms() if name != "50-framing-1" else _terms().iloc[:1], colors=COLORS)
+        plots.save_figure(ax.figure, name, evidence=_terms(), out=tmp_path)
+    folder = tmp_path / "figures"
+    assert plots.drop_figures(["50-framing-2", "50-framing-3"], out=tmp_path) == ["50-framing-2"]
+    entries = {e["name"]: e for e in json.loads((folder / "manifest.json").read_text())}
+    assert set(entries) == {"50-framing-1", "90-framing"}
+    assert not (folder / "50-framing-2.evidence.csv").exists() and not (folder / "50-framing-2.evidence.html").exists()
+    # 90-framing's entry points at 50-framing-2's image files (same chart): they stay
+    assert entries["90-framing"]["files"]["png"] == "50-framing-2.png" and (folder / "50-framing-2.png").exists()
+    assert plots.drop_figures(["90-framing"], out=tmp_path) == ["90-framing"]
+    assert sorted(p.name for p in folder.glob("*.png")) == ["50-framing-1.png"]
+    assert plots.drop_figures(["nothing"], out=tmp_path / "never-made") == []
+
+
 @pytest.mark.parametrize("kwargs, table", [
     ({"evidence": pd.DataFrame({"content": ["<b>x</b>"]})}, "&lt;b&gt;x&lt;/b&gt;"),
     ({"evidence": pd.DataFrame({"content": ["x"]}), "evidence_html": "<p>highlighted</p>"}, "<p>highlighted</p>"),

@@ -43,7 +43,7 @@ from .render import evidence_table, show_table
 from .statements import count_statements
 
 __all__ = [
-    "STYLE", "style", "save_figure", "show_figure", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
+    "STYLE", "style", "save_figure", "show_figure", "drop_figures", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
     "plot_framing", "plot_phrasing", "plot_commitment", "plot_distinctive_terms",
     "plot_condition_share", "plot_condition_categories",
 ]
@@ -1116,13 +1116,48 @@ def show_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         show_table(evidence)
 
 
+def drop_figures(names, *, out: str | Path | None = None) -> list[str]:
+    """Remove saved charts that this run no longer draws, with their files and manifest entries.
+
+    A notebook that draws a varying number of charts ("the two framing
+    families used most": two on one story, one on the next) calls this for the
+    names it did not draw this time, so a rerun in JupyterLab does not leave a
+    chart from an earlier run in the report.
+
+    Parameters
+    ----------
+    names : iterable of str
+        File stems, as given to :func:`save_figure`; names never saved are ignored.
+    out : str or Path, optional
+        The report folder (default ``config.REPORTS``).
+
+    Returns
+    -------
+    list of str
+        The names that were removed.
+    """
+    folder = Path(config.REPORTS if out is None else out) / "figures"
+    names = set(names)
+    if not folder.is_dir() or not names:
+        return []
+    with _locked(folder):
+        manifest = folder / "manifest.json"
+        entries = _read_manifest(manifest)
+        gone = [e for e in entries if e.get("name") in names]
+        # another chart may point at a dropped chart's files (same_as): those files stay
+        shared = {f for e in entries if e.get("name") not in names for f in (e.get("files") or {}).values()}
+        for entry in gone:
+            for file in [*(entry.get("files") or {}).values(), entry.get("evidence"), entry.get("evidence_csv")]:
+                if file and file not in shared:
+                    (folder / file).unlink(missing_ok=True)
+        if gone:
+            _write_manifest(manifest, [e for e in entries if e.get("name") not in names])
+    return [e["name"] for e in gone]
+
+
 def _same_chart(folder: Path, name: str, png: bytes) -> dict | None:
     """Return the manifest entry of another chart whose PNG has exactly these bytes, if one was saved."""
-    try:
-        entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    for entry in entries:
+    for entry in _read_manifest(folder / "manifest.json"):
         files = entry.get("files") or {}
         if entry.get("name") == name or not all(files.get(k) for k in ("png", "svg", "pdf")):
             continue
@@ -1148,11 +1183,20 @@ def _locked(folder: Path):
 
 def _record(manifest: Path, entry: dict) -> None:
     """Add or replace the manifest entry of one figure, writing atomically (call with the folder locked)."""
+    entries = _read_manifest(manifest)
+    _write_manifest(manifest, [e for e in entries if e.get("name") != entry["name"]] + [entry])
+
+
+def _read_manifest(manifest: Path) -> list[dict]:
+    """Return the manifest's entries; none when there is no manifest yet, or a broken one from a crashed run."""
     try:
-        entries = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # no manifest yet, or a broken one from a crashed run
-        entries = []
-    entries = [e for e in entries if e.get("name") != entry["name"]] + [entry]
+        return json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
+def _write_manifest(manifest: Path, entries: list) -> None:
+    """Write the manifest atomically (call with the folder locked)."""
     fd, tmp = tempfile.mkstemp(dir=manifest.parent, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(entries, handle, indent=1)
