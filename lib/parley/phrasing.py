@@ -209,8 +209,14 @@ def _measures(matches: list[tuple]) -> tuple:
 class _Matcher:
     regexes: list    # [(compiled regex, family)], tried first
     literals: dict   # normalised term -> (family, strength)
-    longest: int     # words in the longest literal term
-    firsts: frozenset  # first words of literal terms (a quick "no term starts here")
+    lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
+    gate: re.Pattern | None  # every regex at once: a content it does not match has no regex term
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    kinds: dict       # kind -> _Matcher, in the order terms are reported
+    firsts: frozenset  # first words of every kind's literal terms
 
 
 @built_from(*_FILES.values())
@@ -220,16 +226,30 @@ def _matchers() -> dict[str, _Matcher]:
 
 def _matcher(rows, kind: str) -> _Matcher:
     """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``)."""
-    regexes, literals = [], {}
+    regexes, literals, patterns = [], {}, []
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
             regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
+            patterns.append(f"(?:{row['term']})")
         else:
             literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
-    longest = max((len(t.split()) for t in literals), default=1)
-    firsts = frozenset(t.split()[0] for t in literals)
-    return _Matcher(regexes, literals, longest, firsts)
+    lengths: dict[str, set] = {}
+    for term in literals:
+        lengths.setdefault(term.split()[0], set()).add(len(term.split()))
+    return _Matcher(regexes, literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
+                    _gate(regexes, patterns))
+
+
+def _gate(regexes: list, patterns: list) -> re.Pattern | None:
+    """Return one regex that matches wherever any of several does, to skip most contents in one scan, or None.
+
+    Each regex must start where the gate does, so the gate's alternation finds it; groups would renumber
+    the backreferences, so regexes with groups get no gate.
+    """
+    if len(regexes) < 2 or any(regex.groups for regex, _ in regexes):
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -238,15 +258,15 @@ def _framing_matcher(rows: tuple) -> _Matcher:
     return _matcher([{"term": term, "family": family} for term, family in rows], "framing")
 
 
-def _matchers_for(story) -> dict[str, _Matcher]:
+def _matchers_for(story) -> _Matchers:
     """Return the matchers, the framing one from the story when it has families."""
     matchers = _matchers()
-    if story is None or story.framing is None:
-        return matchers
-    return {**matchers, "framing": _framing_matcher(story.framing)}
+    if story is not None and story.framing is not None:
+        matchers = {**matchers, "framing": _framing_matcher(story.framing)}
+    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())))
 
 
-def _find(content: str, matchers: dict | None = None) -> list[tuple]:
+def _find(content: str, matchers: _Matchers) -> list[tuple]:
     """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
@@ -254,56 +274,61 @@ def _find(content: str, matchers: dict | None = None) -> list[tuple]:
     words of a multiword term must be separated by whitespace only.
     """
     words = tokenize(content)
-    joined = [i + 1 < len(words) and not content[words[i][2]:words[i + 1][1]].strip() for i in range(len(words))]
     tokens = [w for w, _, _ in words]
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
-    quoted = [i for i, w in enumerate(tokens) if "'" in w]
+    firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
+    quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
     found = []
-    for kind, matcher in (matchers or _matchers()).items():
+    for kind, matcher in matchers.kinds.items():
         taken = []
-        for regex, family in matcher.regexes:
-            for m in regex.finditer(content):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    taken.append((m.start(), m.end()))
-                    found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
-        firsts = matcher.firsts
+        if matcher.regexes and (matcher.gate is None or matcher.gate.search(content)):
+            for regex, family in matcher.regexes:
+                for m in regex.finditer(content):
+                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                        taken.append((m.start(), m.end()))
+                        found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
+        starts = [i for i in firsts if tokens[i] in matcher.lengths]
         after = 0  # the first word not inside a term already found
-        for i in _candidates(tokens, firsts, quoted):
+        for i in sorted(set(starts).union(quoted)) if quoted else starts:
             if i < after:
                 continue
-            hit = _lookup(words, joined, i, matcher, content)
+            hit = _lookup(content, words, tokens, i, matcher)
             if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
                 after = i + n
     found.sort(key=lambda f: (f[3], f[0]))
-    return _with_denials(content, words, joined, found)
+    return _with_denials(content, words, found)
 
 
-def _candidates(tokens: list, firsts: frozenset, quoted: list) -> list:
-    """Return the sorted indices of the words a term may start at: a first word of a term, or a contraction."""
-    starts = [i for i, w in enumerate(tokens) if w in firsts]
-    return sorted(set(starts).union(quoted)) if quoted else starts
-
-
-def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
+def _lookup(content: str, words: list, tokens: list, i: int, matcher: _Matcher):
     """Return ``(term, start, end, n_words)`` of the longest term starting at word ``i``, or None."""
     word, s, e = words[i]
     cut = word.find("'")
     if cut > 0 and word[cut:] in matcher.literals:  # a contraction: we'll -> 'll
         return word[cut:], s + cut, e, 1
-    if word not in matcher.firsts:
+    lengths = matcher.lengths.get(word)
+    if lengths is None:
         return None
-    for n in range(min(matcher.longest, len(words) - i), 0, -1):
-        if n > 1 and not all(joined[i:i + n - 1]):
+    joined = _joined(content, words, i, lengths[0])
+    for n in lengths:
+        if n > joined:
             continue
-        term = " ".join(w for w, _, _ in words[i:i + n])
+        term = word if n == 1 else " ".join(tokens[i:i + n])
         if term in matcher.literals:
             if term == "may" and content[s] == "M" and content[:s].rstrip()[-1:] not in ("", ".", "!", "?", "“", '"'):
                 return None  # "in May": the month, not the modal
             return term, s, words[i + n - 1][2], n
     return None
+
+
+def _joined(content: str, words: list, i: int, most: int) -> int:
+    """Return how many words from word ``i`` on (at most ``most``) are separated by whitespace only."""
+    n, last = 1, min(most, len(words) - i)
+    while n < last and not content[words[i + n - 1][2]:words[i + n][1]].strip():
+        n += 1
+    return n
 
 
 # --------------------------------------------------------------------------- denial
@@ -353,13 +378,13 @@ def _scope() -> _Scope:
     return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
 
 
-def _with_denials(content: str, words: list, joined: list, found: list[tuple]) -> list[tuple]:
+def _with_denials(content: str, words: list, found: list[tuple]) -> list[tuple]:
     """Return ``found`` with a ``denied`` flag appended to each term (see :func:`phrasing_terms`)."""
     if not any(f[0] in _DENIABLE for f in found):
         return [(*f, False) for f in found]
     starts = [w[1] for w in words]
     last_term = max(f[3] for f in found if f[0] in _DENIABLE)
-    letters, clause = _letters(content, words[:bisect_right(starts, last_term)], joined)
+    letters, clause = _letters(content, words[:bisect_right(starts, last_term)])
     out = []
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
@@ -378,14 +403,14 @@ def _is_denied(letters: list, clause_start: int, i: int) -> bool:
     return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
 
 
-def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
+def _letters(content: str, words: list) -> tuple[list, list]:
     """Return each word's letter and the index of the first word of its clause."""
     scope = _scope()
     tokens = [w for w, _, _ in words]
     letters = [scope.words.get(t, "w") for t in tokens]
     taken = 0
     for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
-        n = 0 if i < taken else _phrase_at(tokens, joined, i, scope)
+        n = 0 if i < taken else _phrase_at(content, words, tokens, i, scope)
         if n:
             letter = scope.phrases[" ".join(tokens[i:i + n])]
             letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
@@ -412,10 +437,10 @@ def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
     return letters, clause
 
 
-def _phrase_at(tokens: list, joined: list, i: int, scope: _Scope) -> int:
+def _phrase_at(content: str, words: list, tokens: list, i: int, scope: _Scope) -> int:
     """Return the number of words of the longest negation.csv phrase at word ``i``, or 0."""
-    for n in range(min(scope.longest, len(tokens) - i), 1, -1):
-        if all(joined[i:i + n - 1]) and " ".join(tokens[i:i + n]) in scope.phrases:
+    for n in range(_joined(content, words, i, scope.longest), 1, -1):
+        if " ".join(tokens[i:i + n]) in scope.phrases:
             return n
     return 0
 
