@@ -211,6 +211,7 @@ class _Matcher:
     literals: dict   # normalised term -> (family, strength)
     lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
     gate: re.Pattern | None  # every regex at once: a content it does not match has no regex term
+    contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ def _matcher(rows, kind: str) -> _Matcher:
     for term in literals:
         lengths.setdefault(term.split()[0], set()).add(len(term.split()))
     return _Matcher(regexes, literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
-                    _gate(regexes, patterns))
+                    _gate(regexes, patterns), any(t.startswith("'") for t in literals))
 
 
 def _gate(regexes: list, patterns: list) -> re.Pattern | None:
@@ -289,7 +290,7 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
                         found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
         starts = [i for i in firsts if tokens[i] in matcher.lengths]
         after = 0  # the first word not inside a term already found
-        for i in sorted(set(starts).union(quoted)) if quoted else starts:
+        for i in sorted(set(starts).union(quoted)) if quoted and matcher.contracted else starts:
             if i < after:
                 continue
             hit = _lookup(content, words, tokens, i, matcher)
@@ -311,7 +312,7 @@ def _lookup(content: str, words: list, tokens: list, i: int, matcher: _Matcher):
     lengths = matcher.lengths.get(word)
     if lengths is None:
         return None
-    joined = _joined(content, words, i, lengths[0])
+    joined = _joined(content, words, i, lengths[0]) if lengths[0] > 1 else 1
     for n in lengths:
         if n > joined:
             continue
@@ -455,6 +456,7 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
     matchers = _matchers_for(story)
     starts = statements["content_start"] if "content_start" in statements else [0] * len(statements)
     cues = statements["cue"] if "cue" in statements else [None] * len(statements)
+    denials = {}  # cue -> whether it is a denial verb, asked once per cue ("said" heads most statements)
     for sid, aid, party, content, base, cue in zip(statements["statement_id"], statements["article_id"],
                                                    statements["party"], statements["content"], starts, cues):
         if not isinstance(content, str):
@@ -462,7 +464,9 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
             continue
         base = 0 if pd.isna(base) else int(base)
         matches = _find(content, matchers)
-        if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
+        if cue not in denials:
+            denials[cue] = _denial_cue(cue)
+        if denials[cue]:  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
 
