@@ -32,6 +32,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,7 +41,7 @@ import pandas as pd
 from .conditions import to_conditions
 from .lexicons import built_from, pinned, read_lexicon
 from .story import resolve_story
-from .terms import normalize, tokenize
+from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
@@ -274,8 +276,8 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
     overlapping), which is much faster than one big regex alternation; the
     words of a multiword term must be separated by whitespace only.
     """
-    words = tokenize(content)
-    tokens = [w for w, _, _ in words]
+    words = _words(content)
+    tokens = words.tokens
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
     firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
     quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
@@ -293,41 +295,58 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
         for i in sorted(set(starts).union(quoted)) if quoted and matcher.contracted else starts:
             if i < after:
                 continue
-            hit = _lookup(content, words, tokens, i, matcher)
+            hit = _lookup(words, i, matcher)
             if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
                 after = i + n
     found.sort(key=lambda f: (f[3], f[0]))
-    return _with_denials(content, words, found)
+    return _with_denials(words, found)
 
 
-def _lookup(content: str, words: list, tokens: list, i: int, matcher: _Matcher):
+class _Words(NamedTuple):
+    """A content's words: tokens as :func:`parley.terms.tokenize` folds them, with their offsets."""
+
+    content: str
+    tokens: list
+    starts: list
+    ends: list
+
+
+def _words(content: str) -> _Words:
+    """Split a content into words, one regex split for all of them."""
+    parts, tokens = split_tokens(content)
+    offsets = list(accumulate(map(len, parts)))  # parts alternate: between words, a word, between, ...
+    return _Words(content, tokens, offsets[:-1:2], offsets[1::2])
+
+
+def _lookup(words: _Words, i: int, matcher: _Matcher):
     """Return ``(term, start, end, n_words)`` of the longest term starting at word ``i``, or None."""
-    word, s, e = words[i]
+    word, s = words.tokens[i], words.starts[i]
     cut = word.find("'")
     if cut > 0 and word[cut:] in matcher.literals:  # a contraction: we'll -> 'll
-        return word[cut:], s + cut, e, 1
+        return word[cut:], s + cut, words.ends[i], 1
     lengths = matcher.lengths.get(word)
     if lengths is None:
         return None
-    joined = _joined(content, words, i, lengths[0]) if lengths[0] > 1 else 1
+    joined = _joined(words, i, lengths[0]) if lengths[0] > 1 else 1
     for n in lengths:
         if n > joined:
             continue
-        term = word if n == 1 else " ".join(tokens[i:i + n])
+        term = word if n == 1 else " ".join(words.tokens[i:i + n])
         if term in matcher.literals:
+            content = words.content
             if term == "may" and content[s] == "M" and content[:s].rstrip()[-1:] not in ("", ".", "!", "?", "“", '"'):
                 return None  # "in May": the month, not the modal
-            return term, s, words[i + n - 1][2], n
+            return term, s, words.ends[i + n - 1], n
     return None
 
 
-def _joined(content: str, words: list, i: int, most: int) -> int:
+def _joined(words: _Words, i: int, most: int) -> int:
     """Return how many words from word ``i`` on (at most ``most``) are separated by whitespace only."""
-    n, last = 1, min(most, len(words) - i)
-    while n < last and not content[words[i + n - 1][2]:words[i + n][1]].strip():
+    n, last = 1, min(most, len(words.tokens) - i)
+    while n < last and not words.content[words.ends[i + n - 1]:words.starts[i + n]].strip():
         n += 1
     return n
 
@@ -379,13 +398,13 @@ def _scope() -> _Scope:
     return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
 
 
-def _with_denials(content: str, words: list, found: list[tuple]) -> list[tuple]:
+def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
     """Return ``found`` with a ``denied`` flag appended to each term (see :func:`phrasing_terms`)."""
     if not any(f[0] in _DENIABLE for f in found):
         return [(*f, False) for f in found]
-    starts = [w[1] for w in words]
+    starts = words.starts
     last_term = max(f[3] for f in found if f[0] in _DENIABLE)
-    letters, clause = _letters(content, words[:bisect_right(starts, last_term)])
+    letters, clause = _letters(words, bisect_right(starts, last_term))
     out = []
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
@@ -404,21 +423,21 @@ def _is_denied(letters: list, clause_start: int, i: int) -> bool:
     return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
 
 
-def _letters(content: str, words: list) -> tuple[list, list]:
-    """Return each word's letter and the index of the first word of its clause."""
+def _letters(words: _Words, count: int) -> tuple[list, list]:
+    """Return the letter of each of the first ``count`` words and the index of the first word of its clause."""
     scope = _scope()
-    tokens = [w for w, _, _ in words]
+    tokens, starts = words.tokens[:count], words.starts[:count]
     letters = [scope.words.get(t, "w") for t in tokens]
     taken = 0
     for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
-        n = 0 if i < taken else _phrase_at(content, words, tokens, i, scope)
+        n = 0 if i < taken else _phrase_at(words, i, min(scope.longest, count - i), scope)
         if n:
             letter = scope.phrases[" ".join(tokens[i:i + n])]
             letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
             taken = i + n
-    breaks = [m.start() for m in _BREAK.finditer(content, 0, words[-1][1] if words else 0)]
+    breaks = [m.start() for m in _BREAK.finditer(words.content, 0, starts[-1] if starts else 0)]
     clause, start, b = [], 0, 0
-    for j, (_, word_start, _) in enumerate(words):
+    for j, word_start in enumerate(starts):
         while b < len(breaks) and breaks[b] < word_start:
             start, b = j, b + 1
         clause.append(start)
@@ -438,10 +457,10 @@ def _letters(content: str, words: list) -> tuple[list, list]:
     return letters, clause
 
 
-def _phrase_at(content: str, words: list, tokens: list, i: int, scope: _Scope) -> int:
-    """Return the number of words of the longest negation.csv phrase at word ``i``, or 0."""
-    for n in range(_joined(content, words, i, scope.longest), 1, -1):
-        if " ".join(tokens[i:i + n]) in scope.phrases:
+def _phrase_at(words: _Words, i: int, most: int, scope: _Scope) -> int:
+    """Return the number of words (at most ``most``) of the longest negation.csv phrase at word ``i``, or 0."""
+    for n in range(_joined(words, i, most), 1, -1):
+        if " ".join(words.tokens[i:i + n]) in scope.phrases:
             return n
     return 0
 
