@@ -212,6 +212,7 @@ class _Matcher:
     regexes: list    # [(compiled regex, family)], tried first
     literals: dict   # normalised term -> (family, strength)
     lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
+    seconds: dict    # first word of a multiword term -> the second words of its terms
     gate: re.Pattern | None  # every regex at once: a content it does not match has no regex term
     contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
 
@@ -238,9 +239,13 @@ def _matcher(rows, kind: str) -> _Matcher:
         else:
             literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
     lengths: dict[str, set] = {}
+    seconds: dict[str, set] = {}
     for term in literals:
-        lengths.setdefault(term.split()[0], set()).add(len(term.split()))
-    return _Matcher(regexes, literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
+        first, *rest = term.split()
+        lengths.setdefault(first, set()).add(1 + len(rest))
+        if rest:
+            seconds.setdefault(first, set()).add(rest[0])
+    return _Matcher(regexes, literals, {w: sorted(n, reverse=True) for w, n in lengths.items()}, seconds,
                     _gate(regexes, patterns), any(t.startswith("'") for t in literals))
 
 
@@ -330,11 +335,14 @@ def _lookup(words: _Words, i: int, matcher: _Matcher):
     lengths = matcher.lengths.get(word)
     if lengths is None:
         return None
-    joined = _joined(words, i, lengths[0]) if lengths[0] > 1 else 1
+    tokens = words.tokens
+    # most words that start a multiword term ("in", "to") do not go on to one: look at the next word first
+    goes_on = lengths[0] > 1 and i + 1 < len(tokens) and tokens[i + 1] in matcher.seconds[word]
+    joined = _joined(words, i, lengths[0]) if goes_on else 1
     for n in lengths:
         if n > joined:
             continue
-        term = word if n == 1 else " ".join(words.tokens[i:i + n])
+        term = word if n == 1 else " ".join(tokens[i:i + n])
         if term in matcher.literals:
             content = words.content
             if term == "may" and content[s] == "M" and content[:s].rstrip()[-1:] not in ("", ".", "!", "?", "“", '"'):
