@@ -210,10 +210,10 @@ def _measures(matches: list[tuple]) -> tuple:
 @dataclass(frozen=True)
 class _Matcher:
     regexes: list    # [(compiled regex, family)], tried first
+    patterns: tuple  # the regexes as written in the lexicon
     literals: dict   # normalised term -> (family, strength)
     lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
     seconds: dict    # first word of a multiword term -> the second words of its terms
-    gate: re.Pattern | None  # every regex at once: a content it does not match has no regex term
     contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
 
 
@@ -221,6 +221,7 @@ class _Matcher:
 class _Matchers:
     kinds: dict       # kind -> _Matcher, in the order terms are reported
     firsts: frozenset  # first words of every kind's literal terms
+    gate: re.Pattern | None  # every kind's regexes at once: a content it does not match has no regex term
 
 
 @built_from(*_FILES.values())
@@ -235,7 +236,7 @@ def _matcher(rows, kind: str) -> _Matcher:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
             regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
-            patterns.append(f"(?:{row['term']})")
+            patterns.append(row["term"])
         else:
             literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
     lengths: dict[str, set] = {}
@@ -245,19 +246,21 @@ def _matcher(rows, kind: str) -> _Matcher:
         lengths.setdefault(first, set()).add(1 + len(rest))
         if rest:
             seconds.setdefault(first, set()).add(rest[0])
-    return _Matcher(regexes, literals, {w: sorted(n, reverse=True) for w, n in lengths.items()}, seconds,
-                    _gate(regexes, patterns), any(t.startswith("'") for t in literals))
+    return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
+                    seconds, any(t.startswith("'") for t in literals))
 
 
-def _gate(regexes: list, patterns: list) -> re.Pattern | None:
-    """Return one regex that matches wherever any of several does, to skip most contents in one scan, or None.
+@lru_cache(maxsize=32)
+def _gate(patterns: tuple) -> re.Pattern | None:
+    """Return one regex that matches wherever any of the lexicon regexes does, or None.
 
-    Each regex must start where the gate does, so the gate's alternation finds it; groups would renumber
-    the backreferences, so regexes with groups get no gate.
+    A term regex matches where the gate's alternation can, so a content the gate misses (most
+    of them) needs no scan for each regex. A group would renumber the backreferences after it:
+    no gate then.
     """
-    if len(regexes) < 2 or any(regex.groups for regex, _ in regexes):
+    if not patterns or any(re.compile(p).groups for p in patterns):
         return None
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})", re.I)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -271,7 +274,8 @@ def _matchers_for(story) -> _Matchers:
     matchers = _matchers()
     if story is not None and story.framing is not None:
         matchers = {**matchers, "framing": _framing_matcher(story.framing)}
-    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())))
+    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())),
+                     _gate(sum((m.patterns for m in matchers.values()), ())))
 
 
 def _find(content: str, matchers: _Matchers) -> list[tuple]:
@@ -287,9 +291,10 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
     firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
     quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
     found = []
+    regexes = matchers.gate is None or matchers.gate.search(content)
     for kind, matcher in matchers.kinds.items():
         taken = []
-        if matcher.regexes and (matcher.gate is None or matcher.gate.search(content)):
+        if regexes:
             for regex, family in matcher.regexes:
                 for m in regex.finditer(content):
                     if not any(s < m.end() and m.start() < e for s, e in taken):
