@@ -196,13 +196,26 @@ _MEASURES = {"framing": object, "hedges": "int64", "boosters": "int64", "modal":
 
 
 def _measures(matches: list[tuple]) -> tuple:
-    """Return one statement's ``_MEASURES`` from its matched terms."""
-    used = [m for m in matches if not m[6]]
-    count = {kind: sum(m[0] == kind for m in used) for kind in ("hedge", "booster", "specificity")}
-    best = max((m for m in matches if m[0] == "modal"), key=lambda m: (m[5], -m[3]), default=None)
-    return (_dominant([(m[1], m[3]) for m in used if m[0] == "framing"]), count["hedge"], count["booster"],
-            None if best is None else best[2], np.nan if best is None else best[5], count["specificity"],
-            _dominant([(m[1], m[3]) for m in matches if m[6] and m[0] == "framing"]), sum(m[6] for m in matches))
+    """Return one statement's ``_MEASURES`` from its matched terms, in one pass over them."""
+    if not matches:
+        return _UNMARKED
+    used = dict.fromkeys(_FILES, 0)  # terms not denied, per kind
+    framing, denied_framing, best, denials = [], [], None, 0
+    for kind, family, term, start, _, strength, denied in matches:
+        if denied:
+            denials += 1
+        else:
+            used[kind] += 1
+        if kind == "framing":
+            (denied_framing if denied else framing).append((family, start))
+        elif kind == "modal" and (best is None or (strength, -start) > (best[1], -best[2])):  # ties: the first
+            best = (term, strength, start)
+    return (_dominant(framing), used["hedge"], used["booster"], None if best is None else best[0],
+            np.nan if best is None else best[1], used["specificity"], _dominant(denied_framing), denials)
+
+
+#: The measures of a statement without any term.
+_UNMARKED = (None, 0, 0, None, np.nan, 0, None, 0)
 
 
 # --------------------------------------------------------------------------- matching
