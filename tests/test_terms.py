@@ -1,10 +1,11 @@
 """Tests for parley.terms: log-odds with informative Dirichlet prior, tokens, keyword in context."""
 import math
+from itertools import accumulate
 
 import pandas as pd
 import pytest
 
-from parley.terms import compare_terms, kwic, normalize, tokenize
+from parley.terms import compare_terms, kwic, normalize, split_tokens, tokenize
 from frames import TEXT, seed_statements
 
 
@@ -97,6 +98,12 @@ def test_tokenize(text, expected):
     assert [t for t, _, _ in tokens] == expected
     for token, s, e in tokens:
         assert text[s:e].lower().replace("’", "'") == token
+    # split_tokens gives the same tokens, and pieces whose lengths give their offsets
+    pieces, folded = split_tokens(text)
+    assert folded == expected
+    offsets = list(accumulate(map(len, pieces)))
+    assert list(zip(offsets[:-1:2], offsets[1::2])) == [(s, e) for _, s, e in tokens]
+    assert offsets[-1] == len(text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -254,7 +254,7 @@ def _pooled(batches: list, parties: dict, story: Story, workers: int):
 
 def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
     """Split articles into batches of similar word counts: a few per worker, none too small to be worth a task."""
-    words = todo["text"].str.count(r"\S+").to_numpy()
+    words = np.array([len(text.split()) for text in todo["text"]])  # as many as r"\S+" finds, 3x faster
     target = min(_MAX_BATCH_WORDS, max(_MIN_BATCH_WORDS, int(words.sum()) // (workers * 4) + 1))
     cut = np.cumsum(words) // target
     return [todo.iloc[rows] for rows in np.split(np.arange(len(todo)), np.flatnonzero(np.diff(cut)) + 1)]
@@ -266,19 +266,20 @@ def _cores() -> int:
 
 def _table(frame: pd.DataFrame, name: str) -> pa.Table:
     try:
-        return pa.Table.from_pandas(frame, preserve_index=False)
+        return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)  # a batch is one core's work
     except (ValueError, TypeError, pa.ArrowException) as exc:  # a code defect, never the input: say where
         raise TypeError(f"the {name} frame has a column Parquet cannot store: {exc}") from exc
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
     """Make a frame that holds text as Python objects with None for missing, as the analysis makes them."""
-    text = [i for i, f in enumerate(table.schema) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-    frame = table.drop_columns([table.column_names[i] for i in text]).to_pandas()
-    for i in text:  # straight to objects: much faster than pandas' string dtype and back
-        values = table.column(i).to_numpy(zero_copy_only=False)
-        frame.insert(i, table.column_names[i], pd.Series(values, dtype=object, index=frame.index))
-    return frame
+    text = {i for i, f in enumerate(table.schema) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)}
+    rest = table.drop_columns([table.column_names[i] for i in text]).to_pandas()
+    columns = {}
+    for i, name in enumerate(table.column_names):  # text straight to objects: much faster than pandas' str and back
+        columns[name] = (pd.Series(table.column(i).to_numpy(zero_copy_only=False), dtype=object, index=rest.index,
+                                   copy=False) if i in text else rest[name])
+    return pd.DataFrame(columns, copy=False)  # one frame of the columns: inserting them one by one costs more
 
 
 def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:

@@ -32,6 +32,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,7 +41,7 @@ import pandas as pd
 from .conditions import to_conditions
 from .lexicons import built_from, pinned, read_lexicon
 from .story import resolve_story
-from .terms import normalize, tokenize
+from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]
 
@@ -194,13 +196,26 @@ _MEASURES = {"framing": object, "hedges": "int64", "boosters": "int64", "modal":
 
 
 def _measures(matches: list[tuple]) -> tuple:
-    """Return one statement's ``_MEASURES`` from its matched terms."""
-    used = [m for m in matches if not m[6]]
-    count = {kind: sum(m[0] == kind for m in used) for kind in ("hedge", "booster", "specificity")}
-    best = max((m for m in matches if m[0] == "modal"), key=lambda m: (m[5], -m[3]), default=None)
-    return (_dominant([(m[1], m[3]) for m in used if m[0] == "framing"]), count["hedge"], count["booster"],
-            None if best is None else best[2], np.nan if best is None else best[5], count["specificity"],
-            _dominant([(m[1], m[3]) for m in matches if m[6] and m[0] == "framing"]), sum(m[6] for m in matches))
+    """Return one statement's ``_MEASURES`` from its matched terms, in one pass over them."""
+    if not matches:
+        return _UNMARKED
+    used = dict.fromkeys(_FILES, 0)  # terms not denied, per kind
+    framing, denied_framing, best, denials = [], [], None, 0
+    for kind, family, term, start, _, strength, denied in matches:
+        if denied:
+            denials += 1
+        else:
+            used[kind] += 1
+        if kind == "framing":
+            (denied_framing if denied else framing).append((family, start))
+        elif kind == "modal" and (best is None or (strength, -start) > (best[1], -best[2])):  # ties: the first
+            best = (term, strength, start)
+    return (_dominant(framing), used["hedge"], used["booster"], None if best is None else best[0],
+            np.nan if best is None else best[1], used["specificity"], _dominant(denied_framing), denials)
+
+
+#: The measures of a statement without any term.
+_UNMARKED = (None, 0, 0, None, np.nan, 0, None, 0)
 
 
 # --------------------------------------------------------------------------- matching
@@ -208,9 +223,18 @@ def _measures(matches: list[tuple]) -> tuple:
 @dataclass(frozen=True)
 class _Matcher:
     regexes: list    # [(compiled regex, family)], tried first
+    patterns: tuple  # the regexes as written in the lexicon
     literals: dict   # normalised term -> (family, strength)
-    longest: int     # words in the longest literal term
-    firsts: frozenset  # first words of literal terms (a quick "no term starts here")
+    lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
+    seconds: dict    # first word of a multiword term -> the second words of its terms
+    contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    kinds: dict       # kind -> _Matcher, in the order terms are reported
+    firsts: frozenset  # first words of every kind's literal terms
+    gate: re.Pattern | None  # every kind's regexes at once: a content it does not match has no regex term
 
 
 @built_from(*_FILES.values())
@@ -220,16 +244,36 @@ def _matchers() -> dict[str, _Matcher]:
 
 def _matcher(rows, kind: str) -> _Matcher:
     """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``)."""
-    regexes, literals = [], {}
+    regexes, literals, patterns = [], {}, []
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
             regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
+            patterns.append(row["term"])
         else:
             literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
-    longest = max((len(t.split()) for t in literals), default=1)
-    firsts = frozenset(t.split()[0] for t in literals)
-    return _Matcher(regexes, literals, longest, firsts)
+    lengths: dict[str, set] = {}
+    seconds: dict[str, set] = {}
+    for term in literals:
+        first, *rest = term.split()
+        lengths.setdefault(first, set()).add(1 + len(rest))
+        if rest:
+            seconds.setdefault(first, set()).add(rest[0])
+    return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
+                    seconds, any(t.startswith("'") for t in literals))
+
+
+@lru_cache(maxsize=32)
+def _gate(patterns: tuple) -> re.Pattern | None:
+    """Return one regex that matches wherever any of the lexicon regexes does, or None.
+
+    A term regex matches where the gate's alternation can, so a content the gate misses (most
+    of them) needs no scan for each regex. A group would renumber the backreferences after it:
+    no gate then.
+    """
+    if not patterns or any(re.compile(p).groups for p in patterns):
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -238,72 +282,99 @@ def _framing_matcher(rows: tuple) -> _Matcher:
     return _matcher([{"term": term, "family": family} for term, family in rows], "framing")
 
 
-def _matchers_for(story) -> dict[str, _Matcher]:
+def _matchers_for(story) -> _Matchers:
     """Return the matchers, the framing one from the story when it has families."""
     matchers = _matchers()
-    if story is None or story.framing is None:
-        return matchers
-    return {**matchers, "framing": _framing_matcher(story.framing)}
+    if story is not None and story.framing is not None:
+        matchers = {**matchers, "framing": _framing_matcher(story.framing)}
+    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())),
+                     _gate(sum((m.patterns for m in matchers.values()), ())))
 
 
-def _find(content: str, matchers: dict | None = None) -> list[tuple]:
+def _find(content: str, matchers: _Matchers) -> list[tuple]:
     """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
     overlapping), which is much faster than one big regex alternation; the
     words of a multiword term must be separated by whitespace only.
     """
-    words = tokenize(content)
-    joined = [i + 1 < len(words) and not content[words[i][2]:words[i + 1][1]].strip() for i in range(len(words))]
-    tokens = [w for w, _, _ in words]
+    words = _words(content)
+    tokens = words.tokens
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
-    quoted = [i for i, w in enumerate(tokens) if "'" in w]
+    firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
+    quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
     found = []
-    for kind, matcher in (matchers or _matchers()).items():
+    regexes = matchers.gate is None or matchers.gate.search(content)
+    for kind, matcher in matchers.kinds.items():
         taken = []
-        for regex, family in matcher.regexes:
-            for m in regex.finditer(content):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    taken.append((m.start(), m.end()))
-                    found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
-        firsts = matcher.firsts
+        if regexes:
+            for regex, family in matcher.regexes:
+                for m in regex.finditer(content):
+                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                        taken.append((m.start(), m.end()))
+                        found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
+        starts = [i for i in firsts if tokens[i] in matcher.lengths]
         after = 0  # the first word not inside a term already found
-        for i in _candidates(tokens, firsts, quoted):
+        for i in sorted(set(starts).union(quoted)) if quoted and matcher.contracted else starts:
             if i < after:
                 continue
-            hit = _lookup(words, joined, i, matcher, content)
+            hit = _lookup(words, i, matcher)
             if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
                 after = i + n
     found.sort(key=lambda f: (f[3], f[0]))
-    return _with_denials(content, words, joined, found)
+    return _with_denials(words, found)
 
 
-def _candidates(tokens: list, firsts: frozenset, quoted: list) -> list:
-    """Return the sorted indices of the words a term may start at: a first word of a term, or a contraction."""
-    starts = [i for i, w in enumerate(tokens) if w in firsts]
-    return sorted(set(starts).union(quoted)) if quoted else starts
+class _Words(NamedTuple):
+    """A content's words: tokens as :func:`parley.terms.tokenize` folds them, with their offsets."""
+
+    content: str
+    tokens: list
+    starts: list
+    ends: list
 
 
-def _lookup(words: list, joined: list, i: int, matcher: _Matcher, content: str):
+def _words(content: str) -> _Words:
+    """Split a content into words, one regex split for all of them."""
+    parts, tokens = split_tokens(content)
+    offsets = list(accumulate(map(len, parts)))  # parts alternate: between words, a word, between, ...
+    return _Words(content, tokens, offsets[:-1:2], offsets[1::2])
+
+
+def _lookup(words: _Words, i: int, matcher: _Matcher):
     """Return ``(term, start, end, n_words)`` of the longest term starting at word ``i``, or None."""
-    word, s, e = words[i]
+    word, s = words.tokens[i], words.starts[i]
     cut = word.find("'")
     if cut > 0 and word[cut:] in matcher.literals:  # a contraction: we'll -> 'll
-        return word[cut:], s + cut, e, 1
-    if word not in matcher.firsts:
+        return word[cut:], s + cut, words.ends[i], 1
+    lengths = matcher.lengths.get(word)
+    if lengths is None:
         return None
-    for n in range(min(matcher.longest, len(words) - i), 0, -1):
-        if n > 1 and not all(joined[i:i + n - 1]):
+    tokens = words.tokens
+    # most words that start a multiword term ("in", "to") do not go on to one: look at the next word first
+    goes_on = lengths[0] > 1 and i + 1 < len(tokens) and tokens[i + 1] in matcher.seconds[word]
+    joined = _joined(words, i, lengths[0]) if goes_on else 1
+    for n in lengths:
+        if n > joined:
             continue
-        term = " ".join(w for w, _, _ in words[i:i + n])
+        term = word if n == 1 else " ".join(tokens[i:i + n])
         if term in matcher.literals:
+            content = words.content
             if term == "may" and content[s] == "M" and content[:s].rstrip()[-1:] not in ("", ".", "!", "?", "“", '"'):
                 return None  # "in May": the month, not the modal
-            return term, s, words[i + n - 1][2], n
+            return term, s, words.ends[i + n - 1], n
     return None
+
+
+def _joined(words: _Words, i: int, most: int) -> int:
+    """Return how many words from word ``i`` on (at most ``most``) are separated by whitespace only."""
+    n, last = 1, min(most, len(words.tokens) - i)
+    while n < last and not words.content[words.ends[i + n - 1]:words.starts[i + n]].strip():
+        n += 1
+    return n
 
 
 # --------------------------------------------------------------------------- denial
@@ -353,13 +424,13 @@ def _scope() -> _Scope:
     return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
 
 
-def _with_denials(content: str, words: list, joined: list, found: list[tuple]) -> list[tuple]:
+def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
     """Return ``found`` with a ``denied`` flag appended to each term (see :func:`phrasing_terms`)."""
     if not any(f[0] in _DENIABLE for f in found):
         return [(*f, False) for f in found]
-    starts = [w[1] for w in words]
+    starts = words.starts
     last_term = max(f[3] for f in found if f[0] in _DENIABLE)
-    letters, clause = _letters(content, words[:bisect_right(starts, last_term)], joined)
+    letters, clause = _letters(words, bisect_right(starts, last_term))
     out = []
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
@@ -378,21 +449,21 @@ def _is_denied(letters: list, clause_start: int, i: int) -> bool:
     return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
 
 
-def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
-    """Return each word's letter and the index of the first word of its clause."""
+def _letters(words: _Words, count: int) -> tuple[list, list]:
+    """Return the letter of each of the first ``count`` words and the index of the first word of its clause."""
     scope = _scope()
-    tokens = [w for w, _, _ in words]
+    tokens, starts = words.tokens[:count], words.starts[:count]
     letters = [scope.words.get(t, "w") for t in tokens]
     taken = 0
     for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
-        n = 0 if i < taken else _phrase_at(tokens, joined, i, scope)
+        n = 0 if i < taken else _phrase_at(words, i, min(scope.longest, count - i), scope)
         if n:
             letter = scope.phrases[" ".join(tokens[i:i + n])]
             letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
             taken = i + n
-    breaks = [m.start() for m in _BREAK.finditer(content, 0, words[-1][1] if words else 0)]
+    breaks = [m.start() for m in _BREAK.finditer(words.content, 0, starts[-1] if starts else 0)]
     clause, start, b = [], 0, 0
-    for j, (_, word_start, _) in enumerate(words):
+    for j, word_start in enumerate(starts):
         while b < len(breaks) and breaks[b] < word_start:
             start, b = j, b + 1
         clause.append(start)
@@ -412,10 +483,10 @@ def _letters(content: str, words: list, joined: list) -> tuple[list, list]:
     return letters, clause
 
 
-def _phrase_at(tokens: list, joined: list, i: int, scope: _Scope) -> int:
-    """Return the number of words of the longest negation.csv phrase at word ``i``, or 0."""
-    for n in range(min(scope.longest, len(tokens) - i), 1, -1):
-        if all(joined[i:i + n - 1]) and " ".join(tokens[i:i + n]) in scope.phrases:
+def _phrase_at(words: _Words, i: int, most: int, scope: _Scope) -> int:
+    """Return the number of words (at most ``most``) of the longest negation.csv phrase at word ``i``, or 0."""
+    for n in range(_joined(words, i, most), 1, -1):
+        if " ".join(words.tokens[i:i + n]) in scope.phrases:
             return n
     return 0
 
@@ -430,6 +501,7 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
     matchers = _matchers_for(story)
     starts = statements["content_start"] if "content_start" in statements else [0] * len(statements)
     cues = statements["cue"] if "cue" in statements else [None] * len(statements)
+    denials = {}  # cue -> whether it is a denial verb, asked once per cue ("said" heads most statements)
     for sid, aid, party, content, base, cue in zip(statements["statement_id"], statements["article_id"],
                                                    statements["party"], statements["content"], starts, cues):
         if not isinstance(content, str):
@@ -437,7 +509,9 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
             continue
         base = 0 if pd.isna(base) else int(base)
         matches = _find(content, matchers)
-        if _denial_cue(cue):  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
+        if cue not in denials:
+            denials[cue] = _denial_cue(cue)
+        if denials[cue]:  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
 

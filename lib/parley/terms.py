@@ -13,6 +13,7 @@ __all__ = ["compare_terms", "kwic", "normalize", "tokenize"]
 
 #: A token: letters or digits with inner hyphens or apostrophes, straight or curly (Iraq’s, Iran-backed).
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_PARTS = re.compile(f"({_TOKEN.pattern})")  # a token kept as a piece of the split
 _COMPARE_COLUMNS = ["term", "n", "group_a", "group_b", "count_a", "count_b", "prior",
                     "log_odds", "variance", "z", "favours"]
 _KWIC_COLUMNS = ["pre", "keyword", "post", "start", "end", "context"]
@@ -36,6 +37,30 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     folded = folded.replace("’", "'")  # lowered once, each token is then a slice at its own offsets
     return [(folded[s:e], s, e) for s, e in map(re.Match.span, _TOKEN.finditer(text))]
+
+
+def split_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Split text around its tokens, in one regex call: faster than :func:`tokenize` when offsets can wait.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    (list of str, list of str)
+        The pieces of the text, alternating between the text before a token
+        and a token (``[before, token, between, token, ..., after]``; their
+        lengths add up to the text's offsets, their case may be folded), and
+        the tokens folded as :func:`tokenize` folds them.
+    """
+    folded = text.lower()
+    if len(folded) != len(text) or "Σ" in text:  # as in tokenize: fold token by token
+        parts = _PARTS.split(text)
+        return parts, [t.lower().replace("’", "'") for t in parts[1::2]]
+    # lowering keeps each character's length and whether it is a word character: the same tokens
+    parts = _PARTS.split(folded.replace("’", "'"))
+    return parts, parts[1::2]
 
 
 def normalize(text: str) -> str:
