@@ -284,7 +284,7 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
 
 
 # What re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to it (checked over all of Unicode)
-_UNFOLDED = re.compile("[İıſ]")
+_UNFOLDED = ("İ", "ı", "ſ")
 _WORD_CHAR = re.compile(r"[\w-]")  # what the markers' look-behind rejects
 
 
@@ -296,7 +296,7 @@ def _markers(text: str, lex: _Lexicon) -> list[re.Match]:
     that open a marker, and the look-behind is checked here only on what it
     finds. The matches' offsets are those of ``text``, their ``group()`` lower case.
     """
-    if lex.folded_markers is None or _UNFOLDED.search(text):
+    if lex.folded_markers is None or any(ch in text for ch in _UNFOLDED):
         return list(lex.markers.finditer(text))
     low = text.lower()
     out = []
@@ -745,7 +745,7 @@ class _Spans:
 def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
     """Give each statement condition the id of the sentence its span starts in."""
     index: dict = {}
-    for aid, sid, start in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"]):
+    for aid, sid, start in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start"))):
         index.setdefault(aid, []).append((int(start), sid))
     index = {aid: sorted(spans, key=lambda x: x[0]) for aid, spans in index.items()}
     for row in rows:
