@@ -283,8 +283,6 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     return found
 
 
-# What re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to it (checked over all of Unicode)
-_UNFOLDED = ("İ", "ı", "ſ")
 _WORD_CHAR = re.compile(r"[\w-]")  # what the markers' look-behind rejects
 
 
@@ -296,7 +294,9 @@ def _markers(text: str, lex: _Lexicon) -> list[re.Match]:
     that open a marker, and the look-behind is checked here only on what it
     finds. The matches' offsets are those of ``text``, their ``group()`` lower case.
     """
-    if lex.folded_markers is None or any(ch in text for ch in _UNFOLDED):
+    # İ, ı and ſ are the only characters re.IGNORECASE takes for an ASCII letter but str.lower() does not
+    # lower to it (checked over all of Unicode)
+    if lex.folded_markers is None or "ı" in text or "ſ" in text or "İ" in text:
         return list(lex.markers.finditer(text))
     low = text.lower()
     out = []
