@@ -390,17 +390,18 @@ _DASH = re.compile(rf"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speake
 
 def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
-    lex = speaker_lexicon()
-    start, end_of_line = line_start(text, s), line_end(text, s)
-    if block == "body" and not text[start:s].strip():
+    if text[line_start(text, s):s].strip():
+        return None  # both forms open their line; most sentences do not
+    end_of_line = line_end(text, s)
+    if block == "body":
         m = _TRANSCRIPT.match(text, s, e)
         span = _content.trim(text, m.start("content"), end_of_line) if m else None
-        if span and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
+        if span and len(m["speaker"]) > 1 and m["speaker"] not in speaker_lexicon().not_speakers:
             colon = text.index(":", m.end("speaker"))
             return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
                              Cue(colon, colon + 1, ":", "speech"), span, "direct", "transcript")
     span = _content.trim(text, s, end_of_line)
-    if span and not text[start:s].strip() and (opens_quote(text, s) or text[s] == "”"):
+    if span and (opens_quote(text, s) or text[s] == "”"):
         # a quote paragraph signed at its end: “...” ― Name (the opening mark is sometimes the wrong way round)
         end = span[1]
         m = _DASH.search(text, s, end)
@@ -517,10 +518,10 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
     nothing else ("“...,” Austin said, according to Reuters"); an outlet
     that reports something of its own stays a statement.
     """
-    from .actors import actor_lexicon
-
     if len(found) - before < 2:
         return  # a relay needs the statement it relays
+    from .actors import actor_lexicon
+
     lex = actor_lexicon()
     new = found[before:]
     for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
