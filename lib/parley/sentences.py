@@ -84,10 +84,12 @@ _LINE = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")
 # A run of terminal punctuation (or a spaced ellipsis) and closing
 # quotes/brackets; it is a candidate boundary only if group "gap" matched,
 # i.e. whitespace or the end of the run follows.  Matching whole runs even
-# when they are not candidates keeps the scan linear on "......x".
+# when they are not candidates keeps the scan linear on "......x".  The
+# pattern opens with the one character class (". . ." is a full stop
+# followed by spaced stops), so the engine skips ahead to those characters.
 _CANDIDATE = re.compile(
     r"""
-    (?P<term>\.(?:[ ]\.){2,}+|[.!?…‽]++)
+    (?P<term>[.!?…‽](?:(?<=\.)(?:[ ]\.){2,}+|[.!?…‽]*+))
     [)\]}"'”’»›]*+
     (?P<gap>(?!\S))?
     """,
