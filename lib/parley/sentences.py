@@ -432,12 +432,11 @@ def to_sentences(articles):
         (``text[start:end]`` is the sentence); ``credit`` is a caption's photo
         credit; ``sentence_id`` is ``"<article_id>:<n>"``.
     """
-    cols: tuple[list, ...] = ([], [], [], [], [], [], [], [])
+    rows = []
     for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         n = 0
         for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
             for s, e in sentence_spans(text, bs, be):
-                for col, value in zip(cols, (aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit)):
-                    col.append(value)
+                rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
                 n += 1
-    return from_rows(list(zip(*cols)), SENTENCE_COLUMNS, ints=("block_index", "start", "end"))
+    return from_rows(rows, SENTENCE_COLUMNS, ints=("block_index", "start", "end"))
