@@ -133,7 +133,7 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
             left = text[max(s, cs - 24):cs]
-            if lex.infinitive.search(left):
+            if _ends_in_to(left) and lex.infinitive.search(left):
                 out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
                 continue
             if lex.negation.search(left) or lex.noun_before.search(left) or (
@@ -153,3 +153,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out
+
+
+def _ends_in_to(left: str) -> bool:
+    """Say whether ``left`` ends in " to ", as the infinitive frames do (a cheap test before their pattern)."""
+    word = left.rstrip()
+    return len(word) < len(left) and word[-3:-2].isspace() and word[-2:].lower() == "to"
