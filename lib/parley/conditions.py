@@ -379,6 +379,9 @@ _LAST_WORD_OR_NONE = re.compile(r"[\w’'-]*$")
 _AND_OR = re.compile(r"(?:and|or)\s+", re.I)
 
 
+_MARK_CHARS = frozenset('"“([”)]‘’')  # the quotes and brackets _depths counts
+
+
 def _depths(text: str, start: int, end: int):
     """Yield ``(index, char, depth)``, depth being the quotes and brackets opened since ``start``.
 
@@ -391,6 +394,9 @@ def _depths(text: str, start: int, end: int):
     for found in _NON_WORD.finditer(text, start, end):
         i = found.start()
         ch = text[i]
+        if ch not in _MARK_CHARS:  # most are spaces and stops
+            yield i, ch, len(stack)
+            continue
         prev_alnum = i > 0 and text[i - 1].isalnum()
         if ch == '"':
             if stack and stack[-1] == '"':
