@@ -350,12 +350,22 @@ _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
 
 def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
     """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
-    if not _AS_BEFORE.search(text[s:speaker_start]):
+    before = text[s:speaker_start]
+    if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
     m = _AS_AFTER.match(text, frame_end, e)
     if not m or len(text[m.end():e].split()) < 3:
         return None
     return trim(text, m.end(), e)
+
+
+def _ends_in_as(piece: str) -> bool:
+    """Say whether ``piece`` ends in "as" and spaces, as ``_AS_BEFORE`` needs (a cheap test before it).
+
+    re.IGNORECASE also takes a long s ("ſ") for an "s", which str.lower() keeps.
+    """
+    word = piece.rstrip()
+    return len(word) < len(piece) and word[-2:].lower() in ("as", "aſ")
 
 
 def after_quote(text: str, s: int, pos: int) -> bool:
