@@ -52,7 +52,7 @@ import re
 from . import config
 from .articles import _blocks
 from .frames import from_rows
-from .lexicons import built_from, read_lexicon
+from .lexicons import built_from, pinned, read_lexicon
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 
@@ -433,10 +433,11 @@ def to_sentences(articles):
         credit; ``sentence_id`` is ``"<article_id>:<n>"``.
     """
     rows = []
-    for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
-        n = 0
-        for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
-            for s, e in sentence_spans(text, bs, be):
-                rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
-                n += 1
+    with pinned():  # one look at the abbreviations file, not one per block
+        for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+            n = 0
+            for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
+                for s, e in sentence_spans(text, bs, be):
+                    rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
+                    n += 1
     return from_rows(rows, SENTENCE_COLUMNS, ints=("block_index", "start", "end"))
