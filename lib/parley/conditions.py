@@ -48,6 +48,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -107,11 +108,10 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     rows: list[dict] = []
     covered: dict = {}
     has_sentences = sentences is not None and len(sentences) > 0
-    texts = ({(a, i): (int(s), t) for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"],
-                                                          sentences["start"], sentences["text"])}
-             if has_sentences else {})
+    texts = ({(a, i): (int(s), t) for a, i, s, t in zip(*(sentences[c].tolist() for c in (
+        "article_id", "sentence_id", "start", "text")))} if has_sentences else {})
     if statements is not None and len(statements):
-        cols = [statements[c] if c in statements else [default] * len(statements) for c, default in (
+        cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
             ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
             ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None))]
         for sid, aid, sent, party, content, base, cue, cue_start in zip(*cols):
@@ -125,8 +125,10 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
                              "party": None if pd.isna(party) else party, **_shift(found, base)})
     if has_sentences:
         rows = _locate(rows, sentences)
+        covered = {aid: _Spans(spans) for aid, spans in covered.items()}
+        nothing = _Spans([])
         for (aid, sent), (start, text) in texts.items():
-            for s, e in _uncovered(start, start + len(text), covered.get(aid, [])):
+            for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
                 for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
                     rows.append({"article_id": aid, "statement_id": None, "sentence_id": sent,
                                  "party": None, **_shift(found, s)})
@@ -157,6 +159,7 @@ def _alternation(terms) -> str:
 @dataclass(frozen=True)
 class _Lexicon:
     markers: re.Pattern
+    folded_markers: re.Pattern | None  # the markers without case or look-behind, for lowered text (see _markers)
     info: dict            # normalised marker -> (kind, takes, position, needs)
     before: dict          # marker -> regex matched at the end of the text before it
     after: dict           # marker -> regex matched at the start of the text after it
@@ -204,6 +207,9 @@ def _lexicon() -> _Lexicon:
     function = syntax.get("pronoun", []) + syntax.get("determiner", [])  # never inside a subject's noun phrase
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
+        folded_markers=(re.compile(rf"(?:{alternation(r['marker'] for r in markers)})(?![\w-])")
+                        if all(r["marker"].isascii() and r["marker"] == r["marker"].lower() for r in markers)
+                        else None),
         info=info, before=before, after=after, need_before=need_before, need_after=need_after,
         complementizers=frozenset(syntax.get("complementizer", []) + syntax.get("reporting", []) + syntax.get("wh", [])),
         collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
@@ -241,7 +247,7 @@ def _categories(rows: tuple) -> list:
 
 def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     """Return the conditions in one text, offsets local to it; ``lead`` is the text just before it."""
-    candidates = [m for m in lex.markers.finditer(text) if _accept(text, m, lex, lead)]
+    candidates = [m for m in _markers(text, lex) if _accept(text, m, lex, lead)]
     found = []
     for i, m in enumerate(candidates):
         _, takes, _, needs = lex.info[normalize(m.group())]
@@ -275,6 +281,34 @@ def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
                           "target_end": None if target is None else target[1],
                           "category": _category(text[s:e], lex)})
     return found
+
+
+_WORD_CHAR = re.compile(r"[\w-]")  # what the markers' look-behind rejects
+
+
+def _markers(text: str, lex: _Lexicon) -> list[re.Match]:
+    """Return the matches of ``lex.markers`` in a text, found in its lowered copy where that is the same.
+
+    A case-insensitive pattern with a look-behind is tried at every position;
+    a lowered copy lets the case-sensitive pattern skip ahead to the letters
+    that open a marker, and the look-behind is checked here only on what it
+    finds. The matches' offsets are those of ``text``, their ``group()`` lower case.
+    """
+    # İ, ı and ſ are the only characters re.IGNORECASE takes for an ASCII letter but str.lower() does not
+    # lower to it (checked over all of Unicode)
+    if lex.folded_markers is None or "ı" in text or "ſ" in text or "İ" in text:
+        return list(lex.markers.finditer(text))
+    low = text.lower()
+    out = []
+    m = lex.folded_markers.search(low)
+    while m:
+        start = m.start()
+        if start and _WORD_CHAR.match(low, start - 1):
+            m = lex.folded_markers.search(low, start + 1)  # inside a word: look on from the next letter
+        else:
+            out.append(m)
+            m = lex.folded_markers.search(low, m.end())
+    return out
 
 
 def _clause_end(text: str, pos: int, lex: _Lexicon) -> int:
@@ -345,6 +379,9 @@ _LAST_WORD_OR_NONE = re.compile(r"[\w’'-]*$")
 _AND_OR = re.compile(r"(?:and|or)\s+", re.I)
 
 
+_MARK_CHARS = frozenset('"“([”)]‘’')  # the quotes and brackets _depths counts
+
+
 def _depths(text: str, start: int, end: int):
     """Yield ``(index, char, depth)``, depth being the quotes and brackets opened since ``start``.
 
@@ -357,6 +394,9 @@ def _depths(text: str, start: int, end: int):
     for found in _NON_WORD.finditer(text, start, end):
         i = found.start()
         ch = text[i]
+        if ch not in _MARK_CHARS:  # most are spaces and stops
+            yield i, ch, len(stack)
+            continue
         prev_alnum = i > 0 and text[i - 1].isalnum()
         if ch == '"':
             if stack and stack[-1] == '"':
@@ -684,24 +724,34 @@ def _shift(found: dict, base: int) -> dict:
     return out
 
 
-def _uncovered(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the parts of ``[start, end)`` outside every span."""
-    parts, pos = [], start
-    for s, e in sorted(spans):
-        if e <= pos or s >= end:
-            continue
-        if s > pos:
-            parts.append((pos, s))
-        pos = max(pos, e)
-    if pos < end:
-        parts.append((pos, end))
-    return parts
+class _Spans:
+    """An article's statement spans, sorted once for the parts of each sentence they leave uncovered."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the farthest end so far
+
+    def uncovered(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the parts of ``[start, end)`` outside every span."""
+        parts, pos = [], start
+        # the spans before the first that reaches past start cover none of it
+        for s, e in self.spans[bisect_right(self.reach, start):]:
+            if s >= end:
+                break  # sorted: the rest start later still
+            if e <= pos:
+                continue
+            if s > pos:
+                parts.append((pos, s))
+            pos = max(pos, e)
+        if pos < end:
+            parts.append((pos, end))
+        return parts
 
 
 def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
     """Give each statement condition the id of the sentence its span starts in."""
     index: dict = {}
-    for aid, sid, start in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"]):
+    for aid, sid, start in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start"))):
         index.setdefault(aid, []).append((int(start), sid))
     index = {aid: sorted(spans, key=lambda x: x[0]) for aid, spans in index.items()}
     for row in rows:

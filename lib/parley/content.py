@@ -20,6 +20,16 @@ __all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", 
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
+_ON = re.compile(r"\s+on\s+")
+_COLON = re.compile(r"\s*:\s*")
+_BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
+_THAT = re.compile(r"\s*that\b")
+_CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
+_FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
+_INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
+_FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+_NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
+
 
 @dataclass(frozen=True)
 class _Grammar:
@@ -122,7 +132,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if that and cue_lexicon().cue_re.search(text, p, that.end()):
             that = None
     if plain:
-        m = re.compile(r"\s+on\s+").match(text, p, e)  # "called on X to": X is part of what was asked
+        m = _ON.match(text, p, e)  # "called on X to": X is part of what was asked
         p = m.end() if m else p
     elif that:  # "told reporters that", "warned voters on Monday that"
         p = that.end() - 4
@@ -135,18 +145,18 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if not m or m.end() == p:
             break
         p = m.end()
-    m = re.compile(r"\s*:\s*").match(text, p, e)
+    m = _COLON.match(text, p, e)
     if m:
         if not text[m.end():e].strip():
             return next_paragraph(text, e, quotes)
         return extend_quote(trim(text, m.end(), e), quotes)
-    m = re.compile(r"\s*,?\s*(?=[“\"‘]|'')").match(text, p, e)
+    m = _BEFORE_QUOTE.match(text, p, e)
     if m:  # said, “...”
         q = quotes.starting_at(m.end())
         if q:
             return extend_quote(trim(text, m.end(), max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])),
                                 quotes)
-    that = re.compile(r"\s*that\b").match(text, p, e)
+    that = _THAT.match(text, p, e)
     if that:
         p = that.end()
     rest = text[p:e].lstrip()
@@ -238,24 +248,24 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
     if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
         # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
         # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
-        m = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])").match(text, frame_end, e)
+        m = _CLAUSE_GOES_ON.match(text, frame_end, e)
         if m:
             return trim(text, cs, e), None
         if words < 8:
             return None  # "In a statement, X said ..." has no content before the speaker
     if not quoted and g.clause_rest.match(text, frame_end, e):
         return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
-    m = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+").match(text, frame_end, e)
+    m = _FRAME_COMMA.match(text, frame_end, e)
     if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
             and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, frame_end, m.end() + 40):
         return trim(text, cs, e), None  # "Unless countries act, the experts say, the world could suffer ..."
     main = extend_quote((cs, ce), quotes, backward=True)
     last = quotes.within(*main)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
-    if last and last[0] > main[0] and last[1] >= main[1] and re.search(r"(?:[:;(]|\s[—–-]|\s--)\s*$", text[main[0]:last[0]]):
+    if last and last[0] > main[0] and last[1] >= main[1] and _INTRODUCES.search(text[main[0]:last[0]]):
         main = (last[0], main[1])  # "Neither man was impressed - ''Born with a silver spoon,''": the quote alone
     # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
     tail = None
-    m = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')").match(text, frame_end, e)
+    m = _FRAME_BEFORE_QUOTE.match(text, frame_end, e)
     if m and cue_lexicon().cue_re.search(text, frame_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
@@ -292,7 +302,7 @@ def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int
 
 def next_paragraph(text: str, e: int, quotes: Quotes) -> tuple[int, int] | None:
     """Return the paragraph after a cue that ends its own ("X said:")."""
-    m = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)").match(text, e)
+    m = _NEXT_PARAGRAPH.match(text, e)
     if not m:
         return None
     return extend_quote(trim(text, m.start("p"), m.end("p")), quotes)
@@ -340,12 +350,22 @@ _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
 
 def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
     """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
-    if not _AS_BEFORE.search(text[s:speaker_start]):
+    before = text[s:speaker_start]
+    if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
     m = _AS_AFTER.match(text, frame_end, e)
     if not m or len(text[m.end():e].split()) < 3:
         return None
     return trim(text, m.end(), e)
+
+
+def _ends_in_as(piece: str) -> bool:
+    """Say whether ``piece`` ends in "as" and spaces, as ``_AS_BEFORE`` needs (a cheap test before it).
+
+    re.IGNORECASE also takes a long s ("ſ") for an "s", which str.lower() keeps.
+    """
+    word = piece.rstrip()
+    return len(word) < len(piece) and word[-2:].lower() in ("as", "aſ")
 
 
 def after_quote(text: str, s: int, pos: int) -> bool:
@@ -387,8 +407,16 @@ def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[in
     quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in quotes.within(cs, ce)]
     if not quoted:
         return "indirect"
-    letters = sum(map(str.isalnum, text[cs:ce]))
-    in_quotes = sum(sum(map(str.isalnum, text[qs:qe])) for qs, qe in quoted)
+    letters = _alnum_count(text, cs, ce)
+    in_quotes = sum(_alnum_count(text, qs, qe) for qs, qe in quoted)
     if frame:  # the "he said" inside a split quote is not content
-        letters -= sum(map(str.isalnum, text[frame[0]:frame[1]]))
+        letters -= _alnum_count(text, *frame)
     return "direct" if in_quotes >= letters - 2 else "mixed"
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
+
+
+def _alnum_count(text: str, s: int, e: int) -> int:
+    """Count the letters and digits of ``text[s:e]`` (what is left once the runs of anything else are cut)."""
+    return len(_NOT_ALNUM.sub("", text[s:e]))

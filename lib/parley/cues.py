@@ -15,6 +15,8 @@ from .quotes import Quotes
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
 
 _SPACES = re.compile(r"\s+")
+_ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
+_SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
             left = text[max(s, cs - 24):cs]
-            if lex.infinitive.search(left):
+            if _ends_in_to(left) and lex.infinitive.search(left):
                 out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
                 continue
             if lex.negation.search(left) or lex.noun_before.search(left) or (
@@ -146,9 +148,14 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
                     and not lex.bare_clause.match(text, ce, e) and not (
                     lex.inverted_before.search(left) or (
-                        lex.after_quote.search(text[max(s, cs - 60):cs]) and re.match(r"\s*(?:[.,;]|$)", text[ce:e]))
-                    or (re.match(r"\s*(?:[.,;]|$)", text[ce:e]) and re.search(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$",
-                                                                                text[s:cs]))):
+                        lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
+                    or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out
+
+
+def _ends_in_to(left: str) -> bool:
+    """Say whether ``left`` ends in " to ", as the infinitive frames do (a cheap test before their pattern)."""
+    word = left.rstrip()
+    return len(word) < len(left) and word[-3:-2].isspace() and word[-2:].lower() == "to"

@@ -52,7 +52,7 @@ import re
 from . import config
 from .articles import _blocks
 from .frames import from_rows
-from .lexicons import built_from, read_lexicon
+from .lexicons import built_from, pinned, read_lexicon
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 
@@ -84,10 +84,12 @@ _LINE = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")
 # A run of terminal punctuation (or a spaced ellipsis) and closing
 # quotes/brackets; it is a candidate boundary only if group "gap" matched,
 # i.e. whitespace or the end of the run follows.  Matching whole runs even
-# when they are not candidates keeps the scan linear on "......x".
+# when they are not candidates keeps the scan linear on "......x".  The
+# pattern opens with the one character class (". . ." is a full stop
+# followed by spaced stops), so the engine skips ahead to those characters.
 _CANDIDATE = re.compile(
     r"""
-    (?P<term>\.(?:[ ]\.){2,}+|[.!?…‽]++)
+    (?P<term>[.!?…‽](?:(?<=\.)(?:[ ]\.){2,}+|[.!?…‽]*+))
     [)\]}"'”’»›]*+
     (?P<gap>(?!\S))?
     """,
@@ -430,12 +432,12 @@ def to_sentences(articles):
         (``text[start:end]`` is the sentence); ``credit`` is a caption's photo
         credit; ``sentence_id`` is ``"<article_id>:<n>"``.
     """
-    cols: tuple[list, ...] = ([], [], [], [], [], [], [], [])
-    for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
-        n = 0
-        for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
-            for s, e in sentence_spans(text, bs, be):
-                for col, value in zip(cols, (aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit)):
-                    col.append(value)
-                n += 1
-    return from_rows(list(zip(*cols)), SENTENCE_COLUMNS, ints=("block_index", "start", "end"))
+    rows = []
+    with pinned():  # one look at the abbreviations file, not one per block
+        for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+            n = 0
+            for b, (kind, bs, be, credit) in enumerate(_blocks(text)):
+                for s, e in sentence_spans(text, bs, be):
+                    rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
+                    n += 1
+    return from_rows(rows, SENTENCE_COLUMNS, ints=("block_index", "start", "end"))

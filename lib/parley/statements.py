@@ -26,7 +26,7 @@ from .frames import from_rows
 from .lexicons import alternation, built_from, pinned, word_lists
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .parties import resolve_parties
-from .quotes import NL, Quotes, line_end, line_start, opens_quote
+from .quotes import NL, Quotes, line_end, opens_quote
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract",
            "count_statements", "describe_count"]
@@ -388,19 +388,27 @@ _TRANSCRIPT = re.compile(r"[\"“]?(?P<speaker>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.
 _DASH = re.compile(rf"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speaker>[A-Z][^{NL}“”\"]{{1,60}}?)\s*$")
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    """Say whether only spaces stand between the start of the line and ``pos``."""
+    while pos and text[pos - 1] not in NL and text[pos - 1].isspace():
+        pos -= 1
+    return not pos or text[pos - 1] in NL
+
+
 def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
-    lex = speaker_lexicon()
-    start, end_of_line = line_start(text, s), line_end(text, s)
-    if block == "body" and not text[start:s].strip():
+    if not _opens_line(text, s):
+        return None  # both forms open their line; most sentences do not
+    end_of_line = line_end(text, s)
+    if block == "body":
         m = _TRANSCRIPT.match(text, s, e)
         span = _content.trim(text, m.start("content"), end_of_line) if m else None
-        if span and len(m["speaker"]) > 1 and m["speaker"] not in lex.not_speakers:
+        if span and len(m["speaker"]) > 1 and m["speaker"] not in speaker_lexicon().not_speakers:
             colon = text.index(":", m.end("speaker"))
             return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
                              Cue(colon, colon + 1, ":", "speech"), span, "direct", "transcript")
     span = _content.trim(text, s, end_of_line)
-    if span and not text[start:s].strip() and (opens_quote(text, s) or text[s] == "”"):
+    if span and (opens_quote(text, s) or text[s] == "”"):
         # a quote paragraph signed at its end: “...” ― Name (the opening mark is sometimes the wrong way round)
         end = span[1]
         m = _DASH.search(text, s, end)
@@ -443,9 +451,9 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     plain = cue.form in cue_lexicon().after
     if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
         # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
-        m = re.compile(r",\s+(?=[a-z])").search(text, ce, e)
+        m = _RELATIVE_END.search(text, ce, e)
         while m and quotes.around(m.start()):
-            m = re.compile(r",\s+(?=[a-z])").search(text, m.end(), e)
+            m = _RELATIVE_END.search(text, m.end(), e)
         if m:
             e = m.start()
 
@@ -489,7 +497,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
 def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
     """Return the quote that ends the sentence before a bare frame ("“... the year.” Austin said.")."""
     rest = text[max(speaker.end, cue.end):sent.end]
-    if text[sent.start:min(speaker.start, cue.start)].strip() or not re.fullmatch(r"[\s\w’'-]{0,30}[.!?]?", rest):
+    if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
         return None
     if i == 0 or sents[i - 1].block_index != sent.block_index:
         return None
@@ -517,10 +525,10 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
     nothing else ("“...,” Austin said, according to Reuters"); an outlet
     that reports something of its own stays a statement.
     """
-    from .actors import actor_lexicon
-
     if len(found) - before < 2:
         return  # a relay needs the statement it relays
+    from .actors import actor_lexicon
+
     lex = actor_lexicon()
     new = found[before:]
     for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
@@ -534,13 +542,16 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
         rest = text[relay.content[0]:relay.content[1]]
         for cs, ce in sorted(covered, reverse=True):
             rest = rest[:max(0, cs - relay.content[0])] + rest[max(0, ce - relay.content[0]):]
-        if not relayed or len(re.findall(r"\w+", rest)) > 2:
+        if not relayed or len(_WORD.findall(rest)) > 2:
             continue  # it says something of its own
         found[:] = [f for f in found if f is not relay]
         for f in relayed:
             f.via = relay.speaker.text
 
 
+_RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"
+_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare frame ("Austin said.")
+_WORD = re.compile(r"\w+")
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
