@@ -607,8 +607,8 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     lex, spk = actor_lexicon(), speaker_lexicon()
     out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
-    # article also writes it capitalised mid-sentence.
-    midcaps = set(_MIDCAPS.findall(text))
+    # article also writes it capitalised mid-sentence (collected when first needed).
+    midcaps: set[str] | None = None
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
@@ -617,6 +617,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         if inside and inside[0] <= s and inside[1] >= e:
             continue  # a sentence of quoted speech
         intro_end = spk.sentence_intro.match(text, s, e).end()
+        lead_end = _LEAD.match(text, intro_end, e).end()  # a mention starting by here opens the sentence
         first_of_sentence = len(out)
         for m in lex.name_run.finditer(text, s, e):
             ms, me = m.span()
@@ -635,9 +636,11 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
                                     or words[0] in lex.calendar):
                 continue
-            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1 and words[0] not in midcaps \
-                    and not describe(words[0]).parties:
-                continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
+                if midcaps is None:
+                    midcaps = set(_MIDCAPS.findall(text))
+                if words[0] not in midcaps and not describe(words[0]).parties:
+                    continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # a role after a name of a body: "a senior State Department official"
             role_after = _ROLE_AFTER.match(text, me, e)
             if role_after and role_after.group("role").lower() in spk.roles:
@@ -645,14 +648,15 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
             while j >= 2 and text[j - 2:j - 1].islower():
-                before = _WORD_BEFORE.search(text, max(s, j - 30), j)
-                if before is None:
+                word_start = _word_before(text, max(s, j - 30), j)
+                if word_start is None:
                     break
-                low = before.group(1).lower()
+                word = text[word_start:j - 1]
+                low = word.lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
                     or ("-" in low and low.split("-")[0] in lex.modifiers)
-                if role or (low in lex.titles_lower and (j < ms or role_after) and before.group(1).islower()):
-                    j = before.start(1)
+                if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
+                    j = word_start
                     continue
                 break
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
@@ -665,20 +669,23 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me = after.end("np")
             mtext = text[j:me]
             desc = describe(mtext)
-            opening = j >= intro_end and not text[intro_end:j].strip(" “\"‘'")
+            opening = intro_end <= j <= lead_end
             subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, j - 6), j))
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
+        ordered = all(a.start <= b.start for a, b in zip(names, names[1:]))
         for m in lex.definite_run.finditer(text, s, e):
             ms, me = m.span()
             if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
                 continue
             desc = describe(m.group(0))
-            opening = ms >= intro_end and not text[intro_end:ms].strip(" “\"‘'")
+            opening = intro_end <= ms <= lead_end
             subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, ms - 6), ms))
             out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
-        out[first_of_sentence:] = sorted(out[first_of_sentence:], key=lambda x: x.start)
+            ordered = False
+        if not ordered:
+            out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
     return out
 
 
@@ -687,11 +694,29 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _FORMER_PREFIX = re.compile(r"^(?:ex|former)-")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")  # the word just before a position
+_LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
+_LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
 _AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
-_MIDCAPS = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+_MIDCAPS = re.compile(r"(?=[A-Z])(?<=[a-z,;] )[A-Z][\w’'-]*")  # the capital first: most positions fail at once
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _word_before(text: str, lo: int, j: int) -> int | None:
+    """Return where the word before ``j`` starts (not before ``lo``), or None unless one space or tab precedes ``j``.
+
+    Only called where the character before that space is a lower-case letter, so the
+    word ends there: its start is found by one backwards scan, not a search of the window.
+    """
+    if j - 1 <= lo or text[j - 1] not in " \t":
+        return None
+    last = _LAST_NON_WORD.match(text, lo, j - 1)
+    start = last.end() if last else lo
+    return start if start < j - 1 else None
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.start
 
 
 def _role_word(word: str, spk, lex) -> bool:
