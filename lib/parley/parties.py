@@ -125,13 +125,28 @@ def party_colors(parties) -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
-def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
     out = []
     for name, aliases in items:
         alts = "|".join(_alias(a) for a in sorted(aliases, key=len, reverse=True))
         # Whole words, possessives allowed.
-        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])", re.I)))
+        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])", re.I), _lowered(aliases)))
     return out
+
+
+def _lowered(phrases) -> tuple[str, ...] | None:
+    """Return the phrases in lower case, or None if one is not ASCII (see :func:`_may_match`)."""
+    return tuple(p.lower() for p in phrases) if all(p.isascii() for p in phrases) else None
+
+
+def _may_match(low: str | None, lowered: tuple[str, ...] | None) -> bool:
+    """Say whether any phrase may match a text, from the text in lower case (None unless it is ASCII).
+
+    The patterns try every position of a text, which costs more than a few substring tests: for
+    ASCII text and phrases, ignoring case is ASCII case-folding, so a phrase can only match where
+    its lower-case form is a substring of the lower-cased text.
+    """
+    return low is None or lowered is None or any(map(low.__contains__, lowered))
 
 
 def _alias(alias: str) -> str:
@@ -146,11 +161,11 @@ def _key(table: dict) -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _exclusions(phrases: tuple[str, ...]) -> re.Pattern | None:
+def _exclusions(phrases: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...] | None] | None:
     if not phrases:
         return None
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), _lowered(phrases)
 
 
 class AliasHit(NamedTuple):
@@ -200,7 +215,7 @@ def alias_patterns(parties: dict) -> tuple:
     Returns
     -------
     tuple
-        ``(exclusions or None, [(party, pattern), ...])``, for :func:`matches_of`: a caller
+        ``(exclusions or None, [(party, pattern, aliases in lower case), ...])``, for :func:`matches_of`: a caller
         reading many texts against one table compiles (and hashes) the table once.
     """
     return (_exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ()))),
@@ -210,10 +225,12 @@ def alias_patterns(parties: dict) -> tuple:
 def matches_of(text: str, patterns: tuple) -> list[AliasHit]:
     """Return :func:`alias_matches` of a non-empty ``text``, with the table's :func:`alias_patterns`."""
     excluded, compiled = patterns
-    if excluded is not None:
-        text = excluded.sub(lambda m: " " * len(m.group(0)), text)
+    low = text.lower() if text.isascii() else None
+    if excluded is not None and _may_match(low, excluded[1]):
+        text = excluded[0].sub(lambda m: " " * len(m.group(0)), text)
+        low = text.lower() if low is not None else None
     hits = [AliasHit(name, m.group(0), m.start(), m.end())
-            for name, pattern in compiled for m in pattern.finditer(text)]
+            for name, pattern, lowered in compiled if _may_match(low, lowered) for m in pattern.finditer(text)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[AliasHit] = []
     for hit in hits:
