@@ -607,8 +607,8 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     lex, spk = actor_lexicon(), speaker_lexicon()
     out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
-    # article also writes it capitalised mid-sentence (collected when first needed).
-    midcaps: set[str] | None = None
+    # article also writes it capitalised mid-sentence (looked up once per word).
+    midcaps: dict[str, bool] = {}
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
@@ -637,9 +637,10 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                                     or words[0] in lex.calendar):
                 continue
             if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
-                if midcaps is None:
-                    midcaps = set(_MIDCAPS.findall(text))
-                if words[0] not in midcaps and not describe(words[0]).parties:
+                mid = midcaps.get(words[0])
+                if mid is None:
+                    mid = midcaps[words[0]] = _capitalised_mid_sentence(text, words[0])
+                if not mid and not describe(words[0]).parties:
                     continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # a role after a name of a body: "a senior State Department official"
             role_after = _ROLE_AFTER.match(text, me, e)
@@ -674,7 +675,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
-        ordered = all(a.start <= b.start for a, b in zip(names, names[1:]))
+        ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
         for m in lex.definite_run.finditer(text, s, e):
             ms, me = m.span()
             if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
@@ -697,9 +698,26 @@ _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps 
 _LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
 _LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
 _AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
-_MIDCAPS = re.compile(r"(?=[A-Z])(?<=[a-z,;] )[A-Z][\w’'-]*")  # the capital first: most positions fail at once
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_WORD_CHAR = re.compile(r"[\w’'-]")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """Say whether ``word`` stands whole, capitalised, after a lower-case letter, comma or semicolon and a space."""
+    if not _CAPITALISED.fullmatch(word):
+        return False
+    end = len(word) + 1
+    at = text.find(" " + word)
+    while at >= 0:
+        if at and text[at - 1] in _MID_SENTENCE and not _WORD_CHAR.match(text, at + end):
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
+
+
+_MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 def _word_before(text: str, lo: int, j: int) -> int | None:
