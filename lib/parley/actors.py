@@ -48,6 +48,7 @@ ACTOR_COLUMNS = [
 ]
 
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # the same, for one token (no line break)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|der|le|la)-[A-Z]")  # al-Sudani
 
 
@@ -272,7 +273,7 @@ class Describer:
         for w, _, _ in words:
             low = w.lower()
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or low in lex.not_names or _POSSESSIVE.search(w) or "." in w:
+                    or low in lex.nationalities or low in lex.not_names or w.endswith(_POSSESSIVE_ENDINGS) or "." in w:
                 return None
         if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
             return None  # an acronym: a body
@@ -314,15 +315,15 @@ class Describer:
         pre, comp = toks[:cut], toks[cut:]
         owner = -1
         for n in range(len(pre) - 1):
-            if _POSSESSIVE.search(pre[n][0]):
+            if pre[n][0].endswith(_POSSESSIVE_ENDINGS):
                 owner = n
         possessor, rest = pre[:owner + 1], pre[owner + 1:]
         if not rest:
             rest, possessor = possessor, []
-        lows = [t[0].lower().strip("’'") for t in rest]
+        lowered = [t[0].lower() for t in rest]
+        lows = [low.strip("’'") for low in lowered]
         blocked = None
-        for t in rest:
-            low = t[0].lower()
+        for low in lowered:
             if low in lex.modifiers:
                 blocked = lex.modifiers[low]
             elif "-" in low and low.split("-")[0] in lex.modifiers:
@@ -331,7 +332,7 @@ class Describer:
                 blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
         # "former" takes a person out of an office only when the phrase names one ("a former minister",
         # "ex-home secretary"); "a former lawyer" says nothing about government
-        out["office"] = any(_office(t[0], lex) for t in rest)
+        out["office"] = any(_office(low, lex) for low in lowered)
         if blocked and out["office"]:
             out["blocked"] = blocked
         out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
@@ -341,19 +342,18 @@ class Describer:
             w = t[0]
             low = w.lower().rstrip(".")
             if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or _POSSESSIVE.search(w):
+                    or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
         head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
         out["head"] = head
-        role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
-                      if (t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
-                          or t[0].lower() in spk.bodies) and t[0].lower().rstrip(".") not in lex.honorifics
-                      and t[0].lower() not in lex.modifiers]
-        titled = any(t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
-                     for t in rest[:len(rest) - len(name_words)])
+        before_name = lowered[:len(rest) - len(name_words)]
+        role_words = [low for low in before_name
+                      if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
+                      and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
+        titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
         if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
                 name_words[0].lower() in lex.nationalities:
             name_words = []
@@ -376,8 +376,8 @@ class Describer:
             out["role"] = " ".join(role_words)
         elif head in spk.roles or head in spk.bodies or head in spk.documents:
             out["role"] = head
-        for t in rest:
-            g = lex.genders.get(t[0].lower().rstrip("."))
+        for low in lowered:
+            g = lex.genders.get(low.rstrip("."))
             if g:
                 out["gender"] = g
         # aliases, by where they sit
@@ -479,9 +479,10 @@ class Describer:
         return None
 
 
-def _office(word: str, lex) -> bool:
-    """Say whether a word names an office: a government role or a title ("minister", "Secretary"), not "lawyer"."""
-    low = _FORMER_PREFIX.sub("", word.lower()).rstrip(".")
+def _office(low: str, lex) -> bool:
+    """Say whether a lower-case word names an office: a government role or a title ("minister"), not "lawyer"."""
+    low = low.removeprefix("ex-") if low.startswith("ex-") else low.removeprefix("former-")
+    low = low.rstrip(".")
     return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
                                            and low not in lex.modifiers)
 
@@ -693,7 +694,6 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_FORMER_PREFIX = re.compile(r"^(?:ex|former)-")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
 _LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
