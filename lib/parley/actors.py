@@ -672,7 +672,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             mtext = text[j:me]
             desc = describe(mtext)
             opening = intro_end <= j <= lead_end
-            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, j - 6), j))
+            subject = opening or _after_conjunction(text, max(s, j - 6), j)
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
@@ -683,7 +683,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 continue
             desc = describe(m.group(0))
             opening = intro_end <= ms <= lead_end
-            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, ms - 6), ms))
+            subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
             out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
             ordered = False
         if not ordered:
@@ -697,7 +697,6 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
 _LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
-_AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
@@ -718,6 +717,17 @@ def _capitalised_mid_sentence(text: str, word: str) -> bool:
 
 
 _MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _after_conjunction(text: str, lo: int, j: int) -> bool:
+    """Say whether "and", "but" or a semicolon (after ``lo``) ends the text before ``j``: "..., and Smith said"."""
+    before = text[lo:j].rstrip()
+    if before.endswith(";"):
+        return True
+    if before.endswith(("and", "but")):
+        at = lo + len(before) - 3
+        return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")  # a whole word
+    return False
 
 
 def _word_before(text: str, lo: int, j: int) -> int | None:
