@@ -48,6 +48,7 @@ ACTOR_COLUMNS = [
 ]
 
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # the same, for one token (no line break)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|der|le|la)-[A-Z]")  # al-Sudani
 
 
@@ -272,7 +273,7 @@ class Describer:
         for w, _, _ in words:
             low = w.lower()
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or low in lex.not_names or _POSSESSIVE.search(w) or "." in w:
+                    or low in lex.nationalities or low in lex.not_names or w.endswith(_POSSESSIVE_ENDINGS) or "." in w:
                 return None
         if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
             return None  # an acronym: a body
@@ -314,15 +315,15 @@ class Describer:
         pre, comp = toks[:cut], toks[cut:]
         owner = -1
         for n in range(len(pre) - 1):
-            if _POSSESSIVE.search(pre[n][0]):
+            if pre[n][0].endswith(_POSSESSIVE_ENDINGS):
                 owner = n
         possessor, rest = pre[:owner + 1], pre[owner + 1:]
         if not rest:
             rest, possessor = possessor, []
-        lows = [t[0].lower().strip("’'") for t in rest]
+        lowered = [t[0].lower() for t in rest]
+        lows = [low.strip("’'") for low in lowered]
         blocked = None
-        for t in rest:
-            low = t[0].lower()
+        for low in lowered:
             if low in lex.modifiers:
                 blocked = lex.modifiers[low]
             elif "-" in low and low.split("-")[0] in lex.modifiers:
@@ -331,7 +332,7 @@ class Describer:
                 blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
         # "former" takes a person out of an office only when the phrase names one ("a former minister",
         # "ex-home secretary"); "a former lawyer" says nothing about government
-        out["office"] = any(_office(t[0], lex) for t in rest)
+        out["office"] = any(_office(low, lex) for low in lowered)
         if blocked and out["office"]:
             out["blocked"] = blocked
         out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
@@ -341,19 +342,18 @@ class Describer:
             w = t[0]
             low = w.lower().rstrip(".")
             if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or _POSSESSIVE.search(w):
+                    or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
         head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
         out["head"] = head
-        role_words = [t[0].lower() for t in rest[:len(rest) - len(name_words)]
-                      if (t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
-                          or t[0].lower() in spk.bodies) and t[0].lower().rstrip(".") not in lex.honorifics
-                      and t[0].lower() not in lex.modifiers]
-        titled = any(t[0].lower().rstrip(".") in lex.titles_lower or t[0].lower() in spk.roles
-                     for t in rest[:len(rest) - len(name_words)])
+        before_name = lowered[:len(rest) - len(name_words)]
+        role_words = [low for low in before_name
+                      if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
+                      and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
+        titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
         if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
                 name_words[0].lower() in lex.nationalities:
             name_words = []
@@ -376,8 +376,8 @@ class Describer:
             out["role"] = " ".join(role_words)
         elif head in spk.roles or head in spk.bodies or head in spk.documents:
             out["role"] = head
-        for t in rest:
-            g = lex.genders.get(t[0].lower().rstrip("."))
+        for low in lowered:
+            g = lex.genders.get(low.rstrip("."))
             if g:
                 out["gender"] = g
         # aliases, by where they sit
@@ -479,9 +479,10 @@ class Describer:
         return None
 
 
-def _office(word: str, lex) -> bool:
-    """Say whether a word names an office: a government role or a title ("minister", "Secretary"), not "lawyer"."""
-    low = _FORMER_PREFIX.sub("", word.lower()).rstrip(".")
+def _office(low: str, lex) -> bool:
+    """Say whether a lower-case word names an office: a government role or a title ("minister"), not "lawyer"."""
+    low = low.removeprefix("ex-") if low.startswith("ex-") else low.removeprefix("former-")
+    low = low.rstrip(".")
     return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
                                            and low not in lex.modifiers)
 
@@ -607,8 +608,8 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     lex, spk = actor_lexicon(), speaker_lexicon()
     out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
-    # article also writes it capitalised mid-sentence.
-    midcaps = set(_MIDCAPS.findall(text))
+    # article also writes it capitalised mid-sentence (looked up once per word).
+    midcaps: dict[str, bool] = {}
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
@@ -617,6 +618,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         if inside and inside[0] <= s and inside[1] >= e:
             continue  # a sentence of quoted speech
         intro_end = spk.sentence_intro.match(text, s, e).end()
+        lead_end = _LEAD.match(text, intro_end, e).end()  # a mention starting by here opens the sentence
         first_of_sentence = len(out)
         for m in lex.name_run.finditer(text, s, e):
             ms, me = m.span()
@@ -635,9 +637,12 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
                                     or words[0] in lex.calendar):
                 continue
-            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1 and words[0] not in midcaps \
-                    and not describe(words[0]).parties:
-                continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
+                mid = midcaps.get(words[0])
+                if mid is None:
+                    mid = midcaps[words[0]] = _capitalised_mid_sentence(text, words[0])
+                if not mid and not describe(words[0]).parties:
+                    continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # a role after a name of a body: "a senior State Department official"
             role_after = _ROLE_AFTER.match(text, me, e)
             if role_after and role_after.group("role").lower() in spk.roles:
@@ -645,14 +650,15 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
             j = ms
             while j >= 2 and text[j - 2:j - 1].islower():
-                before = _WORD_BEFORE.search(text, max(s, j - 30), j)
-                if before is None:
+                word_start = _word_before(text, max(s, j - 30), j)
+                if word_start is None:
                     break
-                low = before.group(1).lower()
+                word = text[word_start:j - 1]
+                low = word.lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
                     or ("-" in low and low.split("-")[0] in lex.modifiers)
-                if role or (low in lex.titles_lower and (j < ms or role_after) and before.group(1).islower()):
-                    j = before.start(1)
+                if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
+                    j = word_start
                     continue
                 break
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
@@ -665,33 +671,80 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 me = after.end("np")
             mtext = text[j:me]
             desc = describe(mtext)
-            opening = j >= intro_end and not text[intro_end:j].strip(" “\"‘'")
-            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, j - 6), j))
+            opening = intro_end <= j <= lead_end
+            subject = opening or _after_conjunction(text, max(s, j - 6), j)
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
+        ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
         for m in lex.definite_run.finditer(text, s, e):
             ms, me = m.span()
             if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
                 continue
             desc = describe(m.group(0))
-            opening = ms >= intro_end and not text[intro_end:ms].strip(" “\"‘'")
-            subject = opening or bool(_AFTER_CONJUNCTION.search(text, max(s, ms - 6), ms))
+            opening = intro_end <= ms <= lead_end
+            subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
             out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
-        out[first_of_sentence:] = sorted(out[first_of_sentence:], key=lambda x: x.start)
+            ordered = False
+        if not ordered:
+            out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
     return out
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_FORMER_PREFIX = re.compile(r"^(?:ex|former)-")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")  # the word just before a position
-_AFTER_CONJUNCTION = re.compile(r"(?:\band|\bbut|;)\s*$")  # "..., and Smith said": a new subject
-_MIDCAPS = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+_LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
+_LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_WORD_CHAR = re.compile(r"[\w’'-]")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """Say whether ``word`` stands whole, capitalised, after a lower-case letter, comma or semicolon and a space."""
+    if not _CAPITALISED.fullmatch(word):
+        return False
+    end = len(word) + 1
+    at = text.find(" " + word)
+    while at >= 0:
+        if at and text[at - 1] in _MID_SENTENCE and not _WORD_CHAR.match(text, at + end):
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
+
+
+_MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _after_conjunction(text: str, lo: int, j: int) -> bool:
+    """Say whether "and", "but" or a semicolon (after ``lo``) ends the text before ``j``: "..., and Smith said"."""
+    before = text[lo:j].rstrip()
+    if before.endswith(";"):
+        return True
+    if before.endswith(("and", "but")):
+        at = lo + len(before) - 3
+        return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")  # a whole word
+    return False
+
+
+def _word_before(text: str, lo: int, j: int) -> int | None:
+    """Return where the word before ``j`` starts (not before ``lo``), or None unless one space or tab precedes ``j``.
+
+    Only called where the character before that space is a lower-case letter, so the
+    word ends there: its start is found by one backwards scan, not a search of the window.
+    """
+    if j - 1 <= lo or text[j - 1] not in " \t":
+        return None
+    last = _LAST_NON_WORD.match(text, lo, j - 1)
+    start = last.end() if last else lo
+    return start if start < j - 1 else None
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.start
 
 
 def _role_word(word: str, spk, lex) -> bool:

@@ -125,13 +125,44 @@ def party_colors(parties) -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
-def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
     out = []
     for name, aliases in items:
         alts = "|".join(_alias(a) for a in sorted(aliases, key=len, reverse=True))
         # Whole words, possessives allowed.
-        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])", re.I)))
+        sensitive = [a for a in aliases if a.isupper() and len(a) <= 3]  # as _alias has them
+        out.append((name, re.compile(rf"(?<![\w.-])(?:{alts}){_POSSESSIVE}(?![\w-])", re.I),
+                    _needles(aliases, sensitive)))
     return out
+
+
+def _needles(phrases, sensitive=()) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Return what :func:`_may_match` looks for: the phrases matched ignoring case, in lower case, and those
+    matched as written; None if a phrase is not ASCII.
+
+    A phrase that contains another of its kind is left out: where it occurs, so does the other.
+    """
+    if not all(p.isascii() for p in phrases):
+        return None
+
+    def shortest(words):
+        return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+    return (shortest({p.lower() for p in phrases if p not in sensitive}), shortest(set(sensitive)))
+
+
+def _may_match(text: str, low: str | None, needles) -> bool:
+    """Say whether any phrase may match a text, given the text in lower case (None unless it is ASCII).
+
+    The patterns try every position of a text, which costs more than a few substring tests: for
+    ASCII text and phrases, ignoring case is ASCII case-folding, so a phrase can only match where
+    its lower-case form is a substring of the lower-cased text (and a case-sensitive one where it
+    is a substring of the text).
+    """
+    if low is None or needles is None:
+        return True
+    folded, exact = needles
+    return any(map(low.__contains__, folded)) or any(map(text.__contains__, exact))
 
 
 def _alias(alias: str) -> str:
@@ -146,11 +177,11 @@ def _key(table: dict) -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _exclusions(phrases: tuple[str, ...]) -> re.Pattern | None:
+def _exclusions(phrases: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...] | None] | None:
     if not phrases:
         return None
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), _needles(phrases)
 
 
 class AliasHit(NamedTuple):
@@ -200,7 +231,7 @@ def alias_patterns(parties: dict) -> tuple:
     Returns
     -------
     tuple
-        ``(exclusions or None, [(party, pattern), ...])``, for :func:`matches_of`: a caller
+        ``(exclusions or None, [(party, pattern, what may match), ...])``, for :func:`matches_of`: a caller
         reading many texts against one table compiles (and hashes) the table once.
     """
     return (_exclusions(tuple(p for spec in parties.values() for p in spec.get("exclude", ()))),
@@ -210,10 +241,12 @@ def alias_patterns(parties: dict) -> tuple:
 def matches_of(text: str, patterns: tuple) -> list[AliasHit]:
     """Return :func:`alias_matches` of a non-empty ``text``, with the table's :func:`alias_patterns`."""
     excluded, compiled = patterns
-    if excluded is not None:
-        text = excluded.sub(lambda m: " " * len(m.group(0)), text)
+    low = text.lower() if text.isascii() else None
+    if excluded is not None and _may_match(text, low, excluded[1]):
+        text = excluded[0].sub(lambda m: " " * len(m.group(0)), text)
+        low = text.lower() if low is not None else None
     hits = [AliasHit(name, m.group(0), m.start(), m.end())
-            for name, pattern in compiled for m in pattern.finditer(text)]
+            for name, pattern, needles in compiled if _may_match(text, low, needles) for m in pattern.finditer(text)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[AliasHit] = []
     for hit in hits:

@@ -13,6 +13,7 @@ named in the evidence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
@@ -146,7 +147,7 @@ class _Linker:
                 self._new(i, m)
             elif m.form == "document":
                 self._document(i, m)
-            elif d.text.lower() in self.lex.joint or strip_article(d.text).lower() in self.lex.joint:
+            elif _names_joint(d.text, self.lex.joint):
                 self._generic_joint(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
                 self._name(i, m)
@@ -405,6 +406,12 @@ class _Linker:
             if j != i and (c.desc.parties or c.desc.blocked):
                 return f"#{c.statements[0]}" if c.statements else repr(c.text)
         return repr(a.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_joint(text: str, joint: frozenset) -> bool:
+    """Say whether a description is a generic joint one ("both governments"); cached, as descriptions recur."""
+    return text.lower() in joint or strip_article(text).lower() in joint
 
 
 def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
