@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from textblob import TextBlob
+from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import parley
@@ -97,12 +98,28 @@ BRANCHES = [  # sentences reaching every rule of the ported scoring loops (patte
 ]
 
 
+TOKENIZER_CASES = [  # what pattern's tokenizer splits: punctuation, ellipses, abbreviations, quotes, line breaks
+    "U.S. officials met Mr. Smith, e.g. at 5 p.m. etc. and T. De Smedt.", "It ended... or did it?! No!!",
+    "He said \"good.\" Then 'bad.' And “fine.” Then ‘ok.’ (really.) [sure] {x}",
+    "x.y.z. and A. and Mrs. Jones.",
+    "Wait...! Really?.. hmm.. end.'", "(!) ( ! ) (! ) good ( !) bad", ": ) : - D < 3 >.> o.O :'''( ; )",
+    "line one\n\nline two\r\n\r\nline three\n\n\n", "'quoted' 'un balanced \"also", "#tag @user $5 50% a-b a_b",
+    "I'm sure we'll say they'd've and you're and we've and it's and don't.", "END-OF-SENTENCE within.",
+    ".leading ,commas ;and :colons", "trailing... dots.... and..", 'a"quoted"word', "Good. \"Bad.\" 'Fine.' Ok!' \"",
+]
+
+
+@pytest.mark.parametrize("content", TOKENIZER_CASES + BRANCHES)
+def test_ported_tokenizer_equals_textblob(content):
+    assert sentiment._pattern_tokens(content) == _pattern_sentiment.tokenizer(content)
+
+
 def _bits(value):
     """Spell a float exactly (sign of zero included), so equality is bit for bit."""
     return value.hex() if isinstance(value, float) else repr(value)
 
 
-@pytest.mark.parametrize("content", BRANCHES)
+@pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
 def test_ported_pattern_equals_textblob_bit_for_bit(content):
     polarity, subjectivity, assessments = sentiment._pattern_score(content)
     blob = TextBlob(content)
@@ -110,7 +127,7 @@ def test_ported_pattern_equals_textblob_bit_for_bit(content):
     assert repr(assessments) == repr(blob.sentiment_assessments.assessments)
 
 
-@pytest.mark.parametrize("content", BRANCHES)
+@pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
 def test_ported_vader_equals_vader_bit_for_bit(content):
     expected = SentimentIntensityAnalyzer().polarity_scores(content)["compound"]
     assert _bits(sentiment._vader_compound(content)) == _bits(expected)

@@ -6,20 +6,23 @@ and subjectivity are exactly ``TextBlob(content).sentiment``; VADER's compound
 score is a second lexicon to compare against, so a reader sees where lexicon
 sentiment is fragile.
 
-For throughput, two scoring loops are ported here for string input (the
-libraries' own loops cost about half the analysis of a corpus):
-pattern's ``Sentiment.assessments`` (as TextBlob uses it, with TextBlob's own
-tokenizer) and VADER's ``polarity_scores`` word loop with its negation,
-idiom and "least" checks. The ports read the libraries' own lexicons and
-constants, lowercase each word once instead of once per rule, look words up in
-the lexicon dict directly, and keep every floating-point operation in the
-libraries' order, so the scores are bit-for-bit the libraries' scores
-(tests/test_sentiment.py compares them on sentences reaching every rule).
-VADER's "but" rule and final scoring are the library's own functions; a text
-with an emoji is scored by the library itself.
+For throughput, the scoring loops are ported here for string input (the
+libraries' own loops cost about a quarter of the analysis of a corpus):
+TextBlob's tokenizer (pattern's ``find_tokens``) and pattern's
+``Sentiment.assessments``, as ``TextBlob(content).sentiment`` runs them, and
+VADER's ``polarity_scores`` word loop with its negation, idiom and "least"
+checks. The ports read the libraries' own lexicons, constants and regular
+expressions; they compile regular expressions once, pass plain words through
+the tokenizer without testing each punctuation mark, lowercase each word once
+instead of once per rule, look words up in the lexicon dict directly, and keep
+every floating-point operation in the libraries' order, so the scores are
+bit-for-bit the libraries' scores (tests/test_sentiment.py compares them on
+sentences reaching every rule). VADER's "but" rule and final scoring are the
+library's own functions; a text with an emoji is scored by the library itself.
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 
@@ -130,9 +133,81 @@ def _pattern_assessments(words: list) -> list:
     return [(e["w"], e["p"] * -0.5 if e["n"] < 0 else e["p"], e["s"], e["x"]) for e in a]
 
 
+# pattern's find_tokens with TextBlob's arguments, its regular expressions compiled once
+_CONTRACTIONS = [(re.compile(a), b) for a, b in _pattern.replacements.items()]
+_LINEBREAKS = re.compile(r"\n{2,}")
+_WHITESPACE = re.compile(r"\s+")
+_PUNCTUATION = tuple(_pattern.PUNCTUATION.replace(".", ""))
+_TRAILING = _PUNCTUATION + (".",)
+_PUNCTUATION_CHARS = frozenset(_PUNCTUATION)
+_TRAILING_CHARS = frozenset(_TRAILING)
+
+
+def _join_emoticon(match) -> str:
+    return match.group(1).replace(" ", "") + match.group(2)
+
+
+def _pattern_tokens(string: str) -> list:
+    """Split a string into sentences of space-separated tokens as TextBlob's tokenizer (``find_tokens``) does.
+
+    Tokens that neither start nor end with punctuation are kept whole at once;
+    the others go through pattern's own splitting of punctuation, ellipses and
+    abbreviations.
+    """
+    replace, eos = _pattern.replacements, _pattern.EOS
+    for pattern, contraction in _CONTRACTIONS:
+        string = pattern.sub(contraction, string)
+    string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+              .replace("'", " ' ").replace('"', ' " '))
+    string = string.replace("\r\n", "\n")
+    string = _LINEBREAKS.sub(" %s " % eos, string)
+    string = _WHITESPACE.sub(" ", string)
+    tokens = []
+    for t in _pattern.TOKEN.findall(string + " "):
+        if t[0] not in _PUNCTUATION_CHARS and t[-1] not in _TRAILING_CHARS:  # nothing to split
+            tokens.append(t)
+            continue
+        tail = []
+        while t.startswith(_PUNCTUATION) and t not in replace:  # leading punctuation
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(_TRAILING) and t not in replace:  # trailing punctuation
+            if t.endswith(_PUNCTUATION):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):  # an ellipsis before a period
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):  # a period, unless an abbreviation
+                if (t in _pattern.ABBREVIATIONS or _pattern.RE_ABBR1.match(t) is not None
+                        or _pattern.RE_ABBR2.match(t) is not None or _pattern.RE_ABBR3.match(t) is not None):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    sentences, i, j = [[]], 0, 0
+    while j < len(tokens):
+        if tokens[j] in ("...", ".", "!", "?", eos):
+            # citations, trailing parentheses and repeated punctuation (!?) stay with the sentence
+            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    sentences = (" ".join(s) for s in sentences if len(s) > 0)
+    sentences = (_pattern.RE_SARCASM.sub("(!)", s) for s in sentences)
+    return [_pattern.RE_EMOTICONS.sub(_join_emoticon, s) for s in sentences]
+
+
 def _pattern_score(content: str) -> tuple:
     """Return TextBlob's polarity, subjectivity and assessments of a string, as ``TextBlob(content)`` gives them."""
-    words = [w.lower() for w in " ".join(_pattern_sentiment.tokenizer(content)).split()]
+    words = [w.lower() for w in " ".join(_pattern_tokens(content)).split()]
     assessments = _pattern_assessments(words)
     return (_mean([p for _w, p, _s, _x in assessments]), _mean([s for _w, _p, s, _x in assessments]),
             assessments)
