@@ -42,13 +42,21 @@ SENTIMENT_COLUMNS = ["polarity", "subjectivity", "sentiment_words", "vader"]
 #: The numeric measures :func:`party_sentiment` aggregates.
 MEASURES = ("polarity", "subjectivity", "vader")
 
-# pattern tests each short non-alphabetic token against every lowercased emoticon
-# of every mood; the first mood that has it wins, so keep the first.
-_EMOTICON_POLARITY: dict = {}
-for (_mood, _polarity), _faces in _pattern.EMOTICONS.items():
-    for _face in _faces:
-        _EMOTICON_POLARITY.setdefault(_face.lower(), _polarity)
 
+def _emoticon_polarity(emoticons: dict) -> dict:
+    """Map each lowercased emoticon to its polarity, from pattern's ``{(mood, polarity): emoticons}``.
+
+    pattern tests a token against every lowercased emoticon of every mood and the
+    first mood that has it wins, so the first mood is kept.
+    """
+    polarity = {}
+    for (_mood, score), faces in emoticons.items():
+        for face in faces:
+            polarity.setdefault(face.lower(), score)
+    return polarity
+
+
+_EMOTICON_POLARITY = _emoticon_polarity(_pattern.EMOTICONS)
 _VADER_NEGATE = frozenset(_vs.NEGATE)
 
 
@@ -144,6 +152,7 @@ _TRAILING_CHARS = frozenset(_TRAILING)
 
 
 def _join_emoticon(match) -> str:
+    """Close up an emoticon that tokenizing spread out (": )" is ":)"), as pattern does."""
     return match.group(1).replace(" ", "") + match.group(2)
 
 
