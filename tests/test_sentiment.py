@@ -5,10 +5,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from textblob import TextBlob
+from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import parley
-from parley import config
+from parley import config, sentiment
 from parley.terms import tokenize
 
 SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
@@ -56,6 +57,87 @@ def test_scores_and_words_equal_textblob_sentiment_assessments(content):
     assert (row["polarity"], row["subjectivity"]) == (assessed.polarity, assessed.subjectivity)
     words = "; ".join(f"{' '.join(w)} ({p:+.2f})" for w, p, _s, _label in assessed.assessments)
     assert row["sentiment_words"] == words
+
+
+BRANCHES = [  # sentences reaching every rule of the ported scoring loops (pattern's and VADER's)
+    # negations, kept across small words, and negated modifiers
+    "not good", "This is not a good deal", "never really good", "It isn't bad", "they aren't happy",
+    "no good at all", "not so good", "not the good one", "not 'a' good plan", "Not bad. Not bad at all!",
+    "really not good", "very not good", "truly not a good sign", "not very good", "never ever really bad",
+    # modifiers and booster words, ALL CAPS
+    "very good", "an extremely very serious and deeply worrying threat", "really is a good idea",
+    "really a remarkably good plan", "barely acceptable", "hardly a disaster", "It is VERY good", "VERY GOOD",
+    "the GREAT plan was fine", "absolutely NOT acceptable", "SO bad it was terrible", "incredibly bad",
+    "It was kind of good", "it is kind of a good plan", "sort of bad", "kinda great", "kind-of nice",
+    "fucking great", "damn fucking good", "A remarkably, truly awful morons' plan",
+    # exclamations, questions, sarcasm
+    "good!", "good!!!", "Terrible!!!!! Truly terrible...", "! good", "Really? Really?? Good???",
+    "Is it good????", "Yeah, right (!)", "What a plan ( ! )", "nice (!) and good (!)",
+    # emoticons
+    "The talks were good :) but slow :(", "great :-D", "<3 it", "xD so funny", ":'( sad", "fine >.> ok",
+    "o.O what", ":P", "it ended :-/", "bad :c", "8-) cool", "wow :o)", ";) good", "♥ peace",
+    # numbers, apostrophes, curly quotes, abbreviations
+    "the 2020 deadline; 5,000 troops", "U.S. officials said it's good", "3.5 percent, a 50% good rate",
+    "“Absolutely wonderful,” he said — it's ‘really’ great!", "Iraq’s sovereignty isn’t negotiable",
+    "We don't think it's bad at all", "'s 's good 'bad'", "Mr. Smith's good e.g. bad etc. fine",
+    # "but", "least", idioms and special cases
+    "It was good, but slow", "good but bad and bad but good", "good, good but bad, bad",
+    "the least compelling variation", "at least compelling", "at the very least good", "least good",
+    "one of the least good ideas", "With VADER, sentiment analysis is the shit!", "It was the bomb",
+    "that is a bad ass idea", "yeah right", "the plan is the kiss of death", "a hero to die for",
+    "the beating heart of it", "a bus stop", "Without a doubt, an excellent idea", "without doubt good",
+    "It has never been so good", "never this good", "was never been this good", "so very good",
+    "no problem", "no joy or love", "there is no hope or joy", "no", "No way, no good", "no! good",
+    "it mayn't be good", "It was never so much fun", "without a doubt good", "the bomb is great",
+    "sort of a good plan", "just enough a good plan", "not's good", ":'''( bad",
+    "the upper hand in the black", "cut the mustard", "Sentiment analysis has never been good.",
+    # empty, whitespace, line breaks, non-ASCII, emoji
+    "", "   ", "\n\n", "good\n\nbad", "Good.\n\nBad!", "café naïve déjà vu", "ΣΟΦΟΣ good ΚΑΛΟΣ",
+    "great 😀 day", "so-so, meh; fine I guess?", "TERRIBLE!!! Truly terrible...",
+    "not very happy, not unhappy either", "The terrible ministry angrily said the plan is good.",
+]
+
+
+TOKENIZER_CASES = [  # what pattern's tokenizer splits: punctuation, ellipses, abbreviations, quotes, line breaks
+    "U.S. officials met Mr. Smith, e.g. at 5 p.m. etc. and T. De Smedt.", "It ended... or did it?! No!!",
+    "He said \"good.\" Then 'bad.' And “fine.” Then ‘ok.’ (really.) [sure] {x}",
+    "x.y.z. and A. and Mrs. Jones.",
+    "Wait...! Really?.. hmm.. end.'", "(!) ( ! ) (! ) good ( !) bad", ": ) : - D < 3 >.> o.O :'''( ; )",
+    "line one\n\nline two\r\n\r\nline three\n\n\n", "'quoted' 'un balanced \"also", "#tag @user $5 50% a-b a_b",
+    "I'm sure we'll say they'd've and you're and we've and it's and don't.", "END-OF-SENTENCE within.",
+    ".leading ,commas ;and :colons", "trailing... dots.... and..", 'a"quoted"word', "Good. \"Bad.\" 'Fine.' Ok!' \"",
+]
+
+
+@pytest.mark.parametrize("content", TOKENIZER_CASES + BRANCHES)
+def test_ported_tokenizer_equals_textblob(content):
+    assert sentiment._pattern_tokens(content) == _pattern_sentiment.tokenizer(content)
+
+
+def _bits(value):
+    """Spell a float exactly (sign of zero included), so equality is bit for bit."""
+    return value.hex() if isinstance(value, float) else repr(value)
+
+
+@pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
+def test_ported_pattern_equals_textblob_bit_for_bit(content):
+    polarity, subjectivity, assessments = sentiment._pattern_score(content)
+    blob = TextBlob(content)
+    assert (_bits(polarity), _bits(subjectivity)) == tuple(map(_bits, blob.sentiment))
+    assert repr(assessments) == repr(blob.sentiment_assessments.assessments)
+
+
+@pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
+def test_ported_vader_equals_vader_bit_for_bit(content):
+    expected = SentimentIntensityAnalyzer().polarity_scores(content)["compound"]
+    assert _bits(sentiment._vader_compound(content)) == _bits(expected)
+
+
+def test_branch_sentences_are_not_trivially_equal():
+    # A comparison over sentences that all score 0 would pass whatever the port did.
+    pattern = {sentiment._pattern_score(s)[0] for s in BRANCHES}
+    vader = {sentiment._vader_compound(s) for s in BRANCHES}
+    assert len(pattern) > 40 and len(vader) > 50
 
 
 def test_seed_statements_equal_textblob():
