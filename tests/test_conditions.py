@@ -422,3 +422,20 @@ LOOKALIKES = [
 def test_condition_lookalikes(sentence):
     found = to_conditions(one(sentence))
     assert found.empty, found[["marker", "condition"]].to_dict("records")
+
+
+@pytest.mark.parametrize("text", [
+    "If Iraq agrees, the troops will leave unless the talks fail.",
+    "IF THE TALKS FAIL, UNLESS SOMETHING CHANGES, provided that Baghdad agrees.",
+    "The if-clause, a verbal-if and motif if: only the last is a marker.",
+    "Troops from İzmir will leave if Ankara agrees.",  # İ, ı and ſ take the case-insensitive path
+    "The ıf and ſo on, if the talks go well.",
+    "",
+])
+def test_markers_found_in_lowered_text_are_those_of_the_case_insensitive_pattern(text):
+    from parley.conditions import _lexicon, _markers
+
+    lex = _lexicon()
+    expected = [(m.span(), m.group().lower()) for m in lex.markers.finditer(text)]
+    assert [(m.span(), m.group().lower()) for m in _markers(text, lex)] == expected
+    assert text.count("if") + text.count("If") + text.count("IF") == 0 or expected  # the cases reach a marker
