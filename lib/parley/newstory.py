@@ -14,7 +14,8 @@ __all__ = ["DEFAULT_YEARS", "init_parties", "story_dates"]
 DEFAULT_YEARS = 3
 _OFFICE_WORDS = {"head_of_state": "head of state", "head_of_government": "head of government",
                  "foreign_minister": "foreign minister", "defence_minister": "defence minister",
-                 "spokesperson": "spokesperson", "military": "armed forces"}
+                 "spokesperson": "spokesperson", "military": "armed forces", "government": "government",
+                 "other": "official"}
 
 
 def init_parties(names, *, out: str | Path | None = None, articles=None, dates=None,
@@ -165,7 +166,7 @@ def _holder_lines(rows) -> list[tuple[list[str], str]]:
     for r in rows.itertuples():
         forms, notes = people.setdefault(r.name, ([], []))
         forms += [f for f in short_names(r.name, r.also) if f not in forms]
-        notes.append(f"{_OFFICE_WORDS[r.office]} {r.start} to {r.end or 'now'}")
+        notes.append(f"{r.role or _OFFICE_WORDS[r.office]} {r.start} to {r.end or 'now'}")
     return [(forms, "; ".join(notes)) for forms, notes in people.values()]
 
 

@@ -1,8 +1,9 @@
 """Who held which office when: heads of state and government, foreign and defence ministers, spokespeople.
 
 ``data/lexicons/officeholders.csv`` has one row per term: ``country`` (ISO 3166-1 alpha-2, XK for
-Kosovo), ``office``, ``name``, ``also`` (the short forms and spellings the news uses, separated by
-``|``), ``start`` and ``end`` (YYYY-MM-DD; an empty end: in office when the table was made) and
+Kosovo), ``office`` (one of :data:`OFFICES`), ``role`` (the title in English), ``name``, ``also`` (the
+short forms and spellings the news uses, separated by ``|``; ``-`` for the full name only, where the
+surname alone would name others too: "Theresa May", "Fuad Hussein"), ``start`` and ``end`` (YYYY-MM-DD; an empty end: in office when the table was made) and
 ``source``. The rows were compiled by hand from public records (source ``hand``);
 :func:`refresh_officeholders` rebuilds the table from Wikidata (CC0: position held P39 with start
 P580 and end P582) on a machine that is online, and marks those rows ``wikidata``.
@@ -13,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -27,11 +29,11 @@ __all__ = ["OFFICES", "SNAPSHOT", "WIKIDATA_POSITIONS", "holders", "load_officeh
 
 #: The offices the table covers, in the order a parties file lists them.
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "spokesperson",
-           "military")
+           "military", "government", "other")
 #: The day up to which the hand-compiled rows are complete; later changes of office are missing.
 SNAPSHOT = dt.date(2025, 6, 30)
 
-_COLUMNS = ["country", "office", "name", "also", "start", "end", "source"]
+_COLUMNS = ["country", "office", "role", "name", "also", "start", "end", "source"]
 _PARTICLES = ("al-", "el-", "Al-", "El-")
 
 
@@ -42,7 +44,8 @@ def load_officeholders() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns country, office, name, also (a tuple), start, end, source.
+        Columns country, office, role, name, also (a tuple; ``("-",)`` in the file is the name alone), start, end,
+        source.
 
     Raises
     ------
@@ -59,7 +62,8 @@ def load_officeholders() -> pd.DataFrame:
             end = dt.date.fromisoformat(row["end"].strip()) if (row["end"] or "").strip() else None
         except ValueError as exc:
             raise ValueError(f"officeholders.csv line {n}: {exc}") from exc
-        rows.append({"country": row["country"].strip(), "office": office, "name": row["name"].strip(),
+        rows.append({"country": row["country"].strip(), "office": office, "role": (row["role"] or "").strip(),
+                     "name": row["name"].strip(),
                      "also": tuple(a.strip() for a in (row["also"] or "").split("|") if a.strip()),
                      "start": start, "end": end, "source": row["source"].strip()})
     return pd.DataFrame(rows, columns=_COLUMNS)
@@ -94,16 +98,33 @@ def short_names(name: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
 
     "Benjamin Netanyahu" -> ("Benjamin Netanyahu", "Netanyahu"); "Mohammed Shia al-Sudani" ->
     (..., "al-Sudani", "Sudani"). Where ``also`` is given it replaces the surname rule: names
-    whose family name comes first ("Xi Jinping" -> "Xi") or that the news shortens otherwise.
+    whose family name comes first ("Xi Jinping" -> "Xi") or that the news shortens otherwise;
+    ``("-",)`` keeps the name alone. Names with accents also get their plain form ("Vučić" ->
+    "Vucic"): the news writes both.
     """
-    forms = [name, *also]
+    forms = [name, *(a for a in also if a != "-")]
     words = name.split()
     if not also and len(words) > 1 and len(words[-1]) >= 4 and words[-1][:1].isupper():
         forms.append(words[-1])
     for form in list(forms[1:]):
         if form.startswith(_PARTICLES) and len(form) > 7:
             forms.append(form[3:])
+    forms += [plain for plain in map(_plain, forms) if plain]
     return tuple(dict.fromkeys(forms))
+
+
+def _plain(form: str) -> str | None:
+    """Return a name without its accents ("Çavuşoğlu" -> "Cavusoglu"), or None if it has none."""
+    if form.isascii():
+        return None
+    folded = unicodedata.normalize("NFKD", form.translate(_LETTERS))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return plain if plain.isascii() and plain != form else None
+
+
+# Letters NFKD does not take apart.
+_LETTERS = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "æ": "ae",
+                          "ß": "ss"})
 
 
 # ---------------------------------------------------------------------------- refresh from Wikidata
