@@ -195,11 +195,12 @@ def _worth(alt: str, name: str) -> bool:
 
 
 def _unique(items, *skip) -> tuple[str, ...]:
-    seen = {_key(s) for s in skip}
+    """Drop repeats ignoring case only: "U.S." and "US", "Türkiye" and "Turkiye" are different aliases."""
+    seen = {s.casefold() for s in skip}
     out = []
     for item in items:
-        if item and _key(item) not in seen:
-            seen.add(_key(item))
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
             out.append(item)
     return tuple(out)
 
