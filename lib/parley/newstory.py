@@ -94,7 +94,7 @@ def story_dates(*, articles=None, dates=None) -> tuple[dt.date, dt.date, str]:
     if articles is not None:
         found = _published(articles)
         if found:
-            return min(found), max(found), f"the {len(found)} dated articles"
+            return min(found), max(found), f"the {len(found)} dated article{'s' if len(found) > 1 else ''}"
     today = dt.date.today()
     start = SNAPSHOT.replace(year=SNAPSHOT.year - DEFAULT_YEARS)
     return start, max(today, SNAPSHOT), f"no article dates given: the {DEFAULT_YEARS} years before {SNAPSHOT}"

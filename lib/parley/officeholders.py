@@ -188,6 +188,7 @@ def refresh_officeholders(path: str | Path | None = None, *, since: str = "2014-
     fetch = fetch or _fetch
     old = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     also = {(r["country"], r["name"]): r["also"] for r in old}
+    roles = {(r["country"], r["office"]): r["role"] for r in old}
     today = dt.date.today().isoformat()
     new = []
     queries = [("", _QUERY.format(props=" ".join(f"wdt:{p}" for p in WIKIDATA_POSITIONS.values()), since=since))]
@@ -195,7 +196,8 @@ def refresh_officeholders(path: str | Path | None = None, *, since: str = "2014-
     for office, query in queries:
         for b in fetch(query)["results"]["bindings"]:
             country, name = b["iso"]["value"], b["personLabel"]["value"]
-            new.append({"country": country, "office": office or b["office"]["value"], "name": name,
+            office_ = office or b["office"]["value"]
+            new.append({"country": country, "office": office_, "role": roles.get((country, office_), ""), "name": name,
                         "also": also.get((country, name), ""), "start": b["start"]["value"][:10],
                         "end": b.get("end", {}).get("value", "")[:10], "source": f"wikidata {today}"})
     answered = {(r["country"], r["office"]) for r in new}
