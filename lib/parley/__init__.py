@@ -23,6 +23,7 @@ from .terms import compare_terms, kwic
 from .sentiment import add_sentiment, party_sentiment
 from .analysis import Analysis, analyze, analyze_text
 from .report import make_report
+from .newstory import init_parties
 from . import summaries
 from .config import VERSION as __version__
 
@@ -37,6 +38,7 @@ __all__ = [
     "compare_terms",
     "count_statements",
     "describe_count",
+    "init_parties",
     "kwic",
     "load_articles",
     "load_parties",

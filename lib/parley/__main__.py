@@ -3,6 +3,7 @@ and ``python -m parley init NAME NAME ... [--out FILE]``."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -58,11 +59,19 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--dates", nargs=2, metavar=("FIRST", "LAST"), default=None, help="the story's first and "
                       "last day (YYYY-MM-DD), instead of --articles")
     init.add_argument("--force", action="store_true", help="replace --out if it exists")
+    holders = commands.add_parser("officeholders", help="say how old the office-holders table is, or refresh it",
+                                  description="The office-holders that `init` adds come from "
+                                  "data/lexicons/officeholders.csv. Without an option, print how many terms and "
+                                  "countries it has and up to when it is complete.")
+    holders.add_argument("--refresh", action="store_true", help="rebuild heads of state and government and "
+                         "foreign and defence ministers from Wikidata (needs the internet)")
     args = parser.parse_args(argv)
     if args.command == "cache":
         return _cache(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "officeholders":
+        return _officeholders(args)
 
     from .inputs import InputError, summary_lines  # imported late: --help stays fast
     from .report import NOTEBOOKS, make_report
@@ -129,6 +138,26 @@ def _init(args) -> int:
     else:
         print(f"parley init: wrote {args.out} ({', '.join(args.names)}); check the office-holders against your "
               "articles and edit it freely")
+    return 0
+
+
+def _officeholders(args) -> int:
+    """Run ``python -m parley officeholders``: describe or refresh the table; return the exit code."""
+    from .officeholders import SNAPSHOT, load_officeholders, refresh_officeholders
+
+    if args.refresh:
+        try:
+            rows = refresh_officeholders()
+        except OSError as exc:  # no network: the table is left as it was
+            print(f"parley officeholders: could not reach Wikidata ({exc}); the table is unchanged", file=sys.stderr)
+            return 1
+        print(f"parley officeholders: wrote {rows} terms")
+        return 0
+    table = load_officeholders()
+    sources = ", ".join(f"{n} {s}" for s, n in table["source"].value_counts().items())
+    print(f"parley officeholders: {len(table)} terms in {table['country'].nunique()} countries ({sources}); "
+          f"the hand-compiled rows are complete to {SNAPSHOT}, {(dt.date.today() - SNAPSHOT).days} days ago: later "
+          "changes of office are missing (python -m parley officeholders --refresh rebuilds it when online)")
     return 0
 
 

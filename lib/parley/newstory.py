@@ -134,6 +134,9 @@ def _document(names: list[str], countries: list[Country], start: dt.date, end: d
         "# 'the Iraqi prime minister'); edit freely: add people the articles quote, remove names that mislead.",
         "# Check the office-holders against the articles: a name missing here loses that person's statements.",
     ]
+    if end > SNAPSHOT:
+        lines.append(f"# The story runs past {SNAPSHOT}, when the office-holders table ends: add anyone who took office "
+                     "since.")
     if shared:
         lines.append("# Left out because they name more than one of these parties: " + ", ".join(sorted(shared)) + ".")
     for name, country in zip(names, countries):

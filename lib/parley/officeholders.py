@@ -196,8 +196,8 @@ def refresh_officeholders(path: str | Path | None = None, *, since: str = "2014-
     for office, query in queries:
         for b in fetch(query)["results"]["bindings"]:
             country, name = b["iso"]["value"], b["personLabel"]["value"]
-            office_ = office or b["office"]["value"]
-            new.append({"country": country, "office": office_, "role": roles.get((country, office_), ""), "name": name,
+            kind = office or b["office"]["value"]
+            new.append({"country": country, "office": kind, "role": roles.get((country, kind), ""), "name": name,
                         "also": also.get((country, name), ""), "start": b["start"]["value"][:10],
                         "end": b.get("end", {}).get("value", "")[:10], "source": f"wikidata {today}"})
     answered = {(r["country"], r["office"]) for r in new}
