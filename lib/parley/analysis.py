@@ -21,6 +21,7 @@ from .conditions import to_conditions
 from .lexicons import pinned
 from .parties import resolve_parties
 from .phrasing import TERM_COLUMNS, measure_phrasing
+from .registry import REGISTRY_COLUMNS, with_learnt_actors
 from .sentences import to_sentences
 from .sentiment import add_sentiment
 from .statements import analyse_articles
@@ -54,6 +55,11 @@ class Analysis:
     terms : pandas.DataFrame
         One row per framing term, hedge, booster, modal and specific detail in
         the statements (see :func:`parley.phrasing_terms`).
+    registry : pandas.DataFrame
+        What the corpus says about each named person's government (see
+        :mod:`parley.registry`): statements whose speaker another article
+        described with a government carry it, with ``party_evidence``
+        "learnt: described as ...". Empty for :func:`analyze_text`.
     parties : dict
         The parties the statements were attributed to.
     load_report : pandas.DataFrame
@@ -76,6 +82,7 @@ class Analysis:
     cached: int = 0
     story: Story = field(default_factory=Story)
     terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    registry: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGISTRY_COLUMNS))
 
     def __repr__(self) -> str:
         def counted(n: int, word: str) -> str:
@@ -179,7 +186,9 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     if not any(pieces.values()):  # no article has a row: the empty frames still have their columns
         pieces = {name: [t] for name, t in analyse_batch(todo.iloc[:0], table, story)[1].items()}
     frames = {name: _in_order(_frame(_concat(parts)), articles) for name, parts in pieces.items()}
+    frames = with_learnt_actors(frames, articles)  # corpus-level: after every article was read on its own
     result = _result(articles, frames, table, story)
+    result.registry = frames["registry"]
     result.cached = len(articles) - len(todo)
     result.load_report = load_report(articles)
     return result

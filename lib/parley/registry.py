@@ -1,0 +1,202 @@
+"""Names learnt from the corpus: a person one article describes with a government keeps it in the others.
+
+"Iraqi Foreign Minister Karim Haddad said ..." in one article tells whose minister Karim Haddad
+is; another article of the corpus that calls him "Foreign Minister Karim Haddad" or only "Haddad"
+names no government, and its statements would have none. This pass runs over the frames of a
+whole analysis, after every article was read on its own, and gives such statements the government
+their speaker was described with elsewhere, with the evidence. Dates decide: a later "former
+foreign minister Karim Haddad" ends it (articles dated on or after it keep no government), and
+an article undated while a "former" exists gets none. A name described with two governments is
+listed as a conflict and decides nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+from .actors import actor_lexicon
+
+__all__ = ["REGISTRY_COLUMNS", "learn_actors", "with_learnt_actors"]
+
+#: One row per description of a named person: what it says about the person's government.
+REGISTRY_COLUMNS = ["name", "party", "status", "published", "article_id", "title", "mention", "evidence"]
+
+_ALIAS = re.compile(r"^alias '(.+?)'")
+
+
+def learn_actors(actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """List what the corpus says about each named person's government.
+
+    Parameters
+    ----------
+    actors : pandas.DataFrame
+        Actor mentions (see :func:`parley.to_actors`).
+    articles : pandas.DataFrame
+        The articles, for their ``published`` dates.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`REGISTRY_COLUMNS`: ``status`` is ``described`` (a description names the
+        person's government: "Iraqi Foreign Minister Karim Haddad") or ``former`` ("former
+        foreign minister Karim Haddad"); ``published`` is the article's date (None if undated).
+        Names whose only party comes from the parties file (the alias is the name itself) teach
+        nothing and are left out.
+    """
+    if actors.empty:
+        return pd.DataFrame(columns=REGISTRY_COLUMNS)
+    dates = dict(zip(articles["article_id"], articles.get("published", pd.Series(dtype=object))))
+    titles = dict(zip(articles["article_id"], articles.get("title", pd.Series(dtype=object))))
+    people = actors[(actors["kind"] == "person") & actors["name"].map(lambda n: isinstance(n, str) and " " in n)]
+    rows = []
+    for r in people.itertuples():
+        evidence = r.party_evidence if isinstance(r.party_evidence, str) else ""
+        if isinstance(r.party, str):
+            alias = _ALIAS.match(evidence)
+            if alias is None or _fold(alias.group(1)) in _fold(r.name):
+                continue  # the parties file names the person: nothing learnt
+            status = "described"
+        elif evidence.startswith("former:"):
+            status = "former"
+        else:
+            continue
+        rows.append({"name": r.name, "party": r.party if status == "described" else None, "status": status,
+                     "published": _date(dates.get(r.article_id)), "article_id": r.article_id,
+                     "title": titles.get(r.article_id) if isinstance(titles.get(r.article_id), str) else None,
+                     "mention": r.text,
+                     "evidence": evidence})
+    out = pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
+    return out.drop_duplicates(["name", "party", "status", "article_id"]).reset_index(drop=True)
+
+
+def with_learnt_actors(frames: dict, articles: pd.DataFrame) -> dict:
+    """Give statements whose speaker another article described with a government that government.
+
+    Parameters
+    ----------
+    frames : dict
+        ``statements``, ``actors`` and ``conditions`` frames of one analysis.
+    articles : pandas.DataFrame
+        The articles, for their ``published`` dates.
+
+    Returns
+    -------
+    dict
+        New frames: the statements, their actor's mentions and their conditions given the learnt
+        party, with ``party_evidence`` "learnt: described as '<mention>' in '<title>', <date>";
+        ``registry`` holds :func:`learn_actors` with a ``used`` count per row, and conflicts
+        (a name described with two governments) with status ``conflict``.
+    """
+    out = dict(frames)
+    actors, statements = frames["actors"], frames["statements"]
+    registry = learn_actors(actors, articles)
+    registry["used"] = 0
+    if registry.empty or statements.empty:
+        out["registry"] = registry
+        return out
+    dates = dict(zip(articles["article_id"], articles.get("published", pd.Series(dtype=object))))
+    by_name, conflicts = _by_name(registry)
+    surnames = _surnames(by_name)
+    # out of office here ("former", "opposition"), or two governments named: nothing is guessed
+    blocked = (*(f"{why}:" for why in set(actor_lexicon().modifiers.values())), "ambiguous:")
+    learnt: dict[str, tuple[str, str, int]] = {}  # actor_id -> party, evidence, registry row
+    for actor_id, mentions in actors.groupby("actor_id", sort=False):
+        if mentions["party"].map(lambda p: isinstance(p, str)).any() or \
+                mentions["party_evidence"].map(lambda e: isinstance(e, str) and e.startswith(blocked)).any():
+            continue
+        names = [n for n in mentions["name"] if isinstance(n, str)]
+        if not names:
+            continue
+        name = max(names, key=len)
+        key = _fold(name) if " " in name else surnames.get(_fold(name))
+        if key is None or key not in by_name:
+            continue
+        found = _party_on(by_name[key], _date(dates.get(mentions["article_id"].iloc[0])))
+        if found is not None:
+            learnt[actor_id] = found
+    if learnt:
+        out["statements"] = _assign(statements, learnt, "actor_id")
+        out["actors"] = _assign(actors, learnt, "actor_id")
+        if not frames["conditions"].empty:
+            by_statement = {sid: learnt[aid] for sid, aid in zip(statements["statement_id"], statements["actor_id"])
+                            if aid in learnt and not _joint(statements, sid)}
+            out["conditions"] = _assign(frames["conditions"], by_statement, "statement_id", evidence=False)
+        used = pd.Series([row for _, _, row in learnt.values()]).value_counts()
+        registry.loc[used.index, "used"] = used.to_numpy()
+    out["registry"] = pd.concat([registry, conflicts], ignore_index=True) if not conflicts.empty else registry
+    return out
+
+
+def _by_name(registry: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Group the registry by folded name; names described with two governments go to the conflicts."""
+    by_name, conflicts = {}, []
+    for key, rows in registry.groupby(registry["name"].map(_fold), sort=False):
+        parties = set(rows["party"].dropna())
+        if len(parties) > 1:
+            conflicts.append({"name": rows["name"].iloc[0], "party": None, "status": "conflict", "published": None,
+                              "article_id": None, "title": None, "mention": "; ".join(rows["mention"]),
+                              "evidence": "described with " + " and ".join(sorted(parties)) + ": decides nothing",
+                              "used": 0})
+        elif parties:
+            by_name[key] = rows
+    return by_name, pd.DataFrame(conflicts, columns=[*REGISTRY_COLUMNS, "used"])
+
+
+def _surnames(by_name: dict) -> dict[str, str]:
+    """Map a surname to the one learnt full name it ends; surnames two learnt names share are left out."""
+    owners: dict[str, set[str]] = {}
+    for key in by_name:
+        owners.setdefault(key.split()[-1], set()).add(key)
+    return {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
+
+
+def _party_on(rows: pd.DataFrame, day: str | None) -> tuple[str, str, int] | None:
+    """Return the learnt party, its evidence and registry row for a mention on ``day``, or None.
+
+    The latest description on or before the day decides: a "former" ends the government a
+    description gave. Before every dated description, the earliest one decides; an undated
+    mention gets a government only if no description calls the person former.
+    """
+    described = rows[rows["status"] == "described"]
+    formers = rows[rows["status"] == "former"]
+    if described.empty:
+        return None
+    dated = rows[rows["published"].notna()].sort_values("published", kind="stable")
+    if day is None or dated.empty:
+        if not formers.empty:
+            return None
+        pick = described.iloc[0]
+    else:
+        before = dated[dated["published"] <= day]
+        pick = before.iloc[-1] if not before.empty else dated.iloc[0]
+        if pick["status"] != "described":
+            return None
+    where = repr(pick["title"]) if isinstance(pick["title"], str) else f"article {pick['article_id']}"
+    when = f", {pick['published']}" if pick["published"] else ""
+    evidence = f"learnt: described as {pick['mention']!r} in {where}{when}"
+    return pick["party"], evidence, pick.name
+
+
+def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) -> pd.DataFrame:
+    out = frame.copy()
+    hit = out[key].isin(list(learnt)) & ~out["party"].map(lambda p: isinstance(p, str))
+    out.loc[hit, "party"] = out.loc[hit, key].map(lambda k: learnt[k][0])
+    if evidence:
+        out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
+    return out
+
+
+def _joint(statements: pd.DataFrame, statement_id) -> bool:
+    joint = statements.loc[statements["statement_id"] == statement_id, "joint"]
+    return bool(joint.map(lambda j: isinstance(j, str) and bool(j)).any())
+
+
+def _date(value) -> str | None:
+    return str(value)[:10] if isinstance(value, str) and value[:4].isdigit() else None
+
+
+def _fold(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.sub(r"[.’']", "", plain).split())
