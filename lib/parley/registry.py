@@ -102,16 +102,18 @@ def with_learnt_actors(frames: dict, articles: pd.DataFrame) -> dict:
     # out of office here ("former", "opposition"), or two governments named: nothing is guessed
     blocked = (*(f"{why}:" for why in set(actor_lexicon().modifiers.values())), "ambiguous:")
     learnt: dict[str, tuple[str, str, int]] = {}  # actor_id -> party, evidence, registry row
-    for actor_id, mentions in actors.groupby("actor_id", sort=False):
+    folded = {n: _fold(n) for n in actors["name"].dropna().unique() if isinstance(n, str)}
+    keys = {n: f if " " in n else surnames.get(f) for n, f in folded.items()}
+    named = {n for n, k in keys.items() if k in by_name}
+    # only actors named like a learnt person are looked at: a corpus has many more actors than learnt names
+    candidates = actors[actors["actor_id"].isin(actors.loc[actors["name"].isin(named), "actor_id"])]
+    for actor_id, mentions in candidates.groupby("actor_id", sort=False):
         if mentions["party"].map(lambda p: isinstance(p, str)).any() or \
                 mentions["party_evidence"].map(lambda e: isinstance(e, str) and e.startswith(blocked)).any():
             continue
-        names = [n for n in mentions["name"] if isinstance(n, str)]
-        if not names:
-            continue
-        name = max(names, key=len)
-        key = _fold(name) if " " in name else surnames.get(_fold(name))
-        if key is None or key not in by_name:
+        name = max((n for n in mentions["name"] if isinstance(n, str)), key=len)
+        key = keys.get(name)
+        if key not in by_name:
             continue
         found = _party_on(by_name[key], _date(dates.get(mentions["article_id"].iloc[0])))
         if found is not None:
@@ -120,8 +122,9 @@ def with_learnt_actors(frames: dict, articles: pd.DataFrame) -> dict:
         out["statements"] = _assign(statements, learnt, "actor_id")
         out["actors"] = _assign(actors, learnt, "actor_id")
         if not frames["conditions"].empty:
+            joint = set(statements.loc[statements["joint"].map(lambda j: isinstance(j, str) and bool(j)), "statement_id"])
             by_statement = {sid: learnt[aid] for sid, aid in zip(statements["statement_id"], statements["actor_id"])
-                            if aid in learnt and not _joint(statements, sid)}
+                            if aid in learnt and sid not in joint}
             out["conditions"] = _assign(frames["conditions"], by_statement, "statement_id", evidence=False)
         used = pd.Series([row for _, _, row in learnt.values()]).value_counts()
         registry.loc[used.index, "used"] = used.to_numpy()
@@ -186,11 +189,6 @@ def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) 
     if evidence:
         out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
     return out
-
-
-def _joint(statements: pd.DataFrame, statement_id) -> bool:
-    joint = statements.loc[statements["statement_id"] == statement_id, "joint"]
-    return bool(joint.map(lambda j: isinstance(j, str) and bool(j)).any())
 
 
 def _date(value) -> str | None:
