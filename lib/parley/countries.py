@@ -144,15 +144,22 @@ def _key(name: str) -> str:
     return plain.removeprefix("the ")
 
 
-@built_from("countries.csv")
+@built_from("countries.csv", "officeholders.csv")
 def _index() -> tuple[dict[str, Country], dict[str, tuple[str, ...]]]:
+    from .officeholders import load_officeholders  # a ruling body names its country too ("Taliban")
+
     table = _table()
     index: dict[str, list[str]] = {}
-    for code, country in table.items():
-        for name in (country.name, *country.names, *country.demonyms, *country.codes):
-            index.setdefault(_key(name), [])
-            if code not in index[_key(name)]:
-                index[_key(name)].append(code)
+    names = [(code, name) for code, country in table.items()
+             for name in (country.name, *country.names, *country.demonyms, *country.codes, *country.seats,
+                          *country.bodies)]
+    holders = load_officeholders()
+    for r in holders[holders["office"] == "government"].itertuples():
+        names += [(r.country, n) for n in (r.name, *r.also) if n != "-"]
+    for code, name in names:
+        index.setdefault(_key(name), [])
+        if code not in index[_key(name)]:
+            index[_key(name)].append(code)
     return table, {k: tuple(v) for k, v in index.items() if k}
 
 
