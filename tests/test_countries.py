@@ -8,7 +8,8 @@ from parley.countries import CountryNotFound, find_country, plural_demonym
     ("Iraq", "IQ"), ("the United States", "US"), ("U.S.", "US"), ("usa", "US"), ("UK", "GB"), ("Britain", "GB"),
     ("DPRK", "KP"), ("ROK", "KR"), ("PRC", "CN"), ("UAE", "AE"), ("Türkiye", "TR"), ("Turkiye", "TR"),
     ("DR Congo", "CD"), ("DRC", "CD"), ("Kosovo", "XK"), ("Burma", "MM"), ("Czechia", "CZ"), ("Iraqi", "IQ"),
-    ("IRQ", "IQ"), ("  côte d'ivoire ", "CI"), ("North Macedonia", "MK"),
+    ("IRQ", "IQ"), ("  côte d'ivoire ", "CI"), ("North Macedonia", "MK"), ("European Union", "EU"), ("Kremlin", "RU"),
+    ("Taliban", "AF"), ("Somaliland", "XS"),
 ])
 def test_find_country_by_name_abbreviation_demonym_or_code(query, code):
     assert find_country(query).code == code
