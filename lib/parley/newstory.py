@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .countries import Country, find_country
-from .officeholders import OFFICES, SNAPSHOT, holders, load_officeholders, short_names
+from .officeholders import SNAPSHOT, holders, load_officeholders, short_names
 
 __all__ = ["DEFAULT_YEARS", "init_parties", "story_dates"]
 
