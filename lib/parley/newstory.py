@@ -118,14 +118,14 @@ def _published(articles) -> list[dt.date]:
 
 def _document(names: list[str], countries: list[Country], start: dt.date, end: dt.date, why: str) -> str:
     table = load_officeholders()
-    groups = {name: _groups(country) for name, country in zip(names, countries)}
+    groups = {name: _groups(name, country) for name, country in zip(names, countries)}
     holder_rows = {name: holders(table, country.code, start=start, end=end) for name, country in zip(names, countries)}
     for name in names:
         groups[name].append(("office-holders", _holder_lines(holder_rows[name])))
     shared = _shared(groups)
-    old = ", ".join(f"{n} ({c.name})" if n != c.name else n for n, c in zip(names, countries))
+    about = ", ".join(f"{n} ({c.name})" if n != c.name else n for n, c in zip(names, countries))
     lines = [
-        f"# Parties for a story about {old}: written by `parley init` on {dt.date.today()}.",
+        f"# Parties for a story about {about}: written by `parley init` on {dt.date.today()}.",
         "# Country names, demonyms and capitals: the countryinfo package (MIT licence); abbreviations, seats of",
         "# government, ministries and forces: data/lexicons/countries.csv; office-holders:",
         f"# data/lexicons/officeholders.csv (compiled by hand, complete to {SNAPSHOT}), those in office between",
@@ -156,8 +156,10 @@ def _document(names: list[str], countries: list[Country], start: dt.date, end: d
     return "\n".join(lines) + "\n"
 
 
-def _groups(country: Country) -> list[tuple[str, list[tuple[list[str], str]]]]:
-    return [("names and abbreviations", [([country.name, *country.names], "")]),
+def _groups(name: str, country: Country) -> list[tuple[str, list[tuple[list[str], str]]]]:
+    names = [country.name, *country.names]
+    names += [name] if name.casefold() not in {n.casefold() for n in names} else []  # as the user wrote it
+    return [("names and abbreviations", [(names, "")]),
             ("demonyms", [([*country.demonyms, *country.people], "")]),
             ("capital and seats of government", [([*country.capitals, *country.seats], "")]),
             ("ministries, forces and offices named without the country", [([*country.bodies, *country.titles], "")])]
