@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.registry import learn_actors
+from parley.registry import add_learnt_names, learn_actors, learnt_names
 
 FIXTURE = Path(__file__).parent / "fixtures" / "registry"
 # Country names only: nobody is named, so every person's government comes from the articles.
@@ -75,3 +75,33 @@ def test_learn_actors_keeps_descriptions_that_name_a_government(mention, name, p
                             "party": party, "party_evidence": evidence}])
     articles = pd.DataFrame({"article_id": ["x"], "published": ["2024-01-01"], "title": ["T"]})
     assert len(learn_actors(actors, articles)) == int(learnt)
+
+
+def test_learnt_names_leave_out_formers_conflicts_and_rejected(analysis):
+    # Karim Haddad was later called former, Layla Mansour was described with both governments
+    assert learnt_names(analysis.registry) == {}
+    registry = analysis.registry[analysis.registry["name"] != "Karim Haddad"]
+    registry = pd.concat([registry, pd.DataFrame([
+        {"name": "Omar Saleh", "party": "Iraq", "status": "described", "mention": "Iraqi Defence Minister Omar Saleh"},
+        {"name": "Ruth Kane", "party": "United States", "status": "described", "mention": "US envoy Ruth Kane"}])])
+    assert learnt_names(registry) == {"Iraq": ["Omar Saleh"], "United States": ["Ruth Kane"]}
+    assert learnt_names(registry, reject=["ruth kane"]) == {"Iraq": ["Omar Saleh"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[parties."Iraq"]\naliases = ["Iraq", "Iraqi"]\n\n[parties."United States"]\naliases = ["US"]\n',
+     '[parties."Iraq"]\naliases = ["Iraq", "Iraqi", "Omar Saleh"]\n\n[parties."United States"]\naliases = ["US"]\n'),
+    ('[parties."Iraq"]\naliases = [\n  "Iraq", "Iraqi",  # names\n  "Baghdad"  # the capital\n]\n',
+     '[parties."Iraq"]\naliases = [\n  "Iraq", "Iraqi",  # names\n  "Baghdad",  # the capital\n'
+     '  # learnt from the articles\n  "Omar Saleh",\n]\n'),
+    ('[parties.Iraq]\ncolor = "#c0392b"\naliases = [\n  "Iraq",\n]\n',
+     '[parties.Iraq]\ncolor = "#c0392b"\naliases = [\n  "Iraq",\n  # learnt from the articles\n  "Omar Saleh",\n]\n'),
+])
+def test_add_learnt_names_edits_the_aliases_and_keeps_the_comments(tmp_path, text, expected):
+    path = tmp_path / "parties.toml"
+    path.write_text(text, encoding="utf-8")
+    registry = pd.DataFrame([{"name": "Omar Saleh", "party": "Iraq", "status": "described"},
+                             {"name": "Iraq", "party": "Iraq", "status": "described"}])  # already an alias
+    assert add_learnt_names(path, registry) == {"Iraq": ["Omar Saleh"]}
+    assert path.read_text(encoding="utf-8") == expected
+    assert "Omar Saleh" in parley.load_parties(path)["Iraq"]["aliases"]

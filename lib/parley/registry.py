@@ -11,14 +11,18 @@ listed as a conflict and decides nothing.
 """
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 import unicodedata
+from pathlib import Path
 
 import pandas as pd
 
 from .actors import actor_lexicon
+from .parties import load_parties
 
-__all__ = ["REGISTRY_COLUMNS", "learn_actors", "with_learnt_actors"]
+__all__ = ["REGISTRY_COLUMNS", "add_learnt_names", "learn_actors", "learnt_names", "with_learnt_actors"]
 
 #: One row per description of a named person: what it says about the person's government.
 REGISTRY_COLUMNS = ["name", "party", "status", "published", "article_id", "title", "mention", "evidence"]
@@ -198,3 +202,116 @@ def _date(value) -> str | None:
 def _fold(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return " ".join(re.sub(r"[.’']", "", plain).split())
+
+
+def learnt_names(registry: pd.DataFrame, *, reject=()) -> dict[str, list[str]]:
+    """Return the names learnt for each party, to add to the parties file.
+
+    Parameters
+    ----------
+    registry : pandas.DataFrame
+        ``Analysis.registry``.
+    reject : iterable of str
+        Names the analyst does not want (compared without case).
+
+    Returns
+    -------
+    dict
+        Party to the names described with it; names also described as former or with another
+        government are left out (an alias would count them on every date).
+    """
+    if registry.empty:
+        return {}
+    rejected = {_fold(n) for n in reject}
+    keys = registry["name"].map(_fold)
+    out: dict[str, list[str]] = {}
+    for key, rows in registry.groupby(keys, sort=False):
+        if key in rejected or set(rows["status"]) != {"described"} or rows["party"].nunique() != 1:
+            continue
+        out.setdefault(rows["party"].iloc[0], []).append(rows["name"].iloc[0])
+    return out
+
+
+def add_learnt_names(path, registry: pd.DataFrame, *, reject=()) -> dict[str, list[str]]:
+    """Add the names learnt from the corpus to a parties file's aliases, keeping its comments.
+
+    Parameters
+    ----------
+    path : str or Path
+        The parties file the analysis used.
+    registry : pandas.DataFrame
+        ``Analysis.registry``.
+    reject : iterable of str
+        Names not to add.
+
+    Returns
+    -------
+    dict
+        Party to the names added (names already an alias of any party are skipped).
+
+    Raises
+    ------
+    ValueError
+        If a party's ``aliases = [...]`` cannot be found in the file; nothing is written then.
+    """
+    path = Path(path)
+    parties = load_parties(path)
+    taken = {a.casefold() for spec in parties.values() for a in spec["aliases"]}
+    added: dict[str, list[str]] = {}
+    text = path.read_text(encoding="utf-8")
+    for party, names in learnt_names(registry, reject=reject).items():
+        new = [n for n in dict.fromkeys(names) if n.casefold() not in taken]
+        if party in parties and new:
+            text = _insert_aliases(text, party, new)
+            added[party] = new
+    if added:
+        tomllib.loads(text)  # a file this cannot read is never written
+        path.write_text(text, encoding="utf-8")
+    return added
+
+
+def _insert_aliases(text: str, party: str, names: list[str]) -> str:
+    """Return the parties file text with ``names`` added at the end of a party's ``aliases`` array."""
+    header = re.compile(rf"^\[\s*parties\s*\.\s*(?:{re.escape(json.dumps(party, ensure_ascii=False))}|"
+                        rf"'{re.escape(party)}'|{re.escape(party)})\s*\]", re.M)
+    found = header.search(text)
+    opening = re.compile(r"^\s*aliases\s*=\s*\[", re.M).search(text, found.end()) if found else None
+    following = re.compile(r"^\[", re.M).search(text, found.end()) if found else None
+    if opening is None or (following is not None and opening.start() > following.start()):
+        raise ValueError(f"no aliases = [...] found for party {party!r}; add the names by hand: {', '.join(names)}")
+    close = _closing_bracket(text, opening.end())
+    items = ", ".join(json.dumps(n, ensure_ascii=False) for n in names)
+    ends = [m.end() for m in _TOML_TOKEN.finditer(text, opening.end(), close) if m.group(0)[0] != "#"]
+    if ends and "," not in re.sub(r"#[^\n]*", "", text[ends[-1]:close]):
+        text, close = text[:ends[-1]] + "," + text[ends[-1]:], close + 1  # the last value had no comma after it
+    line_start = text.rfind("\n", 0, close) + 1
+    if "\n" in text[opening.end():close] and not text[line_start:close].strip():
+        return f"{text[:line_start]}  # learnt from the articles\n  {items},\n{text[line_start:]}"
+    return f"{text[:close].rstrip()} {items}{text[close:]}"
+
+
+_TOML_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    """Return where the array opened before ``start`` closes, skipping strings and comments."""
+    depth, i = 1, start
+    while i < len(text):
+        ch = text[i]
+        if ch == "#":
+            i = text.find("\n", i) if "\n" in text[i:] else len(text)
+            continue
+        if ch in "\"'":
+            end = text.find(ch, i + 1)
+            while ch == '"' and end > 0 and text[end - 1] == "\\":
+                end = text.find(ch, end + 1)
+            i = end + 1 if end > 0 else len(text)
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if not depth:
+                return i
+        i += 1
+    raise ValueError("an aliases array is not closed")
