@@ -122,6 +122,8 @@ def _document(names: list[str], countries: list[Country], start: dt.date, end: d
     holder_rows = {name: holders(table, country.code, start=start, end=end) for name, country in zip(names, countries)}
     for name in names:
         groups[name].append(("office-holders", _holder_lines(holder_rows[name])))
+        groups[name] = [(label, [(_curly(aliases), note) for aliases, note in entries])
+                        for label, entries in groups[name]]
     shared = _shared(groups)
     about = ", ".join(f"{n} ({c.name})" if n != c.name else n for n, c in zip(names, countries))
     lines = [
@@ -173,6 +175,14 @@ def _holder_lines(rows) -> list[tuple[list[str], str]]:
         forms += [f for f in short_names(r.name, r.also) if f not in forms]
         notes.append(f"{r.role or _OFFICE_WORDS[r.office]} {r.start} to {r.end or 'now'}")
     return [(forms, "; ".join(notes)) for forms, notes in people.values()]
+
+
+def _curly(aliases: list[str]) -> list[str]:
+    """Add each alias with a straight apostrophe also with a curly one: news text has both ("People’s")."""
+    out = []
+    for alias in aliases:
+        out += [alias, alias.replace("'", "’")] if "'" in alias else [alias]
+    return out
 
 
 def _shared(groups: dict) -> set[str]:
