@@ -16,7 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from countryinfo import all_countries
+
 from .lexicons import built_from, read_lexicon
+from .officeholders import load_officeholders
 
 __all__ = ["Country", "CountryNotFound", "country_table", "find_country", "plural_demonym"]
 
@@ -146,14 +149,12 @@ def _key(name: str) -> str:
 
 @built_from("countries.csv", "officeholders.csv")
 def _index() -> tuple[dict[str, Country], dict[str, tuple[str, ...]]]:
-    from .officeholders import load_officeholders  # a ruling body names its country too ("Taliban")
-
     table = _table()
     index: dict[str, list[str]] = {}
     names = [(code, name) for code, country in table.items()
              for name in (country.name, *country.names, *country.demonyms, *country.codes, *country.seats,
                           *country.bodies)]
-    holders = load_officeholders()
+    holders = load_officeholders()  # a ruling body names its country too ("Taliban")
     for r in holders[holders["office"] == "government"].itertuples():
         names += [(r.country, n) for n in (r.name, *r.also) if n != "-"]
     for code, name in names:
@@ -223,8 +224,6 @@ _CONSTITUENT = frozenset({"Wales", "Scotland", None, ""})
 @cache
 def _library() -> list[dict]:
     """Read countryinfo's countries once: name, alternative spellings, demonym, capitals, ISO codes."""
-    from countryinfo import all_countries  # imported late: only `init` needs it
-
     rows: dict[str, dict] = {}
     for country in all_countries():
         info = country.info()

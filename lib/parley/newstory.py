@@ -5,6 +5,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
+
+from .articles import load_articles
 from .countries import Country, find_country
 from .officeholders import SNAPSHOT, holders, load_officeholders, short_names
 
@@ -101,11 +104,7 @@ def story_dates(*, articles=None, dates=None) -> tuple[dt.date, dt.date, str]:
 
 
 def _published(articles) -> list[dt.date]:
-    import pandas as pd
-
     if not isinstance(articles, pd.DataFrame):
-        from .articles import load_articles
-
         articles = load_articles(articles)
     out = []
     for value in articles.get("published", pd.Series(dtype=object)).dropna():
