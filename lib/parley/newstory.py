@@ -94,13 +94,14 @@ def story_dates(*, articles=None, dates=None) -> tuple[dt.date, dt.date, str]:
     if dates is not None:
         start, end = (d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d).strip()) for d in dates)
         return min(start, end), max(start, end), "the dates given"
+    missing = "no article dates given"
     if articles is not None:
         found = _published(articles)
         if found:
             return min(found), max(found), f"the {len(found)} dated article{'s' if len(found) > 1 else ''}"
-    today = dt.date.today()
+        missing = "the articles have no publication dates"
     start = SNAPSHOT.replace(year=SNAPSHOT.year - DEFAULT_YEARS)
-    return start, max(today, SNAPSHOT), f"no article dates given: the {DEFAULT_YEARS} years before {SNAPSHOT}"
+    return start, max(dt.date.today(), SNAPSHOT), f"{missing}: the {DEFAULT_YEARS} years before {SNAPSHOT} and after"
 
 
 def _published(articles) -> list[dt.date]:
