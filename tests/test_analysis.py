@@ -12,10 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parley import analysis, analyze, analyze_text, articles, cache, config, load_parties
+from parley import analysis, analyze, analyze_text, config, load_parties
+from parley.corpus import articles
+from parley.run import batch, cache
 from parley import add_phrasing, add_sentiment
-from parley.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
-from parley.phrasing import TERM_COLUMNS
+from parley.corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
+from parley.measures.phrasing import TERM_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
@@ -206,7 +208,7 @@ def _with_cached(result, n):
 
 
 def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1, setup: str = "") -> subprocess.Popen:
-    code = (f"import parley; from parley import analysis, cache; {setup or 'pass'}; "
+    code = (f"import parley; from parley import analysis; from parley.run import cache; {setup or 'pass'}; "
             f"parley.analyze({str(corpus)!r}, parties={str(PARTIES)!r}, workers={workers})")
     env = {**os.environ, "PARLEY_CACHE": str(cache_dir), "PYTHONPATH": str(ROOT / "lib"), "TQDM_DISABLE": "1"}
     return subprocess.Popen([sys.executable, "-W", "ignore", "-c", code], env=env, stderr=subprocess.PIPE, text=True)
@@ -296,13 +298,13 @@ def test_unwritable_cache_is_not_fatal(corpus, tmp_path, monkeypatch):
 
 
 def test_a_frame_parquet_cannot_store_is_a_loud_error(corpus, monkeypatch):
-    real = analysis.analyse_articles
+    real = batch.analyze_articles
 
     def odd(*args, **kwargs):  # a column Parquet cannot store (ints mixed with dicts): a defect in parley
         out, actors = real(*args, **kwargs)
         return out.assign(extra=[{"n": n} if n % 2 else n for n in range(len(out))]), actors
 
-    monkeypatch.setattr(analysis, "analyse_articles", odd)
+    monkeypatch.setattr(batch, "analyze_articles", odd)
     with pytest.raises(TypeError, match="statements frame has a column Parquet cannot store"):
         analyze(corpus, parties=PARTIES)
 
@@ -394,7 +396,7 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
             pd.testing.assert_frame_equal(mine, theirs, obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
         enriched = add_sentiment(add_phrasing(raw.statements, raw.conditions))
-        enriched = analysis._frame(analysis._table(enriched, "statements"))  # stored: None for missing, not NaN
+        enriched = analysis._frame(batch._table(enriched, "statements"))  # stored: None for missing, not NaN
         mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing and sentiment")
     statements = first.statements

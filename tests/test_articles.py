@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from parley import load_articles, load_report, to_blocks, to_sentences
-from parley.articles import ARTICLE_COLUMNS, BLOCK_COLUMNS, REPORT_COLUMNS, article_id, articles_from_texts
+from parley.corpus.articles import ARTICLE_COLUMNS, BLOCK_COLUMNS, REPORT_COLUMNS, article_id, articles_from_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"

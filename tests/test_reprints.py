@@ -7,7 +7,7 @@ import pytest
 
 import parley
 from parley import config, summaries
-from parley.reprints import PROVENANCE_COLUMNS, add_quote_ids, provenance, unique_statements
+from parley.rollup.reprints import PROVENANCE_COLUMNS, add_quote_ids, provenance, unique_statements
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 PARTIES = config.ROOT / "data" / "parties.toml"

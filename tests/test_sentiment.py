@@ -9,8 +9,9 @@ from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import parley
-from parley import config, sentiment
-from parley.terms import tokenize
+from parley import config
+from parley.measures import sentiment
+from parley.measures.terms import tokenize
 
 SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
 

@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .frames import from_rows
-from .lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
-from .parties import alias_patterns, locative, matches_of
+from ..core.parties import alias_patterns, locative, matches_of
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
-           "speakers", "to_actors"]
+           "speakers", "actor_rows", "actor_frame"]
 
 #: One row per mention of an actor. Offsets are into the article text.
 ACTOR_COLUMNS = [
@@ -750,35 +750,6 @@ def _start(mention: ActorMention) -> int:
 def _role_word(word: str, spk, lex) -> bool:
     low = word.lower()
     return low in spk.roles or low in lex.government_roles or low.rstrip(".") in lex.titles_lower
-
-
-def to_actors(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """List every mention of every actor in each article, with the actor's party and its evidence.
-
-    Parameters
-    ----------
-    sentences : pandas.DataFrame
-        From :func:`parley.to_sentences`.
-    parties : str, Path, dict or None
-        The parties file or dict.
-    articles : pandas.DataFrame, optional
-        The articles, for exact offsets (as for :func:`parley.to_statements`).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per mention, columns ``ACTOR_COLUMNS``: ``actor_id`` groups
-        the mentions of one actor; ``form`` is name, description, pronoun,
-        relative, document or joint; ``kind`` the actor's kind (person, body,
-        group, document, joint, or unknown for a lone capitalised word);
-        ``speaker`` whether the mention speaks a statement; ``party`` the
-        actor's government (None without one, or for a joint actor, whose
-        governments ``party_evidence`` lists). This runs the whole
-        attribution; :func:`parley.analyze` returns both frames from one pass.
-    """
-    from .statements import analyse_articles
-
-    return analyse_articles(sentences, parties=parties, articles=articles)[1]
 
 
 SPEAKER_COLUMNS = ["article_id", "actor_id", "party", "name", "kind", "role", "description", "statements",

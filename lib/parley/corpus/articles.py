@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import config
+from ..core import config
 
 __all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "load_articles", "load_report", "to_blocks", "articles_from_texts"]
 

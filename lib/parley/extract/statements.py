@@ -22,13 +22,13 @@ import pandas as pd
 
 from . import content as _content
 from .cues import Cue, cue_lexicon, find_cues
-from .frames import from_rows
-from .lexicons import alternation, built_from, pinned, word_lists
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, word_lists
+from .actors import actor_lexicon
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
-from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, opens_quote
 
-__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract",
+__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
            "count_statements", "describe_count"]
 
 #: One row per attributed statement. Offsets are into the article text.
@@ -74,78 +74,6 @@ class Statement:
 
 # --------------------------------------------------------------------------- public
 
-def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Find who said what in each article, resolve speakers and assign parties.
-
-    Parameters
-    ----------
-    sentences : pandas.DataFrame
-        From :func:`parley.to_sentences` (``article_id``, ``sentence_id``,
-        ``block``, ``block_index``, ``start``, ``end``, ``text``).
-    parties : str, Path, dict or None
-        The parties file or dict; None leaves ``party`` empty.
-    articles : pandas.DataFrame, optional
-        The articles the sentences came from. Contents that run over several
-        sentences are cut from the article text, so pass it for exact spans;
-        without it the text is rebuilt from the sentences (gaps become spaces
-        within a block and newlines between blocks).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per statement, columns ``STATEMENT_COLUMNS``, offsets into the
-        article text. ``mode`` is direct, indirect, mixed or according_to;
-        ``party_evidence`` says how the party was decided (the alias that
-        matched, or the statement an anaphor was resolved to); ``actor_id``
-        links the speaker to :func:`parley.to_actors`; ``via`` is the outlet
-        that relayed it ("according to Reuters"); ``rule`` names the rule that
-        found it. A joint statement of several governments has one row per
-        government, each with its ``party`` and the same ``joint`` id (the
-        first row's ``statement_id``); :func:`count_statements` counts it once.
-        A statement that the headline, standfirst or a caption repeats from
-        the body (same government, 80% of its words) is one row, the body's;
-        ``repeats`` keeps the other place as ``"block:start-end"`` (several
-        joined by ";"), None when there is none.
-    """
-    return analyse_articles(sentences, parties=parties, articles=articles)[0]
-
-
-def analyse_articles(sentences: pd.DataFrame, *, parties=None,
-                     articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the statements and actors frames of every article, from one pass over them.
-
-    Parameters
-    ----------
-    sentences : pandas.DataFrame
-        From :func:`parley.to_sentences`.
-    parties : str, Path, dict or None
-        The parties file or dict.
-    articles : pandas.DataFrame, optional
-        The articles, for exact offsets.
-
-    Returns
-    -------
-    tuple of pandas.DataFrame
-        ``(statements, actors)``, as :func:`to_statements` and
-        :func:`parley.to_actors` return them.
-    """
-    from .actors import Describer, actor_frame, actor_rows
-    from .resolution import resolve
-
-    table = resolve_parties(parties)
-    rows: list[tuple] = []
-    arows: list[tuple] = []
-    with pinned():
-        describe = Describer(table)
-        for aid, text, sents in article_sentences(sentences, articles):
-            quotes = Quotes(text)
-            found = extract(text, sents, quotes)
-            mentions, actors = resolve(found, text, sents, table, quotes, describe)
-            rows.extend(_rows(aid, text, sents, found))
-            arows.extend(actor_rows(aid, sents, mentions, actors))
-    return _frame(rows), actor_frame(arows)
-
-
 def count_statements(statements: pd.DataFrame) -> tuple[int, int]:
     """Count distinct statements and how many of them are joint.
 
@@ -179,41 +107,13 @@ def describe_count(statements: pd.DataFrame) -> str:
     return text
 
 
-def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
-    """Yield ``(article_id, text, [Sentence, ...])`` per article, the text exact when ``articles`` is given."""
-    texts = dict(zip(articles["article_id"].tolist(), articles["text"].tolist())) if articles is not None else {}
-    # Plain lists, grouped by hand: pandas groupby costs more than the extraction on short articles.
-    columns = ("article_id", "sentence_id", "block", "block_index", "start", "end", "text")
-    by_article: dict[str, list[tuple]] = {}
-    for row in zip(*(sentences[c].tolist() for c in columns)):
-        by_article.setdefault(row[0], []).append(row[1:])
-    for aid, rows in by_article.items():
-        text = texts.get(aid)
-        if text is None:
-            text = _rebuild(rows)
-        yield aid, text, [Sentence(*r[:5]) for r in rows]
-
-
-def _frame(rows: list[tuple]) -> pd.DataFrame:
+def statement_frame(rows: list[tuple]) -> pd.DataFrame:
     """Build the statements frame with its dtypes."""
     return from_rows(rows, STATEMENT_COLUMNS, ints=("speaker_start", "speaker_end", "content_start", "content_end"),
                      nullable_ints=("cue_start", "cue_end"))
 
 
-def _rebuild(rows: list[tuple]) -> str:
-    """Rebuild an article text from its sentences, at their offsets."""
-    end = max((x[4] for x in rows), default=0)
-    chars = [" "] * end
-    last_block = None
-    for _, _, b, s, e, t in rows:
-        if last_block is not None and b != last_block and s > 0:
-            chars[s - 1] = "\n"
-        chars[s:e] = t
-        last_block = b
-    return "".join(chars)
-
-
-def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
+def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
     """Return the frame rows of one article: one per statement, one per government of a joint statement.
 
     A statement that a headline, standfirst or caption repeats from the body
@@ -527,8 +427,6 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
     """
     if len(found) - before < 2:
         return  # a relay needs the statement it relays
-    from .actors import actor_lexicon
-
     lex = actor_lexicon()
     new = found[before:]
     for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:

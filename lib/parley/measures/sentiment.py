@@ -32,8 +32,8 @@ from textblob import _text as _pattern
 from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment import vaderSentiment as _vs
 
-from .intervals import bootstrap_mean
-from .parties import NO_PARTY
+from ..core.intervals import bootstrap_mean
+from ..core.parties import NO_PARTY
 
 __all__ = ["SENTIMENT_COLUMNS", "MEASURES", "add_sentiment", "party_sentiment"]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis, analyze
-from .parties import NO_PARTY, load_parties
-from .reprints import unique_statements
+from ..core.parties import NO_PARTY, load_parties
+from ..rollup.reprints import unique_statements
 
 __all__ = ["InputError", "Inputs", "check_inputs", "statements_per_party", "summary_lines"]
 

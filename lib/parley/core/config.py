@@ -5,13 +5,14 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-#: Root of the project checkout (lib/parley/config.py -> project root).
-ROOT = Path(__file__).resolve().parents[2]
+#: Root of the project checkout (lib/parley/core/config.py -> project root).
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
 ARTICLES = DATA / "articles"
 NOTEBOOKS = ROOT / "notebooks"
 PARTIES = DATA / "parties.toml"
-LEXICONS = DATA / "lexicons"
+#: The word lists ship inside the package, so an installed parley (a Dask worker, ``pip install .``) has them.
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 REPORTS = ROOT / "reports"
 FIGURES = REPORTS / "figures"
 #: Parquet cache of analysed articles; override with the PARLEY_CACHE environment variable.

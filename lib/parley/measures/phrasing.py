@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 from .conditions import to_conditions
-from .lexicons import built_from, pinned, read_lexicon
-from .story import resolve_story
+from ..core.lexicons import built_from, pinned, read_lexicon
+from ..core.story import resolve_story
 from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import config
-from .analysis import analyze
-from .inputs import Inputs, check_inputs
-from .parties import NO_PARTY
-from .reprints import unique_statements
+from ..core import config
+from ..run.analysis import analyze
+from ..run.inputs import Inputs, check_inputs
+from ..core.parties import NO_PARTY
+from ..rollup.reprints import unique_statements
 from .render import STYLE, evidence_table
-from .statements import count_statements, describe_count
-from .summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
+from ..extract.statements import count_statements, describe_count
+from ..rollup.summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
 
 __all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 

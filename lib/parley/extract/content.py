@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import cue_lexicon, find_cues
-from .lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
 __all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 
 __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX", "strip_article",
            "left_speaker", "right_speaker", "clause_subject"]

@@ -52,9 +52,9 @@ from itertools import accumulate
 
 import pandas as pd
 
-from .frames import from_rows
-from .lexicons import alternation, built_from, read_lexicon
-from .story import resolve_story
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, read_lexicon
+from ..core.story import resolve_story
 from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "to_conditions"]

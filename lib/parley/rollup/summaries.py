@@ -30,9 +30,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from .intervals import bootstrap_mean, wilson
-from .parties import NO_PARTY
-from .sentiment import MEASURES, party_sentiment
+from ..core.intervals import bootstrap_mean, wilson
+from ..core.parties import NO_PARTY
+from ..measures.sentiment import MEASURES, party_sentiment
 
 __all__ = ["SMALL", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories", "count_conditions",
            "framing", "phrasing", "sentiment", "differences", "flag_small"]

@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 
-from . import config
+from ..core import config
 
 __all__ = ["Quotes", "quote_spans", "line_start", "line_end", "opens_quote", "OPENING_QUOTES"]
 

@@ -36,11 +36,13 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from . import config, summaries
-from .parties import NO_PARTY, PALETTE
-from .summaries import NARRATION
+from ..core import config
+
+from ..rollup import summaries
+from ..core.parties import NO_PARTY, PALETTE
+from ..rollup.summaries import NARRATION
 from .render import evidence_table, show_table
-from .statements import count_statements
+from ..extract.statements import count_statements
 
 __all__ = [
     "STYLE", "style", "save_figure", "show_figure", "drop_figures", "plot_statement_counts", "plot_sentiment", "plot_lexicons",

@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from . import summaries
-from .parties import NO_PARTY
+from ..core.parties import NO_PARTY
 
 __all__ = ["FREQUENCIES", "dated", "statement_counts", "conditionality", "framing", "term_appearances", "outlets",
            "undated"]

@@ -1,6 +1,6 @@
 """Run the analysis on a Dask cluster: ``parley.analyze(path, scheduler=client_or_address)``.
 
-The cluster maps :func:`parley.analysis.analyse_batch` over a ``dask.bag`` of
+The cluster maps :func:`parley.run.batch.analyze_batch` over a ``dask.bag`` of
 article batches; the results come back to this process, which writes them to
 the same Parquet cache as a local run, so the workers need no shared disk,
 only parley installed (the same version: its code hash keys the cache).
@@ -20,13 +20,14 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from .story import Story
+from ..core.story import Story
+from .batch import analyze_batch
 
 __all__ = ["map_batches"]
 
 
 def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: Story) -> Iterator[tuple]:
-    """Yield :func:`parley.analysis.analyse_batch` results computed on a Dask cluster, as they finish.
+    """Yield :func:`parley.run.batch.analyze_batch` results computed on a Dask cluster, as they finish.
 
     Parameters
     ----------
@@ -43,16 +44,14 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
     Yields
     ------
     (list of str, dict of str to pyarrow.Table)
-        As :func:`parley.analysis.analyse_batch` returns them.
+        As :func:`parley.run.batch.analyze_batch` returns them.
     """
     from dask import bag
     from distributed import Client, as_completed
 
-    from .analysis import analyse_batch
-
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyse_batch, parties, story)
+        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_batch, parties, story)
         futures = client.compute(items.to_delayed())
         for future in as_completed(futures):
             yield from future.result()

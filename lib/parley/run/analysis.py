@@ -13,23 +13,17 @@ import pandas as pd
 import pyarrow as pa
 from tqdm.auto import tqdm
 
-from . import config
-from . import articles as _articles
-from .articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
+from ..core import config
+from ..corpus import articles as _articles
+from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
+from ..core.parties import resolve_parties
+from ..core.story import Story, resolve_story
+from .batch import FRAMES, analyze_batch, attribution_frames
 from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
-from .conditions import to_conditions
-from .lexicons import pinned
-from .parties import resolve_parties
-from .phrasing import TERM_COLUMNS, measure_phrasing
-from .sentences import to_sentences
-from .sentiment import add_sentiment
-from .statements import analyse_articles
-from .story import Story, resolve_story
+from .cluster import map_batches
 
-__all__ = ["Analysis", "FRAMES", "analyse_batch", "analyze", "analyze_text", "prune_cache"]
+__all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "prune_cache"]
 
-#: The frames of one analysis, each stored per batch of articles in the cache.
-FRAMES = ("sentences", "statements", "actors", "conditions", "terms")
 #: Batches hold about this many words (one task of a process pool or a Dask cluster).
 _MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
 
@@ -114,7 +108,7 @@ def analyze_text(text: str, parties=None) -> Analysis:
     table = resolve_parties(parties)
     story = _story(parties)
     articles = articles_from_texts([text])
-    return _result(articles, _attribution(articles, table, story), table, story)
+    return _result(articles, attribution_frames(articles, table, story), table, story)
 
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
@@ -169,7 +163,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
         articles, done = _articles.load_articles(path_or_paths), set()
     todo = articles[~articles["article_id"].isin(done)]
     pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
-    for ids, tables in _analyse(todo, table, story, workers, scheduler):
+    for ids, tables in _analyze(todo, table, story, workers, scheduler):
         if folder is not None:
             write_batch(folder, tables, ids)
         for name in FRAMES:
@@ -177,7 +171,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
     if not any(pieces.values()):  # no article has a row: the empty frames still have their columns
-        pieces = {name: [t] for name, t in analyse_batch(todo.iloc[:0], table, story)[1].items()}
+        pieces = {name: [t] for name, t in analyze_batch(todo.iloc[:0], table, story)[1].items()}
     frames = {name: _in_order(_frame(_concat(parts)), articles) for name, parts in pieces.items()}
     result = _result(articles, frames, table, story)
     result.cached = len(articles) - len(todo)
@@ -185,67 +179,29 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     return result
 
 
-def analyse_batch(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> tuple[list, dict]:
-    """Analyse a batch of articles into Arrow tables: the unit of work of a process pool or a Dask cluster.
-
-    Parameters
-    ----------
-    articles : pandas.DataFrame
-        Rows of the articles frame.
-    parties : dict
-        The parties table (see :func:`parley.parties.resolve_parties`).
-    story : parley.story.Story, optional
-        The story setup (default families and categories when None).
-
-    Returns
-    -------
-    (list of str, dict of str to pyarrow.Table)
-        The batch's article ids, and one table per frame in :data:`FRAMES`:
-        what the cache stores and what every run reads back, so fresh and
-        cached frames are alike to the dtype.
-    """
-    story = story or Story()
-    frames = _attribution(articles, parties, story)
-    measured, frames["terms"] = measure_phrasing(frames["statements"], frames["conditions"], story=story)
-    frames["statements"] = add_sentiment(measured)
-    return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
-
-
-def _attribution(articles: pd.DataFrame, parties: dict, story: Story) -> dict[str, pd.DataFrame]:
-    """Return who said what: the sentences, statements, actors and conditions frames (``terms`` still empty)."""
-    with pinned():
-        sentences = to_sentences(articles)
-        statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
-        conditions = to_conditions(statements, sentences=sentences, story=story)
-    return {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
-            "terms": pd.DataFrame(columns=TERM_COLUMNS)}
-
-
-def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
-    """Yield ``analyse_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
+def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
+    """Yield ``analyze_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
     if todo.empty:
         return
     workers = workers or _cores()
     batches = _batches(todo, workers)
     with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
         if scheduler is not None:
-            from .cluster import map_batches  # Dask is imported only when a cluster is asked for
-
             results = map_batches(scheduler, batches, parties, story)
         elif workers > 1 and len(batches) > 1:
             results = _pooled(batches, parties, story, workers)
         else:
-            results = (analyse_batch(batch, parties, story) for batch in batches)
+            results = (analyze_batch(batch, parties, story) for batch in batches)
         for ids, tables in results:
             bar.update(len(ids))
             yield ids, tables
 
 
 def _pooled(batches: list, parties: dict, story: Story, workers: int):
-    """Yield ``analyse_batch`` results from a process pool, as they finish."""
+    """Yield ``analyze_batch`` results from a process pool, as they finish."""
     pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
     try:
-        futures = [pool.submit(analyse_batch, batch, parties, story) for batch in batches]
+        futures = [pool.submit(analyze_batch, batch, parties, story) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
     finally:
@@ -262,13 +218,6 @@ def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _table(frame: pd.DataFrame, name: str) -> pa.Table:
-    try:
-        return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)  # a batch is one core's work
-    except (ValueError, TypeError, pa.ArrowException) as exc:  # a code defect, never the input: say where
-        raise TypeError(f"the {name} frame has a column Parquet cannot store: {exc}") from exc
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
@@ -390,10 +339,12 @@ def _code_version() -> str:
     notebook kernel keeps running.
     """
     digest = hashlib.sha256(config.VERSION.encode())
-    files = sorted(Path(__file__).parent.glob("*.py")) + sorted(config.LEXICONS.glob("*"))
-    for path in files:
+    package = Path(__file__).parents[1]
+    modules = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    lexicons = [(f"lexicons/{p.name}", p) for p in sorted(config.LEXICONS.glob("*"))]
+    for name, path in modules + lexicons:
         if path.is_file():
-            digest.update(path.name.encode())
+            digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -49,10 +49,10 @@ from __future__ import annotations
 
 import re
 
-from . import config
+from ..core import config
 from .articles import _blocks
-from .frames import from_rows
-from .lexicons import built_from, pinned, read_lexicon
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, pinned, read_lexicon
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 
@@ -288,13 +288,21 @@ def _split_run(text: str, s: int, e: int, skip_to: int, spans: list[tuple[int, i
     spans.append((cur, e))
 
 
-def _frame_follows(text: str, b: int) -> bool:
-    """Say whether a reporting frame follows a quote that closes at ``b`` ("... ?” Trump asked.")."""
-    from .cues import cue_lexicon
-
+def _reporting_clause_follows(text: str, b: int) -> bool:
+    """Say whether a reporting clause follows a quote that closes at ``b`` ("... ?” Trump asked.")."""
     if not any(ch in "”\"'’»" for ch in text[b - 2:b]):
         return False
-    return bool(cue_lexicon().frame_after_quote.match(text, b))
+    return bool(_reporting_clause_after_quote().match(text, b))
+
+
+@built_from("reporting_verbs.csv")
+def _reporting_clause_after_quote() -> re.Pattern:
+    """Match a speaker and a reporting verb after a closing quote, not opening a clause ("asked that ...")."""
+    forms = alternation(dict.fromkeys(row["form"].strip() for row in read_lexicon("reporting_verbs.csv")))
+    return re.compile(
+        rf"[ \t]+(?:(?:{forms})[ \t]+(?:[A-Z]|the\b|a\b|an\b)"
+        rf"|(?:[A-Z][\w.’'-]*[ \t]+|(?:he|she|they|I|we|it)[ \t]+|the[ \t]+[\w-]+[ \t]+){{1,4}}?"
+        rf"(?:{forms})\b(?![ \t]+that\b))")
 
 
 def _boundary(text: str, cur: int, ts: int, te: int, b: int, word: str,
@@ -324,8 +332,8 @@ def _boundary(text: str, cur: int, ts: int, te: int, b: int, word: str,
     term = text[ts:te]
     if term != ".":
         if "!" in term or "?" in term or "‽" in term:
-            if b > te and _frame_follows(text, b):
-                return None  # “Did you know?” Todd asked the mogul. — one sentence: the quote and its frame
+            if b > te and _reporting_clause_follows(text, b):
+                return None  # “Did you know?” Todd asked the mogul. — one sentence: the quote and its reporting clause
             return b
         if ts > cur and text[ts - 1] in "[(":  # "[...]" marks an omission, not an end
             return None

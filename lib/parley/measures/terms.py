@@ -7,7 +7,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .lexicons import read_lexicon
+from ..core.lexicons import read_lexicon
 
 __all__ = ["compare_terms", "kwic", "normalize", "tokenize"]
 

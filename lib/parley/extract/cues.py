@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import Quotes
 
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
@@ -46,7 +46,6 @@ class CueLexicon:
     infinitive: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
-    frame_after_quote: re.Pattern
 
 
 @built_from("reporting_verbs.csv", "attribution.csv")
@@ -89,11 +88,6 @@ def cue_lexicon() -> CueLexicon:
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
         after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
-        # a speaker and a cue right after a closing quote, not opening a clause of its own ("asked that ...")
-        frame_after_quote=re.compile(
-            rf"[ \t]+(?:(?:{forms})[ \t]+(?:[A-Z]|the\b|a\b|an\b)"
-            rf"|(?:[A-Z][\w.’'-]*[ \t]+|(?:he|she|they|I|we|it)[ \t]+|the[ \t]+[\w-]+[ \t]+){{1,4}}?"
-            rf"(?:{forms})\b(?![ \t]+that\b))"),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from .summaries import SMALL
+from ..rollup.summaries import SMALL
 
 __all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table", "summary_table"]
 
