@@ -1,4 +1,4 @@
-"""Read the editable word lists in ``data/lexicons/`` (one reader for every module)."""
+"""Read the editable word lists in ``lib/parley/lexicons/`` (one reader for every module)."""
 from __future__ import annotations
 
 import contextlib

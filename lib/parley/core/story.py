@@ -2,7 +2,7 @@
 
 The parties file may say, next to who counts as which government, which
 framing families and which condition categories fit the story; the general
-defaults (``data/lexicons/framing.csv``, ``condition_categories.csv``) are
+defaults (``lib/parley/lexicons/framing.csv``, ``condition_categories.csv``) are
 used for whatever it leaves out::
 
     [framing]                      # family = [terms]; replaces framing.csv
@@ -43,10 +43,10 @@ class Story:
     Attributes
     ----------
     framing : tuple of (term, family), or None
-        The framing terms; None uses ``data/lexicons/framing.csv``.
+        The framing terms; None uses ``lib/parley/lexicons/framing.csv``.
     conditions : tuple of (term, category, case_sensitive), or None
         The condition category keywords; None uses
-        ``data/lexicons/condition_categories.csv``.
+        ``lib/parley/lexicons/condition_categories.csv``.
     framing_source, conditions_source : str
         Where each came from: the file's path, or ``"defaults"``.
     """

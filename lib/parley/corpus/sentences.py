@@ -28,7 +28,7 @@ Rules, in the order they apply
   (``that.... She``, ``period . . . . Next``), and ``word. . . . The`` ends
   after ``word.`` (MLA style).  ``[...]`` never ends a sentence.
 * After a single ``.`` the word before decides, using the lexicon
-  ``data/lexicons/abbreviations.csv``: a *title* (Mr, Gen, Lt, St, ...) never
+  ``lib/parley/lexicons/abbreviations.csv``: a *title* (Mr, Gen, Lt, St, ...) never
   ends a sentence before a capitalised word; a *number* abbreviation (No, p,
   Fig, ...) does not before a digit; a *month* or *other* abbreviation
   (Jan, Inc, etc, U.S, ...), a dotted acronym (``E.U.``, ``J.R.R.``) and a

@@ -17,7 +17,7 @@ not from any word in it:
   families’ lawyer") or a complement naming a client, topic or place
   ("lawyer for the families", "analysts based in Baghdad");
 * modifiers that take a person out of government (former, ex-, shadow,
-  opposition; ``data/lexicons/actors.csv``) give no party, with that as
+  opposition; ``lib/parley/lexicons/actors.csv``) give no party, with that as
   evidence; a bare role alias ("Chancellor") does not count under another
   country's name ("German Chancellor");
 * aliases of several governments joined by "and" make a joint actor.

@@ -4,7 +4,7 @@ Content follows the cue ("said (that) ...", "said: “...”", "said, “...”"
 comes before it ("“...,” X said"), may be split around the cue, and may run on
 over sentences and paragraphs of quotation. Spans are ``(start, end)`` offsets
 into the article text; the function words the rules use are data
-(``data/lexicons/attribution.csv``).
+(``lib/parley/lexicons/attribution.csv``).
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Find reporting cues in a sentence: "said", "told", "according to", "warned that", ...
 
-The cue forms live in ``data/lexicons/reporting_verbs.csv``; the function words
+The cue forms live in ``lib/parley/lexicons/reporting_verbs.csv``; the function words
 that tell a cue from a noun or a passive ("the claims", "was said to") live in
-``data/lexicons/attribution.csv``.
+``lib/parley/lexicons/attribution.csv``.
 """
 from __future__ import annotations
 

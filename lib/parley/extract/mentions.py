@@ -4,8 +4,8 @@ A mention is the noun phrase in the text that names the speaker, with its
 titles and appositions ("Fuad Hussein, Iraq’s foreign minister"). What it
 refers to and which party it speaks for is decided later, by
 :mod:`parley.actors` and :mod:`parley.resolution`. The words that shape a
-mention are data: ``data/lexicons/speakers.csv`` (titles, roles, bodies,
-documents) and ``data/lexicons/attribution.csv`` (function words).
+mention are data: ``lib/parley/lexicons/speakers.csv`` (titles, roles, bodies,
+documents) and ``lib/parley/lexicons/attribution.csv`` (function words).
 """
 from __future__ import annotations
 

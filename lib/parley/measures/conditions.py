@@ -3,7 +3,7 @@
 A condition is what a statement makes an action, commitment or outcome depend
 on: "the timeline would be contingent on evaluating the threat", "troops will
 stay until Iraqi forces are ready", "based on factors including ...". Every
-word list lives in ``data/lexicons``:
+word list lives in ``lib/parley/lexicons``:
 
 * ``condition_markers.csv`` — the markers (``marker, kind, takes, position,
   needs``). ``takes`` says what the condition is: the clause ("if the talks

@@ -1,6 +1,6 @@
 """Measure how statements are worded: framing, hedges, boosters, modality, specificity, commitment.
 
-Every term list is a CSV file in ``data/lexicons`` (edit them freely; an
+Every term list is a CSV file in ``lib/parley/lexicons`` (edit them freely; an
 edited file is re-read on the next call):
 
 * ``framing.csv`` (term, family, regex) — the general framing families:

@@ -121,7 +121,7 @@ def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "c
         seen once from dominating short texts.
     stopwords : bool
         Leave out of the result the terms that start or end with a stopword
-        (``data/lexicons/stopwords.csv``: "of the", "the"). The model is
+        (``lib/parley/lexicons/stopwords.csv``: "of the", "the"). The model is
         always fitted on all terms; this only tidies the display.
 
     Returns

@@ -479,7 +479,7 @@ def _chart(figures: Path, entry: dict) -> str:
 
 _METHODS = """<section id='methods' class='methods'><h2>Methods and limits</h2>
 <p>Everything above is computed by rules and word lists, offline; the lists are editable CSV files in
-<code>data/lexicons/</code>. Accuracy was measured on annotated news kept outside this repository
+<code>lib/parley/lexicons/</code>. Accuracy was measured on annotated news kept outside this repository
 (README, “How well it works”).</p>
 <table class='parley-table methods-table'><colgroup><col class='first'><col><col></colgroup><thead><tr><th>what</th><th>how it is decided</th><th>measured accuracy</th>
 </tr></thead><tbody>
