@@ -81,7 +81,7 @@ def growth(folder: Path, sizes: list[int]) -> list[tuple]:
     rows = []
     for size in sizes:
         paths = files[:size]
-        parley.analyze(paths)  # fill the cache up to this size (only the new articles are analysed)
+        parley.analyze(paths)  # fill the cache up to this size (only the new articles are analyzed)
         best = None
         for k in range(3):
             rerun = _seconds(lambda: parley.analyze(paths))

@@ -110,7 +110,7 @@ def test_cached_frames_equal_uncached_ones(corpus):
         assert got.astype(str).values.tolist() == want.astype(str).values.tolist(), name
 
 
-def test_changed_file_is_reanalysed(corpus):
+def test_changed_file_is_reanalyzed(corpus):
     analyze(corpus, parties=PARTIES)
     path = corpus / "plain.txt"
     path.write_text(path.read_text(encoding="utf-8") + "A new invented fixture sentence was added.\n",
@@ -178,7 +178,7 @@ def test_damaged_part_is_recomputed_and_healed(corpus, cache_dir, name, how):
 
 
 def test_run_killed_between_writes_loses_nothing(corpus, cache_dir, monkeypatch):
-    """A crash after some of a batch's frames are on disk: the batch is not done, so it is analysed again."""
+    """A crash after some of a batch's frames are on disk: the batch is not done, so it is analyzed again."""
     want = analyze(corpus, parties=PARTIES, cache=False)
     real, calls = cache.write_table, []
 
@@ -232,7 +232,7 @@ def test_run_killed_at_any_moment_loses_nothing(bigger, cache_dir):
     while not _parts(cache_dir, "sentences") and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert run.poll() is None, "the run ended before it could be killed"
-    os.kill(run.pid, signal.SIGKILL)  # while it writes its first batch or analyses the next
+    os.kill(run.pid, signal.SIGKILL)  # while it writes its first batch or analyzes the next
     run.wait()
     second = analyze(bigger, parties=PARTIES)
     _assert_same(want, _with_cached(second, 0))

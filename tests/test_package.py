@@ -1,4 +1,4 @@
-"""The package as pip installs it: a wheel that ships the lexicons and analyses alone, outside this checkout.
+"""The package as pip installs it: a wheel that ships the lexicons and analyzes alone, outside this checkout.
 
 The lexicons used to live in data/ beside the package, so a non-editable
 install (``pip install .``, a Dask worker) had none. Both tests run offline:

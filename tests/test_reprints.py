@@ -16,7 +16,7 @@ WIRE = "The handover of the western air base will proceed in stages"
 
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory):
-    """Analyse the timeline fixtures with the real pipeline and a private cache."""
+    """Analyze the timeline fixtures with the real pipeline and a private cache."""
     patch = pytest.MonkeyPatch()
     patch.setattr(config, "CACHE", tmp_path_factory.mktemp("cache"))
     try:

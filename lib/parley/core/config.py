@@ -15,7 +15,7 @@ PARTIES = DATA / "parties.toml"
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 REPORTS = ROOT / "reports"
 FIGURES = REPORTS / "figures"
-#: Parquet cache of analysed articles; override with the PARLEY_CACHE environment variable.
+#: Parquet cache of analyzed articles; override with the PARLEY_CACHE environment variable.
 CACHE = Path(os.environ.get("PARLEY_CACHE", ROOT / ".cache" / "parley"))
 
 try:

@@ -54,7 +54,7 @@ class Sentence(NamedTuple):
 
 @dataclass(slots=True)
 class Statement:
-    """One attributed statement while an article is analysed."""
+    """One attributed statement while an article is analyzed."""
 
     sentence: int                 # index into the article's sentence list
     speaker: Mention

@@ -89,7 +89,7 @@ def add_sentiment(statements: pd.DataFrame, *, text: str = "content") -> pd.Data
         One row per statement (see :data:`parley.statements.STATEMENT_COLUMNS`).
     text : str
         The column to score (default ``content``: what was said, without the
-        reporting frame).
+        reporting clause).
 
     Returns
     -------

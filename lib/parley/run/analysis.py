@@ -82,7 +82,7 @@ class Analysis:
 
 
 def analyze_text(text: str, parties=None) -> Analysis:
-    """Analyse one raw article text.
+    """Analyze one raw article text.
 
     Parameters
     ----------
@@ -113,7 +113,7 @@ def analyze_text(text: str, parties=None) -> Analysis:
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
             scheduler=None) -> Analysis:
-    """Load and analyse articles from files, reusing cached results for unchanged ones.
+    """Load and analyze articles from files, reusing cached results for unchanged ones.
 
     The cache (a Parquet dataset under ``config.CACHE``, read at call time;
     see :mod:`parley.cache`) keeps what each file loaded to, keyed by a hash
@@ -121,7 +121,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     (phrasing and sentiment included), keyed by the article's content hash.
     Both are stored under the code and lexicon version, the frames also under
     the parties, so an edited article, lexicon, parties file or parley itself
-    is analysed afresh. Each batch of new articles is stored as soon as it is
+    is analyzed afresh. Each batch of new articles is stored as soon as it is
     done; a damaged cache is recomputed, never fatal.
 
     Parameters

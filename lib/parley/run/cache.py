@@ -13,7 +13,7 @@ more than :data:`MAX_PARTS`. Every file is written to a temporary name and
 renamed, so a killed run leaves no half file under a real name; a batch counts
 only once its ``done`` record exists, so a run killed between frames leaves
 orphans that are ignored and later pruned. An unreadable part is dropped and
-its articles are analysed again: nothing is lost, at worst recomputed.
+its articles are analyzed again: nothing is lost, at worst recomputed.
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def write_batch(folder: Path, tables: dict[str, pa.Table], ids: Iterable[str]) -
     Returns
     -------
     bool
-        False when the cache cannot be written (a read-only checkout still analyses; it just does not cache).
+        False when the cache cannot be written (a read-only checkout still analyzes; it just does not cache).
     """
     name = new_part()
     try:
@@ -113,7 +113,7 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
         Each frame's rows of the articles found, and the ids of those articles.
         An article stored twice (two runs at once) is read from its oldest part.
         A part with a missing, truncated or malformed file is dropped (its done
-        record deleted) and its articles are left out, to be analysed again.
+        record deleted) and its articles are left out, to be analyzed again.
     """
     names = list(names)
     owner: dict[str, str] = {}

@@ -42,7 +42,7 @@ class Inputs:
 
 
 def check_inputs(articles, parties, out=None) -> Inputs:
-    """Check the report's inputs and analyse the articles, before anything is written.
+    """Check the report's inputs and analyze the articles, before anything is written.
 
     Parameters
     ----------
