@@ -50,9 +50,9 @@ from __future__ import annotations
 import re
 
 from ..core import config
-from .articles import _blocks
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, pinned, read_lexicon
+from .articles import _blocks
 
 __all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
 

@@ -35,8 +35,8 @@ import pandas as pd
 
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
-from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 from ..core.parties import alias_patterns, locative, matches_of
+from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
            "speakers", "actor_rows", "actor_frame"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import cue_lexicon, find_cues
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from .cues import cue_lexicon, find_cues
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
 __all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",

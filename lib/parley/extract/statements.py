@@ -20,11 +20,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import content as _content
-from .cues import Cue, cue_lexicon, find_cues
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, word_lists
+from . import content as _content
 from .actors import actor_lexicon
+from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .quotes import NL, Quotes, line_end, opens_quote
 

@@ -38,9 +38,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .conditions import to_conditions
 from ..core.lexicons import built_from, pinned, read_lexicon
 from ..core.story import resolve_story
+from .conditions import to_conditions
 from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]

@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from . import summaries
 from ..core.parties import NO_PARTY
+from . import summaries
 
 __all__ = ["FREQUENCIES", "dated", "statement_counts", "conditionality", "framing", "term_appearances", "outlets",
            "undated"]

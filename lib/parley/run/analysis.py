@@ -14,10 +14,10 @@ import pyarrow as pa
 from tqdm.auto import tqdm
 
 from ..core import config
-from ..corpus import articles as _articles
-from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from ..core.parties import resolve_parties
 from ..core.story import Story, resolve_story
+from ..corpus import articles as _articles
+from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from .batch import FRAMES, analyze_batch, attribution_frames
 from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
 from .cluster import map_batches

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import Analysis, analyze
 from ..core.parties import NO_PARTY, load_parties
 from ..rollup.reprints import unique_statements
+from .analysis import Analysis, analyze
 
 __all__ = ["InputError", "Inputs", "check_inputs", "statements_per_party", "summary_lines"]
 

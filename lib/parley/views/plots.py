@@ -38,11 +38,11 @@ from matplotlib.transforms import ScaledTranslation
 
 from ..core import config
 
-from ..rollup import summaries
 from ..core.parties import NO_PARTY, PALETTE
+from ..extract.statements import count_statements
+from ..rollup import summaries
 from ..rollup.summaries import NARRATION
 from .render import evidence_table, show_table
-from ..extract.statements import count_statements
 
 __all__ = [
     "STYLE", "style", "save_figure", "show_figure", "drop_figures", "plot_statement_counts", "plot_sentiment", "plot_lexicons",

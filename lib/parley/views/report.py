@@ -26,13 +26,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..core import config
+from ..core.parties import NO_PARTY
+from ..extract.statements import count_statements, describe_count
+from ..rollup.reprints import unique_statements
+from ..rollup.summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
 from ..run.analysis import analyze
 from ..run.inputs import Inputs, check_inputs
-from ..core.parties import NO_PARTY
-from ..rollup.reprints import unique_statements
 from .render import STYLE, evidence_table
-from ..extract.statements import count_statements, describe_count
-from ..rollup.summaries import SMALL, condition_categories, conditionality, count_conditions, framing, sentiment
 
 __all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
