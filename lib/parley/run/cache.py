@@ -14,7 +14,7 @@ renamed, so a killed run leaves no half file under a real name; a batch counts
 only once its ``done`` record exists, so a run killed between frames leaves
 orphans that are ignored and later pruned. An unreadable part is dropped and
 its articles are analyzed again: nothing is lost, at worst recomputed.
-Every part is read with the declared types of its frame (:mod:`parley.schemas`);
+Every part is read with the declared types of its frame (:mod:`parley.run.schemas`);
 a part that cannot have them (written by another version, or damaged in place)
 counts as damaged, and a warning says so.
 """
@@ -109,7 +109,7 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
     folder : Path
         The dataset folder.
     names : iterable of str
-        The frames to read (of :data:`parley.schemas.FRAMES`, whose types they are read with).
+        The frames to read (of :data:`parley.run.schemas.FRAMES`, whose types they are read with).
     wanted : iterable of str
         Article ids.
 
@@ -201,7 +201,7 @@ def _concat(tables: list[pa.Table]) -> pa.Table | None:
 def read_rows(folder: Path, key: str) -> pa.Table | None:
     """Read a dataset of self-contained parts (the file memo) as one table, first row per ``key`` value wins.
 
-    Every part is read with the declared types of :data:`parley.schemas.FILES`;
+    Every part is read with the declared types of :data:`parley.run.schemas.FILES`;
     a part that cannot have them is deleted (what it held is computed again).
     """
     tables, seen = [], set()

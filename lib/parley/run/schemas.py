@@ -75,7 +75,7 @@ def to_table(frame: pd.DataFrame, columns: dict[str, str], name: str) -> pa.Tabl
     if list(frame.columns) != list(columns):
         extra = [c for c in frame.columns if c not in columns]
         missing = [c for c in columns if c not in frame.columns]
-        raise TypeError(f"the {name} frame's columns are not those declared in parley.schemas (extra {extra}, "
+        raise TypeError(f"the {name} frame's columns are not those declared in parley.run.schemas (extra {extra}, "
                         f"missing {missing}, or another order): declare every new column there")
     try:
         table = pa.Table.from_pandas(frame, schema=schema(columns), preserve_index=False, nthreads=1)
