@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 
 import parley
-from parley import config
 from parley.newstory import init_parties, story_dates
 
 
 def _init(tmp_path, *args):
     """Run ``python -m parley init`` in a fresh folder; return (exit code, stdout + stderr)."""
-    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(parley.__file__).parents[1])}
     done = subprocess.run([sys.executable, "-m", "parley", "init", *args], capture_output=True, text=True, env=env,
                           cwd=tmp_path, check=False)
     return done.returncode, done.stdout + done.stderr

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import config
+from .core import config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--force", action="store_true", help="replace --out if it exists")
     holders = commands.add_parser("officeholders", help="say how old the office-holders table is, or refresh it",
                                   description="The office-holders that `init` adds come from "
-                                  "data/lexicons/officeholders.csv. Without an option, print how many terms and "
+                                  "lib/parley/lexicons/officeholders.csv. Without an option, print how many terms and "
                                   "countries it has and up to when it is complete.")
     holders.add_argument("--refresh", action="store_true", help="rebuild heads of state and government and "
                          "foreign and defence ministers from Wikidata (needs the internet)")
@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "officeholders":
         return _officeholders(args)
 
-    from .inputs import InputError, summary_lines  # imported late: --help stays fast
-    from .report import NOTEBOOKS, make_report
+    from .run.inputs import InputError, summary_lines  # imported late: --help stays fast
+    from .views.report import NOTEBOOKS, make_report
 
     try:
         result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS)
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cache(args) -> int:
     """Run ``python -m parley cache``: print, prune or clear the cache; return the exit code."""
-    from . import cache
+    from .run import cache
 
     root = config.CACHE
     if args.clear:
@@ -105,7 +105,7 @@ def _cache(args) -> int:
                 print(f"parley cache: {option} {path} does not exist; nothing was pruned (prune keeps what the "
                       f"articles and parties file you name need)", file=sys.stderr)
                 return 2
-        from .analysis import prune_cache
+        from .run.analysis import prune_cache
 
         freed = prune_cache(args.articles, parties=args.parties)
         print(f"parley cache: pruned {_mb(freed)}; {root} now holds {_mb(cache.size(root))}")
@@ -116,8 +116,8 @@ def _cache(args) -> int:
 
 def _init(args) -> int:
     """Run ``python -m parley init``: write or print the parties file; return the exit code."""
-    from .countries import CountryNotFound
-    from .newstory import init_parties
+    from .core.countries import CountryNotFound
+    from .run.newstory import init_parties
 
     if args.articles and not Path(args.articles).exists():
         print(f"parley init: --articles {args.articles} does not exist", file=sys.stderr)
@@ -143,7 +143,7 @@ def _init(args) -> int:
 
 def _officeholders(args) -> int:
     """Run ``python -m parley officeholders``: describe or refresh the table; return the exit code."""
-    from .officeholders import SNAPSHOT, load_officeholders, refresh_officeholders
+    from .core.officeholders import SNAPSHOT, load_officeholders, refresh_officeholders
 
     if args.refresh:
         try:
