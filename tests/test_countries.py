@@ -1,7 +1,7 @@
 """Countries are found by any name a user types, and carry the words the news uses for them."""
 import pytest
 
-from parley.countries import CountryNotFound, find_country, plural_demonym
+from parley.core.countries import CountryNotFound, find_country, plural_demonym
 
 
 @pytest.mark.parametrize(("query", "code"), [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import parley
-from parley.newstory import init_parties, story_dates
+from parley.run.newstory import init_parties, story_dates
 
 
 def _init(tmp_path, *args):

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from parley import config
-from parley.officeholders import OFFICES, holders, load_officeholders, refresh_officeholders, short_names
+from parley.core.officeholders import OFFICES, holders, load_officeholders, refresh_officeholders, short_names
 
 
 def test_the_table_is_well_formed():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.registry import add_learnt_names, learn_actors, learnt_names
+from parley.rollup.registry import add_learnt_names, learn_actors, learnt_names
 
 FIXTURE = Path(__file__).parent / "fixtures" / "registry"
 # Country names only: nobody is named, so every person's government comes from the articles.
