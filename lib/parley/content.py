@@ -15,12 +15,12 @@ from .cues import cue_lexicon, find_cues
 from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["content_after", "content_before", "frames_then_comma", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
-_ON = re.compile(r"\s+on\s+")
+_ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
 _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
@@ -54,6 +54,7 @@ def _grammar() -> _Grammar:
     w = word_lists("attribution.csv")
     a = alternation
     days = a(w["weekday"])
+    months = a(w["month"])
     tell = [row["form"] for row in read_lexicon("reporting_verbs.csv") if row["lemma"] == "tell"]
     return _Grammar(
         addressee=re.compile(
@@ -65,6 +66,11 @@ def _grammar() -> _Grammar:
             rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
+            # a date: "said July 21, 2024", "said on 5 March"
+            rf"|(?:on\s+|in\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?:,?\s+\d{{4}})?|(?:{months})\s+\d{{4}})\b"
+            # whom it was said to: "confirmed to Reuters", "said to reporters"
+            rf"|to\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|{a(w['addressee'])})(?=[\s,.;:]|$)"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
             rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
@@ -76,6 +82,10 @@ def _grammar() -> _Grammar:
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+                             # a long stretch of time, place and company: "said on Monday at a news
+                             # conference with the visiting minister that"
+                             rf"|\s+(?:{a(w['stretch_preposition'])})\s(?:\s*(?!(?:{a(w['relative'])}|to)\b)"
+                             rf"[^\s,;:“”\"{NL}]+){{1,14}}?\s+that\b"
                              rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
@@ -98,7 +108,7 @@ def _grammar() -> _Grammar:
         main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
         # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
         # "..., she said, according to ...", "..., he said, on condition of anonymity"
-        frame_rest=re.compile(rf"[\w’'-]+ing\b|(?:{a(w['frame_rest'])})\b", re.I),
+        frame_rest=re.compile(rf"(?:\w+ly\s+)?[\w’'-]+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
 
 
@@ -127,6 +137,8 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     g = _grammar()
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
+    if that and cue_lexicon().cue_re.search(text, p, that.end() - 4):
+        that = None  # "said after the minister claimed that": the "that" is the other cue's
     if not that and not plain and (kind == "tell" or g.tell_cue.search(text, max(0, p - 10), p)):
         that = g.that_after_addressee.match(text, p, e)
         if that and cue_lexicon().cue_re.search(text, p, that.end()):
@@ -159,6 +171,9 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     that = _THAT.match(text, p, e)
     if that:
         p = that.end()
+        m = _BEFORE_QUOTE.match(text, p, e)
+        if m and quotes.starting_at(m.end()):
+            p = m.end()  # "stated that, “...”"
     rest = text[p:e].lstrip()
     if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest)):
         return None
@@ -181,6 +196,25 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     if stop:
         end = stop.start()
     return extend_quote(trim(text, p, end), quotes)
+
+
+def frames_then_comma(text: str, ce: int, e: int) -> bool:
+    """Say whether only time, place and audience frames and then a comma follow a cue.
+
+    "..., the minister said on Thursday, reaffirming ...": what follows the
+    comma is the reporter's, and the content is the clause before the speaker.
+    """
+    g = _grammar()
+    p = ce
+    while True:
+        m = g.lead_frame.match(text, p, e)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    rest = text[p:e]
+    if text[p - 1] == ",":
+        rest = "," + rest
+    return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
 
 
 def _aside(text: str, stop: re.Match, end: int) -> int | None:

@@ -33,6 +33,7 @@ class Cue:
 class CueLexicon:
     verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
     after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
+    objects: frozenset[str]               # forms whose content is their object and what follows ("called X a Y")
     not_after: dict[str, re.Pattern]      # form -> what may not follow it ("pledged delegates")
     cue_re: re.Pattern
     title_cue_re: re.Pattern
@@ -57,6 +58,7 @@ def cue_lexicon() -> CueLexicon:
     after = {row["form"].strip(): re.compile(row["after"]) for row in rows if (row.get("after") or "").strip()}
     not_after = {row["form"].strip(): re.compile(row["not_after"]) for row in rows
                  if (row.get("not_after") or "").strip()}
+    objects = frozenset(row["form"].strip() for row in rows if (row.get("content") or "").strip() == "object")
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     clause_verbs = alternation(words["clause_verb"])
@@ -68,6 +70,7 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(
         verbs=verbs,
         after=after,
+        objects=objects,
         not_after=not_after,
         cue_re=cue_re,
         title_cue_re=title_cue_re,

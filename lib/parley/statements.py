@@ -448,7 +448,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     if speaker is None:
         return []
     frame_end = speaker.end if inverted else ce
-    plain = cue.form in cue_lexicon().after
+    plain = cue.form in cue_lexicon().objects
     if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
         # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
         m = _RELATIVE_END.search(text, ce, e)
@@ -473,10 +473,12 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
     if as_clause:
         pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
-    elif cue.form in cue_lexicon().after:
+    elif plain:
         pair = after()  # "described X as ...", "called on X to ...": the content follows
-    elif inverted or _content.after_quote(text, s, speaker.start):
-        pair = before() or after()  # "“Y,” X said": the quote before is the content
+    elif inverted or _content.after_quote(text, s, speaker.start) or (
+            text[s:speaker.start].rstrip().endswith(",") and _content.frames_then_comma(text, ce, e)):
+        # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
+        pair = before() or after()
     else:
         pair = after() or before()
     if pair is None:
