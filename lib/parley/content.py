@@ -36,6 +36,8 @@ class _Grammar:
     addressee: re.Pattern
     lead_frame: re.Pattern
     content_stop: re.Pattern
+    narration: re.Pattern
+    past: re.Pattern
     that_near: re.Pattern
     that_after_addressee: re.Pattern
     tell_cue: re.Pattern
@@ -80,7 +82,17 @@ def _grammar() -> _Grammar:
                                 rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
                                 rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
-                                r"|\s--\s"),
+                                r"|\s--\s"
+                                # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
+                                # " -prompting ..."
+                                rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?:\w+ly\s+)?(?!(?:{a(w['not_participle'])})\b)"
+                                rf"[a-z]{{2,}}ing(?=\s+(?!(?:and|or)\b)[\w“\"‘])|\s[—–-][a-z]+ing\b"),
+        # a past event the reporter adds to a content in the present or future: "... it would defend itself
+        # after air strikes killed two soldiers"
+        narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
+                             rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[\w’'.-]+\s+){{1,10}}?"
+                             rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
+        past=re.compile(rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
                              # a long stretch of time, place and company: "said on Monday at a news
                              # conference with the visiting minister that"
@@ -195,6 +207,11 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
     if stop:
         end = stop.start()
+    m = g.narration.search(text, p, end)
+    while m and quotes.around(m.start()):
+        m = g.narration.search(text, m.end(), end)
+    if m and not g.past.search(text, p, m.start()):
+        end = m.start()
     return extend_quote(trim(text, p, end), quotes)
 
 

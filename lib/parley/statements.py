@@ -27,6 +27,7 @@ from .lexicons import alternation, built_from, pinned, word_lists
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, opens_quote
+from .sentences import dateline_end
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract",
            "count_statements", "describe_count"]
@@ -138,6 +139,7 @@ def analyse_articles(sentences: pd.DataFrame, *, parties=None,
     with pinned():
         describe = Describer(table)
         for aid, text, sents in article_sentences(sentences, articles):
+            sents = without_datelines(text, sents)
             quotes = Quotes(text)
             found = extract(text, sents, quotes)
             mentions, actors = resolve(found, text, sents, table, quotes, describe)
@@ -192,6 +194,20 @@ def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
         if text is None:
             text = _rebuild(rows)
         yield aid, text, [Sentence(*r[:5]) for r in rows]
+
+
+def without_datelines(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """Start the sentences that open a body paragraph after their dateline ("ISLAMABAD (Reuters) - ")."""
+    out = []
+    first = True
+    for n, sent in enumerate(sents):
+        if sent.block == "body" and (n == 0 or sents[n - 1].block_index != sent.block_index):
+            start = dateline_end(text, sent.start, sent.end, first=first)
+            first = False
+            if start != sent.start:
+                sent = sent._replace(start=start)
+        out.append(sent)
+    return out
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
