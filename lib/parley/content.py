@@ -85,7 +85,7 @@ def _grammar() -> _Grammar:
                                 r"|\s--\s"
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
                                 # " -prompting ..."
-                                rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?:\w+ly\s+)?(?!(?:{a(w['not_participle'])})\b)"
+                                rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
                                 rf"[a-z]{{2,}}ing(?=\s+(?!(?:and|or)\b)[\w“\"‘])|\s[—–-][a-z]+ing\b"),
         # a past event the reporter adds to a content in the present or future: "... it would defend itself
         # after air strikes killed two soldiers"

@@ -42,6 +42,7 @@ class CueLexicon:
     passive: re.Pattern
     by_agent: re.Pattern
     noun_before: re.Pattern
+    gerund_before: re.Pattern
     strict_after: re.Pattern
     bare_clause: re.Pattern
     infinitive: re.Pattern
@@ -80,6 +81,7 @@ def cue_lexicon() -> CueLexicon:
         passive=re.compile(rf"\b(?:{alternation(words['copula'])})"
                            rf"(?:\s+(?:\w+ly|{alternation(words['passive_adverb'])}))?\s+$", re.I),
         by_agent=re.compile(r"\s+by\b"),
+        gerund_before=re.compile(rf"\b(?:{alternation(words['gerund_preposition'])})\s+$", re.I),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
                                 r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
@@ -139,6 +141,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if _ends_in_to(left) and lex.infinitive.search(left):
                 out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
                 continue
+            if kind == "participle" and lex.gerund_before.search(left) and not (
+                    form == "saying" and left.rstrip().lower().endswith("by")):
+                continue  # "a stance of urging", "by threatening to": a gerund, not a speech act of the subject
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
