@@ -16,6 +16,7 @@ __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
 
 _SPACES = re.compile(r"\s+")
 _ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
+_PASSIVE_BY = re.compile(r"\s+by\s+[^,;:“\"]{2,60}?\s+to\s+[a-z]")  # "said by aides to be", "reported by X to have"
 _SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
 
 
@@ -26,7 +27,7 @@ class Cue:
     start: int
     end: int
     form: str
-    kind: str  # speech | tell | participle | according_to | document
+    kind: str  # speech | tell | participle | according_to | document | passive
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,6 @@ class CueLexicon:
     passive: re.Pattern
     by_agent: re.Pattern
     noun_before: re.Pattern
-    gerund_before: re.Pattern
     strict_after: re.Pattern
     bare_clause: re.Pattern
     infinitive: re.Pattern
@@ -81,7 +81,6 @@ def cue_lexicon() -> CueLexicon:
         passive=re.compile(rf"\b(?:{alternation(words['copula'])})"
                            rf"(?:\s+(?:\w+ly|{alternation(words['passive_adverb'])}))?\s+$", re.I),
         by_agent=re.compile(r"\s+by\b"),
-        gerund_before=re.compile(rf"\b(?:{alternation(words['gerund_preposition'])})\s+$", re.I),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
                                 r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
@@ -141,9 +140,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if _ends_in_to(left) and lex.infinitive.search(left):
                 out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
                 continue
-            if kind == "participle" and lex.gerund_before.search(left) and not (
-                    form == "saying" and left.rstrip().lower().endswith("by")):
-                continue  # "a stance of urging", "by threatening to": a gerund, not a speech act of the subject
+            if form in ("said", "reported") and lex.passive.search(left) and _PASSIVE_BY.match(text, ce, e):
+                out.append(Cue(cs, ce, form, "passive"))  # "is said by aides to be ...": the aides speak
+                continue
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
