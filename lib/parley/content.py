@@ -24,6 +24,7 @@ _ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
 _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
+_ASIDE_AFTER_THAT = re.compile(r",\s*[^,.;:“\"]{1,60},\s*\S")  # "that, like him, she ..."
 _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
 _FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
@@ -181,11 +182,17 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             return extend_quote(trim(text, m.end(), max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])),
                                 quotes)
     that = _THAT.match(text, p, e)
+    floor = p
     if that:
-        p = that.end()
+        p = floor = that.end()
         m = _BEFORE_QUOTE.match(text, p, e)
         if m and quotes.starting_at(m.end()):
             p = m.end()  # "stated that, “...”"
+        else:
+            m = _ASIDE_AFTER_THAT.match(text, p, e)
+            if m:  # "said that, if elected, he would ...": the aside is content, and so is what follows it
+                p += 1 + len(text[p + 1:e]) - len(text[p + 1:e].lstrip())
+                floor = m.end() - 1
     rest = text[p:e].lstrip()
     if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest)):
         return None
@@ -193,8 +200,8 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         return None
     end = e
     if nxt is not None and nxt > p:
-        comma = max(text.rfind(",", p, nxt), text.rfind(";", p, nxt))
-        if comma > p:
+        comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
+        if comma > max(p, floor):
             end = comma
     if g.subordinate.fullmatch(text, s, ce):
         m = g.main_clause.search(text, p, end)
