@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import cue_lexicon, find_cues
+from .cues import cue_lexicon, find_cues, reduced_relative
 from .lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
@@ -22,6 +22,7 @@ _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside t
 
 _ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
+_AS = re.compile(r"\s+as\s+")
 _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
 _ASIDE_AFTER_THAT = re.compile(r",\s*[^,.;:“\"]{1,60},\s*\S")  # "that, like him, she ..."
@@ -38,11 +39,14 @@ class _Grammar:
     lead_frame: re.Pattern
     content_stop: re.Pattern
     narration: re.Pattern
+    narration_after_quote: re.Pattern
+    verb_phrase_after_object: re.Pattern
     past: re.Pattern
     that_near: re.Pattern
     that_after_addressee: re.Pattern
     tell_cue: re.Pattern
     intro: re.Pattern
+    this_clause: re.Pattern
     title_frame: re.Pattern
     title: re.Pattern
     leading_conjunction: re.Pattern
@@ -79,11 +83,15 @@ def _grammar() -> _Grammar:
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
-        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
+        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?!that\b)(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
                                 rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
                                 rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"
+                                r"|,\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)"
+                                r"(?:\s+[\w’'-]+){0,6}?\s+by\b"
+                                rf"|,\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?[A-Z][\w’'.-]*){{0,6}}"
+                                rf"\s+(?:{a(cue_lexicon().verbs)})\b"
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
                                 # " -prompting ..."
                                 rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
@@ -93,11 +101,18 @@ def _grammar() -> _Grammar:
         narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
                              rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[\w’'.-]+\s+){{1,10}}?"
                              rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
+        narration_after_quote=re.compile(
+            rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'] + w['quote_conjunction'])})\s+"
+            rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[\w’'.-]+\s+){{1,10}}?"
+            rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
+        # after an object ("accused X of ...", "called X a ..."), "and has ..." is the subject's next act
+        verb_phrase_after_object=re.compile(r"\s+and\s+(?:has|have|had|is|was|were|will)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"),
         past=re.compile(rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
                              # a long stretch of time, place and company: "said on Monday at a news
                              # conference with the visiting minister that"
-                             rf"|\s+(?:{a(w['stretch_preposition'])})\s(?:\s*(?!(?:{a(w['relative'])}|to)\b)"
+                             rf"|\s+(?:{a(w['stretch_preposition'])})\s(?:\s*(?!(?:{a(w['relative'])})\b"
+                             rf"|to\s+(?!(?:{a(w['frame_determiner'] + w['addressee'])})\b)[a-z])"
                              rf"[^\s,;:“”\"{NL}]+){{1,14}}?\s+that\b"
                              rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
@@ -107,6 +122,8 @@ def _grammar() -> _Grammar:
         # the forms of "tell", participle included ("telling voters ... that")
         tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
+        # "said this was not enough": "this" opens the content, not a time frame ("said this week")
+        this_clause=re.compile(rf"(?:this|that)\s+(?:{a(w['clause_verb'])})\b"),
         # a frame naming a programme or publication opens with an intro word or a day
         title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
         # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
@@ -150,14 +167,16 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     g = _grammar()
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
-    if that and cue_lexicon().cue_re.search(text, p, that.end() - 4):
+    inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
+    if inner and not (inner.group(0).endswith("ed") and reduced_relative(text, p, inner.start())):
         that = None  # "said after the minister claimed that": the "that" is the other cue's
     if not that and not plain and (kind == "tell" or g.tell_cue.search(text, max(0, p - 10), p)):
         that = g.that_after_addressee.match(text, p, e)
         if that and cue_lexicon().cue_re.search(text, p, that.end()):
             that = None
     if plain:
-        m = _ON.match(text, p, e)  # "called on X to": X is part of what was asked
+        m = _ON.match(text, p, e) or _AS.match(text, p, e)  # "called on X to": X is part of what was asked;
+        # "what it described as a strike": the strike is the content
         p = m.end() if m else p
     elif that:  # "told reporters that", "warned voters on Monday that"
         p = that.end() - 4
@@ -179,8 +198,10 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     if m:  # said, “...”
         q = quotes.starting_at(m.end())
         if q:
-            return extend_quote(trim(text, m.end(), max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])),
-                                quotes)
+            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
+            if q[1] < end:
+                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
+            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
     that = _THAT.match(text, p, e)
     floor = p
     if that:
@@ -194,7 +215,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
                 p += 1 + len(text[p + 1:e]) - len(text[p + 1:e].lstrip())
                 floor = m.end() - 1
     rest = text[p:e].lstrip()
-    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest)):
+    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
         return None
     if len(rest.split()) < 3 and not that:
         return None
@@ -209,17 +230,28 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
+    end = _clause_end(text, p, end, quotes, g)
+    if plain:
+        m = g.verb_phrase_after_object.search(text, p, end)
+        if m:
+            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
+    return extend_quote(trim(text, p, end), quotes)
+
+
+def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, after_quote: bool = False) -> int:
+    """Return where a content clause that starts at ``p`` ends: before a stop or the reporter's own clause."""
     stop = g.content_stop.search(text, p, end)
     while stop and (quotes.around(stop.start()) or _aside(text, stop, end)):
         stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
     if stop:
         end = stop.start()
-    m = g.narration.search(text, p, end)
+    narration = g.narration_after_quote if after_quote else g.narration
+    m = narration.search(text, p, end)
     while m and quotes.around(m.start()):
-        m = g.narration.search(text, m.end(), end)
-    if m and not g.past.search(text, p, m.start()):
+        m = narration.search(text, m.end(), end)
+    if m and (after_quote or not g.past.search(text, p, m.start())):
         end = m.start()
-    return extend_quote(trim(text, p, end), quotes)
+    return end
 
 
 def frames_then_comma(text: str, ce: int, e: int) -> bool:
