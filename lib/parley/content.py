@@ -95,7 +95,7 @@ def _grammar() -> _Grammar:
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
                                 # " -prompting ..."
                                 rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
-                                rf"[a-z]{{2,}}ing(?=\s+(?!(?:and|or)\b)[\w“\"‘])|\s[—–-][a-z]+ing\b"),
+                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"),
         # a past event the reporter adds to a content in the present or future: "... it would defend itself
         # after air strikes killed two soldiers"
         narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
