@@ -111,9 +111,9 @@ def _grammar() -> _Grammar:
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
                              # a long stretch of time, place and company: "said on Monday at a news
                              # conference with the visiting minister that"
-                             rf"|\s+(?:{a(w['stretch_preposition'])})\s(?:\s*(?!(?:{a(w['relative'])})\b"
+                             rf"|\s+(?:{a(w['stretch_preposition'])})\s+(?:(?!(?:{a(w['relative'])})\b"
                              rf"|to\s+(?!(?:{a(w['frame_determiner'] + w['addressee'])})\b)[a-z])"
-                             rf"[^\s,;:“”\"{NL}]+){{1,14}}?\s+that\b"
+                             rf"[^\s,;:“”\"{NL}]+\s+){{1,14}}?that\b"
                              rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
