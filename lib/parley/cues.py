@@ -146,7 +146,8 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
                 out.append(Cue(cs, ce, form, "passive"))  # "is said by aides to be ...": the aides speak
                 continue
             wide = text[max(s, cs - 60):cs]
-            if _WITHOUT.search(wide) or (form not in lex.objects and _WHAT.search(wide)):
+            if ("without" in wide and _WITHOUT.search(wide)) or (
+                    "hat " in wide and form not in lex.objects and _WHAT.search(wide)):  # substrings first: cheap
                 continue  # "without confirming or denying", "what the minister said": nothing is reported
             if form.endswith("ed") and reduced_relative(text, max(s, cs - 40), cs):
                 continue  # "in a video posted to X": the participle describes the video

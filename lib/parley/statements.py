@@ -563,7 +563,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
     new = found[before:]
     if not new:
         return
-    for relay in [f for f in new if _passes_on(f)]:
+    for relay in [f for f in new if _passes_on(f)] if len(new) > 1 else ():  # a relay needs what it relays
         if relay not in found:
             continue  # already passed on by another outlet
         relayed = [f for f in new if f is not relay and not _passes_on(f) and (
