@@ -206,8 +206,9 @@ class Describer:
             return Description(text, evidence="no words")
         if len(words) == 1 and words[0][0].lower() in spk.pronouns:
             kind = spk.pronouns[words[0][0].lower()]
-            gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
-            return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
+            gender = {"he": "m", "him": "m", "she": "f"}.get(words[0][0].lower())
+            head = {"him": "he"}.get(words[0][0].lower(), words[0][0].lower())  # "quoted him as saying"
+            return Description(text, kind="pronoun", head=head, gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
         plain = self._plain_name(text, words) if len(words) == len(toks) else None
         if plain is not None:

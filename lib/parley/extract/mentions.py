@@ -21,7 +21,8 @@ __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX
 ROLE_PREFIX = re.compile(r"^(?:co|vice|deputy|acting)-")
 _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 #: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
+# a web name is one token: "Caliber.Az", "Al-Monitor.com"
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*(?:\.(?:[a-z]{2,3}|[A-Z][a-z])(?![\w’'-]))?|[^\w\s]")
 _WORD = re.compile(r"\w")
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..core.lexicons import pinned
 from ..core.parties import resolve_parties
+from ..corpus.sentences import dateline_end
 from .actors import Describer, actor_frame, actor_rows
 from .quotes import Quotes
 from .resolution import resolve
@@ -79,6 +80,7 @@ def analyze_articles(sentences: pd.DataFrame, *, parties=None,
     with pinned():
         describe = Describer(table)
         for aid, text, sents in article_sentences(sentences, articles):
+            sents = without_datelines(text, sents)
             quotes = Quotes(text)
             found = extract(text, sents, quotes)
             mentions, actors = resolve(found, text, sents, table, quotes, describe)
@@ -127,6 +129,20 @@ def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
         if text is None:
             text = _rebuild(rows)
         yield aid, text, [Sentence(*r[:5]) for r in rows]
+
+
+def without_datelines(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """Start the sentences that open a body paragraph after their dateline ("ISLAMABAD (Reuters) - ")."""
+    out = []
+    first = True
+    for n, sent in enumerate(sents):
+        if sent.block == "body" and (n == 0 or sents[n - 1].block_index != sent.block_index):
+            start = dateline_end(text, sent.start, sent.end, first=first)
+            first = False
+            if start != sent.start:
+                sent = sent._replace(start=start)
+        out.append(sent)
+    return out
 
 
 def _rebuild(rows: list[tuple]) -> str:
