@@ -60,6 +60,8 @@ class ActorLexicon:
     joint: frozenset[str]
     media: frozenset[str]
     media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
+    outlets: frozenset[tuple[str, ...]]   # head phrases of an outlet ("news agency", "television"), as words
+    data: dict[str, frozenset[str]]       # heads that name numbers ("customs figures") -> words that make them people
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
     not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
@@ -92,6 +94,8 @@ def actor_lexicon() -> ActorLexicon:
         joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
+        outlets=frozenset(tuple(k.lower().split()) for k in by_kind.get("outlet", {})),
+        data={k.lower(): frozenset(v.lower().split()) for k, v in by_kind.get("data", {}).items()},
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
         not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
@@ -206,7 +210,7 @@ class Describer:
             return Description(text, evidence="no words")
         if len(words) == 1 and words[0][0].lower() in spk.pronouns:
             kind = spk.pronouns[words[0][0].lower()]
-            gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
+            gender = lex.genders.get(words[0][0].lower())
             return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
         plain = self._plain_name(text, words) if len(words) == len(toks) else None
@@ -236,6 +240,10 @@ class Describer:
         # and no government of its own
         blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
                                            and not core["office"] and not core["hits"]), None)
+        if core["outlet"] and not blocked:
+            blocked = "media"  # news outlets, state media included, report; they do not speak for a government
+        elif core["data"] and not blocked:
+            blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
         dropped = [d for seg in used for d in seg["dropped"]]
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
@@ -293,7 +301,8 @@ class Describer:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
         spk, lex = self.spk, self.lex
         out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False}
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False,
+               "outlet": False, "data": False}
         toks = [t for t in seg if t[0] not in ("(", ")")]
         while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
             out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
@@ -346,8 +355,18 @@ class Describer:
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
+        if not name_words and rest and rest[-1][0][:1].isupper():
+            for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
+                tail = rest[-size:]
+                if len(tail) == size and all(t[0][:1].isupper() for t in tail) and \
+                        " ".join(_POSSESSIVE_END.sub("", t[0].lower()) for t in tail) in spk.proper_bodies:
+                    name_words, name_tokens = [t[0] for t in tail], list(tail)
+                    break
         head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
+        out["outlet"] = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
+        # "customs figures" are numbers; "senior government figures" are people
+        out["data"] = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
         out["head"] = head
         before_name = lowered[:len(rest) - len(name_words)]
         role_words = [low for low in before_name
@@ -358,6 +377,7 @@ class Describer:
                 name_words[0].lower() in lex.nationalities:
             name_words = []
         is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+            " ".join(name_words).lower() in spk.proper_bodies) or (
             name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
         if name_words and not is_body:
             out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
@@ -399,6 +419,10 @@ class Describer:
             if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
                 out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
                 continue
+            if possessor and possessor[0][1] <= s < poss_end < e and rest and e <= rest[-1][2]:
+                # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
+                out["hits"].append((hit.party, hit.alias, "head"))
+                continue
             if possessor and possessor[0][1] <= s and e <= poss_end:
                 if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
                     out["hits"].append((hit.party, hit.alias, "possessor"))
@@ -415,6 +439,11 @@ class Describer:
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
             if in_comp:
+                group = next((lex.modifiers[t[0].lower()] for t in comp
+                              if lex.modifiers.get(t[0].lower()) in _NOT_STATE), None)
+                if group and out["office"]:
+                    out["blocked"] = group  # "the leader of an Iraqi militia" leads the militia, not Iraq
+                    continue
                 if comp_ok and not _after_relative(comp, s, lex.relative):
                     out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
                 else:
@@ -477,6 +506,22 @@ class Describer:
             if key in self.generic:
                 return self.generic[key], key
         return None
+
+
+_NOT_STATE = frozenset({"militia", "rebels", "party"})  # modifiers naming an organisation that is not the state
+
+
+def _outlet(lows: list[str], named: int, lex) -> bool:
+    """Say whether a description's words name a news outlet.
+
+    Its head (or the words before a trailing name: "state television IRIB")
+    ends in an outlet phrase ("news agency", "state media"), or it holds an
+    outlet's name ("Kyodo News").
+    """
+    for end in {len(lows), len(lows) - named}:
+        if any(end >= len(p) and tuple(lows[end - len(p):end]) == p for p in lex.outlets):
+            return True
+    return any(tuple(lows[k:k + len(m.split())]) == tuple(m.split()) for m in lex.media for k in range(len(lows)))
 
 
 def _office(low: str, lex) -> bool:

@@ -40,6 +40,7 @@ class SpeakerLexicon:
     titles: frozenset[str]
     roles: frozenset[str]
     bodies: frozenset[str]
+    proper_bodies: frozenset[str]     # bodies written as names ("UN", "Pentagon", "White House"), lower case
     documents: frozenset[str]
     not_speakers: frozenset[str]
     pronouns: dict[str, str]          # lower-case pronoun -> person | group | body
@@ -80,6 +81,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         titles=frozenset(kinds.get("title", ())),
         roles=frozenset(x.lower() for x in kinds.get("role", ())),
         bodies=frozenset(x.lower() for x in kinds.get("body", ())),
+        proper_bodies=frozenset(x.lower() for x in kinds.get("body", ()) if x[:1].isupper()),
         documents=frozenset(x.lower() for x in kinds.get("document", ())),
         not_speakers=frozenset(kinds.get("not_speaker", ())),
         pronouns=pronouns,

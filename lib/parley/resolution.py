@@ -307,8 +307,9 @@ class _Linker:
         a.mentions.append(i)
 
     def _pronoun(self, i: int, m: ActorMention) -> None:
-        kind, gender = m.desc.head, m.desc.gender
-        if kind in ("i", "we"):
+        word, gender = m.desc.head, m.desc.gender
+        kind = self.spk.pronouns.get(word)
+        if word in ("i", "we"):
             m.actor = None
             self.note[i] = f"unresolved {m.text!r}: first person outside a quote"
             return
@@ -414,13 +415,14 @@ def _names_joint(text: str, joint: frozenset) -> bool:
     return text.lower() in joint or strip_article(text).lower() in joint
 
 
-def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
-    if kind in ("he", "she"):  # a one-word name in narration ("Austin met ...") may be a person too
+def _compatible(a: Actor, kind: str | None, gender: str | None) -> bool:
+    """Say whether actor ``a`` can be what a pronoun of ``kind`` (person, group, body) and ``gender`` refers to."""
+    if kind == "person":  # he, him, she; a one-word name in narration ("Austin met ...") may be a person too
         return a.kind in ("person", "unknown") and not a.plural and (
             a.gender is None or gender is None or a.gender == gender)
-    if kind == "they":
+    if kind == "group":
         return a.plural or a.kind in ("group", "joint", "body")
-    if kind == "it":
+    if kind == "body":
         return a.kind in ("body", "document") and not a.plural
     return False
 
