@@ -84,3 +84,37 @@ def test_a_lone_capitalised_word_in_narration_is_no_actor():
     a = parley.analyze_text("Headline for the test\nThe vote in Basra was close. Officials counted again.",
                             parties=PARTIES)
     assert "Basra" not in set(a.actors.text)
+
+
+from test_actors import DIPLO  # noqa: E402
+
+
+def _diplo(text):
+    st = parley.analyze_text("Headline for the test\n" + text, parties=DIPLO).statements
+    return [(r.speaker_mention, r.party) for r in st.itertuples()]
+
+
+# Pattern 5, who speaks for a government, in whole sentences: (text, [(speaker mention, party), ...])
+WHO_SPEAKS = [
+    # a document issued by a ministry, and the quote that follows it, belong to the ministry
+    ("The Chilean foreign ministry issued a statement on Friday.\n“We will not accept any change to the border "
+     "that was agreed in 1929.”", [("The Chilean foreign ministry", "Chile")]),
+    ("Peru's defence minister released a letter to the fishermen. “Our navy will protect every boat in our waters.”",
+     [("Peru's defence minister", "Peru")]),
+    # a later "the statement" or "it" stands for the document and so for its author
+    ("“The claims are baseless,” a statement issued to reporters by a Peruvian official said.\n"
+     "“Lima will keep talking,” the statement added.", [("a Peruvian official", "Peru"), ("the statement", "Peru")]),
+    ("Vidal posted a statement from the Chilean trade ministry, noting that the ban had been lifted.\n"
+     "“The markets are open again,” the document adds.\n“Exports resume on Monday,” it said.",
+     [("Vidal", "Chile"), ("the document", "Chile"), ("it", "Chile")]),
+    # state media, militias and numbers are not the government
+    ("Peruvian state television said the navy had seized two boats.", [("Peruvian state television", None)]),
+    ("Chilean militia leader Hugo Prat said his men would not disarm.", [("Chilean militia leader Hugo Prat", None)]),
+    ("Exports to Peru fell by a third, according to Chilean customs figures.", [("Chilean customs figures", None)]),
+    ("Peru's mission to the UN said the vote was unlawful.", [("Peru's mission to the UN", "Peru")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", WHO_SPEAKS, ids=[c[0][:40] for c in WHO_SPEAKS])
+def test_who_speaks_for_a_government_in_sentences(text, expected):
+    assert _diplo(text) == expected

@@ -109,7 +109,7 @@ def actor_lexicon() -> ActorLexicon:
         # Both run over every sentence: a cheap test of the first character comes before the look-behind
         # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
         name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
 
@@ -419,7 +419,7 @@ class Describer:
             if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
                 out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
                 continue
-            if possessor and possessor[0][1] <= s < poss_end < e and rest and e <= rest[-1][2]:
+            if possessor and possessor[0][1] <= s < poss_end < e:
                 # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue

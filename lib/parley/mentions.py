@@ -61,6 +61,7 @@ class SpeakerLexicon:
     leading_conjunction: re.Pattern
     clause_intro: re.Pattern
     intro_end: re.Pattern
+    issued: re.Pattern                # "issued a statement", "a statement released by": a document and its issuer
 
 
 @built_from("speakers.csv", "attribution.csv")
@@ -112,6 +113,11 @@ def speaker_lexicon() -> SpeakerLexicon:
         # intro phrases before a clause subject: "Like Corker, ...", "For months, ...", "Hours later, ..."
         clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
         intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
+        issued=re.compile(
+            rf"(?i)\b(?:(?:{alternation(kinds.get('issue', ()))})\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(kinds.get('document', ()))})"
+            rf"|(?:{alternation(kinds.get('document', ()))})\s+(?:{alternation(kinds.get('issue', ()))})"
+            rf"(?:\s+[\w-]+){{0,3}}?\s+by)\b"),
     )
 
 

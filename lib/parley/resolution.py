@@ -64,7 +64,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
         reach.append(max(reach[-1], e))
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
     mentions.sort(key=lambda m: (m.start, m.end))
-    linker = _Linker(mentions, found, describe)
+    linker = _Linker(mentions, found, describe, _made_in_documents(found, text, sents, quotes))
     linker.run()
     for n, f in enumerate(found):
         if f.continues is not None:
@@ -75,6 +75,21 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
             continue
         linker.decide(n, f, bool(parties))
     return mentions, linker.actors
+
+
+def _made_in_documents(found: list[Statement], text: str, sents, quotes: Quotes) -> frozenset[int]:
+    """Return the statements made in a document: "said in a statement", "a statement issued by X says",
+    "X posted a statement ..., noting that"; a later "the statement" or "it" may stand for the document."""
+    issued = speaker_lexicon().issued
+    out = set()
+    for n, f in enumerate(found):
+        if f.document:
+            out.add(n)
+            continue
+        sent = sents[f.sentence]
+        if any(not quotes.around(m.start()) for m in issued.finditer(text, sent.start, sent.end)):
+            out.add(n)
+    return frozenset(out)
 
 
 def _overlaps(reach: list[int], starts: list[int], m: ActorMention) -> bool:
@@ -122,9 +137,11 @@ def _form(desc) -> str:
 class _Linker:
     """Assign actors to mentions in text order."""
 
-    def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer):
+    def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer,
+                 in_document: frozenset[int] = frozenset()):
         self.mentions = mentions
         self.found = found
+        self.in_document = in_document  # statements made in a document
         self.describe = describe
         self.actors: list[Actor] = []
         self.lex = actor_lexicon()
@@ -275,7 +292,7 @@ class _Linker:
         here = m.statements[0] if m.statements else sum(f.speaker.start < m.start for f in self.found)
         for n in range(here - 1, max(-1, here - 13), -1):
             f = self.found[n]
-            if f.document and n in self.by_statement:
+            if n in self.in_document and n in self.by_statement:
                 c = self.mentions[self.by_statement[n]]
                 if c.actor is not None:
                     self._attach(i, m, c.actor, "anaphor")
@@ -316,8 +333,8 @@ class _Linker:
         scored: dict[int, tuple] = {}
         for k, c in self._recent(i, _WINDOW):
             a = self.actors[c.actor]
-            if not _compatible(a, kind, gender):
-                continue
+            if not _compatible(a, kind, gender) and not (kind == "body" and c.form == "document"):
+                continue  # "it" may be the document that stood for its author ("the statement adds")
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
             score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown")

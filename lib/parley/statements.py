@@ -334,7 +334,32 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if span:
                 found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
                                        continues=prev))
+                continue
+        if len(found) == before:
+            got = _document_quote(text, sents, i, quotes)
+            if got:
+                found.append(got)
     return _dedupe(found)
+
+
+def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
+    """Read a quote that opens a sentence after "X issued a statement ..." as X's words from that document."""
+    sent = sents[i]
+    if i == 0 or sent.block != "body" or not opens_quote(text, sent.start):
+        return None
+    prev = sents[i - 1]
+    if prev.block != "body" or sent.block_index - prev.block_index > 1:
+        return None
+    m = speaker_lexicon().issued.search(text, prev.start, prev.end)
+    if not m or quotes.around(m.start()):
+        return None
+    speaker = left_speaker(text, prev.start, m.start(), [])
+    q = quotes.starting_at(sent.start)
+    span = _content.trim(text, sent.start, min(q[1], line_end(text, sent.start)) if q else sent.end)
+    if speaker is None or not span or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return Statement(i, speaker, Cue(m.start(), m.end(), text[m.start():m.end()].lower(), "document"), span,
+                     "direct", "document-quote", document=True)
 
 
 def _dedupe(found: list[Statement]) -> list[Statement]:
