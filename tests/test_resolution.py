@@ -118,3 +118,46 @@ WHO_SPEAKS = [
 @pytest.mark.parametrize("text, expected", WHO_SPEAKS, ids=[c[0][:40] for c in WHO_SPEAKS])
 def test_who_speaks_for_a_government_in_sentences(text, expected):
     assert _diplo(text) == expected
+
+
+# Pattern 4, joint and reciprocal statements: (text, [(speaker mention, party, joint), ...]); a joint statement
+# has a row per government with one joint id, a reciprocal one a statement per government.
+JOINT = [
+    ("Ruiz met Salas in Lima on Monday. The two governments said in a joint statement that talks would resume.",
+     [("two governments", "Chile", True), ("two governments", "Peru", True)]),
+    ("Chile and Peru held talks in Arica. Both governments said the fishing dispute was over.",
+     [("Both governments", "Chile", True), ("Both governments", "Peru", True)]),
+    ("Chilean and Peruvian officials met in Tacna. The two countries announced that a new crossing would open.",
+     [("two countries", "Chile", True), ("two countries", "Peru", True)]),
+    ("The governments of Chile and Peru said the treaty would be signed next week.",
+     [("The governments of Chile and Peru", "Chile", True), ("The governments of Chile and Peru", "Peru", True)]),
+    ("Chile and Peru met in Lima. The talks ended without a deal, according to statements released by both sides.",
+     [("statements released by both sides", "Chile", True), ("statements released by both sides", "Peru", True)]),
+    ("Chile's foreign ministry and Peru have both denied a report that a deal was close.",
+     [("Chile's foreign ministry and Peru", "Chile", True), ("Chile's foreign ministry and Peru", "Peru", True)]),
+    # "they" after the two governments' people named together
+    ("Chile and Peru have signed a treaty. In Lima, the foreign ministers of the two neighbouring countries signed "
+     "the accord. They pledged to open the border within 90 days.", [("They", "Chile", True), ("They", "Peru", True)]),
+    ("Ruiz and Salas signed the accord in Lima, Reuters reported. They said the border would open within 90 days.",
+     [("Reuters", None, False), ("They", "Chile", True), ("They", "Peru", True)]),
+    # each accuses the other: one statement per government, not a joint one
+    ("Chile and Peru accused each other of violating the truce.",
+     [("Chile and Peru", "Chile", False), ("Chile and Peru", "Peru", False)]),
+    # not joint, and no statement at all
+    ("Chile and Peru have concluded negotiations on a new fishing treaty.", []),
+    ("Chilean officials met in Tacna. They said that a new crossing would open.", [("They", "Chile", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOINT, ids=[c[0][:40] for c in JOINT])
+def test_joint_and_reciprocal_statements(text, expected):
+    st = parley.analyze_text("Headline for the test\n" + text, parties=DIPLO).statements
+    assert [(r.speaker_mention, r.party, isinstance(r.joint, str)) for r in st.itertuples()] == expected
+    assert st.statement_id.is_unique
+
+
+def test_reciprocal_statements_count_once_for_each_government():
+    st = parley.analyze_text("Headline for the test\nChile and Peru accused each other of violating the truce.",
+                             parties=DIPLO).statements
+    assert parley.statements.count_statements(st) == (2, 0)
+    assert all(e.startswith("reciprocal ('each other')") for e in st.party_evidence)

@@ -57,7 +57,10 @@ class ActorLexicon:
     modifiers: dict[str, str]             # word -> why it gives no party ("former")
     government_roles: frozenset[str]
     genders: dict[str, str]
-    joint: frozenset[str]
+    joint: re.Pattern                     # "both governments", "the two African countries": governments together
+    joint_after: re.Pattern               # "... of the two countries", "... by both sides": a complement naming them
+    joint_complement: re.Pattern          # the same after a description in narration
+    reciprocal: re.Pattern                # "each other": governments speaking of one another, not together
     media: frozenset[str]
     media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
     outlets: frozenset[tuple[str, ...]]   # head phrases of an outlet ("news agency", "television"), as words
@@ -72,6 +75,7 @@ class ActorLexicon:
     relative: frozenset[str]              # pronouns that open a relative clause
     titles_lower: frozenset[str]
     name_run: re.Pattern
+    demonym_tail: re.Pattern              # what may follow "Iraqi" in a description: "and US officials"
     definite_run: re.Pattern
 
 
@@ -85,13 +89,19 @@ def actor_lexicon() -> ActorLexicon:
     nationalities = {row["word"].strip().lower(): row["country"].strip() for row in read_lexicon("nationalities.csv")}
     spk = speaker_lexicon()
     w = word_lists("attribution.csv")
+    joints = [row for row in rows if row["kind"].strip() == "joint"]
+    joint = (rf"(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'determiner'])})\s+"
+             rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
     cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
     link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
     return ActorLexicon(
         modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
         government_roles=frozenset(k.lower() for k in by_kind.get("government_role", {})),
         genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
-        joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
+        joint=re.compile(rf"(?i)(?:the\s+)?{joint}"),
+        joint_after=re.compile(rf"(?i)\s(?:of|from|for|by)\s+(?:the\s+)?{joint}$"),
+        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))})(?![\w’'-])"),
+        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}(?![\w’'-])"),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
         outlets=frozenset(tuple(k.lower().split()) for k in by_kind.get("outlet", {})),
@@ -109,6 +119,8 @@ def actor_lexicon() -> ActorLexicon:
         # Both run over every sentence: a cheap test of the first character comes before the look-behind
         # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
         name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
         definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
@@ -224,6 +236,8 @@ class Describer:
         desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
                            definite=core["definite"] and not core["name"], plural=core["plural"],
                            gender=core["gender"])
+        if len(parsed) == 1 and lex.nationalities.get(strip_article(text).lower()) == strip_article(text):
+            desc.kind, desc.name = "body", strip_article(text)  # "Chile", "the Netherlands": a state, not a person
         # Appositions describe the same actor: roles after a name, a name after a role; after any
         # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
         used = [core]
@@ -344,7 +358,9 @@ class Describer:
         out["office"] = any(_office(low, lex) for low in lowered)
         if blocked and out["office"]:
             out["blocked"] = blocked
-        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
+        # "the United States and Iraq", "the governments of Chile and Peru"
+        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre) or (
+            bool(comp) and comp[0][0].lower() in ("of", "from") and any(t[0].lower() in ("and", "&") for t in comp))
         # name: the capitalised words at the end that are not titles, roles or bodies
         name_words, name_tokens = [], []
         for t in reversed(rest):
@@ -679,9 +695,16 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             if not words:
                 continue
             first = words[0].lower().rstrip(".")
-            if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
-                                    or words[0] in lex.calendar):
+            if len(words) == 1 and lex.nationalities.get(first, words[0]) != words[0]:
+                # "Iraqi" is no actor, but "Iraqi and US officials" are
+                tail = lex.demonym_tail.match(text, me, e)
+                if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
+                    mtext = text[ms:tail.end()]
+                    out.append(ActorMention(ms, tail.end(), mtext, i, "description", describe(mtext),
+                                            subject=intro_end <= ms <= lead_end))
                 continue
+            if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
+                continue  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
             if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
                 mid = midcaps.get(words[0])
                 if mid is None:
@@ -719,6 +742,13 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             opening = intro_end <= j <= lead_end
             subject = opening or _after_conjunction(text, max(s, j - 6), j)
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
+        # two governments' people or bodies joined by "and" are also named together: "Ruiz and Salas signed ..."
+        for a, b in zip(out[first_of_sentence:], out[first_of_sentence + 1:]):
+            if a.form == b.form == "name" and text[a.end:b.start] == " and ":
+                desc = describe(text[a.start:b.end])
+                if desc.joint:
+                    out.append(ActorMention(a.start, b.end, text[a.start:b.end], i, "description", desc,
+                                            subject=a.subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
         ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
@@ -726,10 +756,13 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             ms, me = m.span()
             if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
                 continue
-            desc = describe(m.group(0))
+            joint = lex.joint_complement.match(text, me, e)  # "the foreign ministers of the two countries"
+            if joint:
+                me = joint.end()
+            desc = describe(text[ms:me])
             opening = intro_end <= ms <= lead_end
             subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
-            out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
+            out.append(ActorMention(ms, me, text[ms:me], i, "description", desc, subject=subject))
             ordered = False
         if not ordered:
             out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)

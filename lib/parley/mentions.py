@@ -62,6 +62,7 @@ class SpeakerLexicon:
     clause_intro: re.Pattern
     intro_end: re.Pattern
     issued: re.Pattern                # "issued a statement", "a statement released by": a document and its issuer
+    floating: frozenset[str]          # quantifiers after a subject: "Chile and Peru (have) both said"
 
 
 @built_from("speakers.csv", "attribution.csv")
@@ -113,6 +114,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         # intro phrases before a clause subject: "Like Corker, ...", "For months, ...", "Hours later, ..."
         clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
         intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
+        floating=frozenset(kinds.get("floating", ())),
         issued=re.compile(
             rf"(?i)\b(?:(?:{alternation(kinds.get('issue', ()))})\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(kinds.get('document', ()))})"
@@ -214,7 +216,8 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         cs = m.start()
     tokens = list(TOKEN.finditer(text, max(s, cs - 240), cs))
     k = len(tokens) - 1
-    while k >= 0 and (tokens[k].group(0) in lex.aux or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()):
+    while k >= 0 and (tokens[k].group(0) in lex.aux or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()
+                      or tokens[k].group(0) in lex.floating and k > 0 and _WORD.match(tokens[k - 1].group(0))):
         k -= 1
     if k < 0:
         return None
@@ -338,8 +341,9 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                     continue
             break
         if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
-                and tokens[k - 1].group(0)[:1].isupper():
-            k -= 1  # "Austin and Sudani said", "Lord Nicholls of Birkenhead said"
+                and (tokens[k - 1].group(0)[:1].isupper()
+                     or low == "and" and tokens[k - 1].group(0).lower() in lex.roles | lex.bodies):
+            k -= 1  # "Austin and Sudani said", "Lord Nicholls of Birkenhead said", "the ministry and Iraq said"
             n += 1
             continue
         if low in lex.complement_prepositions and first is not None:

@@ -74,6 +74,10 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
             f.evidence = f"continues #{f.continues}" + (f" ({prev.evidence})" if prev.evidence else "")
             continue
         linker.decide(n, f, bool(parties))
+        other = linker.lex.reciprocal.match(text, f.cue.end) if len(f.parties) > 1 and f.cue is not None else None
+        if other:
+            f.reciprocal = True  # each accuses the other: a statement of each government
+            f.evidence = f"reciprocal ({other.group(0).strip()!r}): {f.evidence}"
     return mentions, linker.actors
 
 
@@ -162,10 +166,10 @@ class _Linker:
                 self._pronoun(i, m)
             elif m.form == "joint":
                 self._new(i, m)
+            elif not d.parties and _names_joint(d.text, d.head in self.lex.government_roles or d.kind == "document"):
+                self._generic_joint(i, m)
             elif m.form == "document":
                 self._document(i, m)
-            elif _names_joint(d.text, self.lex.joint):
-                self._generic_joint(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
                 self._name(i, m)
             elif d.definite and (d.role or d.head):
@@ -335,6 +339,8 @@ class _Linker:
             a = self.actors[c.actor]
             if not _compatible(a, kind, gender) and not (kind == "body" and c.form == "document"):
                 continue  # "it" may be the document that stood for its author ("the statement adds")
+            if a.blocked == "media" and kind != "body":
+                continue  # "..., Reuters reported. They said": the outlet only passes on what others said
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
             score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown")
@@ -427,9 +433,13 @@ class _Linker:
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_joint(text: str, joint: frozenset) -> bool:
-    """Say whether a description is a generic joint one ("both governments"); cached, as descriptions recur."""
-    return text.lower() in joint or strip_article(text).lower() in joint
+def _names_joint(text: str, serves: bool) -> bool:
+    """Say whether a description names governments together: "both governments", "the two countries", or,
+    for a role or document (``serves``), "the foreign ministers of the two countries", "statements by both
+    sides". Cached, as descriptions recur."""
+    lex = actor_lexicon()
+    text = text.strip()
+    return bool(lex.joint.fullmatch(text) or serves and lex.joint_after.search(text))
 
 
 def _compatible(a: Actor, kind: str | None, gender: str | None) -> bool:

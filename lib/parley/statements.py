@@ -70,6 +70,7 @@ class Statement:
     actor: int | None = None
     parties: tuple[str, ...] = ()
     via: str | None = None        # the outlet that relayed it ("according to Reuters")
+    reciprocal: bool = False      # "A and B accused each other": one statement per government, not a joint one
 
 
 # --------------------------------------------------------------------------- public
@@ -234,8 +235,8 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
                           f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
-        joint = sid if len(f.parties) > 1 else None
-        for k, party in enumerate(f.parties if joint else (f.party,)):
+        joint = sid if len(f.parties) > 1 and not f.reciprocal else None
+        for k, party in enumerate(f.parties if joint or f.reciprocal else (f.party,)):
             rows.append((
                 sid if k == 0 else f"{sid}+{k}", aid, sent.sentence_id, sent.block,
                 f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
