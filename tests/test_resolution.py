@@ -161,3 +161,44 @@ def test_reciprocal_statements_count_once_for_each_government():
                              parties=DIPLO).statements
     assert parley.statements.count_statements(st) == (2, 0)
     assert all(e.startswith("reciprocal ('each other')") for e in st.party_evidence)
+
+
+# Pattern 3, reference: (text, [(speaker mention, resolved speaker, party), ...])
+REFERENCE = [
+    # "the latter" / "the former": the last, or the one before, of the two actors named last (not a place)
+    ("Ruiz met Salas in Lima on Monday. The latter said the talks had been useful.",
+     [("The latter", "Salas", "Peru")]),
+    ("Ruiz met Salas in Lima on Monday. The former said the talks had been useful.",
+     [("The former", "Ruiz", "Chile")]),
+    ("Ruiz spoke in Lima on Monday. Salas answered on Tuesday. The latter said the talks had failed.",
+     [("The latter", "Salas", "Peru")]),
+    ("Ruiz and Salas signed the accord, with the latter saying the deal held only if the navy withdrew.",
+     [("the latter", "Salas", "Peru")]),
+    # a pronoun after a sentence whose main speaker embeds another speaker is the main speaker
+    ("Ruiz, speaking moments after Salas announced the ceasefire, said the guns would fall silent at midnight. "
+     "He said the navy would stay in port.",
+     [("Salas", "Salas", "Peru"), ("Ruiz, speaking moments after Salas announced the ceasefire", "Ruiz", "Chile"),
+      ("He", "Ruiz", "Chile")]),
+    # a rebuttal's "it said in a statement" after two ministries were named is the second, rebutting one
+    ("Chile's foreign ministry accused Peru of violating the treaty. Peru's foreign ministry rejected the claims. "
+     "It said in a statement that its navy had never left its waters.",
+     [("Chile's foreign ministry", "Chile's foreign ministry", "Chile"),
+      ("It", "Peru's foreign ministry", "Peru")]),
+    # people who share a surname: the bare surname is the one introduced first, not the father named after him
+    ("Chilean Foreign Minister Pablo Mena met the fishermen on Monday. His father, Miguel Mena, was a fisherman "
+     "who was detained by Peru in 1990. Mena said the detentions had to stop.",
+     [("Mena", "Pablo Mena", "Chile")]),
+    # a surname introduced inside a possessive
+    ("Peruvian foreign ministry spokesperson Rosa Quispe's remarks came a day after the navy seized two boats. "
+     "Quispe said the boats had entered Peruvian waters illegally.",
+     [("Quispe", "Rosa Quispe", "Peru")]),
+    # a body named with its owner in narration, then "it"
+    ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
+    ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REFERENCE, ids=[c[0][:40] for c in REFERENCE])
+def test_reference(text, expected):
+    st = parley.analyze_text("Headline for the test\n" + text, parties=DIPLO).statements
+    assert [(r.speaker_mention, r.speaker, r.party) for r in st.itertuples()] == expected

@@ -76,6 +76,7 @@ class ActorLexicon:
     titles_lower: frozenset[str]
     name_run: re.Pattern
     demonym_tail: re.Pattern              # what may follow "Iraqi" in a description: "and US officials"
+    role_tail: re.Pattern                 # what may follow "Iraq's" in a description: "foreign ministry"
     definite_run: re.Pattern
 
 
@@ -121,6 +122,7 @@ def actor_lexicon() -> ActorLexicon:
         name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
         demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
         definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
@@ -225,6 +227,8 @@ class Describer:
             gender = lex.genders.get(words[0][0].lower())
             return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
+        if len(words) == 2 and words[0][0].lower() in lex.definite and words[1][0].lower() in spk.ordinals:
+            return Description(text, kind="pronoun", head=words[1][0].lower(), evidence=f"anaphor {text!r}")
         plain = self._plain_name(text, words) if len(words) == len(toks) else None
         if plain is not None:
             return plain
@@ -694,6 +698,14 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 words = words[1:]
             if not words:
                 continue
+            owned = None
+            if words[-1].endswith(_POSSESSIVE_ENDINGS):
+                owned = lex.role_tail.match(text, me, e)
+                if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
+                    me = owned.end()
+                else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
+                    me -= 1 if text[me - 1] in "’'" else 2
+                words = text[ms:me].split()
             first = words[0].lower().rstrip(".")
             if len(words) == 1 and lex.nationalities.get(first, words[0]) != words[0]:
                 # "Iraqi" is no actor, but "Iraqi and US officials" are
@@ -712,7 +724,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 if not mid and not describe(words[0]).parties:
                     continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # a role after a name of a body: "a senior State Department official"
-            role_after = _ROLE_AFTER.match(text, me, e)
+            role_after = None if owned else _ROLE_AFTER.match(text, me, e)
             if role_after and role_after.group("role").lower() in spk.roles:
                 me = role_after.end()
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
@@ -724,11 +736,17 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 word = text[word_start:j - 1]
                 low = word.lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
-                    or ("-" in low and low.split("-")[0] in lex.modifiers)
+                    or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
+                    or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
                 if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
                     j = word_start
                     continue
                 break
+            # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
+            prev = out[-1] if len(out) > first_of_sentence else None
+            if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
+                out.pop()
+                j = prev.start
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
             if j == ms and text[ms - 2:ms] == ", ":
                 before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
@@ -779,6 +797,15 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _word_is_body(text: str, j: int, spk) -> bool:
+    """Say whether the word at ``j`` is a body ("ministry" in "foreign ministry spokesperson"): its modifier may join."""
+    m = _WORD_AT.match(text, j)
+    return bool(m) and m.group(0).lower() in spk.bodies
+
+
+_WORD_AT = re.compile(r"[\w-]+")
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:

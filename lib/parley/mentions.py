@@ -63,6 +63,8 @@ class SpeakerLexicon:
     intro_end: re.Pattern
     issued: re.Pattern                # "issued a statement", "a statement released by": a document and its issuer
     floating: frozenset[str]          # quantifiers after a subject: "Chile and Peru (have) both said"
+    ordinals: dict[str, int]          # "the latter": -1, the last of the two actors named; "the former": -2
+    subordinators: frozenset[str]     # "after", "when": a speaker after one speaks in a subordinate clause
 
 
 @built_from("speakers.csv", "attribution.csv")
@@ -115,6 +117,9 @@ def speaker_lexicon() -> SpeakerLexicon:
         clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
         intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
         floating=frozenset(kinds.get("floating", ())),
+        subordinators=frozenset(w.lower() for w in kinds.get("subordinator", ())),
+        ordinals={**{w.lower(): -1 for w in kinds.get("ordinal_last", ())},
+                  **{w.lower(): -2 for w in kinds.get("ordinal_first", ())}},
         issued=re.compile(
             rf"(?i)\b(?:(?:{alternation(kinds.get('issue', ()))})\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(kinds.get('document', ()))})"
@@ -141,6 +146,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         Speakers already found in this sentence.
     """
     lex = speaker_lexicon()
+    m = _WITH_SUBJECT.search(text, max(s, cs - 80), cs)
+    if m:  # "..., with the latter saying ...", "with Peru insisting ...": the participle has its own subject
+        tokens = list(TOKEN.finditer(text, m.start("np"), m.end("np")))
+        got = _collect_left(text, tokens, len(tokens) - 1, lex)
+        if got is not None and got.start == m.start("np"):
+            return got
     for m in reversed(earlier):
         if m.end <= cs and m.start >= s:
             return m
@@ -190,6 +201,7 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 
 
+_WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^\s,;:()“”\"]+(?:\s+[^\s,;:()“”\"]+){0,5}?)\s+$")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?"
                        r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][^)]*\))\s*[—–-]+\s*")
 _INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")

@@ -56,7 +56,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     quotes = quotes or Quotes(text)
     describe = describe or Describer(parties)
     mentions = scan_mentions(text, sents, quotes, describe)
-    speakers = _speaker_mentions(found, describe)
+    speakers = _speaker_mentions(found, describe, text)
     taken = sorted((m.start, m.end) for m in speakers)
     starts = [s for s, _ in taken]
     reach = [-1]
@@ -64,7 +64,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
         reach.append(max(reach[-1], e))
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
     mentions.sort(key=lambda m: (m.start, m.end))
-    linker = _Linker(mentions, found, describe, _made_in_documents(found, text, sents, quotes))
+    linker = _Linker(mentions, found, describe, _made_in_documents(found, text, sents, quotes), text)
     linker.run()
     for n, f in enumerate(found):
         if f.continues is not None:
@@ -104,9 +104,14 @@ def _overlaps(reach: list[int], starts: list[int], m: ActorMention) -> bool:
     return reach[bisect.bisect_left(starts, m.end)] > m.start
 
 
-def _speaker_mentions(found: list[Statement], describe: Describer) -> list[ActorMention]:
-    """Return one mention per speaker span (a speaker of several statements is one mention)."""
+def _speaker_mentions(found: list[Statement], describe: Describer, text: str) -> list[ActorMention]:
+    """Return one mention per speaker span (a speaker of several statements is one mention).
+
+    A speaker is its sentence's subject unless it speaks inside another statement ("the ministry said
+    Tokyo had promised ...") or in a subordinate clause ("X, speaking after Y announced the truce, said").
+    """
     by_span: dict[tuple[int, int], ActorMention] = {}
+    subordinators = speaker_lexicon().subordinators
     for n, f in enumerate(found):
         if f.continues is not None:
             continue
@@ -121,8 +126,11 @@ def _speaker_mentions(found: list[Statement], describe: Describer) -> list[Actor
         else:
             desc = describe(sp.text)
             form = _form(desc)
+        before = text[max(0, sp.start - 20):sp.start].split()
+        embedded = bool(before) and before[-1].lower() in subordinators or any(
+            g is not f and g.content[0] <= sp.start < g.content[1] for g in found[max(0, n - 3):n + 3])
         by_span[(sp.start, sp.end)] = ActorMention(sp.start, sp.end, sp.text, f.sentence, form, desc, speaker=True,
-                                                   subject=True, statements=[n])
+                                                   subject=not embedded, statements=[n])
     return list(by_span.values())
 
 
@@ -142,8 +150,9 @@ class _Linker:
     """Assign actors to mentions in text order."""
 
     def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer,
-                 in_document: frozenset[int] = frozenset()):
+                 in_document: frozenset[int] = frozenset(), text: str = ""):
         self.mentions = mentions
+        self.text = text
         self.found = found
         self.in_document = in_document  # statements made in a document
         self.describe = describe
@@ -249,7 +258,7 @@ class _Linker:
         candidates = list(self.by_name.get(name.lower(), ()))
         if parts and m.desc.kind in ("person", "unknown"):
             candidates += [a for a in self.by_surname.get(parts[-1].lower(), ()) if a not in candidates]
-        best = None
+        matching = []
         for a_id in candidates:
             a = self.actors[a_id]
             if m.desc.parties and a.parties and not set(m.desc.parties) & set(a.parties):
@@ -258,8 +267,17 @@ class _Linker:
             if a.name.lower() == name.lower() or (
                     a.kind == "person" and other and other[-1].lower() == parts[-1].lower()
                     and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
-                if best is None or a.mentions[-1] > self.actors[best].mentions[-1]:
-                    best = a_id
+                matching.append(a_id)
+        full = [a for a in matching if len(self.actors[a].name.split()) > 1]
+        if len(parts) == 1 and len({self.actors[a].name.lower() for a in full}) > 1:
+            # people who share a surname ("Pablo Mena ... his father, Miguel Mena ... Mena said"): a bare
+            # surname is the one introduced first; the others are written out in full
+            best = min(full, key=lambda a: self.actors[a].mentions[0])
+            self._attach(i, m, best, "same name")
+            others = [self.actors[a].name for a in full if a != best and self.actors[a].party != self.actors[best].party]
+            self.note[i] = "same name" + (f"|also {others[0]!r}" if others else "")
+            return
+        best = max(matching, key=lambda a: self.actors[a].mentions[-1], default=None)
         if best is not None:
             self._attach(i, m, best, "same name")
             return
@@ -327,8 +345,36 @@ class _Linker:
         m.actor = a.id
         a.mentions.append(i)
 
+    def _ordinal(self, i: int, m: ActorMention) -> None:
+        """ "the latter", "the former": the last or the one before of the two actors named last."""
+        here = self.mentions[i].sentence
+        seen: list[int] = []
+        for k in range(i - 1, -1, -1):
+            c = self.mentions[k]
+            if here - c.sentence > 2 or len(seen) == 2:
+                break
+            if c.actor is None or c.actor in seen or self.actors[c.actor].joint or self._place(c):
+                continue
+            seen.append(c.actor)
+        if len(seen) < 2:
+            m.actor = None
+            self.note[i] = f"unresolved {m.text!r}: fewer than two actors named before it"
+            return
+        pick = seen[0] if self.spk.ordinals[m.desc.head] == -1 else seen[1]
+        k = next(k for k in range(i - 1, -1, -1) if self.mentions[k].actor == pick)
+        self._attach(i, m, pick, "anaphor")
+        self.note[i] = f"anaphor@{k}"
+
+    def _place(self, c: ActorMention) -> bool:
+        """Say whether a mention follows a preposition of place ("met Salas in Lima"): a place, not an actor."""
+        before = self.text[max(0, c.start - 12):c.start].split()
+        return bool(before) and before[-1].lower() in ("in", "at", "to", "from", "near", "into")
+
     def _pronoun(self, i: int, m: ActorMention) -> None:
         word, gender = m.desc.head, m.desc.gender
+        if word in self.spk.ordinals:
+            self._ordinal(i, m)
+            return
         kind = self.spk.pronouns.get(word)
         if word in ("i", "we"):
             m.actor = None
