@@ -192,6 +192,10 @@ REFERENCE = [
     ("Peruvian foreign ministry spokesperson Rosa Quispe's remarks came a day after the navy seized two boats. "
      "Quispe said the boats had entered Peruvian waters illegally.",
      [("Quispe", "Rosa Quispe", "Peru")]),
+    # "she" prefers the speaker who spoke of herself as "she" to a nearer speaker of unknown gender
+    ("Chilean President Ana Ruiz spoke after meeting Peru's president Jorge Salas. Ruiz told reporters that she "
+     "had proposed a joint patrol. Salas asked how long she wanted to wait. “Not a day longer,” she said.",
+     [("Ruiz", "Ana Ruiz", "Chile"), ("Salas", "Jorge Salas", "Peru"), ("she", "Ana Ruiz", "Chile")]),
     # a body named with its owner in narration, then "it"
     ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
     ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),

@@ -63,7 +63,8 @@ class ActorLexicon:
     reciprocal: re.Pattern                # "each other": governments speaking of one another, not together
     media: frozenset[str]
     media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
-    outlets: frozenset[tuple[str, ...]]   # head phrases of an outlet ("news agency", "television"), as words
+    outlets: dict[str, tuple[tuple[str, ...], ...]]      # last word -> outlet head phrases ("news agency")
+    media_names: dict[str, tuple[tuple[str, ...], ...]]  # first word -> outlet names ("al jazeera"), as words
     data: dict[str, frozenset[str]]       # heads that name numbers ("customs figures") -> words that make them people
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
@@ -105,7 +106,8 @@ def actor_lexicon() -> ActorLexicon:
         joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}(?![\w’'-])"),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
-        outlets=frozenset(tuple(k.lower().split()) for k in by_kind.get("outlet", {})),
+        outlets=_index_phrases(by_kind.get("outlet", {}), -1),
+        media_names=_index_phrases(by_kind.get("media", {}), 0),
         data={k.lower(): frozenset(v.lower().split()) for k, v in by_kind.get("data", {}).items()},
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
@@ -126,6 +128,15 @@ def actor_lexicon() -> ActorLexicon:
         definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
+
+
+def _index_phrases(phrases, at: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index lower-case phrases, as word tuples, by their first (``at`` 0) or last (-1) word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.lower().split())
+        out.setdefault(words[at], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # --------------------------------------------------------------------------- descriptions
@@ -539,9 +550,9 @@ def _outlet(lows: list[str], named: int, lex) -> bool:
     outlet's name ("Kyodo News").
     """
     for end in {len(lows), len(lows) - named}:
-        if any(end >= len(p) and tuple(lows[end - len(p):end]) == p for p in lex.outlets):
+        if end > 0 and any(tuple(lows[end - len(p):end]) == p for p in lex.outlets.get(lows[end - 1], ())):
             return True
-    return any(tuple(lows[k:k + len(m.split())]) == tuple(m.split()) for m in lex.media for k in range(len(lows)))
+    return any(tuple(lows[k:k + len(m)]) == m for k, low in enumerate(lows) for m in lex.media_names.get(low, ()))
 
 
 def _office(low: str, lex) -> bool:
@@ -762,7 +773,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
         # two governments' people or bodies joined by "and" are also named together: "Ruiz and Salas signed ..."
         for a, b in zip(out[first_of_sentence:], out[first_of_sentence + 1:]):
-            if a.form == b.form == "name" and text[a.end:b.start] == " and ":
+            if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
                 desc = describe(text[a.start:b.end])
                 if desc.joint:
                     out.append(ActorMention(a.start, b.end, text[a.start:b.end], i, "description", desc,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
@@ -63,6 +64,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     for _, e in taken:
         reach.append(max(reach[-1], e))
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
+    _gender_from_own_words(found, text, speakers, describe)
     mentions.sort(key=lambda m: (m.start, m.end))
     linker = _Linker(mentions, found, describe, _made_in_documents(found, text, sents, quotes), text)
     linker.run()
@@ -79,6 +81,33 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
             f.reciprocal = True  # each accuses the other: a statement of each government
             f.evidence = f"reciprocal ({other.group(0).strip()!r}): {f.evidence}"
     return mentions, linker.actors
+
+
+def _gender_from_own_words(found: list[Statement], text: str, speakers: list[ActorMention], describe) -> None:
+    """Give a named speaker the gender of the pronoun that opens their indirect speech, in place.
+
+    "Sheinbaum told reporters that she had reached out": a reported clause that opens with "she" is
+    mostly the speaker speaking of herself, so a later "she" may prefer her to someone whose gender is
+    unknown. Only a name without a gender of its own gets one.
+    """
+    lex = actor_lexicon()
+    by_span = {(m.start, m.end): m for m in speakers}
+    for f in found:
+        m = by_span.get((f.speaker.start, f.speaker.end))
+        if m is None or m.form != "name" or m.desc.gender or m.desc.kind not in ("person", "unknown"):
+            continue
+        first = _FIRST_WORD.match(text, f.content[0], f.content[1])
+        gender = lex.genders.get(first.group(0).lower()) if first and f.mode == "indirect" else None
+        if gender and first.group(0).lower() in speaker_lexicon().pronouns:
+            m.desc = _with_gender(m.desc, gender)
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _with_gender(desc, gender: str):
+    """Return a copy of a (shared, cached) description with a gender."""
+    return replace(desc, gender=gender)
 
 
 def _made_in_documents(found: list[Statement], text: str, sents, quotes: Quotes) -> frozenset[int]:
@@ -389,7 +418,8 @@ class _Linker:
                 continue  # "..., Reuters reported. They said": the outlet only passes on what others said
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
-            score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown")
+            score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown") \
+                + 3 * bool(gender and a.gender == gender) + 2 * (kind == "group" and (a.plural or a.joint))
             if a.id not in scored or scored[a.id][0] < score:
                 scored[a.id] = (score, c.start, k)
         if not scored:
