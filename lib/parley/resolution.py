@@ -416,6 +416,8 @@ class _Linker:
                 continue  # "it" may be the document that stood for its author ("the statement adds")
             if a.blocked == "media" and kind != "body":
                 continue  # "..., Reuters reported. They said": the outlet only passes on what others said
+            if a.kind == "unknown" and self._place(c):
+                continue  # "talks in Lima": a place, not who speaks
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
             score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown") \
@@ -476,6 +478,9 @@ class _Linker:
             if "|also " in note:
                 why += f" (also possible: {note.split('|also ', 1)[1]})"
             f.evidence = why + (f", {a.evidence}" if a.evidence else "")
+        elif note.startswith("same name") and "|also " in note:  # people who share a surname
+            f.evidence = (f"surname {mention_text!r} -> {a.name} (also possible: {note.split('|also ', 1)[1]})"
+                          + (f", {a.evidence}" if a.evidence else ""))
         elif own and (m.desc.parties == a.parties and not a.blocked or m.desc.blocked and a.blocked):
             f.evidence = own  # the mention's own description decided the actor's party
         elif a.evidence:

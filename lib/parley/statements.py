@@ -27,6 +27,7 @@ from .lexicons import alternation, built_from, pinned, word_lists
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .parties import resolve_parties
 from .quotes import NL, Quotes, line_end, opens_quote
+from .uncertainty import uncertainty
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "to_statements", "analyse_articles", "extract",
            "count_statements", "describe_count"]
@@ -38,7 +39,7 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end",
     "mode", "party", "party_evidence",
-    "actor_id", "joint", "via", "rule", "repeats",
+    "actor_id", "joint", "via", "rule", "repeats", "uncertain",
 ]
 
 
@@ -106,7 +107,10 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         A statement that the headline, standfirst or a caption repeats from
         the body (same government, 80% of its words) is one row, the body's;
         ``repeats`` keeps the other place as ``"block:start-end"`` (several
-        joined by ";"), None when there is none.
+        joined by ";"), None when there is none. ``uncertain`` says why the
+        government rests on an uncertain decision (a pronoun, a close second
+        antecedent, nothing found, a weak cue; see :mod:`parley.uncertainty`),
+        None when it does not.
     """
     return analyse_articles(sentences, parties=parties, articles=articles)[0]
 
@@ -244,7 +248,7 @@ def _rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) ->
                 text[cs:ce], cs, ce,
                 f.mode, party, evidence,
                 f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
-                ";".join(places[n]) if n in places else None,
+                ";".join(places[n]) if n in places else None, uncertainty(f.rule, evidence),
             ))
     return rows
 
