@@ -196,6 +196,13 @@ REFERENCE = [
     ("Chilean President Ana Ruiz spoke after meeting Peru's president Jorge Salas. Ruiz told reporters that she "
      "had proposed a joint patrol. Salas asked how long she wanted to wait. “Not a day longer,” she said.",
      [("Ruiz", "Ana Ruiz", "Chile"), ("Salas", "Jorge Salas", "Peru"), ("she", "Ana Ruiz", "Chile")]),
+    # a role named after a body just named with its government, and a body sharing its modifier
+    ("The Chilean military said it had hit two depots. The mission was over, a military spokesman added.",
+     [("The Chilean military", "Chilean military", "Chile"), ("a military spokesman", "military spokesman", "Chile")]),
+    ("The Peruvian customs office said in a statement that imports were suspended. Chile protested. "
+     "The customs authority said the suspension was for safety.",
+     [("The Peruvian customs office", "Peruvian customs office", "Peru"),
+      ("The customs authority", "Peruvian customs office", "Peru")]),
     # a body named with its owner in narration, then "it"
     ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
     ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),

@@ -103,6 +103,7 @@ def _gender_from_own_words(found: list[Statement], text: str, speakers: list[Act
 
 
 _FIRST_WORD = re.compile(r"\w+")
+_WORDS = re.compile(r"[\w-]+")
 
 
 def _with_gender(desc, gender: str):
@@ -216,6 +217,8 @@ class _Linker:
                 same = self._same_words(m)
                 if same is not None:
                     self._attach(i, m, same, "same description")
+                elif d.kind in ("person", "group") and not d.parties and not d.blocked and d.role:
+                    self._serves(i, m)
                 else:
                     self._new(i, m)
 
@@ -332,7 +335,33 @@ class _Linker:
         if d.kind == "document":
             self._document(i, m)
             return
+        if d.kind == "body" and not d.parties and not d.blocked:
+            # "the customs authority" after "the Chinese customs office": a body sharing a modifier
+            mods = set(_WORDS.findall(d.text.lower())) - {d.head} - self.spk.determiners
+            for _, c in self._recent(i, _ROLE_WINDOW):
+                a = self.actors[c.actor]
+                if a.kind == "body" and a.parties and not a.blocked and mods & set(_WORDS.findall(a.name.lower())):
+                    self._attach(i, m, a.id, "anaphor")
+                    return
         self._new(i, m)
+
+    def _serves(self, i: int, m: ActorMention) -> None:
+        """A role named after a body ("a military spokesman", "an embassy official") speaks for that body's
+        government when the body was just named with one ("the Israeli military said ...")."""
+        self._new(i, m)
+        d = m.desc
+        bodies = [w for w in (d.role or "").split()[:-1] if w in self.spk.bodies]
+        if not bodies:
+            return
+        for k, c in self._recent(i, _ROLE_WINDOW):
+            a = self.actors[c.actor]
+            if a.kind == "body" and a.parties and not a.blocked and len(a.parties) == 1 and a.role \
+                    and a.role.split()[-1] in bodies:
+                mine = self.actors[m.actor]
+                mine.parties = a.parties
+                mine.evidence = f"{m.text!r} serves {c.text!r}, {a.evidence}"
+                self.note[i] = "serves"
+                return
 
     def _document(self, i: int, m: ActorMention) -> None:
         """A document that speaks: its author, or the speaker of the last statement made in a document."""
@@ -478,6 +507,8 @@ class _Linker:
             if "|also " in note:
                 why += f" (also possible: {note.split('|also ', 1)[1]})"
             f.evidence = why + (f", {a.evidence}" if a.evidence else "")
+        elif note == "serves":
+            f.evidence = a.evidence
         elif note.startswith("same name") and "|also " in note:  # people who share a surname
             f.evidence = (f"surname {mention_text!r} -> {a.name} (also possible: {note.split('|also ', 1)[1]})"
                           + (f", {a.evidence}" if a.evidence else ""))
