@@ -245,6 +245,9 @@ WHO_SPEAKS = [
     ("Peruvian customs figures", (), "data"),
     ("official Chilean trade data", (), "data"),
     ("senior Chilean government figures", ("Chile",), None),
+    # others named by their tie to a government do not speak for it
+    ("Peru's neighbours", (), None),
+    ("Chile’s Bolivian ally", (), None),
     # the state's own forces and agencies do speak for it
     ("the Peruvian army", ("Peru",), None),
     ("Chile’s customs agency", ("Chile",), None),

@@ -112,6 +112,10 @@ WHO_SPEAKS = [
     ("Chilean militia leader Hugo Prat said his men would not disarm.", [("Chilean militia leader Hugo Prat", None)]),
     ("Exports to Peru fell by a third, according to Chilean customs figures.", [("Chilean customs figures", None)]),
     ("Peru's mission to the UN said the vote was unlawful.", [("Peru's mission to the UN", "Peru")]),
+    # with a government, state media and a third party are left out
+    ("The Chilean military and Peruvian state media said two drones were shot down.",
+     [("The Chilean military and Peruvian state media", "Chile")]),
+    ("Both Chile and the UN say the rebels are backed by Peru.", [("Both Chile and the UN", "Chile")]),
 ]
 
 

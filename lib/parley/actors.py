@@ -66,6 +66,7 @@ class ActorLexicon:
     outlets: dict[str, tuple[tuple[str, ...], ...]]      # last word -> outlet head phrases ("news agency")
     media_names: dict[str, tuple[tuple[str, ...], ...]]  # first word -> outlet names ("al jazeera"), as words
     data: dict[str, frozenset[str]]       # heads that name numbers ("customs figures") -> words that make them people
+    relations: frozenset[str]             # "Iran's neighbours", "its ally": others, named by their tie to a party
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
     not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
@@ -109,6 +110,7 @@ def actor_lexicon() -> ActorLexicon:
         outlets=_index_phrases(by_kind.get("outlet", {}), -1),
         media_names=_index_phrases(by_kind.get("media", {}), 0),
         data={k.lower(): frozenset(v.lower().split()) for k, v in by_kind.get("data", {}).items()},
+        relations=frozenset(k.lower() for k in by_kind.get("relation", {})),
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
         not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
@@ -276,6 +278,15 @@ class Describer:
         dropped = [d for seg in used for d in seg["dropped"]]
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
+            if core["coordinated"] and " and " in text:
+                # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
+                parts = [self(part) for part in text.split(" and ")]
+                kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
+                if kept and len(kept) < len(parts):
+                    desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
+                    desc.joint = len(desc.parties) > 1
+                    desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
+                    return desc
             desc.blocked = blocked
             desc.evidence = f"{blocked}: {text!r} gives no party" + (
                 f" (names {', '.join(parties)})" if parties else "")
@@ -455,7 +466,9 @@ class Describer:
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
             if possessor and possessor[0][1] <= s and e <= poss_end:
-                if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                if any(low in lex.relations for low in lows):
+                    out["dropped"].append(f"{hit.alias!r} names whom they are tied to, not whom they speak for")
+                elif e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
                     out["hits"].append((hit.party, hit.alias, "possessor"))
                 else:
                     out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")

@@ -351,6 +351,11 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                     n += 2
                     k -= 1
                     continue
+                if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
+                        and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
+                    k -= 2  # "Both DR Congo and the UN say", "Chile and the United States said"
+                    n += 2
+                    continue
             break
         if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
                 and (tokens[k - 1].group(0)[:1].isupper()
