@@ -450,7 +450,10 @@ class _Linker:
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
             score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown") \
-                + 3 * bool(gender and a.gender == gender) + 2 * (kind == "group" and (a.plural or a.joint))
+                + 3 * (gender == "f" and self._described_as(a, gender)) \
+                + 2 * (kind == "group" and (a.plural or a.joint))
+            # only "she" prefers a woman known as one: most people of unknown gender in political news are
+            # men, so a known man is no better a "he" than a nearer unknown
             if a.id not in scored or scored[a.id][0] < score:
                 scored[a.id] = (score, c.start, k)
         if not scored:
@@ -465,6 +468,12 @@ class _Linker:
             other = self.actors[ranked[1][0]]
             if other.party != self.actors[best].party:
                 self.note[i] += f"|also {other.name!r}"
+
+    def _described_as(self, a: Actor, gender: str | None) -> bool:
+        """Say whether the actor's own words (a title, a role, its reported "she") give it this gender;
+        a gender only taken from an earlier pronoun does not count, or one guess would confirm the next."""
+        return bool(gender) and a.gender == gender and any(
+            self.mentions[j].form != "pronoun" and self.mentions[j].desc.gender == gender for j in a.mentions)
 
     def _same_words(self, m: ActorMention) -> int | None:
         key = _canonical(m.desc, m.desc.text).lower()
