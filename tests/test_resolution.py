@@ -217,3 +217,21 @@ REFERENCE = [
 def test_reference(text, expected):
     st = parley.analyze_text("Headline for the test\n" + text, parties=DIPLO).statements
     assert [(r.speaker_mention, r.speaker, r.party) for r in st.itertuples()] == expected
+
+
+# Pattern 5 in headlines and standfirsts: short forms of an office speak for the government they name
+HEADLINES = [
+    ("Chile PM says border talks will resume next week\n\nThe talks were cut short on Monday.",
+     [("headline", "Chile PM", "Chile")]),
+    ("Border talks will resume: Peru FM\n\nThe talks were cut short on Monday.", [("headline", "Peru FM", "Peru")]),
+    ("Talks cut short\n- Peru FM warns that fishing boats will be seized\n\nThe talks ended on Monday.",
+     [("standfirst", "Peru FM", "Peru")]),
+    ("Talks cut short\n- Chilean militia leader says his men will not disarm\n\nThe talks ended on Monday.",
+     [("standfirst", "Chilean militia leader", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINES, ids=[c[0][:40] for c in HEADLINES])
+def test_offices_in_headlines_and_standfirsts(text, expected):
+    st = parley.analyze_text(text, parties=DIPLO).statements
+    assert [(r.block, r.speaker_mention, r.party) for r in st.itertuples()] == expected
