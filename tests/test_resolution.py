@@ -139,6 +139,8 @@ JOINT = [
      [("statements released by both sides", "Chile", True), ("statements released by both sides", "Peru", True)]),
     ("Chile's foreign ministry and Peru have both denied a report that a deal was close.",
      [("Chile's foreign ministry and Peru", "Chile", True), ("Chile's foreign ministry and Peru", "Peru", True)]),
+    ("Ruiz met Salas in Lima on Monday. A joint statement said the border would reopen in May.",
+     [("A joint statement", "Chile", True), ("A joint statement", "Peru", True)]),
     # "they" after the two governments' people named together
     ("Chile and Peru have signed a treaty. In Lima, the foreign ministers of the two neighbouring countries signed "
      "the accord. They pledged to open the border within 90 days.", [("They", "Chile", True), ("They", "Peru", True)]),
@@ -207,6 +209,9 @@ REFERENCE = [
      "The customs authority said the suspension was for safety.",
      [("The Peruvian customs office", "Peruvian customs office", "Peru"),
       ("The customs authority", "Peruvian customs office", "Peru")]),
+    # a participle's subject is the possessor's office, not the possessor
+    ("Peru’s defense minister issued a stark warning to Chile on Saturday, saying that the navy was ready.",
+     [("Peru’s defense minister", "Peru’s defense minister", "Peru")]),
     # a body named with its owner in narration, then "it"
     ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
     ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),

@@ -197,6 +197,15 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         n += 1
     if last is None:
         return None
+    if tokens[last].group(0).endswith(("’s", "'s")):
+        # "Israel’s defense minister issued a warning, saying ...": the possessor's office, not the possessor
+        for k in range(last + 1, min(len(tokens), last + 4)):
+            low = tokens[k].group(0).lower()
+            if low in lex.roles or low in lex.bodies:
+                last = k
+                break
+            if not tokens[k].group(0).islower() or low in lex.stop:
+                break
     first = tokens[0]
     return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 

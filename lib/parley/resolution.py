@@ -205,8 +205,9 @@ class _Linker:
                 self._pronoun(i, m)
             elif m.form == "joint":
                 self._new(i, m)
-            elif not d.parties and _names_joint(d.text, d.head in self.lex.government_roles or d.kind == "document"):
-                self._generic_joint(i, m)
+            elif not d.parties and (_names_joint(d.text, d.head in self.lex.government_roles or d.kind == "document")
+                                    or d.kind == "document" and "joint" in d.text.lower().split()):
+                self._generic_joint(i, m)  # "both governments", "a joint statement": the two named last
             elif m.form == "document":
                 self._document(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
