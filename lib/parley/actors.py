@@ -253,8 +253,9 @@ class Describer:
         desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
                            definite=core["definite"] and not core["name"], plural=core["plural"],
                            gender=core["gender"])
-        if len(parsed) == 1 and lex.nationalities.get(strip_article(text).lower()) == strip_article(text):
-            desc.kind, desc.name = "body", strip_article(text)  # "Chile", "the Netherlands": a state, not a person
+        bare = strip_article(text) if len(parsed) == 1 and len(words) <= 4 else None
+        if bare and lex.nationalities.get(bare.lower()) == bare:
+            desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
         # Appositions describe the same actor: roles after a name, a name after a role; after any
         # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
         used = [core]

@@ -301,8 +301,8 @@ class _Linker:
                     a.kind == "person" and other and other[-1].lower() == parts[-1].lower()
                     and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
                 matching.append(a_id)
-        full = [a for a in matching if len(self.actors[a].name.split()) > 1]
-        if len(parts) == 1 and len({self.actors[a].name.lower() for a in full}) > 1:
+        full = [a for a in matching if " " in self.actors[a].name] if len(parts) == 1 and len(matching) > 1 else []
+        if len({self.actors[a].name.lower() for a in full}) > 1:
             # people who share a surname ("Pablo Mena ... his father, Miguel Mena ... Mena said"): a bare
             # surname is the one introduced first; the others are written out in full
             best = min(full, key=lambda a: self.actors[a].mentions[0])
