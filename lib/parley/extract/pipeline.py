@@ -50,7 +50,10 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         A statement that the headline, standfirst or a caption repeats from
         the body (same government, 80% of its words) is one row, the body's;
         ``repeats`` keeps the other place as ``"block:start-end"`` (several
-        joined by ";"), None when there is none.
+        joined by ";"), None when there is none. ``uncertain`` says why the
+        government rests on an uncertain decision (a pronoun, a close second
+        antecedent, nothing found, a weak cue; see :mod:`parley.extract.uncertainty`),
+        None when it does not.
     """
     return analyze_articles(sentences, parties=parties, articles=articles)[0]
 

@@ -27,6 +27,7 @@ from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .quotes import NL, Quotes, line_end, opens_quote
+from .uncertainty import uncertainty
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
            "count_statements", "describe_count"]
@@ -38,7 +39,7 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end",
     "mode", "party", "party_evidence",
-    "actor_id", "joint", "via", "rule", "repeats",
+    "actor_id", "joint", "via", "rule", "repeats", "uncertain",
 ]
 
 
@@ -70,6 +71,7 @@ class Statement:
     actor: int | None = None
     parties: tuple[str, ...] = ()
     via: str | None = None        # the outlet that relayed it ("according to Reuters")
+    reciprocal: bool = False      # "A and B accused each other": one statement per government, not a joint one
 
 
 # --------------------------------------------------------------------------- public
@@ -134,8 +136,8 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
                           f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
-        joint = sid if len(f.parties) > 1 else None
-        for k, party in enumerate(f.parties if joint else (f.party,)):
+        joint = sid if len(f.parties) > 1 and not f.reciprocal else None
+        for k, party in enumerate(f.parties if joint or f.reciprocal else (f.party,)):
             rows.append((
                 sid if k == 0 else f"{sid}+{k}", aid, sent.sentence_id, sent.block,
                 f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
@@ -143,7 +145,7 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
                 text[cs:ce], cs, ce,
                 f.mode, party, evidence,
                 f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
-                ";".join(places[n]) if n in places else None,
+                ";".join(places[n]) if n in places else None, uncertainty(f.rule, evidence),
             ))
     return rows
 
@@ -234,7 +236,32 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if span:
                 found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
                                        continues=prev))
+                continue
+        if len(found) == before:
+            got = _document_quote(text, sents, i, quotes)
+            if got:
+                found.append(got)
     return _dedupe(found)
+
+
+def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
+    """Read a quote that opens a sentence after "X issued a statement ..." as X's words from that document."""
+    sent = sents[i]
+    if i == 0 or sent.block != "body" or not opens_quote(text, sent.start):
+        return None
+    prev = sents[i - 1]
+    if prev.block != "body" or sent.block_index - prev.block_index > 1:
+        return None
+    m = speaker_lexicon().issued.search(text, prev.start, prev.end)
+    if not m or quotes.around(m.start()):
+        return None
+    speaker = left_speaker(text, prev.start, m.start(), [])
+    q = quotes.starting_at(sent.start)
+    span = _content.trim(text, sent.start, min(q[1], line_end(text, sent.start)) if q else sent.end)
+    if speaker is None or not span or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return Statement(i, speaker, Cue(m.start(), m.end(), text[m.start():m.end()].lower(), "document"), span,
+                     "direct", "document-quote", document=True)
 
 
 def _dedupe(found: list[Statement]) -> list[Statement]:
