@@ -165,7 +165,7 @@ def test_joint_and_reciprocal_statements(text, expected):
 def test_reciprocal_statements_count_once_for_each_government():
     st = parley.analyze_text("Headline for the test\nChile and Peru accused each other of violating the truce.",
                              parties=DIPLO).statements
-    assert parley.statements.count_statements(st) == (2, 0)
+    assert parley.count_statements(st) == (2, 0)
     assert all(e.startswith("reciprocal ('each other')") for e in st.party_evidence)
 
 
