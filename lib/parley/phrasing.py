@@ -39,7 +39,9 @@ import numpy as np
 import pandas as pd
 
 from .conditions import to_conditions
+from .lemmas import lemmatize
 from .lexicons import built_from, pinned, read_lexicon
+from .names import name_spans
 from .story import resolve_story
 from .terms import normalize, split_tokens
 
@@ -50,13 +52,15 @@ TERM_COLUMNS = ["statement_id", "article_id", "party", "kind", "family", "term",
 
 _FILES = {"framing": "framing.csv", "hedge": "hedges.csv", "booster": "boosters.csv",
           "modal": "modals.csv", "specificity": "specificity.csv"}
+#: Cues of framing acts: a threat or a veto with a condition attached (see :func:`_with_acts`).
+_ACTS = "framing_acts.csv"
 
 #: Commitment score weights (see :func:`add_phrasing`).
 _NO_MODAL = 0.5
 _BOOSTER, _SPECIFIC, _SPECIFIC_CAP, _HEDGE, _CONDITION = 0.1, 0.05, 4, 0.1, 0.1
 
 
-def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
+def phrasing_terms(statements: pd.DataFrame, *, story=None, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
     """List every framing, hedge, booster, modal and specificity term in statements.
 
     Parameters
@@ -88,7 +92,8 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
         before the term, in the same clause and a few words away; the words
         are in ``negation.csv``.
     """
-    return _terms(_matched(statements, resolve_story(story)))
+    story = resolve_story(story)
+    return _terms(_matched(statements, story, conditions))
 
 
 def measure_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, *,
@@ -106,14 +111,19 @@ def measure_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None =
         The statements with their phrasing measures, and one row per term.
     """
     story = resolve_story(story)
-    matched = _matched(statements, story)
-    return _measured(statements, matched, conditions, story), _terms(matched)
+    conditions = to_conditions(statements, story=story) if conditions is None else conditions
+    matched = _matched(statements, story, conditions)
+    return _measured(statements, matched, conditions), _terms(matched)
 
 
-def _matched(statements: pd.DataFrame, story) -> list[tuple]:
-    """Find every statement's terms: ``(statement_id, article_id, party, content_start, matches)`` per row."""
+def _matched(statements: pd.DataFrame, story, conditions: pd.DataFrame | None) -> list[tuple]:
+    """Find every statement's terms: ``(statement_id, article_id, party, content_start, matches)`` per row.
+
+    ``conditions`` are the statements' conditions, or None to find them for the statements
+    that need them (those with an act cue).
+    """
     with pinned():  # one look at the lexicon files, not one per statement
-        return list(_statement_matches(statements, story=story))
+        return _with_acts(statements, list(_statement_matches(statements, story=story)), conditions, story)
 
 
 def _terms(matched: list[tuple]) -> pd.DataFrame:
@@ -173,15 +183,15 @@ def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = Non
             validated scale.
     """
     story = resolve_story(story)
-    return _measured(statements, _matched(statements, story), conditions, story)
+    conditions = to_conditions(statements, story=story) if conditions is None else conditions
+    return _measured(statements, _matched(statements, story, conditions), conditions)
 
 
-def _measured(statements: pd.DataFrame, matched: list[tuple], conditions, story) -> pd.DataFrame:
+def _measured(statements: pd.DataFrame, matched: list[tuple], conditions: pd.DataFrame) -> pd.DataFrame:
     """Return ``add_phrasing``'s result from the statements' matched terms (one entry per row)."""
     rows = [_measures(matches) for *_, matches in matched]
     measures = pd.DataFrame(rows, columns=list(_MEASURES), index=statements.index).astype(_MEASURES)
-    found = to_conditions(statements, story=story) if conditions is None else conditions
-    counts = found["statement_id"].value_counts()
+    counts = conditions["statement_id"].value_counts()
     out = statements.assign(**measures)
     out["conditions"] = out["statement_id"].map(counts).fillna(0).astype("int64") if len(out) else 0
     score = (out["modal_strength"].fillna(_NO_MODAL) + _BOOSTER * out["boosters"]
@@ -228,6 +238,9 @@ class _Matcher:
     lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
     seconds: dict    # first word of a multiword term -> the second words of its terms
     contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
+    #: first lemma -> [(lemmas of the term's other words, term)], longest first; None: words as written
+    lemmas: dict | None = None
+    in_names: frozenset = frozenset()  # terms that still count inside a proper name ("the Vienna Convention")
 
 
 @dataclass(frozen=True)
@@ -237,21 +250,29 @@ class _Matchers:
     gate: re.Pattern | None  # every kind's regexes at once: a content it does not match has no regex term
 
 
-@built_from(*_FILES.values())
+@built_from(*_FILES.values(), _ACTS)
 def _matchers() -> dict[str, _Matcher]:
-    return {kind: _matcher(read_lexicon(name), kind) for kind, name in _FILES.items()}
+    made = {kind: _matcher(read_lexicon(name), kind, lemmatized=kind == "framing") for kind, name in _FILES.items()}
+    acts = [{**row, "family": f"{row['act'].strip()}:{row['family'].strip()}"} for row in read_lexicon(_ACTS)]
+    return {**made, "act": _matcher(acts, "act", lemmatized=True)}
 
 
-def _matcher(rows, kind: str) -> _Matcher:
-    """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``)."""
-    regexes, literals, patterns = [], {}, []
+def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
+    """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``).
+
+    A lemmatized matcher finds every inflection of its literal terms ("threaten" in "threatened"),
+    with up to :data:`_GAP` words inside a multiword term ("lift the sanctions").
+    """
+    regexes, literals, patterns, in_names = [], {}, [], set()
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
             regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
             patterns.append(row["term"])
         else:
-            literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
+            literals.setdefault(normalize(row["term"]), (family, float(row.get("strength") or 0)))
+        if (row.get("in_names") or "").strip().lower() in ("yes", "true", "1"):
+            in_names.add(normalize(row["term"]))
     lengths: dict[str, set] = {}
     seconds: dict[str, set] = {}
     for term in literals:
@@ -259,8 +280,18 @@ def _matcher(rows, kind: str) -> _Matcher:
         lengths.setdefault(first, set()).add(1 + len(rest))
         if rest:
             seconds.setdefault(first, set()).add(rest[0])
+    by_lemma = None
+    if lemmatized:
+        by_lemma, keys = {}, set()
+        for term in literals:
+            key = tuple(lemmatize(term.split()))
+            if key not in keys:  # "withdraw" and "withdrawing" are one entry: the first row says its family
+                keys.add(key)
+                by_lemma.setdefault(key[0], []).append((key[1:], term))
+        for entries in by_lemma.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
     return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
-                    seconds, any(t.startswith("'") for t in literals))
+                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names))
 
 
 @lru_cache(maxsize=32)
@@ -279,15 +310,17 @@ def _gate(patterns: tuple) -> re.Pattern | None:
 @lru_cache(maxsize=32)
 def _framing_matcher(rows: tuple) -> _Matcher:
     """Build the framing matcher of a story's ``(term, family)`` rows (literal terms)."""
-    return _matcher([{"term": term, "family": family} for term, family in rows], "framing")
+    return _matcher([{"term": term, "family": family} for term, family in rows], "framing", lemmatized=True)
 
 
 def _matchers_for(story) -> _Matchers:
-    """Return the matchers, the framing one from the story when it has families."""
+    """Return the matchers, the framing one from the story when it has families (acts then add none)."""
     matchers = _matchers()
     if story is not None and story.framing is not None:
-        matchers = {**matchers, "framing": _framing_matcher(story.framing)}
-    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())),
+        matchers = {kind: matcher for kind, matcher in matchers.items() if kind != "act"}
+        matchers["framing"] = _framing_matcher(story.framing)
+    literal = [m.lengths for m in matchers.values() if m.lemmas is None]
+    return _Matchers(matchers, frozenset().union(*literal),
                      _gate(sum((m.patterns for m in matchers.values()), ())))
 
 
@@ -303,6 +336,7 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
     firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
     quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
+    lemmas = None
     found = []
     regexes = matchers.gate is None or matchers.gate.search(content)
     for kind, matcher in matchers.kinds.items():
@@ -313,19 +347,45 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
                     if not any(s < m.end() and m.start() < e for s, e in taken):
                         taken.append((m.start(), m.end()))
                         found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
-        starts = [i for i in firsts if tokens[i] in matcher.lengths]
+        if matcher.lemmas is not None:
+            if lemmas is None:
+                lemmas = lemmatize(tokens)
+            starts, lookup = [i for i, w in enumerate(lemmas) if w in matcher.lemmas], _lookup_lemmas
+        else:
+            starts = [i for i in firsts if tokens[i] in matcher.lengths]
+            if quoted and matcher.contracted:
+                starts = sorted(set(starts).union(quoted))
+            lookup = _lookup
         after = 0  # the first word not inside a term already found
-        for i in sorted(set(starts).union(quoted)) if quoted and matcher.contracted else starts:
+        for i in starts:
             if i < after:
                 continue
-            hit = _lookup(words, i, matcher)
+            hit = lookup(words, i, matcher, lemmas)
             if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
                 after = i + n
+    if found and lemmas is not None:
+        found = _outside_names(content, found, matchers)
     found.sort(key=lambda f: (f[3], f[0]))
     return _with_denials(words, found)
+
+
+def _outside_names(content: str, found: list[tuple], matchers: _Matchers) -> list[tuple]:
+    """Drop the framing terms and act cues inside a proper name ("the Joint Security Cooperation Dialogue")."""
+    if not any(f[0] in _NAMED for f in found):
+        return found
+    names = name_spans(content)
+    if not names:
+        return found
+    return [f for f in found
+            if f[0] not in _NAMED or f[2] in matchers.kinds[f[0]].in_names
+            or not any(s <= f[3] and f[4] <= e for s, e in names)]
+
+
+#: The kinds of term a proper name hides.
+_NAMED = frozenset({"framing", "act"})
 
 
 class _Words(NamedTuple):
@@ -344,7 +404,7 @@ def _words(content: str) -> _Words:
     return _Words(content, tokens, offsets[:-1:2], offsets[1::2])
 
 
-def _lookup(words: _Words, i: int, matcher: _Matcher):
+def _lookup(words: _Words, i: int, matcher: _Matcher, _lemmas=None):
     """Return ``(term, start, end, n_words)`` of the longest term starting at word ``i``, or None."""
     word, s = words.tokens[i], words.starts[i]
     cut = word.find("'")
@@ -369,12 +429,95 @@ def _lookup(words: _Words, i: int, matcher: _Matcher):
     return None
 
 
+#: Most words that may stand between two words of a multiword term ("lift the remaining sanctions").
+_GAP = 2
+
+
+def _lookup_lemmas(words: _Words, i: int, matcher: _Matcher, lemmas: list):
+    """Return ``(term, start, end, n_words)`` of the longest term whose lemmas start at word ``i``, or None.
+
+    The later words of a multiword term may follow after up to :data:`_GAP` other words, in the
+    same stretch of words (no punctuation between).
+    """
+    content, starts, ends = words.content, words.starts, words.ends
+    count = len(lemmas)
+    for rest, term in matcher.lemmas[lemmas[i]]:
+        last = i
+        for want in rest:
+            k, at = last + 1, None
+            while k < count and k <= last + 1 + _GAP and not content[ends[k - 1]:starts[k]].strip():
+                if lemmas[k] == want:
+                    at = k
+                    break
+                k += 1
+            if at is None:
+                break
+            last = at
+        else:
+            return term, starts[i], ends[last], last - i + 1
+    return None
+
+
 def _joined(words: _Words, i: int, most: int) -> int:
     """Return how many words from word ``i`` on (at most ``most``) are separated by whitespace only."""
     n, last = 1, min(most, len(words.tokens) - i)
     while n < last and not words.content[words.ends[i + n - 1]:words.starts[i + n]].strip():
         n += 1
     return n
+
+
+# --------------------------------------------------------------------------- acts
+
+def _with_acts(statements: pd.DataFrame, matched: list[tuple], conditions: pd.DataFrame | None,
+               story) -> list[tuple]:
+    """Turn act cues into framing terms where a condition makes them an act, and drop the other cues.
+
+    A *threat* cue ("pay a price", "respond") in the main clause of a condition, not negated, is a
+    conditional threat ("if they attack again, they will pay a heavy price"): its family, escalation.
+    A *veto* cue ("approve", "green light") in the main clause of a condition, negated or after
+    "only", is a veto used as leverage ("we will not approve their membership until ..."): its
+    family, pressure. The term reads as the cue and the condition's marker ("approve … until").
+    """
+    acting = {row[0] for row in matched if any(m[0] == "act" for m in row[4])}
+    if not acting:
+        return matched
+    if conditions is None:
+        conditions = to_conditions(statements[statements["statement_id"].isin(acting)], story=story)
+    mains: dict = {}
+    if len(conditions) and "target_start" in conditions:
+        picked = conditions[conditions["statement_id"].isin(acting) & conditions["target_start"].notna()]
+        for sid, start, end, marker, marker_start in zip(picked["statement_id"], picked["target_start"],
+                                                         picked["target_end"], picked["marker"],
+                                                         picked["marker_start"]):
+            mains.setdefault(sid, []).append((int(start), int(end), marker if isinstance(marker, str) else "",
+                                              None if pd.isna(marker_start) else int(marker_start)))
+    contents = dict(zip(statements["statement_id"], statements["content"]))
+    out = []
+    for sid, aid, party, base, matches in matched:
+        if sid in acting:
+            matches = [m for m in (_act(m, mains.get(sid, ()), contents[sid], base) if m[0] == "act" else m
+                                   for m in matches) if m is not None]
+        out.append((sid, aid, party, base, matches))
+    return out
+
+
+def _act(cue: tuple, mains: list, content: str, base: int) -> tuple | None:
+    """Return the framing term an act cue makes in a statement with conditions, or None."""
+    _, label, term, start, end, _, denied = cue
+    act, family = label.split(":", 1)
+    for main_start, main_end, marker, marker_start in mains:
+        if not main_start <= base + start < main_end:
+            continue
+        if act == "threat" and not denied:
+            return "framing", family, f"{term} … {marker}" if marker else term, start, end, 0.0, False
+        if act == "veto" and (denied or _ONLY.search(content, max(0, main_start - base), start) or (
+                marker_start is not None and _ONLY.search(content, max(0, marker_start - base - 6),
+                                                          max(0, marker_start - base)))):
+            return "framing", family, f"{term} … {marker}" if marker else term, start, end, 0.0, False
+    return None
+
+
+_ONLY = re.compile(r"\bonly\b", re.I)
 
 
 # --------------------------------------------------------------------------- denial
@@ -387,7 +530,7 @@ _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contra
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
             "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A"}
 _CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
-_DENIABLE = frozenset({"framing", "hedge", "booster"})
+_DENIABLE = frozenset({"framing", "hedge", "booster", "act"})
 _NEGATION_WINDOW, _DENIAL_WINDOW = 5, 7  # most words between the cue and the term
 
 _MODIFIERS = "[wT]{0,2}"                    # "full", "US troop" before the term
