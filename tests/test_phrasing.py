@@ -143,7 +143,7 @@ DENIAL_CASES = [
     ("The coalition don’t plan to leave.", [("leave", True)]),
     ("It is not a drawdown, nor a withdrawal.", [("drawdown", True), ("withdrawal", True)]),
     ("There will be no immediate withdrawal.", [("withdrawal", True)]),
-    ("No troops will leave before the talks end.", [("leave", True)]),  # "the talks end" is no withdrawal
+    ("No troops will leave before the talks end.", [("leave", True), ("talks", False)]),  # "the talks end" is no withdrawal
     ("No foreign troops will stay.", [("foreign troops", True)]),
     ("I would not call it a withdrawal.", [("withdrawal", True)]),
     ("The move does not mean a withdrawal.", [("withdrawal", True)]),
@@ -153,7 +153,7 @@ DENIAL_CASES = [
     ("We will not withdraw and leave a vacuum.", [("withdraw", True), ("leave", True)]),
     ("We are not considering a withdrawal.", [("considering", True), ("withdrawal", True)]),
     ("The outcome is not clearly a success.", [("clearly", True)]),
-    ("It is not certain the talks will resume.", [("certain", True)]),
+    ("It is not certain the talks will resume.", [("certain", True), ("talks", False)]),
     ("Under no circumstances will we withdraw.", [("under no circumstances", False), ("withdraw", True)]),
     ("The army refused to withdraw.", [("withdraw", True)]),
     # a contrast that rejects the term
@@ -172,23 +172,23 @@ DENIAL_CASES = [
     ("We will not stay forever and the withdrawal will be gradual.", [("withdrawal", False)]),
     ("We will not withdraw and the partnership will grow.", [("withdraw", True), ("partnership", False)]),
     ("The withdrawal is not imminent.", [("withdrawal", False)]),
-    ("This is not only a withdrawal but a new chapter.", [("withdrawal", False)]),
+    ("This is not only a withdrawal but a new chapter.", [("withdrawal", False), ("new chapter", False)]),
     ("It is not just a withdrawal.", [("withdrawal", False)]),
     ("We discussed whether or not to withdraw.", [("withdraw", False)]),
     ("This is not a withdrawal, it is a transition.", [("withdrawal", True), ("transition", False)]),
     ("This is not a withdrawal but a transition.", [("withdrawal", True), ("transition", False)]),
     ("We are not leaving; the partnership will continue.", [("leaving", True), ("partnership", False)]),
-    ("We do not accept foreign forces on our land.", [("foreign forces", False)]),
-    ("We will not tolerate violations of our sovereignty.", [("violations", False), ("sovereignty", False)]),
-    ("We will not hesitate to respond.", [("respond", False)]),
+    ("We do not accept foreign forces on our land.", [("foreign forces", False), ("our land", False)]),
+    ("We will not tolerate violations of our sovereignty.", [("violations of our sovereignty", False)]),
+    ("We will not hesitate to retaliate.", [("retaliate", False)]),
     ("We do not rule out a withdrawal.", [("not rule out", False), ("withdrawal", False)]),
-    ("Iraq rejected any violation of its sovereignty.", [("violation", False), ("sovereignty", False)]),
+    ("Iraq rejected any violation of its sovereignty.", [("violation of its sovereignty", False)]),
     ("Without cooperation, the danger will grow.", [("cooperation", False), ("danger", False)]),
     ("There is no alternative to partnership.", [("partnership", False)]),
     ("The ministry denied involvement in the attacks.", [("attacks", False)]),
     ("Nothing was decided, which is why the withdrawal was delayed.", [("withdrawal", False)]),
-    ("Not one of the allies, who want a withdrawal, objected.", [("withdrawal", False)]),
-    ("The talks did not go well: a withdrawal is likely.", [("withdrawal", False), ("likely", False)]),
+    ("Not one of the allies, who want a withdrawal, objected.", [("allies", False), ("withdrawal", False)]),
+    ("The talks did not go well: a withdrawal is likely.", [("talks", False), ("withdrawal", False), ("likely", False)]),
 ]
 
 

@@ -528,19 +528,24 @@ _ONLY = re.compile(r"\bonly\b", re.I)
 _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contrast_in_clause": "C",
             "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
-            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A"}
+            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A", "dismissal": "z"}
 _CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
 _DENIABLE = frozenset({"framing", "hedge", "booster", "act"})
-_NEGATION_WINDOW, _DENIAL_WINDOW = 5, 7  # most words between the cue and the term
+_NEGATION_WINDOW, _DENIAL_WINDOW = 5, 9  # most words between the cue and the term
 
 _MODIFIERS = "[wT]{0,2}"                    # "full", "US troop" before the term
 _NP = f"(?:(?<=[dN]){_MODIFIERS})?"         # modifiers only after a determiner or "no"
 _CHAIN = "[tadp]*"                          # "is", "plans to", "about", "a", "it"
 _CLAUSE = f"(?:p|d?{_MODIFIERS}){_CHAIN}{_NP}"  # a subject, its verb chain, the term's phrase
 #: "not a withdrawal", "no plans to withdraw", "no troops will leave", "rather than a withdrawal"
-_NEGATED = re.compile(rf"(?:[nc]{_CHAIN}|N(?:{_CHAIN}|[wT]{{1,2}}a{_CHAIN})){_NP}$")
+#: "should not expect them to back it": a negated scope verb, its object and "to"
+_NEGATED = re.compile(rf"(?:[nc]{_CHAIN}(?:(?<=t)(?:p|d?w{{1,2}})t+{_CHAIN})?|N(?:{_CHAIN}|[wT]{{1,2}}a{_CHAIN})){_NP}$")
 #: "denied any withdrawal", "denied that troops would leave", "rejected claims of a withdrawal"
-_DENIED = re.compile(rf"(?:Dd?{_MODIFIERS}|Dh{_CLAUSE}|[Dr]d?{_MODIFIERS}k[th]?{_CLAUSE})$")
+#: "rejects any attempt to portray the talks as a threat": what the claim calls something
+_DENIED = re.compile(rf"(?:Dd?{_MODIFIERS}|Dh{_CLAUSE}|[Dr]d?{_MODIFIERS}k[th]?{_CLAUSE}"
+                     rf"|[Dr]d?{_MODIFIERS}kt+(?:p|d?[wT]{{1,3}})t{_CHAIN}{_NP})$")
+#: "not up for discussion, negotiation or debate": a list after a denied term shares its denial
+_LISTED = re.compile(r"\s*,\s*(?:(?:and|or|nor)\s+)?(?:(?:a|an|the|any)\s+)?")
 #: "will not withdraw or reduce": the second term shares the first one's negation
 _COORDINATED = re.compile(rf"To(?:d?{_MODIFIERS})$")
 #: "did not rule out": a negated denial verb denies nothing
@@ -549,12 +554,16 @@ _NEGATED_VERB = re.compile(r"[nN][tadp]*$")
 _BREAK = re.compile(r"[,;:!?()\[\]{}—–…]|\s-\s|(?<=\w\w)\.(?!\w)")
 
 
+_HAVE = frozenset({"have", "has", "had", "having"})
+
+
 @dataclass(frozen=True)
 class _Scope:
     words: dict        # one word -> letter
     phrases: dict      # several words -> letter
     longest: int
     firsts: frozenset  # first words of phrases
+    dismissals: frozenset  # the one-word dismissals ("baseless"): a content without them needs no look past its terms
 
 
 @built_from("negation.csv")
@@ -564,7 +573,8 @@ def _scope() -> _Scope:
         term, letter = normalize(row["term"]), _LETTERS[row["kind"].strip()]
         (phrases if " " in term else words).setdefault(term, letter)
     longest = max((len(t.split()) for t in phrases), default=1)
-    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
+    dismissals = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter == "z")
+    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases), dismissals)
 
 
 def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
@@ -572,17 +582,34 @@ def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
     if not any(f[0] in _DENIABLE for f in found):
         return [(*f, False) for f in found]
     starts = words.starts
-    last_term = max(f[3] for f in found if f[0] in _DENIABLE)
-    letters, clause = _letters(words, bisect_right(starts, last_term))
-    out = []
+    scope = _scope()
+    # a dismissal after the term ("allegations of violence were absurd") needs the words after it too
+    dismissed = not scope.dismissals.isdisjoint(words.tokens)
+    last_term = len(starts) if dismissed else bisect_right(starts, max(f[3] for f in found if f[0] in _DENIABLE))
+    letters, clause = _letters(words, last_term)
+    out, before = [], None  # before: the previous deniable term's end and whether it was denied
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
-        denied = f[0] in _DENIABLE and first > 0 and _is_denied(letters, clause[first], first)
+        deniable = f[0] in _DENIABLE
+        denied = deniable and first > 0 and (
+            _is_denied(letters, clause[first], first) or (dismissed and _is_dismissed(letters, clause, first))
+            or (before is not None and before[1] and _LISTED.fullmatch(words.content, before[0], f[3]) is not None))
         last = min(bisect_left(starts, f[4]), len(letters)) - 1
         if denied and letters[last] == "w":  # a scope word keeps its letter: "not considering a withdrawal"
             letters[last] = "T"
+        if deniable:
+            before = (f[4], denied)
         out.append((*f, denied))
     return out
+
+
+def _is_dismissed(letters: list, clause: list, i: int) -> bool:
+    """Tell whether the term at word ``i`` is what a dismissed claim says ("claims of an attack are baseless")."""
+    start = clause[i]
+    end = i + 1
+    while end < len(letters) and clause[end] == start:
+        end += 1
+    return "k" in letters[start:i] and "z" in letters[i + 1:end]
 
 
 def _is_denied(letters: list, clause_start: int, i: int) -> bool:
@@ -592,11 +619,18 @@ def _is_denied(letters: list, clause_start: int, i: int) -> bool:
     return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
 
 
+#: Most words of a parenthesis after a negation ("not, under any circumstances, ...").
+_PARENTHESIS = 4
+
+
 def _letters(words: _Words, count: int) -> tuple[list, list]:
     """Return the letter of each of the first ``count`` words and the index of the first word of its clause."""
     scope = _scope()
     tokens, starts = words.tokens[:count], words.starts[:count]
     letters = [scope.words.get(t, "w") for t in tokens]
+    for j, t in enumerate(tokens[:-1]):  # "can't have a nuclear weapon": a possessive "have" is a verb, not an auxiliary
+        if t in _HAVE and letters[j + 1] == "d":
+            letters[j] = "w"
     taken = 0
     for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
         n = 0 if i < taken else _phrase_at(words, i, min(scope.longest, count - i), scope)
@@ -605,10 +639,19 @@ def _letters(words: _Words, count: int) -> tuple[list, list]:
             letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
             taken = i + n
     breaks = [m.start() for m in _BREAK.finditer(words.content, 0, starts[-1] if starts else 0)]
-    clause, start, b = [], 0, 0
+    clause, start, b, kept = [], 0, 0, -1  # kept: a break that ends no clause
     for j, word_start in enumerate(starts):
         while b < len(breaks) and breaks[b] < word_start:
-            start, b = j, b + 1
+            if j and letters[j - 1] in "nN" and b + 1 < len(breaks):
+                # "there is no, absolutely no, negotiation", "we will not, under any circumstances, leave":
+                # a negation goes on past its parenthesis
+                inside = bisect_left(starts, breaks[b + 1]) - j
+                if inside <= _PARENTHESIS:
+                    kept = b + 1
+                    letters[j:j + inside] = [x if x in "nN" else "a" for x in letters[j:j + inside]]
+            elif b != kept:
+                start = j
+            b += 1
         clause.append(start)
         letter = letters[j]
         if letter == "A":  # "and the withdrawal will ...": a new subject, a new clause
