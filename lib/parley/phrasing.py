@@ -241,6 +241,7 @@ class _Matcher:
     #: first lemma -> [(lemmas of the term's other words, term)], longest first; None: words as written
     lemmas: dict | None = None
     in_names: frozenset = frozenset()  # terms that still count inside a proper name ("the Vienna Convention")
+    also: dict | None = None  # term -> its other families, when it has a row for each ("defend": security, escalation)
 
 
 @dataclass(frozen=True)
@@ -263,14 +264,18 @@ def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
     A lemmatized matcher finds every inflection of its literal terms ("threaten" in "threatened"),
     with up to :data:`_GAP` words inside a multiword term ("lift the sanctions").
     """
-    regexes, literals, patterns, in_names = [], {}, [], set()
+    regexes, literals, patterns, in_names, also = [], {}, [], set(), {}
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
             regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
             patterns.append(row["term"])
         else:
-            literals.setdefault(normalize(row["term"]), (family, float(row.get("strength") or 0)))
+            term = normalize(row["term"])
+            if term not in literals:
+                literals[term] = (family, float(row.get("strength") or 0))
+            elif family != literals[term][0] and family not in also.get(term, ()):
+                also[term] = (*also.get(term, ()), family)
         if (row.get("in_names") or "").strip().lower() in ("yes", "true", "1"):
             in_names.add(normalize(row["term"]))
     lengths: dict[str, set] = {}
@@ -291,7 +296,7 @@ def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
         for entries in by_lemma.values():
             entries.sort(key=lambda entry: -len(entry[0]))
     return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
-                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names))
+                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names), also)
 
 
 @lru_cache(maxsize=32)
@@ -365,6 +370,8 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
+                for other in matcher.also.get(term, ()) if matcher.also else ():
+                    found.append((kind, other, term, s, e, strength))
                 after = i + n
     if found and lemmas is not None:
         found = _outside_names(content, found, matchers)
