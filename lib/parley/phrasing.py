@@ -366,7 +366,14 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
             if i < after:
                 continue
             hit = lookup(words, i, matcher, lemmas)
-            if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
+            if hit and taken and any(s < hit[2] and hit[1] < e for s, e in taken):
+                # a longer literal term wins over a regex inside it ("missile strikes" over "strikes")
+                inside = [(s, e) for s, e in taken if s < hit[2] and hit[1] < e]
+                if not all(hit[1] <= s and e <= hit[2] and e - s < hit[2] - hit[1] for s, e in inside):
+                    continue
+                taken = [span for span in taken if span not in inside]
+                found = [f for f in found if not (f[0] == kind and (f[3], f[4]) in inside)]
+            if hit:
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
@@ -452,7 +459,7 @@ def _lookup_lemmas(words: _Words, i: int, matcher: _Matcher, lemmas: list):
         last = i
         for want in rest:
             k, at = last + 1, None
-            while k < count and k <= last + 1 + _GAP and not content[ends[k - 1]:starts[k]].strip():
+            while k < count and k <= last + 1 + _GAP and _spaced(content, ends[k - 1], starts[k]):
                 if lemmas[k] == want:
                     at = k
                     break
@@ -463,6 +470,12 @@ def _lookup_lemmas(words: _Words, i: int, matcher: _Matcher, lemmas: list):
         else:
             return term, starts[i], ends[last], last - i + 1
     return None
+
+
+def _spaced(content: str, end: int, start: int) -> bool:
+    """Tell whether only spaces, or an abbreviation's dot ("U.S. goods"), stand between two words."""
+    between = content[end:start]
+    return not between.strip() or (between.strip() == "." and end >= 1 and not content[end - 2:end - 1].isalnum())
 
 
 def _joined(words: _Words, i: int, most: int) -> int:
@@ -516,11 +529,11 @@ def _act(cue: tuple, mains: list, content: str, base: int) -> tuple | None:
         if not main_start <= base + start < main_end:
             continue
         if act == "threat" and not denied:
-            return "framing", family, f"{term} … {marker}" if marker else term, start, end, 0.0, False
+            return "framing", family, f"{term} … {marker.lower()}" if marker else term, start, end, 0.0, False
         if act == "veto" and (denied or _ONLY.search(content, max(0, main_start - base), start) or (
                 marker_start is not None and _ONLY.search(content, max(0, marker_start - base - 6),
                                                           max(0, marker_start - base)))):
-            return "framing", family, f"{term} … {marker}" if marker else term, start, end, 0.0, False
+            return "framing", family, f"{term} … {marker.lower()}" if marker else term, start, end, 0.0, False
     return None
 
 
@@ -535,7 +548,8 @@ _ONLY = re.compile(r"\bonly\b", re.I)
 _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contrast_in_clause": "C",
             "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
-            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A", "dismissal": "z"}
+            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A", "dismissal": "z",
+            "futile": "y"}
 _CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
 _DENIABLE = frozenset({"framing", "hedge", "booster", "act"})
 _NEGATION_WINDOW, _DENIAL_WINDOW = 5, 9  # most words between the cue and the term
@@ -580,7 +594,7 @@ def _scope() -> _Scope:
         term, letter = normalize(row["term"]), _LETTERS[row["kind"].strip()]
         (phrases if " " in term else words).setdefault(term, letter)
     longest = max((len(t.split()) for t in phrases), default=1)
-    dismissals = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter == "z")
+    dismissals = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter in "zy")
     return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases), dismissals)
 
 
@@ -611,12 +625,18 @@ def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
 
 
 def _is_dismissed(letters: list, clause: list, i: int) -> bool:
-    """Tell whether the term at word ``i`` is what a dismissed claim says ("claims of an attack are baseless")."""
+    """Tell whether the term at word ``i`` is what a dismissed claim says ("claims of an attack are baseless")
+    or is called futile ("the talks are now pointless")."""
     start = clause[i]
     end = i + 1
     while end < len(letters) and clause[end] == start:
         end += 1
-    return "k" in letters[start:i] and "z" in letters[i + 1:end]
+    after = "".join(letters[i + 1:min(end, i + 1 + _DENIAL_WINDOW)])
+    return "k" in letters[start:i] and "z" in after or _FUTILE.search(after) is not None
+
+
+#: "talks with them are now pointless", "a withdrawal is off the table": the term's clause calls it futile
+_FUTILE = re.compile(r"^[wTdip]*a+[tw]?y")
 
 
 def _is_denied(letters: list, clause_start: int, i: int) -> bool:
