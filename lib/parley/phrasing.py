@@ -612,8 +612,8 @@ def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
         deniable = f[0] in _DENIABLE
-        denied = deniable and first > 0 and (
-            _is_denied(letters, clause[first], first) or (dismissed and _is_dismissed(letters, clause, first))
+        denied = deniable and (
+            first > 0 and _is_denied(letters, clause[first], first) or (dismissed and _is_dismissed(letters, clause, first))
             or (before is not None and before[1] and _LISTED.fullmatch(words.content, before[0], f[3]) is not None))
         last = min(bisect_left(starts, f[4]), len(letters)) - 1
         if denied and letters[last] == "w":  # a scope word keeps its letter: "not considering a withdrawal"
