@@ -909,12 +909,12 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
         A per-period summary (:func:`parley.timeline.conditionality`, or
         :func:`parley.timeline.framing` rows of one family): ``period``,
         ``party``, ``share``, ``low``, ``high``, ``n``, ``note`` and the count
-        column (``conditional`` or ``terms``).
+        column (``conditional`` or ``statements``).
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
     title : str, optional
     unit : str
-        What ``n`` counts, for the labels ("statement", "framing term").
+        What ``n`` counts, for the labels ("statement", "statement with framing").
     xlabel : str
         What the share is.
 
@@ -928,7 +928,7 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
     ax = _axes(ax, rows=max(2, len(table)))
     if not periods:
         return _no_data(ax, title, "No dated statements: no article has a date (see the undated articles).")
-    k = "conditional" if "conditional" in table else "terms"
+    k = "conditional" if "conditional" in table else "statements"
     order, cmap = _in_order(table.drop_duplicates("party"), colors)
     table = table.assign(_rank=table["party"].map({p: i for i, p in enumerate(order)})).sort_values(
         ["period", "_rank"], kind="stable")
