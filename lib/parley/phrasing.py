@@ -492,51 +492,58 @@ def _with_acts(statements: pd.DataFrame, matched: list[tuple], conditions: pd.Da
                story) -> list[tuple]:
     """Turn act cues into framing terms where a condition makes them an act, and drop the other cues.
 
-    A *threat* cue ("pay a price", "respond") in the main clause of a condition, not negated, is a
-    conditional threat ("if they attack again, they will pay a heavy price"): its family, escalation.
-    A *veto* cue ("approve", "green light") in the main clause of a condition, negated or after
-    "only", is a veto used as leverage ("we will not approve their membership until ..."): its
-    family, pressure. The term reads as the cue and the condition's marker ("approve … until").
+    A *threat* cue ("pay a price", "respond") outside the condition of a conditional sentence, not
+    negated, is a conditional threat ("if they attack again, they will pay a heavy price"): its
+    family, escalation. A *veto* cue ("approve", "green light") there, negated or after "only", is a
+    veto used as leverage ("we will not approve their membership until ..."): its family, pressure.
+    The cue must stand within :data:`_ACT_REACH` characters of the condition's marker, outside the
+    condition itself. The term reads as the cue and the marker ("approve … until").
     """
     acting = {row[0] for row in matched if any(m[0] == "act" for m in row[4])}
     if not acting:
         return matched
     if conditions is None:
         conditions = to_conditions(statements[statements["statement_id"].isin(acting)], story=story)
-    mains: dict = {}
-    if len(conditions) and "target_start" in conditions:
-        picked = conditions[conditions["statement_id"].isin(acting) & conditions["target_start"].notna()]
-        for sid, start, end, marker, marker_start in zip(picked["statement_id"], picked["target_start"],
-                                                         picked["target_end"], picked["marker"],
-                                                         picked["marker_start"]):
-            mains.setdefault(sid, []).append((int(start), int(end), marker if isinstance(marker, str) else "",
-                                              None if pd.isna(marker_start) else int(marker_start)))
+    found: dict = {}
+    if len(conditions) and "start" in conditions:
+        picked = conditions[conditions["statement_id"].isin(acting) & conditions["start"].notna()]
+        for sid, start, end, marker, marker_start in zip(picked["statement_id"], picked["start"], picked["end"],
+                                                         picked["marker"], picked["marker_start"]):
+            at = int(start) if pd.isna(marker_start) else int(marker_start)
+            found.setdefault(sid, []).append((min(at, int(start)), int(end), at,
+                                              marker.lower() if isinstance(marker, str) else ""))
     contents = dict(zip(statements["statement_id"], statements["content"]))
     out = []
     for sid, aid, party, base, matches in matched:
         if sid in acting:
-            matches = [m for m in (_act(m, mains.get(sid, ()), contents[sid], base) if m[0] == "act" else m
-                                   for m in matches) if m is not None]
+            words = [m for m in matches if m[0] != "act"]
+            acts = [a for a in (_act(m, found.get(sid, ()), contents[sid], base) for m in matches if m[0] == "act")
+                    if a is not None and not any(w[0] == "framing" and w[1] == a[1] and w[3] < a[4] and a[3] < w[4]
+                                                 for w in words)]  # "pay a price" is a term of its own already
+            matches = sorted(words + acts, key=lambda m: (m[3], m[0])) if acts else words
         out.append((sid, aid, party, base, matches))
     return out
 
 
-def _act(cue: tuple, mains: list, content: str, base: int) -> tuple | None:
-    """Return the framing term an act cue makes in a statement with conditions, or None."""
+def _act(cue: tuple, conditions: list, content: str, base: int) -> tuple | None:
+    """Return the framing term an act cue makes beside a statement's conditions, or None."""
     _, label, term, start, end, _, denied = cue
     act, family = label.split(":", 1)
-    for main_start, main_end, marker, marker_start in mains:
-        if not main_start <= base + start < main_end:
+    where = base + start
+    for first, last, marker_at, marker in conditions:
+        if first <= where < last or abs(where - marker_at) > _ACT_REACH:
             continue
+        named = f"{term} … {marker}" if marker else term
         if act == "threat" and not denied:
-            return "framing", family, f"{term} … {marker.lower()}" if marker else term, start, end, 0.0, False
-        if act == "veto" and (denied or _ONLY.search(content, max(0, main_start - base), start) or (
-                marker_start is not None and _ONLY.search(content, max(0, marker_start - base - 6),
-                                                          max(0, marker_start - base)))):
-            return "framing", family, f"{term} … {marker.lower()}" if marker else term, start, end, 0.0, False
+            return "framing", family, named, start, end, 0.0, False
+        if act == "veto" and (denied or _ONLY.search(content, max(0, min(where, marker_at) - base - _ACT_REACH),
+                                                     max(start, marker_at - base))):
+            return "framing", family, named, start, end, 0.0, False
     return None
 
 
+#: How far (characters) an act cue may stand from its condition's marker: about one sentence.
+_ACT_REACH = 160
 _ONLY = re.compile(r"\bonly\b", re.I)
 
 
