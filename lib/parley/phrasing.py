@@ -3,12 +3,20 @@
 Every term list is a CSV file in ``data/lexicons`` (edit them freely; an
 edited file is re-read on the next call):
 
-* ``framing.csv`` (term, family, regex) — the general framing families:
-  withdrawal / reduction, transition / evolution, cooperation / partnership,
-  sovereignty, security / threat, escalation / deterrence, de-escalation /
-  dialogue, sanctions / pressure, humanitarian. A story's own families come
-  from the ``[framing]`` section of its parties file (see :mod:`parley.story`)
+* ``framing.csv`` (term, family, regex, in_names) — the general framing
+  families: withdrawal / reduction, transition / evolution, cooperation /
+  partnership, sovereignty / territory, security / threat, escalation /
+  deterrence, de-escalation / dialogue, sanctions / pressure, humanitarian,
+  legal / international law, economic / trade. Framing terms match every
+  inflection (:mod:`parley.lemmas`), with up to two words inside a multiword
+  term ("lift the remaining sanctions"), and count for nothing inside a
+  capitalised name (:mod:`parley.names`). A story's own families come from
+  the ``[framing]`` section of its parties file (see :mod:`parley.story`)
   and replace these.
+* ``framing_acts.csv`` (term, act, family) — acts as well as words: a threat
+  cue beside a condition is escalation ("if they attack again, we will
+  respond"), a negated veto cue beside one is pressure ("we will not approve
+  it until ...").
 * ``hedges.csv``, ``boosters.csv`` (term, source) — Hyland (2005) with a few
   diplomatic additions; Hyland's modal verbs are left to ``modals.csv`` so
   they are not counted twice.
@@ -24,7 +32,7 @@ edited file is re-read on the next call):
 
 Terms match whole words, case-insensitively, longest first ("gradual
 reduction" before "reduction"), in the statement's ``content`` only (never
-the "X said" frame).
+the "X said" frame); framing terms by their lemmas.
 """
 from __future__ import annotations
 
@@ -73,6 +81,11 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None, conditions: pd.DataF
         :class:`parley.story.Story` such as ``Analysis.story``, a parties
         file or its parsed document); None, or a setup without that section,
         uses ``framing.csv``.
+    conditions : pandas.DataFrame, optional
+        The conditions :func:`parley.to_conditions` found for these
+        statements, which framing acts read (a threat or a veto with a
+        condition); by default they are found for the statements with an
+        act cue.
 
     Returns
     -------
@@ -82,15 +95,18 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None, conditions: pd.DataF
         family, the modal level (strong, medium, weak), the specificity family
         (date, year, number, month, day, deadline) or the kind itself for
         hedges and boosters; ``term`` the lexicon entry (or, for regex rows,
-        the matched text, lowercased); ``start``/``end`` offsets into the
+        the matched text, lowercased; for an act, the cue and the condition's
+        marker, "approve … until"); ``start``/``end`` offsets into the
         article text (into the content when there is no ``content_start``);
         ``denied`` is True for a framing term, hedge or booster under
         negation or in a denial ("not a withdrawal", "no plans to withdraw",
         "rather than a withdrawal", "denied that troops would leave",
-        "rejected claims of a withdrawal"; "not clearly" is no booster) and
-        always False for modals and specificity. A negation counts only
-        before the term, in the same clause and a few words away; the words
-        are in ``negation.csv``.
+        "rejected claims of a withdrawal", "there is no, absolutely no,
+        negotiation", "nothing to do with the attacks", "rejects any attempt
+        to portray it as an escalation", "allegations of attacks are
+        baseless"; "not clearly" is no booster) and always False for modals
+        and specificity. A negation counts only before the term, in the same
+        clause and a few words away; the words are in ``negation.csv``.
     """
     story = resolve_story(story)
     return _terms(_matched(statements, story, conditions))
