@@ -17,6 +17,7 @@ __all__ = ["name_spans"]
 
 #: a quoted title: two or more words in quotes, each capitalised or a joiner ("the “Peace and Prosperity” plan")
 _TITLE = re.compile(r"[\"“‘']([A-Z][\w'’-]*(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)[\"”’']")
+_CAPITAL, _SMALL = re.compile(r"[A-ZÀ-ÖØ-Þ]"), re.compile(r"[a-zß-öø-ÿ]")
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 #: lowercase words that may join the capitalised words of one name
 _JOINERS = frozenset({"of", "for", "and", "on", "in", "the", "de", "du", "al", "el", "la", "to", "&"})
@@ -36,8 +37,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     list of tuple
         Offsets into ``text``, left to right, not overlapping.
     """
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    capitals = len(_CAPITAL.findall(text))
+    if not capitals or capitals > 1.5 * len(_SMALL.findall(text)):  # shouted: more than 60% capitals
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     spans, run = [], []  # run: indices of the words of the name being read

@@ -38,16 +38,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .conditions import to_conditions
-from .lemmas import lemmatize
+from .lemmas import lemma, lemmatize
 from .lexicons import built_from, pinned, read_lexicon
 from .names import name_spans
 from .story import resolve_story
@@ -139,7 +139,9 @@ def _matched(statements: pd.DataFrame, story, conditions: pd.DataFrame | None) -
     that need them (those with an act cue).
     """
     with pinned():  # one look at the lexicon files, not one per statement
-        return _with_acts(statements, list(_statement_matches(statements, story=story)), conditions, story)
+        conditional = None if conditions is None else set(conditions["statement_id"])
+        return _with_acts(statements, list(_statement_matches(statements, story=story, conditional=conditional)),
+                          conditions, story)
 
 
 def _terms(matched: list[tuple]) -> pd.DataFrame:
@@ -258,6 +260,9 @@ class _Matcher:
     lemmas: dict | None = None
     in_names: frozenset = frozenset()  # terms that still count inside a proper name ("the Vienna Convention")
     also: dict | None = None  # term -> its other families, when it has a row for each ("defend": security, escalation)
+    needles: dict | None = None  # first 3 letters -> the words the regexes start with ("end", "leav")
+    rows: dict | None = None  # such a word -> the indices of the regexes that start with it
+    unindexed: tuple = ()  # the indices of the regexes with no such word: always tried
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,12 @@ class _Matchers:
     kinds: dict       # kind -> _Matcher, in the order terms are reported
     firsts: frozenset  # first words of every kind's literal terms
     gate: re.Pattern | None  # every kind's regexes at once: a content it does not match has no regex term
+    vocabulary: frozenset = frozenset()  # the lemmas of the lemmatized matchers' terms
+    #: token -> its lemma when that is in the vocabulary, else "" (filled as tokens are met)
+    known: dict = field(default_factory=dict)
+    needles: dict = field(default_factory=dict)  # first 3 letters -> the words the lemmatized regexes start with
+    #: token -> the needles it starts with (filled as tokens are met)
+    needled: dict = field(default_factory=dict)
 
 
 @built_from(*_FILES.values(), _ACTS)
@@ -284,7 +295,8 @@ def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
-            regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
+            regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family,
+                            _prefixes(row["term"])))
             patterns.append(row["term"])
         else:
             term = normalize(row["term"])
@@ -312,7 +324,63 @@ def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
         for entries in by_lemma.values():
             entries.sort(key=lambda entry: -len(entry[0]))
     return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
-                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names), also)
+                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names), also,
+                    _needles(p for *_, prefixes in regexes for p in prefixes),
+                    _rows(regexes), tuple(i for i, (*_, prefixes) in enumerate(regexes) if not prefixes))
+
+
+def _rows(regexes: list) -> dict:
+    """Index the regexes by the words they start with."""
+    index: dict = {}
+    for i, (*_, prefixes) in enumerate(regexes):
+        for prefix in prefixes:
+            index.setdefault(prefix, []).append(i)
+    return {prefix: tuple(found) for prefix, found in index.items()}
+
+
+def _needles(prefixes) -> dict:
+    """Index the words regexes start with by their first three letters, for a look-up per token."""
+    index: dict = {}
+    for prefix in dict.fromkeys(prefixes):
+        index.setdefault(prefix[:3], []).append(prefix)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _prefixes(pattern: str) -> tuple:
+    """Return the lowercase letters each top-level alternative of a regex starts with, or () when one has none.
+
+    ``"strikes|struck(?!...)"`` gives ``("strikes", "struck")``: a text holding neither cannot match.
+    """
+    alternatives, depth, part = [], 0, []
+    for i, c in enumerate(pattern):
+        escaped = i and pattern[i - 1] == "\\"
+        if c in "([" and not escaped:
+            depth += 1
+        elif c in ")]" and not escaped:
+            depth -= 1
+        elif c == "|" and not depth:
+            alternatives.append("".join(part))
+            part = []
+            continue
+        part.append(c)
+    alternatives.append("".join(part))
+    found = []
+    for alternative in alternatives:
+        alternative = _LOOKBEHIND.sub("", alternative)  # "(?<=our\s)support" starts with "support"
+        letters = re.match(r"[a-z]+", alternative.lower())
+        if not letters:
+            return ()
+        # a letter followed by ?, * or { is optional: keep the letters before it
+        word = letters.group()
+        if alternative[len(word):len(word) + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        if len(word) < 3:  # too short to index: the regex is always tried
+            return ()
+        found.append(word)
+    return tuple(found)
+
+
+_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))+")
 
 
 @lru_cache(maxsize=32)
@@ -336,42 +404,78 @@ def _framing_matcher(rows: tuple) -> _Matcher:
 
 def _matchers_for(story) -> _Matchers:
     """Return the matchers, the framing one from the story when it has families (acts then add none)."""
-    matchers = _matchers()
-    if story is not None and story.framing is not None:
-        matchers = {kind: matcher for kind, matcher in matchers.items() if kind != "act"}
-        matchers["framing"] = _framing_matcher(story.framing)
-    literal = [m.lengths for m in matchers.values() if m.lemmas is None]
-    return _Matchers(matchers, frozenset().union(*literal),
-                     _gate(sum((m.patterns for m in matchers.values()), ())))
+    made = _matchers()
+    framing = None if story is None else story.framing
+    kept = _COMBINED.get(framing)
+    if kept is None or kept[0] is not made:  # built again after a lexicon edit
+        if len(_COMBINED) > 32:  # many stories in one session: start afresh
+            _COMBINED.clear()
+        kept = _COMBINED[framing] = (made, _combined(made, framing))
+    return kept[1]
 
 
-def _find(content: str, matchers: _Matchers) -> list[tuple]:
+#: story framing rows (None: the defaults) -> (the lexicon matchers they were built with, their _Matchers);
+#: kept across calls so that the words already looked up stay known
+_COMBINED: dict = {}
+
+
+def _combined(made: dict, framing) -> _Matchers:
+    matchers = made
+    if framing is not None:
+        matchers = {kind: matcher for kind, matcher in made.items() if kind != "act"}
+        matchers["framing"] = _framing_matcher(framing)
+    literal = [m for m in matchers.values() if m.lemmas is None]  # the others prefilter each regex by its words
+    vocabulary = frozenset(word for m in matchers.values() if m.lemmas for first, entries in m.lemmas.items()
+                           for word in (first, *(w for rest, _ in entries for w in rest)))
+    needles = {}
+    for m in matchers.values():
+        if m.lemmas is not None and m.needles:
+            for key, found in m.needles.items():
+                needles[key] = tuple(dict.fromkeys((*needles.get(key, ()), *found)))
+    return _Matchers(matchers, frozenset().union(*(m.lengths for m in literal)),
+                     _gate(sum((m.patterns for m in literal), ())), vocabulary, needles=needles)
+
+
+def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple]:
     """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
     overlapping), which is much faster than one big regex alternation; the
-    words of a multiword term must be separated by whitespace only.
+    words of a multiword term must be separated by whitespace only. Without
+    ``acts`` (a statement without conditions) act cues are not looked for.
     """
     words = _words(content)
     tokens = words.tokens
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
     firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
     quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
-    lemmas = None
+    lemmas = present = None
     found = []
     regexes = matchers.gate is None or matchers.gate.search(content)
     for kind, matcher in matchers.kinds.items():
+        if kind == "act" and not acts:
+            continue
         taken = []
-        if regexes:
-            for regex, family in matcher.regexes:
+        if matcher.lemmas is not None and matcher.regexes and present is None:  # the words the regexes start with
+            hits = list(map(matchers.needled.get, tokens))
+            if None in hits:
+                hits = [_needled(t, matchers) if h is None else h for t, h in zip(tokens, hits)]
+            present = set(chain.from_iterable(hits))
+        if regexes or matcher.lemmas is not None:
+            rows = matcher.regexes
+            if matcher.lemmas is not None and matcher.regexes:  # only the regexes whose first words are there
+                rows = [rows[i] for i in sorted({*matcher.unindexed, *(i for n in present for i in matcher.rows[n])})]
+            for regex, family, _ in rows:
                 for m in regex.finditer(content):
                     if not any(s < m.end() and m.start() < e for s, e in taken):
                         taken.append((m.start(), m.end()))
                         found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
         if matcher.lemmas is not None:
-            if lemmas is None:
-                lemmas = lemmatize(tokens)
-            starts, lookup = [i for i, w in enumerate(lemmas) if w in matcher.lemmas], _lookup_lemmas
+            if lemmas is None:  # a word whose lemma is in no term is "": most are, and are skipped at once
+                lemmas = list(map(matchers.known.get, tokens))
+                if None in lemmas:
+                    lemmas = [_known(t, matchers) if w is None else w for t, w in zip(tokens, lemmas)]
+            starts, lookup = [i for i, w in enumerate(lemmas) if w and w in matcher.lemmas], _lookup_lemmas
         else:
             starts = [i for i in firsts if tokens[i] in matcher.lengths]
             if quoted and matcher.contracted:
@@ -402,9 +506,23 @@ def _find(content: str, matchers: _Matchers) -> list[tuple]:
     return _with_denials(words, found)
 
 
+def _needled(token: str, matchers: _Matchers) -> tuple:
+    """Return the words a token starts with that lemmatized regexes start with (and remember them)."""
+    found = matchers.needled[token] = tuple(n for n in matchers.needles.get(token[:3], ()) if token.startswith(n))
+    return found
+
+
+def _known(token: str, matchers: _Matchers) -> str:
+    """Return a token's lemma if some lemmatized term has it, else "" (and remember which)."""
+    found = lemma(token)
+    found = matchers.known[token] = found if found in matchers.vocabulary else ""
+    return found
+
+
 def _outside_names(content: str, found: list[tuple], matchers: _Matchers) -> list[tuple]:
     """Drop the framing terms and act cues inside a proper name ("the Joint Security Cooperation Dialogue")."""
-    if not any(f[0] in _NAMED for f in found):
+    # a name's words are capitalised: a term that starts with a small letter is in none
+    if not any(f[0] in _NAMED and content[f[3]].isupper() for f in found):
         return found
     names = name_spans(content)
     if not names:
@@ -475,7 +593,8 @@ def _lookup_lemmas(words: _Words, i: int, matcher: _Matcher, lemmas: list):
         last = i
         for want in rest:
             k, at = last + 1, None
-            while k < count and k <= last + 1 + _GAP and _spaced(content, ends[k - 1], starts[k]):
+            while k < count and k <= last + 1 + _GAP and (content[ends[k - 1]:starts[k]] == " "
+                                                          or _spaced(content, ends[k - 1], starts[k])):
                 if lemmas[k] == want:
                     at = k
                     break
@@ -573,7 +692,7 @@ _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contra
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
             "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A", "dismissal": "z",
             "futile": "y"}
-_CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
+_CUES = "nNcCDrk"  # the letters of cues; a multiword cue acts from its last word
 _DENIABLE = frozenset({"framing", "hedge", "booster", "act"})
 _NEGATION_WINDOW, _DENIAL_WINDOW = 5, 9  # most words between the cue and the term
 
@@ -608,6 +727,8 @@ class _Scope:
     longest: int
     firsts: frozenset  # first words of phrases
     dismissals: frozenset  # the one-word dismissals ("baseless"): a content without them needs no look past its terms
+    dismissal_phrases: tuple  # the others ("without basis"), looked for in the lowered content
+    cues: frozenset  # every word that can start a negation or denial: a content without one denies nothing
 
 
 @built_from("negation.csv")
@@ -617,8 +738,12 @@ def _scope() -> _Scope:
         term, letter = normalize(row["term"]), _LETTERS[row["kind"].strip()]
         (phrases if " " in term else words).setdefault(term, letter)
     longest = max((len(t.split()) for t in phrases), default=1)
-    dismissals = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter in "zy")
-    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases), dismissals)
+    dismissals = frozenset(t for t, letter in words.items() if letter in "zy")
+    dismissal_phrases = tuple(t for t, letter in phrases.items() if letter in "zy")
+    # a claim noun denies only with a denial verb or a dismissal, which are cues themselves
+    cues = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter in "nNcCDrzy")
+    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases), dismissals, dismissal_phrases,
+                  cues)
 
 
 def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
@@ -627,8 +752,13 @@ def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
         return [(*f, False) for f in found]
     starts = words.starts
     scope = _scope()
+    if scope.cues.isdisjoint(words.tokens):  # no negation, denial or contrast: nothing is denied (most contents)
+        return [(*f, False) for f in found]
     # a dismissal after the term ("allegations of violence were absurd") needs the words after it too
     dismissed = not scope.dismissals.isdisjoint(words.tokens)
+    if not dismissed and scope.dismissal_phrases:
+        lowered = words.content.lower()
+        dismissed = any(p in lowered for p in scope.dismissal_phrases)
     last_term = len(starts) if dismissed else bisect_right(starts, max(f[3] for f in found if f[0] in _DENIABLE))
     letters, clause = _letters(words, last_term)
     out, before = [], None  # before: the previous deniable term's end and whether it was denied
@@ -727,10 +857,11 @@ def _phrase_at(words: _Words, i: int, most: int, scope: _Scope) -> int:
     return 0
 
 
-def _statement_matches(statements: pd.DataFrame, *, story=None):
+def _statement_matches(statements: pd.DataFrame, *, story=None, conditional=None):
     """Yield ``(statement_id, article_id, party, content_start, matches)`` per statement (no matches without text).
 
-    ``story`` (a resolved Story) supplies the framing families.
+    ``story`` (a resolved Story) supplies the framing families; ``conditional``, the ids of the
+    statements with conditions (None: not known), which alone can hold an act.
     """
     if statements is None or not len(statements):
         return
@@ -744,7 +875,7 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
             yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _find(content, matchers)
+        matches = _find(content, matchers, acts=conditional is None or sid in conditional)
         if cue not in denials:
             denials[cue] = _denial_cue(cue)
         if denials[cue]:  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
