@@ -4,7 +4,7 @@ A statement's government is uncertain when its speaker was found through a
 pronoun or "the latter", when a close second antecedent of another government
 was possible, when nothing was found, or when the cue that made it a statement
 is a weak one (a participle, a quote read as a document's). The rules are data:
-``data/lexicons/uncertainty.csv`` (``rule,field,pattern,reason``): a regular
+``lib/parley/lexicons/uncertainty.csv`` (``rule,field,pattern,reason``): a regular
 expression matched against the statement's ``party_evidence`` or ``rule``, and
 the reason shown (which may name a group of the match, ``\\1``).
 """
