@@ -400,7 +400,7 @@ def test_acts_need_the_conditions_and_use_those_given():
 
 
 def test_a_story_of_its_own_has_no_acts():
-    from parley.story import Story
+    from parley.core.story import Story
 
     story = Story(framing=(("price", "cost"),))
     terms = phrasing_terms(one("If they attack us again, they will pay a heavy price."), story=story)
