@@ -42,6 +42,12 @@ def test_a_person_described_in_one_article_keeps_that_government_in_others(analy
     assert got[2].startswith(evidence)
 
 
+def test_a_learnt_government_is_marked_uncertain(analysis):
+    learnt = analysis.statements[analysis.statements["party_evidence"].str.startswith("learnt", na=False)]
+    assert len(learnt) == 2
+    assert learnt["uncertain"].str.contains("U13 the government was learnt from another article").all()
+
+
 def test_the_registry_lists_descriptions_formers_and_conflicts(analysis):
     registry = analysis.registry.set_index(["name", "status"])
     assert registry.loc[("Karim Haddad", "described"), "used"] == 2

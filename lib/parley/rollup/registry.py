@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..core.parties import load_parties
 from ..extract.actors import actor_lexicon
+from ..extract.uncertainty import uncertainty
 
 __all__ = ["REGISTRY_COLUMNS", "add_learnt_names", "learn_actors", "learnt_names", "with_learnt_actors"]
 
@@ -193,6 +194,9 @@ def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) 
     out.loc[hit, "party"] = out.loc[hit, key].map(lambda k: learnt[k][0])
     if evidence:
         out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
+    if "uncertain" in out and hit.any():  # a learnt government is one to check
+        out.loc[hit, "uncertain"] = [uncertainty(rule, ev) for rule, ev in zip(out.loc[hit, "rule"],
+                                                                                out.loc[hit, "party_evidence"])]
     return out
 
 
