@@ -5,8 +5,8 @@ on: "the timeline would be contingent on evaluating the threat", "troops will
 stay until Iraqi forces are ready", "based on factors including ...". Every
 word list lives in ``data/lexicons``:
 
-* ``condition_markers.csv`` — the markers (``marker, kind, takes, position,
-  needs``). ``takes`` says what the condition is: the clause ("if the talks
+* ``condition_markers.csv`` — the markers (``marker, rule, kind, takes,
+  position, needs``), a marker's rows its readings, tried in order. ``takes`` says what the condition is: the clause ("if the talks
   fail") or noun phrase ("contingent on the threat") after the marker, the
   phrase before it ("X as a condition for Y"), or the marker itself
   ("Otherwise ..."). ``position`` accepts some markers only where a clause
@@ -62,7 +62,7 @@ __all__ = ["CONDITION_COLUMNS", "to_conditions"]
 CONDITION_COLUMNS = [
     "condition_id", "article_id", "statement_id", "sentence_id", "party",
     "marker", "marker_start", "marker_end", "condition", "start", "end",
-    "target", "target_start", "target_end", "category",
+    "target", "target_start", "target_end", "category", "rule",
 ]
 _OFFSETS = ["marker_start", "marker_end", "start", "end", "target_start", "target_end"]
 
@@ -99,7 +99,8 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         capability of Iraq's forces") gives one row per conjunct, all with the
         same marker and target; ``target`` is None where none was found;
         ``category`` comes from the story's categories, else
-        ``condition_categories.csv`` ("other" when no keyword matches).
+        ``condition_categories.csv`` ("other" when no keyword matches);
+        ``rule`` is the id of the marker's reading that found it.
     """
     lex = _lexicon()
     rows_of_story = resolve_story(story).conditions
@@ -157,14 +158,24 @@ def _alternation(terms) -> str:
 
 
 @dataclass(frozen=True)
+class _Rule:
+    """One reading of a marker (a row of ``condition_markers.csv``) with its exclusions compiled."""
+    rule: str
+    kind: str
+    takes: str
+    position: str
+    needs: str
+    before: re.Pattern | None       # matched at the end of the text before the marker: rejects
+    after: re.Pattern | None        # matched at the start of the text after it: rejects
+    need_before: re.Pattern | None  # must match at the end of the text before it
+    need_after: re.Pattern | None   # must match at the start of the text after it
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     markers: re.Pattern
     folded_markers: re.Pattern | None  # the markers without case or look-behind, for lowered text (see _markers)
-    info: dict            # normalised marker -> (kind, takes, position, needs)
-    before: dict          # marker -> regex matched at the end of the text before it
-    after: dict           # marker -> regex matched at the start of the text after it
-    need_before: dict     # marker -> regex that must match at the end of the text before it
-    need_after: dict      # marker -> regex that must match at the start of the text after it
+    info: dict            # normalised marker -> its rules (_Rule), in file order: the first that applies wins
     modal: re.Pattern
     main: re.Pattern      # the subject and modal verb that open a main clause ("we would", "the EU will")
     titles: frozenset     # "mr", "dr": their stop ends no sentence
@@ -187,16 +198,20 @@ class _Lexicon:
             "condition_categories.csv", "modals.csv", "abbreviations.csv")
 def _lexicon() -> _Lexicon:
     markers = read_lexicon("condition_markers.csv")
-    info = {normalize(r["marker"]): (r["kind"], r["takes"], r["position"], r.get("needs", "")) for r in markers}
-    sides: dict = {"before": {}, "after": {}, "need_before": {}, "need_after": {}}
+    # an exclusion row names a marker (then it holds for every rule of that marker) or, in ``rule``, one rule
+    sides: dict = {}
     for r in read_lexicon("condition_exclusions.csv"):
-        sides[r["side"]].setdefault(normalize(r["marker"]), []).append(r["pattern"])
-    # "before" patterns match at the end of the text before a marker; "after" patterns are used
-    # with .match(text, pos), which anchors them at the marker's end
-    before, need_before, after, need_after = (
-        {m: re.compile(rf"(?<![\w-])(?:{'|'.join(p)})[\s,]*$" if side.endswith("before")
-                       else rf"[\s,]*(?:{'|'.join(p)})(?![\w])", re.I) for m, p in sides[side].items()}
-        for side in ("before", "need_before", "after", "need_after"))
+        rule = (r.get("rule") or "").strip()
+        sides.setdefault(("rule", rule) if rule else ("marker", normalize(r["marker"])), {}).setdefault(
+            r["side"], []).append(r["pattern"])
+    info: dict = {}
+    for r in markers:
+        key = normalize(r["marker"])
+        own, every = sides.get(("rule", r["rule"]), {}), sides.get(("marker", key), {})
+        patterns = {side: every.get(side, []) + own.get(side, []) for side in ("before", "after", "need_before", "need_after")}
+        info.setdefault(key, []).append(_Rule(r["rule"], r["kind"], r["takes"], r["position"], r.get("needs", ""),
+                                              **{side: _side(side, p) for side, p in patterns.items()}))
+    info = {key: tuple(rules) for key, rules in info.items()}
     syntax: dict = {}
     for r in read_lexicon("condition_syntax.csv"):
         syntax.setdefault(r["role"], []).append(r["term"].strip().lower())
@@ -210,7 +225,7 @@ def _lexicon() -> _Lexicon:
         folded_markers=(re.compile(rf"(?:{alternation(r['marker'] for r in markers)})(?![\w-])")
                         if all(r["marker"].isascii() and r["marker"] == r["marker"].lower() for r in markers)
                         else None),
-        info=info, before=before, after=after, need_before=need_before, need_after=need_after,
+        info=info,
         complementizers=frozenset(syntax.get("complementizer", []) + syntax.get("reporting", []) + syntax.get("wh", [])),
         collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
         clause_break=re.compile(rf"[;!?]|\.(?:\s|$)|\s(?:{alternation(syntax.get('clause_break', []))})(?![\w-])", re.I),
@@ -233,6 +248,16 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def _side(side: str, patterns: list[str]) -> re.Pattern | None:
+    """Compile one side's exclusion patterns: "before" sides match at the end of the text before a
+    marker, "after" sides are used with ``.match(text, pos)``, which anchors them at its end."""
+    if not patterns:
+        return None
+    if side.endswith("before"):
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})[\s,]*$", re.I)
+    return re.compile(rf"[\s,]*(?:{'|'.join(patterns)})(?![\w])", re.I)
+
+
 @lru_cache(maxsize=32)
 def _categories(rows: tuple) -> list:
     """Compile ``(term, category, case_sensitive)`` rows into ``[(regex, {term: category})]``."""
@@ -247,40 +272,48 @@ def _categories(rows: tuple) -> list:
 
 def _find(text: str, lex: _Lexicon, *, lead: str = "") -> list[dict]:
     """Return the conditions in one text, offsets local to it; ``lead`` is the text just before it."""
-    candidates = [m for m in _markers(text, lex) if _accept(text, m, lex, lead)]
+    candidates = [(m, rules) for m in _markers(text, lex) if (rules := _accept(text, m, lex, lead))]
     found = []
-    for i, m in enumerate(candidates):
-        _, takes, _, needs = lex.info[normalize(m.group())]
-        limit = candidates[i + 1].start() if i + 1 < len(candidates) else len(text)
-        if takes == "self":  # "Otherwise it would ...": the condition is what came before, named by the marker
-            end, items = m.end(), [(m.start(), m.end())]
-        elif takes == "preceding":  # "strengthen it as a condition for lifting the embargo"
-            end = m.start()
-            items = [p for p in [_preceding(text, m.start(), lex)] if p]
-        else:
-            leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
-            end = _span_end(text, m.end(), limit, lex, leading=leading)
-            items = _items(text, m.end(), end, takes, lex)
-        if not items:
-            continue
-        if needs == "modal" and not (lex.modal.search(text, 0, m.start())
-                                     or lex.modal.search(text, end, _clause_end(text, end, lex))):
-            continue  # "he worked there until he retired": narrative time, nothing depends on it
-        if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
-            continue  # "the study was based on interviews": describes, decides nothing
-        if takes == "preceding":
-            after = _span_end(text, m.end(), limit, lex)
-            target = _trim(text, m.end(), after)
-        else:
-            target = _target(text, m.start(), end, lex)
-        for s, e in items:
-            found.append({"marker": text[m.start():m.end()], "marker_start": m.start(), "marker_end": m.end(),
-                          "condition": text[s:e], "start": s, "end": e,
-                          "target": None if target is None else text[target[0]:target[1]],
-                          "target_start": None if target is None else target[0],
-                          "target_end": None if target is None else target[1],
-                          "category": _category(text[s:e], lex)})
+    for i, (m, rules) in enumerate(candidates):
+        limit = candidates[i + 1][0].start() if i + 1 < len(candidates) else len(text)
+        for rule in rules:  # the first reading that yields a condition
+            rows = _read_rule(text, m, rule, limit, lead, lex)
+            if rows:
+                found.extend(rows)
+                break
     return found
+
+
+def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: _Lexicon) -> list[dict]:
+    """Return the conditions one reading of a marker gives (offsets local to ``text``), or none."""
+    takes, needs = rule.takes, rule.needs
+    if takes == "self":  # "Otherwise it would ...": the condition is what came before, named by the marker
+        end, items = m.end(), [(m.start(), m.end())]
+    elif takes == "preceding":  # "strengthen it as a condition for lifting the embargo"
+        end = m.start()
+        items = [p for p in [_preceding(text, m.start(), lex)] if p]
+    else:
+        leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
+        end = _span_end(text, m.end(), limit, lex, leading=leading)
+        items = _items(text, m.end(), end, takes, lex)
+    if not items:
+        return []
+    if needs == "modal" and not (lex.modal.search(text, 0, m.start())
+                                 or lex.modal.search(text, end, _clause_end(text, end, lex))):
+        return []  # "he worked there until he retired": narrative time, nothing depends on it
+    if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
+        return []  # "the study was based on interviews": describes, decides nothing
+    if takes == "preceding":
+        after = _span_end(text, m.end(), limit, lex)
+        target = _trim(text, m.end(), after)
+    else:
+        target = _target(text, m.start(), end, lex)
+    return [{"marker": text[m.start():m.end()], "marker_start": m.start(), "marker_end": m.end(),
+             "condition": text[s:e], "start": s, "end": e,
+             "target": None if target is None else text[target[0]:target[1]],
+             "target_start": None if target is None else target[0],
+             "target_end": None if target is None else target[1],
+             "category": _category(text[s:e], lex), "rule": rule.rule} for s, e in items]
 
 
 _WORD_CHAR = re.compile(r"[\w-]")  # what the markers' look-behind rejects
@@ -337,28 +370,33 @@ def _preceding(text: str, pos: int, lex: _Lexicon) -> tuple[int, int] | None:
     return _trim(text, start if begin is None else words[begin][1], pos)
 
 
-def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> bool:
-    """Say whether a marker match is a conditional use (not excluded by its context).
+def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> tuple:
+    """Return the rules of a marker match whose context allows a conditional use (none: not a condition).
 
     The exclusions before the marker also see ``lead``, the text before ``text``
     ("Reporters asked" before the content "if the troops would leave"); the
     clause-start rule does not, as a content begins a clause of its own.
     """
-    key = normalize(m.group())
-    kind, _, position, _ = lex.info[key]
-    # the cheap anchored checks first: most "had", "should", "after" fail one of them
-    if position in ("clause-start", "opening") and not _opens_clause(
-            text[max(0, m.start() - 60):m.start()].rstrip(), comma=position == "clause-start",
-            lex=lex if kind in ("inversion", "counterfactual") else None):  # "said that had they ..."
-        return False
-    if key in lex.after and lex.after[key].match(text, m.end()):
-        return False
-    if key in lex.need_after and not lex.need_after[key].match(text, m.end()):
-        return False
-    context = (lead + text[max(0, m.start() - 160):m.start()])[-160:]
-    if key in lex.before and lex.before[key].search(context):
-        return False
-    return not (key in lex.need_before and not lex.need_before[key].search(context))
+    context = None
+    accepted = []
+    for rule in lex.info[normalize(m.group())]:
+        # the cheap anchored checks first: most "had", "should", "after" fail one of them
+        if rule.position in ("clause-start", "opening") and not _opens_clause(
+                text[max(0, m.start() - 60):m.start()].rstrip(), comma=rule.position == "clause-start",
+                lex=lex if rule.kind in ("inversion", "counterfactual") else None):  # "said that had they ..."
+            continue
+        if rule.after is not None and rule.after.match(text, m.end()):
+            continue
+        if rule.need_after is not None and not rule.need_after.match(text, m.end()):
+            continue
+        if context is None:
+            context = (lead + text[max(0, m.start() - 160):m.start()])[-160:]
+        if rule.before is not None and rule.before.search(context):
+            continue
+        if rule.need_before is not None and not rule.need_before.search(context):
+            continue
+        accepted.append(rule)
+    return tuple(accepted)
 
 
 def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> bool:
