@@ -189,6 +189,12 @@ class _Lexicon:
     copulas: frozenset
     wh: frozenset
     links: frozenset
+    joins: frozenset      # "between", "and": a noun phrase before them belongs to the one after (reversed conditions)
+    aside: re.Pattern     # ", of course,", ", including X,": a parenthetical between two commas, at the first
+    lead_aside: re.Pattern  # the same right after a marker, with a "that" after it ("provided, of course, that")
+    relatives: frozenset  # "which", "who": a boundary, but not after a preposition ("in which")
+    prepositions: frozenset
+    stops: frozenset      # words no noun phrase runs back over: prepositions, pronouns, copulas, complementizers
     weak: re.Pattern      # " and " / " or "
     strong: re.Pattern    # " as well as "
     categories: list      # [(regex, {normalised term: category})]
@@ -230,7 +236,9 @@ def _lexicon() -> _Lexicon:
         collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
         clause_break=re.compile(rf"[;!?]|\.(?:\s|$)|\s(?:{alternation(syntax.get('clause_break', []))})(?![\w-])", re.I),
         titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
-        modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(modals), re.I),  # "in May" is the month
+        # "in May" is the month; a contraction ("we'll") follows its word with no space
+        modal=re.compile(r"(?!(?-i:May)\b)(?:" + _alternation(m for m in modals if m[0] not in "'’")
+                         + rf"|(?<=\w)(?:{alternation(m for m in modals if m[0] in chr(39) + '’')})(?![\w-]))", re.I),
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
                         rf"(?:\s+(?!(?:{alternation(function)})(?![\w-]))[\w’'-]+){{1,3}}"
                         rf"|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
@@ -242,6 +250,14 @@ def _lexicon() -> _Lexicon:
         copulas=frozenset(syntax.get("copula", [])),
         wh=frozenset(syntax.get("wh", [])),
         links=frozenset(syntax.get("link", [])),
+        aside=re.compile(rf",\s*(?:{alternation(syntax.get('aside', []))})(?![\w-])[^,;:.!?—–()“”\"]{{0,60}},", re.I),
+        lead_aside=re.compile(rf"\s*,\s*(?:{alternation(syntax.get('aside', []))})(?![\w-])[^,;:.!?—–()“”\"]{{0,60}},"
+                              r"(?:\s*that(?![\w-]))?", re.I),
+        relatives=frozenset(syntax.get("relative", [])),
+        prepositions=frozenset(syntax.get("preposition", [])),
+        joins=frozenset(syntax.get("collective", []) + syntax.get("coordinator", [])),
+        stops=frozenset(syntax.get("preposition", []) + syntax.get("pronoun", []) + syntax.get("copula", [])
+                        + syntax.get("complementizer", []) + syntax.get("reporting", []) + modals),
         weak=re.compile(rf"\s+(?:{'|'.join(map(_phrase, syntax.get('coordinator', [])))})\s+", re.I),
         strong=re.compile(rf",?\s+(?:{'|'.join(map(_phrase, syntax.get('strong_coordinator', [])))})\s+", re.I),
         categories=categories,
@@ -291,11 +307,18 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         end, items = m.end(), [(m.start(), m.end())]
     elif takes == "preceding":  # "strengthen it as a condition for lifting the embargo"
         end = m.start()
-        items = [p for p in [_preceding(text, m.start(), lex)] if p]
+        first = m.group().split()[0].lower()  # "is a prerequisite for": a predicate, whose subject is the condition
+        subject = first in lex.copulas or bool(lex.modal.fullmatch(first))
+        items = [p for p in [_preceding(text, m.start(), lex, subject=subject)] if p]
+    elif takes == "antecedent":  # "They must withdraw first. Only then can we talk": the sentence before, else the marker
+        end = m.end()
+        items = [p for p in [_antecedent(text, m.start(), lex)] if p] or [(m.start(), m.end())]
     else:
         leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
-        end = _span_end(text, m.end(), limit, lex, leading=leading)
-        items = _items(text, m.end(), end, takes, lex)
+        aside = lex.lead_aside.match(text, m.end(), limit)  # "provided, of course, that | the shelling stops"
+        begin = aside.end() if aside else m.end()
+        end = _span_end(text, begin, limit, lex, leading=leading)
+        items = _items(text, begin, end, takes, lex)
     if not items:
         return []
     if needs == "modal" and not (lex.modal.search(text, 0, m.start())
@@ -303,7 +326,7 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         return []  # "he worked there until he retired": narrative time, nothing depends on it
     if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
         return []  # "the study was based on interviews": describes, decides nothing
-    if takes == "preceding":
+    if takes in ("preceding", "antecedent"):
         after = _span_end(text, m.end(), limit, lex)
         target = _trim(text, m.end(), after)
     else:
@@ -358,16 +381,77 @@ def _decided(text: str, pos: int, lead: str, lex: _Lexicon) -> bool:
     return bool(lex.modal.search(head) or re.search(r"(?<![\w-])to\s+[a-z]+\b", head))
 
 
-def _preceding(text: str, pos: int, lex: _Lexicon) -> tuple[int, int] | None:
-    """Return the condition before a reversed marker: from the verb after the last "to", else its
-    last noun phrase, else its clause ("strengthen it | as a condition for", "demanded the withdrawal |")."""
+def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> tuple[int, int] | None:
+    """Return the condition before a reversed marker.
+
+    With ``subject`` (the marker is a predicate: "a halt to the strikes | was a
+    prerequisite for") the clause's subject, after a reporting verb or "that".
+    Otherwise the verb phrase after the last infinitive "to", modal, adverb
+    "first" or complementizer "that" ("to | strengthen the code as a
+    pre-condition of", "must first | halt enrichment before", "demanded that |
+    Israel withdraw as a condition for"), else its last noun phrase with what it links
+    ("demanded | the withdrawal of troops", "direct talks between A and B"),
+    else its clause.
+    """
     start = _clause_start(text, pos)
-    to = [m.end() for m in re.finditer(r"(?<![\w-])to\s+", text[start:pos])]
-    if to:
-        return _trim(text, start + to[-1], pos)
     words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, pos)]
-    begin = _np_start(words, [w[0].lower() for w in words], lex) if words else None  # "demanded | the withdrawal"
-    return _trim(text, start if begin is None else words[begin][1], pos)
+    if not words:
+        return None
+    lowered = [w[0].lower() for w in words]
+    if subject:
+        k = max((j + 1 for j, w in enumerate(lowered) if w in lex.complementizers), default=0)
+        return _trim(text, words[k][1], pos) if k < len(words) else None
+    opener = None
+    for j, w in enumerate(lowered[:-1]):
+        after = lowered[j + 1]
+        if ((w == "to" and after not in lex.determiners and after not in lex.pronouns)  # "to the strikes": a preposition
+                or (w == "first" and (not j or lowered[j - 1] not in lex.determiners))  # "the first phase": an ordinal
+                or lex.modal.fullmatch(words[j][0])
+                or (w == "that" and j and (lowered[j - 1].endswith("ed") or lowered[j - 1] in lex.complementizers))):
+            opener = j + 1
+    if opener is not None:
+        return _trim(text, words[opener][1], pos)
+    begin = _np_start(words, lowered, lex)
+    if begin is None:
+        return _trim(text, start, pos)
+    return _trim(text, words[_np_back(lowered, begin, lex)][1], pos)
+
+
+def _np_back(lowered: list, k: int, lex: _Lexicon) -> int:
+    """Return where a noun phrase starting at word ``k`` begins once its head is included: back over a
+    link, a collective preposition or a coordinator to the noun before it ("direct talks | between the
+    two sides", "the army | and the police"), then over up to three bare modifiers."""
+    joins = lex.links | lex.joins
+    while k >= 2 and lowered[k - 1] in joins:
+        j = k - 1
+        bare = 0
+        while j and bare < 3 and lowered[j - 1] not in lex.stops and not lowered[j - 1].endswith(("ing", "ed")):
+            j -= 1
+            bare += 1
+            if lowered[j] in lex.determiners:
+                break
+        if j == k - 1:
+            break
+        k = j
+    return k
+
+
+_TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|(?<![\w-])(?:and|but)(?![\w-]))*$", re.I)
+
+
+def _antecedent(text: str, pos: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Return the clause or sentence an anaphoric marker points back to ("They must withdraw first. |
+    Only then", "withdraw first, and | only then"): back to the previous sentence stop, semicolon or colon."""
+    end = pos - len(_TRAILING_LINK.search(text[:pos]).group())
+    if end > 0 and text[end - 1] in ".!?":
+        end -= 1
+    start = max(0, end - 400)
+    for i, ch, depth in _depths(text, start, end):
+        if depth < 0:
+            start = i + 1
+        elif depth == 0 and (ch in ";:!?" or (ch == "." and _full_stop(text, i, lex))):
+            start = i + 1
+    return _trim(text, start, end)
 
 
 def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> tuple:
@@ -476,6 +560,7 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
     commas = []
     end = limit
     words = 0
+    aside_end = -1
     # "If Iran expects the West will back down, it is mistaken": with a comma ahead, only a pronoun
     # ("..., they could") opens the main clause early
     comma_ahead = "," in text[pos:limit]
@@ -492,10 +577,14 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
             end = i
             break
         if ch == "," and not _thousands(text, i):
-            commas.append(i)
+            if i >= aside_end and (aside := lex.aside.match(text, i, limit)):
+                aside_end = aside.end()  # ", including itself," goes on with the phrase around it
+            elif i >= aside_end:
+                commas.append(i)
         elif ch.isspace():
             words += 1
-            if (b := lex.boundary.match(text, i + 1)) and b.start() > pos:
+            if ((b := lex.boundary.match(text, i + 1)) and b.start() > pos
+                    and not (b.group().lower() in lex.relatives and _word_before(text, i) in lex.prepositions)):
                 end = i
                 break
             if (leading and words and not commas and (main := lex.main.match(text, i + 1))
@@ -506,6 +595,11 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
     if commas:
         end = _list_end(text, commas, end, lex)
     return end
+
+
+def _word_before(text: str, i: int) -> str:
+    """Return the lowered word that ends at or just before ``i``."""
+    return _LAST_WORD_OR_NONE.search(text[max(0, i - 20):i].rstrip()).group().lower()
 
 
 def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
@@ -540,6 +634,8 @@ def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon) -> int:
         words = part.split()
         if not words or _clause_like(part, words, lex):
             break
+        if not k and words[0].lower() in ("and", "or"):
+            break  # "if it responded, and the allies demanded ...": two items with a comma are two clauses
         if lex.weak.search(" " + part + " ") or words[0].lower() in ("and", "or"):
             closed = bounds[k + 1]
     return closed if closed is not None else commas[0]
@@ -566,7 +662,8 @@ def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[i
         if sep.start() in top_set:
             cuts.append((sep.start(), sep.end()))
     inner = _collective(text, s, e, top_set, lex)  # from here on, commas and and/or belong to a noun phrase
-    commas = [i for i in top if text[i] == "," and not _thousands(text, i) and i < inner]
+    asides = _aside_commas(text, [i for i in top if text[i] == ","], e, lex)
+    commas = [i for i in top if text[i] == "," and not _thousands(text, i) and i < inner and i not in asides]
     if takes != "phrase" and commas:
         return [p for p in (_trim(text, a, b) for a, b in _pieces(s, e, cuts)) if p]
     cuts += [(i, i + 1) for i in commas]
@@ -582,6 +679,15 @@ def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[i
                 and len(text[sep.end():e].split()) >= 2):
             cuts.append((sep.start(), sep.end()))  # "conditions on the ground | and | consultations among ..."
     return [p for p in (_trim(text, a, b) for a, b in _pieces(s, e, cuts)) if p]
+
+
+def _aside_commas(text: str, commas: list[int], e: int, lex: _Lexicon) -> set[int]:
+    """Return the commas that enclose a parenthetical (", of course,", ", including China itself,")."""
+    out: set[int] = set()
+    for i in commas:
+        if i not in out and (aside := lex.aside.match(text, i, e)):
+            out.update((i, aside.end() - 1))
+    return out
 
 
 def _pieces(s: int, e: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
