@@ -83,8 +83,11 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         given, the parts of sentences no statement content covers are searched
         too and their conditions returned with ``statement_id`` and ``party``
         None (narration); conditions in statements then get the id of the
-        sentence they are in; and the sentence text before a content (rather
-        than the cue alone) is what the exclusions see before its first words.
+        sentence they are in; the sentence text before a content (rather
+        than the cue alone) is what the exclusions see before its first words;
+        and a condition that opens a sentence right before a statement's
+        speaker ("If the talks fail, | the minister said | troops will stay")
+        is that statement's.
     story : Story, str, Path, dict or None
         The story setup whose ``[conditions]`` categories to use (a
         :class:`parley.story.Story`, a parties file or its parsed document);
@@ -111,19 +114,27 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     has_sentences = sentences is not None and len(sentences) > 0
     texts = ({(a, i): (int(s), t) for a, i, s, t in zip(*(sentences[c].tolist() for c in (
         "article_id", "sentence_id", "start", "text")))} if has_sentences else {})
+    heads: dict = {}  # article -> where a statement's "X said" frame starts -> its (statement_id, party) rows
     if statements is not None and len(statements):
         cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
             ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
-            ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None))]
-        for sid, aid, sent, party, content, base, cue, cue_start in zip(*cols):
+            ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None), ("speaker_start", None))]
+        memo: dict = {}  # a joint statement's rows share their content
+        for sid, aid, sent, party, content, base, cue, cue_start, speaker_start in zip(*cols):
             if not isinstance(content, str) or pd.isna(base):
                 continue
             base = int(base)
+            party = None if pd.isna(party) else party
             covered.setdefault(aid, []).append((base, base + len(content)))
+            head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
+            if head is not None and head < base:
+                heads.setdefault(aid, {}).setdefault(head, []).append((sid, party))
             lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
-            for found in _find(content, lex, lead=lead):
+            if (content, lead) not in memo:
+                memo[content, lead] = _find(content, lex, lead=lead)
+            for found in memo[content, lead]:
                 rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
-                             "party": None if pd.isna(party) else party, **_shift(found, base)})
+                             "party": party, **_shift(found, base)})
     if has_sentences:
         rows = _locate(rows, sentences)
         covered = {aid: _Spans(spans) for aid, spans in covered.items()}
@@ -131,9 +142,17 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         for (aid, sent), (start, text) in texts.items():
             for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
                 for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
-                    rows.append({"article_id": aid, "statement_id": None, "sentence_id": sent,
-                                 "party": None, **_shift(found, s)})
+                    found = _shift(found, s)
+                    # "If both sides fail, | Trump said | strikes are possible": a condition that opens the
+                    # sentence of a statement whose frame follows it is that statement's
+                    gap = _GAP.match(text, found["end"] - start).end() + start
+                    for sid, party in heads.get(aid, {}).get(gap, [(None, None)]):
+                        rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                                     "party": party, **found})
     return _frame(rows, sentences)
+
+
+_GAP = re.compile(r"[\s,]*")
 
 
 def _lead(sentence: tuple | None, base: int, cue, cue_start) -> str:
