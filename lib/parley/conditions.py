@@ -329,6 +329,12 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         first = m.group().split()[0].lower()  # "is a prerequisite for": a predicate, whose subject is the condition
         subject = first in lex.copulas or bool(lex.modal.fullmatch(first))
         items = [p for p in [_preceding(text, m.start(), lex, subject=subject)] if p]
+    elif takes == "complement":  # "the only way to peace is | through talks": what the copula names
+        copula = _COMPLEMENT.search(text, m.end(), _clause_end(text, m.end(), lex))
+        if not copula:
+            return []
+        end = _span_end(text, copula.end(), limit, lex)
+        items = _items(text, copula.end(), end, "phrase", lex)
     elif takes == "antecedent":  # "They must withdraw first. Only then can we talk": the sentence before, else the marker
         end = m.end()
         items = [p for p in [_antecedent(text, m.start(), lex)] if p] or [(m.start(), m.end())]
@@ -336,7 +342,13 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
         aside = lex.lead_aside.match(text, m.end(), limit)  # "provided, of course, that | the shelling stops"
         begin = aside.end() if aside else m.end()
-        end = _span_end(text, begin, limit, lex, leading=leading)
+        if rule.kind == "free-relative":  # "Whoever attacks our ships | will pay": it is the main clause's subject
+            end = _span_end(text, begin, limit, lex)
+            first = _WORD.search(text, begin, end)
+            verb = lex.modal.search(text, first.end(), end) if first else None
+            end = verb.start() if verb else end
+        else:
+            end = _span_end(text, begin, limit, lex, leading=leading)
         items = _items(text, begin, end, takes, lex)
     if not items:
         return []
@@ -345,7 +357,9 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         return []  # "he worked there until he retired": narrative time, nothing depends on it
     if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
         return []  # "the study was based on interviews": describes, decides nothing
-    if takes in ("preceding", "antecedent"):
+    if takes == "complement":  # "the only way | the region can see peace | is through ..."
+        target = _trim(text, m.end(), copula.start())
+    elif takes in ("preceding", "antecedent"):
         after = _span_end(text, m.end(), limit, lex)
         target = _trim(text, m.end(), after)
     else:
@@ -455,6 +469,10 @@ def _np_back(lowered: list, k: int, lex: _Lexicon) -> int:
     return k
 
 
+_COMPLEMENT = re.compile(r"(?<![\w-])(?:is|remains|would\s+be|will\s+be)\s+[\"“‘]?"
+                         r"(?:(?:through|by|via|if|to)(?![\w-])\s*[\"“‘]?)?", re.I)
+
+
 _TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|(?<![\w-])(?:and|but)(?![\w-]))*$", re.I)
 
 
@@ -486,7 +504,7 @@ def _accept(text: str, m: re.Match, lex: _Lexicon, lead: str = "") -> tuple:
         # the cheap anchored checks first: most "had", "should", "after" fail one of them
         if rule.position in ("clause-start", "opening") and not _opens_clause(
                 text[max(0, m.start() - 60):m.start()].rstrip(), comma=rule.position == "clause-start",
-                lex=lex if rule.kind in ("inversion", "counterfactual") else None):  # "said that had they ..."
+                lex=lex if rule.kind in ("inversion", "counterfactual", "free-relative") else None):  # "said that had they ..."
             continue
         if rule.after is not None and rule.after.match(text, m.end()):
             continue
@@ -588,6 +606,12 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
             end = i
             break
         if depth:
+            # 'if Israel "makes another mistake, our response will be …"': a quote opened inside the
+            # condition runs on into the main clause or the next sentence
+            if depth == 1 and ((ch == "," and _clause_after(text, i, limit, lex))
+                               or (ch == "." and _full_stop(text, i, lex))):
+                end = i
+                break
             continue
         if ch in ";:?!" or (ch == "." and _full_stop(text, i, lex)):
             end = i
@@ -614,6 +638,16 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
     if commas:
         end = _list_end(text, commas, end, lex)
     return end
+
+
+_NEXT_PART = re.compile(r"[^,;:.!?\"“”]*")
+
+
+def _clause_after(text: str, i: int, limit: int, lex: _Lexicon) -> bool:
+    """Say whether the part after the comma at ``i`` is a clause (a pronoun subject or a modal verb)."""
+    part = _NEXT_PART.match(text, i + 1, limit).group()
+    words = part.split()
+    return bool(words) and _clause_like(part, words, lex)
 
 
 def _word_before(text: str, i: int) -> str:
@@ -798,6 +832,8 @@ def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int]
     if not words:
         return _subject_after(text, end, lex)
     lowered = [w[0].lower() for w in words]
+    if lowered[-1] in lex.complementizers:  # "said that | if the talks fail, the troops will stay"
+        return _subject_after(text, end, lex)
     for k in range(len(words) - 1, -1, -1):
         if lowered[k] in lex.wh:
             return _trim(text, words[k][1], m_start)
