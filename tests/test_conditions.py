@@ -439,3 +439,162 @@ def test_markers_found_in_lowered_text_are_those_of_the_case_insensitive_pattern
     expected = [(m.span(), m.group().lower()) for m in lex.markers.finditer(text)]
     assert [(m.span(), m.group().lower()) for m in _markers(text, lex)] == expected
     assert text.count("if") + text.count("If") + text.count("IF") == 0 or expected  # the cases reach a marker
+
+
+#: The conditions of diplomatic statements (issue 20, pattern 7), written for these tests:
+#: (sentence, [(rule, marker, condition), ...]).
+DIPLOMACY = [
+    # a necessity: "for X to happen, there must be Y"
+    ("For a truce to hold, there must be a full withdrawal of the militias.",
+     [("there-must-be", "there must be", "a full withdrawal of the militias")]),
+    ("For the talks to succeed, there has to be trust on both sides.",
+     [("there-has-to-be", "there has to be", "trust on both sides")]),
+    ("For any deal to work, there needs to be a way to verify it.",
+     [("there-needs-to-be", "there needs to be", "a way to verify it")]),
+    # "Only then": the condition is the sentence or clause before
+    ("The army must leave the border villages first. Only then can we talk about a lasting truce.",
+     [("only-then", "Only then", "The army must leave the border villages first")]),
+    ("They must release every detainee, and only then will we sit down with them.",
+     [("only-then", "only then", "They must release every detainee")]),
+    ("Only then will we sign.", [("only-then", "Only then", "Only then")]),
+    # "must first … before …" and "before … can": what comes before is the precondition
+    ("Tehran must first halt all enrichment before any talks can begin.",
+     [("before-first", "before", "halt all enrichment")]),
+    ("The two sides would first have to agree on a map before the troops pull back.",
+     [("before-first", "before", "agree on a map")]),
+    ("Oslo needs to first tighten its laws before Ankara will approve the bid.",
+     [("before-first", "before", "tighten its laws")]),
+    ("The assembly has to ratify the treaty before it can take effect.",
+     [("before-can", "before", "ratify the treaty")]),
+    ("The rebels must hand over their heavy weapons before the government can sign.",
+     [("before-can", "before", "hand over their heavy weapons")]),
+    # prerequisites and requirements: the phrase before the marker, or the subject of the predicate
+    ("Ankara set the extradition of the suspects as a prerequisite for approving the bid.",
+     [("as-a-prerequisite-for", "as a prerequisite for", "the extradition of the suspects")]),
+    ("A halt to the shelling is a prerequisite for any negotiation.",
+     [("is-a-prerequisite-for", "is a prerequisite for", "A halt to the shelling")]),
+    ("The envoy said an end to enrichment was a requirement for any agreement.",
+     [("was-a-requirement-for", "was a requirement for", "an end to enrichment")]),
+    ("The cabinet demanded that the neighbour withdraw its troops from the valley as a condition for lasting peace.",
+     [("as-a-condition-for", "as a condition for", "the neighbour withdraw its troops from the valley")]),
+    ("The delegation insisted on direct talks between the government and the rebels as a condition for signing.",
+     [("as-a-condition-for", "as a condition for", "direct talks between the government and the rebels")]),
+    ("The ministry called on the rebels to lay down their arms as a condition for lasting peace.",
+     [("as-a-condition-for", "as a condition for", "lay down their arms")]),
+    # an aside after the marker, or inside the condition, is not the condition
+    ("The crossings can reopen, provided, of course, that the shelling stops.",
+     [("provided", "provided", "the shelling stops")]),
+    ("If, as expected, the mediators agree, the summit will go ahead.",
+     [("if", "If", "the mediators agree")]),
+    ("Imports will resume, contingent on other countries, including the importer itself, taking part in the checks.",
+     [("contingent-on", "contingent on", "other countries, including the importer itself, taking part in the checks")]),
+    # "will only take place after", "on the condition that", "in case", "rest on"
+    ("The handover will only take place after the border has been marked.",
+     [("after", "after", "the border has been marked")]),
+    ("The deal was reached on the condition that the port stays under civilian control.",
+     [("on-the-condition-that", "on the condition that", "the port stays under civilian control")]),
+    ("In case the sanctions are lifted, the government would be ready to cap enrichment.",
+     [("in-case", "In case", "the sanctions are lifted")]),
+    ("The navy will respond in case of an attack on its ships.",
+     [("in-case-of", "in case of", "an attack on its ships")]),
+    ("The normalisation would rest upon guarantees for the refugees.",
+     [("rest-upon", "rest upon", "guarantees for the refugees")]),
+    # "the only way … is", "whoever …, we will", a quote opened inside the condition
+    ("The only way to end the war is through direct negotiations.",
+     [("the-only-way", "The only way", "direct negotiations")]),
+    ("The minister said that whoever crosses the border with weapons, we will respond firmly.",
+     [("whoever", "whoever", "crosses the border with weapons")]),
+    ("The mission warned that if the neighbour \"makes another mistake, our response will be far harsher.\"",
+     [("if", "if", "the neighbour \"makes another mistake")]),
+    # where the condition ends
+    ("The ministry said it would retaliate if it is attacked, and the allies urged restraint on both sides.",
+     [("if", "if", "it is attacked")]),
+    ("He will only meet the president once the memorandum in which the port was leased is cancelled.",
+     [("once", "once", "the memorandum in which the port was leased is cancelled")]),
+    ("When you open the door for us, we'll open the door for them.", [("when", "When", "you open the door for us")]),
+    ("When you open the door for us, we’ll open the door for them.", [("when", "When", "you open the door for us")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", DIPLOMACY)
+def test_conditions_of_diplomacy(sentence, expected):
+    found = to_conditions(one(sentence))
+    assert [(r.rule, r.marker, r.condition) for r in found.itertuples()] == expected
+    for r in found.itertuples():
+        assert sentence[r.start:r.end] == r.condition
+        assert sentence[r.marker_start:r.marker_end] == r.marker
+
+
+#: Look-alikes of the markers above, written for these tests: none makes anything depend on anything.
+DIPLOMACY_LOOKALIKES = [
+    # "before" in plain narration, or after an ordinal "first"
+    "The gunmen fled before the police could arrive.",
+    "He had dinner with the envoy before the talks began.",
+    "The ministers met in Geneva before the summit.",
+    "It was the first round of talks before the election.",
+    "The two leaders held their first meeting before the vote.",
+    "The delegates will first meet in Geneva before travelling to Vienna.",
+    "He was the first minister to visit the capital before the war.",
+    # "only then" in narration
+    "The crowd waited for hours. Only then did the police arrive.",
+    "Only then did the minister realise the scale of the damage.",
+    # reliance is no condition
+    "The fishermen, many of whom depend on the catch, fear the ban.",
+    "Thousands of families who depend on the river are worried.",
+    "Coastal villages depend on fishing.",
+    "The islanders depend on the ferry for their food.",
+    "Families who are dependent on aid queued for hours.",
+    # the other new markers
+    "There must be an independent inquiry into the killings.",
+    "There has to be a better way, he said.",
+    "Officials kept a spare generator just in case the power fails.",
+    "The prosecution's case rests on the testimony of one witness.",
+    "The new partnership will rest on three pillars.",
+    "Diabetes is a condition for which there is no cure.",
+    "That is the only way he knows.",
+    "The only way to reach the village was by boat.",
+    "He thanked whoever had helped the rescuers.",
+    "Whoever fired the shots fled before dawn.",
+]
+
+
+@pytest.mark.parametrize("sentence", DIPLOMACY_LOOKALIKES)
+def test_diplomacy_lookalikes(sentence):
+    found = to_conditions(one(sentence))
+    assert found.empty, found[["rule", "marker", "condition"]].to_dict("records")
+
+
+def test_joint_statement_conditions_carry_each_government():
+    # a joint statement is one row per government, sharing its content: each gets the condition
+    sentence = "Troops will withdraw from the border once the observers arrive."
+    rows = pd.concat([one(sentence).assign(party="Aland", joint="s1"),
+                      one(sentence).assign(statement_id="s2", party="Borduria", joint="s1")], ignore_index=True)
+    found = to_conditions(rows)
+    assert found[["statement_id", "party", "condition"]].values.tolist() == [
+        ["s1", "Aland", "the observers arrive"], ["s2", "Borduria", "the observers arrive"]]
+
+
+def test_condition_opening_the_sentence_of_a_statement_is_its():
+    # "If X, <speaker> said Y": the condition lies outside the content, before the speaker
+    text = "If both sides fail to agree, the president said new strikes are possible. If it rains, it pours."
+    content = "new strikes are possible"
+    start = text.index(content)
+    statements = one(content, start=start).assign(speaker="president", speaker_start=text.index("the president"),
+                                                  cue="said", cue_start=text.index("said"))
+    cut = text.index("If it")
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": ["a:0", "a:1"], "start": [0, cut],
+                              "end": [cut - 1, len(text)], "text": [text[:cut - 1], text[cut:]]})
+    found = to_conditions(statements, sentences=sentences)
+    assert found[["statement_id", "party", "condition"]].values.tolist() == [
+        ["s1", "P", "both sides fail to agree"], [None, None, "it rains"]]
+
+
+def test_a_reading_of_a_marker_has_its_own_exclusions(lexicons):
+    sentence = "The assembly has to ratify the treaty before it can take effect."
+    assert to_conditions(one(sentence))["rule"].tolist() == ["before-can"]
+    exclusions = lexicons / "condition_exclusions.csv"
+    exclusions.write_text(exclusions.read_text(encoding="utf-8")
+                          + "before,after,it\\s+can,before-can,test: reject this reading only\n", encoding="utf-8")
+    assert to_conditions(one(sentence)).empty
+    assert to_conditions(one("Tehran must first halt all enrichment before it can talk."))["rule"].tolist() == [
+        "before-first"]
