@@ -511,6 +511,11 @@ DIPLOMACY = [
      [("if", "if", "it is attacked")]),
     ("He will only meet the president once the memorandum in which the port was leased is cancelled.",
      [("once", "once", "the memorandum in which the port was leased is cancelled")]),
+    ("If the mediators fail, and the shelling resumes, the observers will leave.",
+     [("if", "If", "the mediators fail, and the shelling resumes")]),
+    ("But if the envoy is recalled, or the embassy closes, trade will suffer.",
+     [("if", "if", "the envoy is recalled, or the embassy closes")]),
+    ("If the summit fails, for example, we will impose new tariffs.", [("if", "If", "the summit fails")]),
     ("When you open the door for us, we'll open the door for them.", [("when", "When", "you open the door for us")]),
     ("When you open the door for us, we’ll open the door for them.", [("when", "When", "you open the door for us")]),
 ]
@@ -554,6 +559,9 @@ DIPLOMACY_LOOKALIKES = [
     "That is the only way he knows.",
     "The only way to reach the village was by boat.",
     "He thanked whoever had helped the rescuers.",
+    "The party will back its candidate, whoever that is.",
+    "They kept the children indoors in case one of them slipped on the ice.",
+    "The islanders said it was the only place on earth where they would ever live.",
     "Whoever fired the shots fled before dawn.",
 ]
 

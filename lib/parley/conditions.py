@@ -128,7 +128,7 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
             covered.setdefault(aid, []).append((base, base + len(content)))
             head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
             if head is not None and head < base:
-                heads.setdefault(aid, {}).setdefault(head, []).append((sid, party))
+                heads.setdefault(aid, {}).setdefault(head, []).append((base, sid, party))
             lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
             if (content, lead) not in memo:
                 memo[content, lead] = _find(content, lex, lead=lead)
@@ -146,13 +146,17 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
                     # "If both sides fail, | Trump said | strikes are possible": a condition that opens the
                     # sentence of a statement whose frame follows it is that statement's
                     gap = _GAP.match(text, found["end"] - start).end() + start
-                    for sid, party in heads.get(aid, {}).get(gap, [(None, None)]):
+                    owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
+                    nearest = min(base for base, _, _ in owners) if owners else None  # a joint statement's rows
+                    for sid, party in ([(sid, party) for base, sid, party in owners if base == nearest] if owners
+                                       else [(None, None)]):
                         rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
                                      "party": party, **found})
     return _frame(rows, sentences)
 
 
 _GAP = re.compile(r"[\s,]*")
+_OPENING = re.compile(r"[\s\"“‘']*")  # what may stand before a marker that opens its sentence
 
 
 def _lead(sentence: tuple | None, base: int, cue, cue_start) -> str:
@@ -269,9 +273,8 @@ def _lexicon() -> _Lexicon:
         copulas=frozenset(syntax.get("copula", [])),
         wh=frozenset(syntax.get("wh", [])),
         links=frozenset(syntax.get("link", [])),
-        aside=re.compile(rf",\s*(?:{alternation(syntax.get('aside', []))})(?![\w-])[^,;:.!?—–()“”\"]{{0,60}},", re.I),
-        lead_aside=re.compile(rf"\s*,\s*(?:{alternation(syntax.get('aside', []))})(?![\w-])[^,;:.!?—–()“”\"]{{0,60}},"
-                              r"(?:\s*that(?![\w-]))?", re.I),
+        aside=re.compile(_aside(syntax), re.I),
+        lead_aside=re.compile(rf"\s*{_aside(syntax)}(?:\s*that(?![\w-]))?", re.I),
         relatives=frozenset(syntax.get("relative", [])),
         prepositions=frozenset(syntax.get("preposition", [])),
         joins=frozenset(syntax.get("collective", []) + syntax.get("coordinator", [])),
@@ -281,6 +284,13 @@ def _lexicon() -> _Lexicon:
         strong=re.compile(rf",?\s+(?:{'|'.join(map(_phrase, syntax.get('strong_coordinator', [])))})\s+", re.I),
         categories=categories,
     )
+
+
+def _aside(syntax: dict) -> str:
+    """Return the regex of a parenthetical between commas: a set phrase (", of course,") or an opener
+    and its noun phrase (", including China itself,")."""
+    fixed, opener = alternation(syntax.get("aside", [])), alternation(syntax.get("aside_opener", []))
+    return rf",\s*(?:(?:{fixed})|(?:{opener})(?![\w-])[^,;:.!?—–()“”\"]{{1,60}}?)\s*,"
 
 
 def _side(side: str, patterns: list[str]) -> re.Pattern | None:
@@ -339,7 +349,9 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         end = m.end()
         items = [p for p in [_antecedent(text, m.start(), lex)] if p] or [(m.start(), m.end())]
     else:
-        leading = _opens_clause(text[max(0, m.start() - 60):m.start()].rstrip(), comma=True, lex=lex)
+        head = text[max(0, m.start() - 60):m.start()]
+        leading = _opens_clause(head.rstrip(), comma=True, lex=lex)
+        fronted = leading or _opens_clause(head[:len(head) - len(_LEADING_SKIP.search(head).group())], comma=True)
         aside = lex.lead_aside.match(text, m.end(), limit)  # "provided, of course, that | the shelling stops"
         begin = aside.end() if aside else m.end()
         if rule.kind == "free-relative":  # "Whoever attacks our ships | will pay": it is the main clause's subject
@@ -348,7 +360,7 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
             verb = lex.modal.search(text, first.end(), end) if first else None
             end = verb.start() if verb else end
         else:
-            end = _span_end(text, begin, limit, lex, leading=leading)
+            end = _span_end(text, begin, limit, lex, leading=leading, fronted=fronted)
         items = _items(text, begin, end, takes, lex)
     if not items:
         return []
@@ -473,6 +485,8 @@ _COMPLEMENT = re.compile(r"(?<![\w-])(?:is|remains|would\s+be|will\s+be)\s+[\"�
                          r"(?:(?:through|by|via|if|to)(?![\w-])\s*[\"“‘]?)?", re.I)
 
 
+# what may stand between a clause's start and a condition that leads it ("But if", "''If", "because if")
+_LEADING_SKIP = re.compile(r"(?:[\s'\"“‘]|(?<![\w-])(?:but|and|or|so|yet|because|since)(?![\w-]))*$", re.I)
 _TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|(?<![\w-])(?:and|but)(?![\w-]))*$", re.I)
 
 
@@ -582,7 +596,8 @@ def _depths(text: str, start: int, end: int):
         yield i, ch, len(stack)
 
 
-def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool = False) -> int:
+def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool = False,
+              fronted: bool = False) -> int:
     """Return where the condition after a marker ends (exclusive).
 
     It ends at a clause break (a stop, semicolon, dash, a boundary word such as
@@ -590,7 +605,9 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
     or the world allow it"), and where the main clause starts without a comma
     ("If it is lifted | we will end up ...", "unless it was agreed | the EU would") when the
     condition is ``leading``, opening its sentence or clause: after a main clause ("he left when
-    he worried | they would ...") the words after are the condition's own.
+    he worried | they would ...") the words after are the condition's own. ``fronted`` (the
+    condition comes before its main clause, perhaps after "But" or a quote mark) keeps ", and …"
+    in it: after a main clause that opens a new clause.
     """
     while pos < limit and (text[pos].isspace() or text[pos] == ","):
         pos += 1  # "if, and only if, their customers request it"
@@ -620,7 +637,8 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
             end = i
             break
         if ch == "," and not _thousands(text, i):
-            if i >= aside_end and (aside := lex.aside.match(text, i, limit)):
+            if i >= aside_end and (aside := lex.aside.match(text, i, limit)) and not _clause_after(
+                    text, aside.end() - 1, limit, lex):
                 aside_end = aside.end()  # ", including itself," goes on with the phrase around it
             elif i >= aside_end:
                 commas.append(i)
@@ -636,7 +654,7 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
                 end = i
                 break
     if commas:
-        end = _list_end(text, commas, end, lex)
+        end = _list_end(text, commas, end, lex, fronted=fronted)
     return end
 
 
@@ -678,8 +696,9 @@ def _thousands(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
-def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon) -> int:
-    """Keep comma-separated parts only while they form a list closed by and/or ("A, B and C")."""
+def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon, *, fronted: bool = False) -> int:
+    """Keep comma-separated parts only while they form a list closed by and/or ("A, B and C"); after a
+    main clause (not ``fronted``) a first part opening with and/or is a new clause ("…, and the allies")."""
     bounds = commas + [end]
     closed = None
     for k in range(len(commas)):
@@ -687,8 +706,8 @@ def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon) -> int:
         words = part.split()
         if not words or _clause_like(part, words, lex):
             break
-        if not k and words[0].lower() in ("and", "or"):
-            break  # "if it responded, and the allies demanded ...": two items with a comma are two clauses
+        if not k and not fronted and words[0].lower() in ("and", "or"):
+            break  # "… if it responded, and the allies demanded ...": after its main clause, a new clause
         if lex.weak.search(" " + part + " ") or words[0].lower() in ("and", "or"):
             closed = bounds[k + 1]
     return closed if closed is not None else commas[0]
@@ -735,10 +754,11 @@ def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[i
 
 
 def _aside_commas(text: str, commas: list[int], e: int, lex: _Lexicon) -> set[int]:
-    """Return the commas that enclose a parenthetical (", of course,", ", including China itself,")."""
+    """Return the commas that enclose a parenthetical (", of course,", ", including China itself,") that no
+    clause follows (", for example, | you have ..." ends the condition at its first comma)."""
     out: set[int] = set()
     for i in commas:
-        if i not in out and (aside := lex.aside.match(text, i, e)):
+        if i not in out and (aside := lex.aside.match(text, i, e)) and not _clause_after(text, aside.end() - 1, e, lex):
             out.update((i, aside.end() - 1))
     return out
 
