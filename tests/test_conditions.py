@@ -458,27 +458,28 @@ DIPLOMACY = [
      [("only-then", "only then", "They must release every detainee")]),
     ("Only then will we sign.", [("only-then", "Only then", "Only then")]),
     # "must first … before …" and "before … can": what comes before is the precondition
-    ("Tehran must first halt all enrichment before any talks can begin.",
-     [("before-first", "before", "halt all enrichment")]),
+    ("The rebels must first hand back the airfield before any talks can begin.",
+     [("before-first", "before", "hand back the airfield")]),
     ("The two sides would first have to agree on a map before the troops pull back.",
      [("before-first", "before", "agree on a map")]),
-    ("Oslo needs to first tighten its laws before Ankara will approve the bid.",
-     [("before-first", "before", "tighten its laws")]),
+    ("The island needs to first register its boats before the coast guard will issue permits.",
+     [("before-first", "before", "register its boats")]),
     ("The assembly has to ratify the treaty before it can take effect.",
      [("before-can", "before", "ratify the treaty")]),
     ("The rebels must hand over their heavy weapons before the government can sign.",
      [("before-can", "before", "hand over their heavy weapons")]),
     # prerequisites and requirements: the phrase before the marker, or the subject of the predicate
-    ("Ankara set the extradition of the suspects as a prerequisite for approving the bid.",
-     [("as-a-prerequisite-for", "as a prerequisite for", "the extradition of the suspects")]),
+    ("The union set the rehiring of the strikers as a prerequisite for ending the dispute.",
+     [("as-a-prerequisite-for", "as a prerequisite for", "the rehiring of the strikers")]),
     ("A halt to the shelling is a prerequisite for any negotiation.",
      [("is-a-prerequisite-for", "is a prerequisite for", "A halt to the shelling")]),
-    ("The envoy said an end to enrichment was a requirement for any agreement.",
-     [("was-a-requirement-for", "was a requirement for", "an end to enrichment")]),
+    ("The envoy said a prisoner exchange was a requirement for any agreement.",
+     [("was-a-requirement-for", "was a requirement for", "a prisoner exchange")]),
     ("The cabinet demanded that the neighbour withdraw its troops from the valley as a condition for lasting peace.",
      [("as-a-condition-for", "as a condition for", "the neighbour withdraw its troops from the valley")]),
-    ("The delegation insisted on direct talks between the government and the rebels as a condition for signing.",
-     [("as-a-condition-for", "as a condition for", "direct talks between the government and the rebels")]),
+    ("The mediators proposed regular meetings between the two armies and the local councils as a condition for "
+     "reopening the crossing.",
+     [("as-a-condition-for", "as a condition for", "regular meetings between the two armies and the local councils")]),
     ("The ministry called on the rebels to lay down their arms as a condition for lasting peace.",
      [("as-a-condition-for", "as a condition for", "lay down their arms")]),
     # an aside after the marker, or inside the condition, is not the condition
@@ -486,38 +487,38 @@ DIPLOMACY = [
      [("provided", "provided", "the shelling stops")]),
     ("If, as expected, the mediators agree, the summit will go ahead.",
      [("if", "If", "the mediators agree")]),
-    ("Imports will resume, contingent on other countries, including the importer itself, taking part in the checks.",
-     [("contingent-on", "contingent on", "other countries, including the importer itself, taking part in the checks")]),
+    ("The loan will be paid out, contingent on outside auditors, such as the lender's own staff, signing off the accounts.",
+     [("contingent-on", "contingent on", "outside auditors, such as the lender's own staff, signing off the accounts")]),
     # "will only take place after", "on the condition that", "in case", "rest on"
     ("The handover will only take place after the border has been marked.",
      [("after", "after", "the border has been marked")]),
-    ("The deal was reached on the condition that the port stays under civilian control.",
-     [("on-the-condition-that", "on the condition that", "the port stays under civilian control")]),
-    ("In case the sanctions are lifted, the government would be ready to cap enrichment.",
-     [("in-case", "In case", "the sanctions are lifted")]),
+    ("The accord was signed on the condition that the dam stays under joint control.",
+     [("on-the-condition-that", "on the condition that", "the dam stays under joint control")]),
+    ("In case the embargo ends, the ministry would be ready to reopen the pipeline.",
+     [("in-case", "In case", "the embargo ends")]),
     ("The navy will respond in case of an attack on its ships.",
      [("in-case-of", "in case of", "an attack on its ships")]),
-    ("The normalisation would rest upon guarantees for the refugees.",
-     [("rest-upon", "rest upon", "guarantees for the refugees")]),
+    ("Any settlement would rest upon a census of the disputed villages.",
+     [("rest-upon", "rest upon", "a census of the disputed villages")]),
     # "the only way … is", "whoever …, we will", a quote opened inside the condition
     ("The only way to end the war is through direct negotiations.",
      [("the-only-way", "The only way", "direct negotiations")]),
-    ("The minister said that whoever crosses the border with weapons, we will respond firmly.",
-     [("whoever", "whoever", "crosses the border with weapons")]),
-    ("The mission warned that if the neighbour \"makes another mistake, our response will be far harsher.\"",
-     [("if", "if", "the neighbour \"makes another mistake")]),
+    ("The governor said that whoever burns the crops, we will hunt them down.",
+     [("whoever", "whoever", "burns the crops")]),
+    ("The envoy warned that if the rebels \"cross that line again, our answer will be much tougher.\"",
+     [("if", "if", "the rebels \"cross that line again")]),
     # where the condition ends
-    ("The ministry said it would retaliate if it is attacked, and the allies urged restraint on both sides.",
-     [("if", "if", "it is attacked")]),
-    ("He will only meet the president once the memorandum in which the port was leased is cancelled.",
-     [("once", "once", "the memorandum in which the port was leased is cancelled")]),
+    ("The navy said it would fire back if its ships are hit, and the neighbours called for calm.",
+     [("if", "if", "its ships are hit")]),
+    ("The cabinet will only resume talks once the contract under which the mine was sold is annulled.",
+     [("once", "once", "the contract under which the mine was sold is annulled")]),
     ("If the mediators fail, and the shelling resumes, the observers will leave.",
      [("if", "If", "the mediators fail, and the shelling resumes")]),
     ("But if the envoy is recalled, or the embassy closes, trade will suffer.",
      [("if", "if", "the envoy is recalled, or the embassy closes")]),
     ("If the summit fails, for example, we will impose new tariffs.", [("if", "If", "the summit fails")]),
-    ("When you open the door for us, we'll open the door for them.", [("when", "When", "you open the door for us")]),
-    ("When you open the door for us, we’ll open the door for them.", [("when", "When", "you open the door for us")]),
+    ("When you lower your tariffs, we'll lower ours.", [("when", "When", "you lower your tariffs")]),
+    ("When you lower your tariffs, we’ll lower ours.", [("when", "When", "you lower your tariffs")]),
 ]
 
 
@@ -544,7 +545,7 @@ DIPLOMACY_LOOKALIKES = [
     "The crowd waited for hours. Only then did the police arrive.",
     "Only then did the minister realise the scale of the damage.",
     # reliance is no condition
-    "The fishermen, many of whom depend on the catch, fear the ban.",
+    "The herders, most of whom depend on the grazing land, fear the fence.",
     "Thousands of families who depend on the river are worried.",
     "Coastal villages depend on fishing.",
     "The islanders depend on the ferry for their food.",
@@ -584,17 +585,17 @@ def test_joint_statement_conditions_carry_each_government():
 
 def test_condition_opening_the_sentence_of_a_statement_is_its():
     # "If X, <speaker> said Y": the condition lies outside the content, before the speaker
-    text = "If both sides fail to agree, the president said new strikes are possible. If it rains, it pours."
-    content = "new strikes are possible"
+    text = "If the union rejects the offer, the mayor said the depots will close. If it rains, it pours."
+    content = "the depots will close"
     start = text.index(content)
-    statements = one(content, start=start).assign(speaker="president", speaker_start=text.index("the president"),
+    statements = one(content, start=start).assign(speaker="mayor", speaker_start=text.index("the mayor"),
                                                   cue="said", cue_start=text.index("said"))
     cut = text.index("If it")
     sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": ["a:0", "a:1"], "start": [0, cut],
                               "end": [cut - 1, len(text)], "text": [text[:cut - 1], text[cut:]]})
     found = to_conditions(statements, sentences=sentences)
     assert found[["statement_id", "party", "condition"]].values.tolist() == [
-        ["s1", "P", "both sides fail to agree"], [None, None, "it rains"]]
+        ["s1", "P", "the union rejects the offer"], [None, None, "it rains"]]
 
 
 def test_a_reading_of_a_marker_has_its_own_exclusions(lexicons):
@@ -604,5 +605,5 @@ def test_a_reading_of_a_marker_has_its_own_exclusions(lexicons):
     exclusions.write_text(exclusions.read_text(encoding="utf-8")
                           + "before,after,it\\s+can,before-can,test: reject this reading only\n", encoding="utf-8")
     assert to_conditions(one(sentence)).empty
-    assert to_conditions(one("Tehran must first halt all enrichment before it can talk."))["rule"].tolist() == [
+    assert to_conditions(one("The rebels must first hand back the airfield before it can reopen."))["rule"].tolist() == [
         "before-first"]

@@ -6,9 +6,13 @@ stay until Iraqi forces are ready", "based on factors including ...". Every
 word list lives in ``data/lexicons``:
 
 * ``condition_markers.csv`` — the markers (``marker, rule, kind, takes,
-  position, needs``), a marker's rows its readings, tried in order. ``takes`` says what the condition is: the clause ("if the talks
-  fail") or noun phrase ("contingent on the threat") after the marker, the
-  phrase before it ("X as a condition for Y"), or the marker itself
+  position, needs``); a marker's rows are its readings, tried in order, and
+  each condition names the ``rule`` that found it. ``takes`` says what the
+  condition is: the clause ("if the talks fail") or noun phrase ("contingent
+  on the threat") after the marker, the phrase before it ("X as a condition
+  for Y", "must first X before Y", "X is a prerequisite for Y"), the sentence
+  before it ("… withdraw first. Only then can we talk"), what a copula after it
+  names ("the only way to peace is through talks"), or the marker itself
   ("Otherwise ..."). ``position`` accepts some markers only where a clause
   opens ("Provided the truce holds", not "the US provided weapons"; "Should
   talks fail"; "Had they stayed"). ``needs`` asks for a modal or future verb
@@ -26,7 +30,7 @@ word list lives in ``data/lexicons``:
   rejects the "if".
 * ``condition_syntax.csv`` — the few function words the span rules use
   (determiners, copulas, clause boundaries, coordinators, complementizers,
-  collective prepositions).
+  collective prepositions, prepositions, asides between commas).
 * ``condition_categories.csv`` — keyword -> category (the general defaults; a
   story's own categories come from the ``[conditions]`` section of its parties
   file, see :mod:`parley.story`).
@@ -40,7 +44,11 @@ dialogue") but not a description ("the film is based on a novel") or a source
 conformity, not dependency, and are no markers. A condition is split into the
 conjuncts of the condition itself ("if the talks fail and the truce
 collapses"), never inside a noun phrase's own coordination ("consultations
-among Iraq, the United States and coalition partners").
+among Iraq, the United States and coalition partners"). Reliance is no
+condition ("herders, most of whom depend on the grazing land"). A condition has its
+statement's government: a joint statement's rows give one condition row per
+government, and a condition that opens a sentence right before a statement's
+speaker ("If the talks fail, | the minister said | …") is that statement's.
 """
 from __future__ import annotations
 
@@ -143,7 +151,7 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
             for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
                 for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
                     found = _shift(found, s)
-                    # "If both sides fail, | Trump said | strikes are possible": a condition that opens the
+                    # "If the union says no, | the mayor said | the depots will close": a condition that opens the
                     # sentence of a statement whose frame follows it is that statement's
                     gap = _GAP.match(text, found["end"] - start).end() + start
                     owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
@@ -288,7 +296,7 @@ def _lexicon() -> _Lexicon:
 
 def _aside(syntax: dict) -> str:
     """Return the regex of a parenthetical between commas: a set phrase (", of course,") or an opener
-    and its noun phrase (", including China itself,")."""
+    and its noun phrase (", such as the lender's own staff,")."""
     fixed, opener = alternation(syntax.get("aside", [])), alternation(syntax.get("aside_opener", []))
     return rf",\s*(?:(?:{fixed})|(?:{opener})(?![\w-])[^,;:.!?—–()“”\"]{{1,60}}?)\s*,"
 
@@ -433,10 +441,10 @@ def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> 
     prerequisite for") the clause's subject, after a reporting verb or "that".
     Otherwise the verb phrase after the last infinitive "to", modal, adverb
     "first" or complementizer "that" ("to | strengthen the code as a
-    pre-condition of", "must first | halt enrichment before", "demanded that |
-    Israel withdraw as a condition for"), else its last noun phrase with what it links
-    ("demanded | the withdrawal of troops", "direct talks between A and B"),
-    else its clause.
+    pre-condition of", "must first | hand back the airfield before", "demanded
+    that | the neighbour withdraw as a condition for"), else its last noun
+    phrase with what it links ("demanded | the withdrawal of troops", "direct
+    talks between A and B"), else its clause.
     """
     start = _clause_start(text, pos)
     words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, pos)]
@@ -623,7 +631,7 @@ def _span_end(text: str, pos: int, limit: int, lex: _Lexicon, *, leading: bool =
             end = i
             break
         if depth:
-            # 'if Israel "makes another mistake, our response will be …"': a quote opened inside the
+            # 'if the rebels "cross that line again, our answer will be …"': a quote opened inside the
             # condition runs on into the main clause or the next sentence
             if depth == 1 and ((ch == "," and _clause_after(text, i, limit, lex))
                                or (ch == "." and _full_stop(text, i, lex))):
@@ -754,7 +762,7 @@ def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[i
 
 
 def _aside_commas(text: str, commas: list[int], e: int, lex: _Lexicon) -> set[int]:
-    """Return the commas that enclose a parenthetical (", of course,", ", including China itself,") that no
+    """Return the commas that enclose a parenthetical (", of course,", ", such as its own staff,") that no
     clause follows (", for example, | you have ..." ends the condition at its first comma)."""
     out: set[int] = set()
     for i in commas:
