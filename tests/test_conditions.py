@@ -446,11 +446,11 @@ def test_markers_found_in_lowered_text_are_those_of_the_case_insensitive_pattern
 DIPLOMACY = [
     # a necessity: "for X to happen, there must be Y"
     ("For a truce to hold, there must be a full withdrawal of the militias.",
-     [("there-must-be", "there must be", "a full withdrawal of the militias")]),
+     [("there-must-be", "must be", "a full withdrawal of the militias")]),
     ("For the talks to succeed, there has to be trust on both sides.",
-     [("there-has-to-be", "there has to be", "trust on both sides")]),
+     [("there-has-to-be", "has to be", "trust on both sides")]),
     ("For any deal to work, there needs to be a way to verify it.",
-     [("there-needs-to-be", "there needs to be", "a way to verify it")]),
+     [("there-needs-to-be", "needs to be", "a way to verify it")]),
     # "Only then": the condition is the sentence or clause before
     ("The army must leave the border villages first. Only then can we talk about a lasting truce.",
      [("only-then", "Only then", "The army must leave the border villages first")]),
@@ -472,9 +472,11 @@ DIPLOMACY = [
     ("The union set the rehiring of the strikers as a prerequisite for ending the dispute.",
      [("as-a-prerequisite-for", "as a prerequisite for", "the rehiring of the strikers")]),
     ("A halt to the shelling is a prerequisite for any negotiation.",
-     [("is-a-prerequisite-for", "is a prerequisite for", "A halt to the shelling")]),
+     [("predicate-prerequisite-for", "prerequisite for", "A halt to the shelling")]),
+    ("A census of the villages would be a key requirement for any settlement.",
+     [("predicate-requirement-for", "requirement for", "A census of the villages")]),
     ("The envoy said a prisoner exchange was a requirement for any agreement.",
-     [("was-a-requirement-for", "was a requirement for", "a prisoner exchange")]),
+     [("predicate-requirement-for", "requirement for", "a prisoner exchange")]),
     ("The cabinet demanded that the neighbour withdraw its troops from the valley as a condition for lasting peace.",
      [("as-a-condition-for", "as a condition for", "the neighbour withdraw its troops from the valley")]),
     ("The mediators proposed regular meetings between the two armies and the local councils as a condition for "
@@ -502,7 +504,7 @@ DIPLOMACY = [
      [("rest-upon", "rest upon", "a census of the disputed villages")]),
     # "the only way … is", "whoever …, we will", a quote opened inside the condition
     ("The only way to end the war is through direct negotiations.",
-     [("the-only-way", "The only way", "direct negotiations")]),
+     [("only-way", "only way", "direct negotiations")]),
     ("The governor said that whoever burns the crops, we will hunt them down.",
      [("whoever", "whoever", "burns the crops")]),
     ("The envoy warned that if the rebels \"cross that line again, our answer will be much tougher.\"",
@@ -557,6 +559,9 @@ DIPLOMACY_LOOKALIKES = [
     "The prosecution's case rests on the testimony of one witness.",
     "The new partnership will rest on three pillars.",
     "Diabetes is a condition for which there is no cure.",
+    "The conditions for civilians in the camps are dire.",
+    "The requirement for visas was dropped last year.",
+    "The bridge must be repaired before winter.",
     "That is the only way he knows.",
     "The only way to reach the village was by boat.",
     "He thanked whoever had helped the rescuers.",

@@ -208,6 +208,7 @@ class _Lexicon:
     folded_markers: re.Pattern | None  # the markers without case or look-behind, for lowered text (see _markers)
     info: dict            # normalised marker -> its rules (_Rule), in file order: the first that applies wins
     modal: re.Pattern
+    contracted: re.Pattern  # "'ll" after its word
     main: re.Pattern      # the subject and modal verb that open a main clause ("we would", "the EU will")
     titles: frozenset     # "mr", "dr": their stop ends no sentence
     complementizers: frozenset  # "that", "said", "whether": the clause after them is a complement
@@ -259,7 +260,8 @@ def _lexicon() -> _Lexicon:
     function = syntax.get("pronoun", []) + syntax.get("determiner", [])  # never inside a subject's noun phrase
     return _Lexicon(
         markers=re.compile(_alternation(r["marker"] for r in markers), re.I),
-        folded_markers=(re.compile(rf"(?:{alternation(r['marker'] for r in markers)})(?![\w-])")
+        # \b lets the engine skip the letters inside words; the hyphen the look-behind also rejects is checked later
+        folded_markers=(re.compile(rf"\b(?:{alternation(r['marker'] for r in markers)})(?![\w-])")
                         if all(r["marker"].isascii() and r["marker"] == r["marker"].lower() for r in markers)
                         else None),
         info=info,
@@ -267,9 +269,10 @@ def _lexicon() -> _Lexicon:
         collective=re.compile(_alternation(syntax.get("collective", [])), re.I),
         clause_break=re.compile(rf"[;!?]|\.(?:\s|$)|\s(?:{alternation(syntax.get('clause_break', []))})(?![\w-])", re.I),
         titles=frozenset(r["abbreviation"].lower() for r in read_lexicon("abbreviations.csv") if r["kind"] == "title"),
-        # "in May" is the month; a contraction ("we'll") follows its word with no space
-        modal=re.compile(r"(?!(?-i:May)\b)(?:" + _alternation(m for m in modals if m[0] not in "'’")
-                         + rf"|(?<=\w)(?:{alternation(m for m in modals if m[0] in chr(39) + '’')})(?![\w-]))", re.I),
+        modal=re.compile(r"(?!(?-i:May)\b)" + _alternation(m for m in modals if m[0] not in "'’"), re.I),  # "in May"
+        # a contraction ("we'll") follows its word with no space; a pattern of its own keeps ``modal`` fast
+        contracted=re.compile(rf"['’](?<=\w['’])(?:{alternation(m[1:] for m in modals if m[0] in chr(39) + '’')})"
+                              r"(?![\w-])", re.I),
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
                         rf"(?:\s+(?!(?:{alternation(function)})(?![\w-]))[\w’'-]+){{1,3}}"
                         rf"|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
@@ -344,9 +347,8 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         end, items = m.end(), [(m.start(), m.end())]
     elif takes == "preceding":  # "strengthen it as a condition for lifting the embargo"
         end = m.start()
-        first = m.group().split()[0].lower()  # "is a prerequisite for": a predicate, whose subject is the condition
-        subject = first in lex.copulas or bool(lex.modal.fullmatch(first))
-        items = [p for p in [_preceding(text, m.start(), lex, subject=subject)] if p]
+        # "X is a prerequisite for": a predicate, whose subject is the condition
+        items = [p for p in [_preceding(text, m.start(), lex, subject=rule.kind == "predicate")] if p]
     elif takes == "complement":  # "the only way to peace is | through talks": what the copula names
         copula = _COMPLEMENT.search(text, m.end(), _clause_end(text, m.end(), lex))
         if not copula:
@@ -372,8 +374,7 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         items = _items(text, begin, end, takes, lex)
     if not items:
         return []
-    if needs == "modal" and not (lex.modal.search(text, 0, m.start())
-                                 or lex.modal.search(text, end, _clause_end(text, end, lex))):
+    if needs == "modal" and not (_modal(text, 0, m.start(), lex) or _modal(text, end, _clause_end(text, end, lex), lex)):
         return []  # "he worked there until he retired": narrative time, nothing depends on it
     if needs == "modal-before" and not _decided(text, m.start(), lead, lex):
         return []  # "the study was based on interviews": describes, decides nothing
@@ -420,6 +421,11 @@ def _markers(text: str, lex: _Lexicon) -> list[re.Match]:
     return out
 
 
+def _modal(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Say whether a modal or future verb stands in ``text[start:end]`` ("would", "we'll")."""
+    return bool(lex.modal.search(text, start, end) or lex.contracted.search(text, start, end))
+
+
 def _clause_end(text: str, pos: int, lex: _Lexicon) -> int:
     """Return where the clause going on at ``pos`` ends: a sentence stop or a contrast ("..., but")."""
     found = lex.clause_break.search(text, pos)
@@ -438,7 +444,8 @@ def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> 
     """Return the condition before a reversed marker.
 
     With ``subject`` (the marker is a predicate: "a halt to the strikes | was a
-    prerequisite for") the clause's subject, after a reporting verb or "that".
+    | prerequisite for") the clause's subject, after a reporting verb or "that",
+    up to its copula.
     Otherwise the verb phrase after the last infinitive "to", modal, adverb
     "first" or complementizer "that" ("to | strengthen the code as a
     pre-condition of", "must first | hand back the airfield before", "demanded
@@ -451,9 +458,13 @@ def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> 
     if not words:
         return None
     lowered = [w[0].lower() for w in words]
-    if subject:
-        k = max((j + 1 for j, w in enumerate(lowered) if w in lex.complementizers), default=0)
-        return _trim(text, words[k][1], pos) if k < len(words) else None
+    if subject:  # from a reporting verb or "that" to the copula ("would be a key | prerequisite for")
+        cop = next((j for j in range(len(words) - 1, max(-1, len(words) - 6), -1)
+                    if lowered[j] in lex.copulas or lowered[j] in ("become", "becomes")), len(words))
+        while cop and lex.modal.fullmatch(words[cop - 1][0]):
+            cop -= 1
+        k = max((j + 1 for j, w in enumerate(lowered[:cop]) if w in lex.complementizers), default=0)
+        return _trim(text, words[k][1], words[cop - 1][2]) if k < cop else None
     opener = None
     for j, w in enumerate(lowered[:-1]):
         after = lowered[j + 1]
@@ -724,7 +735,7 @@ def _list_end(text: str, commas: list[int], end: int, lex: _Lexicon, *, fronted:
 def _clause_like(part: str, words: list[str], lex: _Lexicon) -> bool:
     """Say whether a comma-separated part is a new clause rather than a list item."""
     first = re.split("['’]", words[0].strip("“‘\"").lower())[0]  # "there’s", "we’re"
-    return (first in lex.pronouns or bool(lex.modal.search(part)) or bool(lex.reporting.search(part)))
+    return first in lex.pronouns or _modal(part, 0, len(part), lex) or bool(lex.reporting.search(part))
 
 
 def _items(text: str, s: int, e: int, takes: str, lex: _Lexicon) -> list[tuple[int, int]]:
