@@ -144,7 +144,7 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
                 rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
                              "party": party, **_shift(found, base)})
     if has_sentences:
-        rows = _locate(rows, sentences)
+        rows = _locate(rows, texts)
         covered = {aid: _Spans(spans) for aid, spans in covered.items()}
         nothing = _Spans([])
         for (aid, sent), (start, text) in texts.items():
@@ -160,7 +160,7 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
                                        else [(None, None)]):
                         rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
                                      "party": party, **found})
-    return _frame(rows, sentences)
+    return _frame(rows, texts)
 
 
 _GAP = re.compile(r"[\s,]*")
@@ -986,11 +986,12 @@ class _Spans:
         return parts
 
 
-def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
-    """Give each statement condition the id of the sentence its span starts in."""
+def _locate(rows: list[dict], texts: dict) -> list[dict]:
+    """Give each statement condition the id of the sentence its span starts in (``texts``: (article,
+    sentence id) -> (start, text))."""
     index: dict = {}
-    for aid, sid, start in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start"))):
-        index.setdefault(aid, []).append((int(start), sid))
+    for (aid, sid), (start, _) in texts.items():
+        index.setdefault(aid, []).append((start, sid))
     index = {aid: sorted(spans, key=lambda x: x[0]) for aid, spans in index.items()}
     for row in rows:
         spans = index.get(row["article_id"])
@@ -1001,12 +1002,11 @@ def _locate(rows: list[dict], sentences: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _frame(rows: list[dict], sentences) -> pd.DataFrame:
+def _frame(rows: list[dict], texts: dict) -> pd.DataFrame:
     if not rows:
-        return from_rows([], CONDITION_COLUMNS, nullable_ints=_OFFSETS)
+        return _empty().copy()
     order: dict = {}  # articles in the order of the sentences (they cover every article), else of the rows
-    source = sentences["article_id"] if sentences is not None and len(sentences) else []
-    for aid in [*source, *(r["article_id"] for r in rows)]:
+    for aid in [*(aid for aid, _ in texts), *(r["article_id"] for r in rows)]:
         order.setdefault(aid, len(order))
     rows.sort(key=lambda r: (order.get(r["article_id"], 0), r["start"], r["marker_start"]))
     counters: dict = {}
@@ -1014,3 +1014,9 @@ def _frame(rows: list[dict], sentences) -> pd.DataFrame:
         n = counters[row["article_id"]] = counters.get(row["article_id"], 0) + 1
         row["condition_id"] = f"{row['article_id']}-c{n}"
     return from_rows([tuple(r[c] for c in CONDITION_COLUMNS) for r in rows], CONDITION_COLUMNS, nullable_ints=_OFFSETS)
+
+
+@lru_cache(maxsize=1)
+def _empty() -> pd.DataFrame:
+    """Return the empty conditions frame, built once (most texts have no condition); callers copy it."""
+    return from_rows([], CONDITION_COLUMNS, nullable_ints=_OFFSETS)
