@@ -21,6 +21,7 @@ from .conditions import to_conditions
 from .phrasing import add_phrasing, phrasing_terms
 from .terms import compare_terms, kwic
 from .sentiment import add_sentiment, party_sentiment
+from .tone import add_tone
 from .analysis import Analysis, analyze, analyze_text
 from .report import make_report
 from . import summaries
@@ -32,6 +33,7 @@ __all__ = [
     "Story",
     "add_phrasing",
     "add_sentiment",
+    "add_tone",
     "analyze",
     "analyze_text",
     "compare_terms",

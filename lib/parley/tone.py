@@ -1,0 +1,334 @@
+"""Score each statement on the cooperation–conflict scale of international event data.
+
+Lexicon sentiment reads adjectives; diplomats threaten with positive words ("a
+decisive response") and refuse politely. Analysts of international relations
+measure tone instead as a cooperation–conflict scale over speech acts: each act
+is coded with its CAMEO event category (and the PLOVER category that replaces
+CAMEO) and weighted by the Goldstein (1992) scale, from −10 (war) to +10. This
+module does that for a statement: the act of its cue ("warned", "accused",
+"welcomed") and the acts in its content ("will respond decisively", "ready to
+resume talks"), each a row of ``data/lexicons/tone.csv`` with its category and
+weight. An event the content only mentions (``kind = topic``: "the attack",
+"the talks") weighs :data:`TOPIC_SHARE` of its category's weight: the speaker
+reports it, it does not do it.
+
+Words are compared by their Snowball (Porter2) stems, so "threatened",
+"threatens" and "threatening" match "threaten", and "warning" matches "warn".
+An act under negation ("did not threaten", "has no intention of attacking")
+or denied ("denied threatening", "rejected claims it had agreed") is not
+performed: a denied or negated conflict act weighs nothing, a negated
+cooperative act ("will not negotiate", "no talks") is a rejection (CAMEO 12).
+The negators, denial verbs and claim nouns are those of ``negation.csv``.
+A statement with a condition marker of ``condition_markers.csv`` ("if",
+"unless", "in exchange for") flags its threats as conditional threats and its
+offers as conditional offers; a conditional offer weighs half, since its
+condition is a demand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import snowballstemmer
+
+from .lexicons import built_from, read_lexicon
+
+__all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
+
+#: Columns that :func:`add_tone` adds.
+TONE_COLUMNS = ["tone_score", "tone", "tone_acts", "tone_category", "conditional_threat", "conditional_offer"]
+#: The three classes, from conflict to cooperation.
+TONES = ("confrontational", "neutral", "cooperative")
+#: What a mentioned event weighs, as a share of the weight of an act the speaker performs.
+TOPIC_SHARE = 0.25
+#: A score at or beyond this (either sign) leaves the neutral class: the CAMEO "make a public
+#: statement" codes (010-017) weigh between -0.4 and +0.4, verbal conflict starts at -2.
+THRESHOLD = 1.0
+#: The score is kept on the Goldstein scale.
+_LIMIT = 10.0
+#: A conditional offer weighs this share: its condition is a demand on the other side.
+_CONDITIONAL_OFFER = 0.5
+#: PLOVER categories whose acts make a conditional statement a conditional threat or offer.
+_THREATS = frozenset({"THREATEN", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "DEMAND"})
+_OFFERS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
+#: The act a negated cooperative act becomes: CAMEO 120, reject.
+_REJECT = ("120", "REJECT", -4.0, "reject")
+#: Words between a negator and the act it negates: "did not", "has no intention of", "will never again".
+_NEGATION_WINDOW = 5
+_DENIAL_WINDOW = 8
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[^\sa-z0-9]")
+_BREAK = frozenset(",;:!?()[]{}—–…\"“”")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class _Row:
+    rule: str
+    words: str
+    where: str
+    kind: str
+    cameo: str
+    plover: str
+    goldstein: float
+    name: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    first: dict        # key of a phrase's first word -> [(keys, row)], longest first
+    prefixes: frozenset  # the first 3 and 4 letters of every lexicon stem: only such words are stemmed
+    letters: dict      # key -> negation.csv letter
+    phrases: dict      # multiword negation.csv phrases: tuple of keys -> letter
+    markers: tuple     # condition markers, as tuples of keys
+
+
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+@cache
+def _keys_of(word: str, prefixes: frozenset) -> str:
+    """Return the key a word is compared by: its stem when it could be a lexicon word, else itself."""
+    if len(word) > 3 and (word[:4] in prefixes or word[:3] in prefixes):
+        return _stem(word)
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'"))
+
+
+# Letters of negation.csv kinds; "w" is any other word, "|" a clause break.
+_LETTERS = {"negator": "n", "negative_determiner": "n", "contrast": "n", "contrast_in_clause": "n",
+            "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
+            "scope": "s", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
+            "complementizer": "h", "boundary": "|", "coordinator": "o", "conjunction": "o"}
+#: What may stand between a negator and its act: "did not", "has no plans to", "will never again".
+_NEGATED = re.compile(r"n[sadpho]*(?:w[sadp]*)?$")
+#: "denied threatening", "denied that it had threatened", "rejected claims that it had agreed".
+_DENIED = re.compile(r"(?:D|rd?w?k)[sadphoiw]*$")
+_CONDITION_KINDS = frozenset({"conditional", "exchange", "anaphoric"})
+
+
+@built_from("tone.csv", "negation.csv", "condition_markers.csv")
+def _lexicon() -> _Lexicon:
+    rows = read_lexicon("tone.csv")
+    stems = {w: _stem(w) for row in rows for w in _tokens(row["phrase"]) if w != "*"}
+    prefixes = frozenset(s[:n] for s in stems.values() for n in (3, 4) if len(s) >= n)
+    first: dict = {}
+    for row in rows:
+        words = [w for w in _tokens(row["phrase"])]
+        keys = tuple(w if w == "*" else _keys_of(w, prefixes) for w in words)
+        entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["where"].strip(), row["kind"].strip(),
+                     row["cameo"].strip(), row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
+        first.setdefault(keys[0], []).append((keys, entry))
+    for options in first.values():
+        options.sort(key=lambda option: -len(option[0]))
+    letters, phrases = {}, {}
+    for row in read_lexicon("negation.csv"):
+        keys = tuple(_keys_of(w, prefixes) for w in _tokens(row["term"]))
+        letter = _LETTERS.get(row["kind"].strip())
+        if letter is None or not keys:
+            continue
+        if len(keys) == 1:
+            letters.setdefault(keys[0], letter)
+        else:
+            phrases.setdefault(keys, letter)
+    markers = tuple(tuple(_keys_of(w, prefixes) for w in _tokens(row["marker"]))
+                    for row in read_lexicon("condition_markers.csv") if row["kind"].strip() in _CONDITION_KINDS)
+    return _Lexicon(first, prefixes, letters, phrases, markers)
+
+
+@dataclass
+class _Act:
+    words: str
+    row: _Row
+    start: int
+    state: str = ""     # "", "negated", "denied", "conditional"
+    weight: float = 0.0
+    factor: float = 1.0  # the "but" rule: 0.5 before a contrast, 1.5 after it
+
+    def describe(self) -> str:
+        notes = [self.state if self.state != "conditional" else "conditional offer"] if self.state else []
+        if self.row.kind in ("topic", "intent"):
+            notes.append("mentioned" if self.row.kind == "topic" else "intention")
+        if self.factor != 1.0:
+            notes.append("before a contrast" if self.factor < 1 else "after a contrast")
+        label = self.row.plover or "CAMEO"
+        return (f"{self.words}: {self.row.name} ({label} {self.row.cameo}, {self.weight:+.1f}"
+                + "".join(f", {n}" for n in notes) + ")")
+
+
+def _letters(keys: list[str], lexicon: _Lexicon) -> list[str]:
+    """Return the negation.csv letter of each word ("w" for others, "|" for a clause break)."""
+    letters = [lexicon.letters.get(k, "|" if k in _BREAK else "w") for k in keys]
+    for phrase, letter in lexicon.phrases.items():
+        n = len(phrase)
+        for i in range(len(keys) - n + 1):
+            if keys[i] == phrase[0] and tuple(keys[i:i + n]) == phrase:
+                letters[i:i + n] = ["x"] * (n - 1) + [letter]
+    return letters
+
+
+def _match(keys: list[str], i: int, phrase: tuple) -> int:
+    """Return the end of ``phrase`` matched at word ``i`` (``*`` takes up to two words of the clause), or 0."""
+    j = i
+    for n, key in enumerate(phrase):
+        if key == "*":
+            continue
+        if n and phrase[n - 1] == "*":
+            for gap in range(3):
+                if j + gap >= len(keys) or keys[j + gap] in _BREAK:
+                    return 0
+                if keys[j + gap] == key:
+                    j += gap + 1
+                    break
+            else:
+                return 0
+        elif j < len(keys) and keys[j] == key:
+            j += 1
+        else:
+            return 0
+    return j
+
+
+def _find(keys: list[str], lexicon: _Lexicon, where: str) -> list[tuple]:
+    """Return ``(start, end, row)`` of the lexicon phrases in ``keys``, left to right, longest first, not overlapping."""
+    found, i = [], 0
+    first = lexicon.first
+    while i < len(keys):
+        options = first.get(keys[i])
+        end = 0
+        if options:
+            for phrase, row in options:
+                if row.where != where and row.where != "any":
+                    continue
+                end = _match(keys, i, phrase)
+                if end:
+                    found.append((i, end, row))
+                    break
+        i = end if end else i + 1
+    return found
+
+
+def _state(letters: list[str], start: int) -> str:
+    """Say whether the act starting at word ``start`` is negated or denied by the words before it in its clause."""
+    clause = "".join(letters[:start]).rsplit("|", 1)[-1]
+    if _NEGATED.search(clause[-_NEGATION_WINDOW - 1:]):
+        return "negated"
+    wide = clause[-_DENIAL_WINDOW - 1:]
+    if _DENIED.search(wide):
+        cue = max(wide.rfind("D"), wide.rfind("r"))
+        return "" if _NEGATED.search(wide[:cue]) else "denied"  # "did not deny": nothing is denied
+    return ""
+
+
+def _acts_in(text, where: str, lexicon: _Lexicon, denied: bool = False) -> tuple[list[_Act], list[str]]:
+    """Return the acts of a cue or content, each with its state, and the words' keys."""
+    if not isinstance(text, str) or not text:
+        return [], []
+    words = _tokens(text)
+    keys = [_keys_of(w, lexicon.prefixes) for w in words]
+    found = _find(keys, lexicon, where)
+    if not found:
+        return [], keys
+    letters = _letters(keys, lexicon)
+    acts = [_Act(" ".join(words[s:e]), row, s, "denied" if denied and row.kind != "contrast" else _state(letters, s))
+            for s, e, row in found]
+    return acts, keys
+
+
+def _weigh(acts: list[_Act], conditional: bool) -> None:
+    """Set each act's weight: its Goldstein weight, turned by negation, denial, a condition or a contrast."""
+    contrast = max((a.start for a in acts if a.row.kind == "contrast"), default=None)
+    for n, act in enumerate(acts):
+        row, weight = act.row, act.row.goldstein
+        if row.kind == "intent":  # "ready to resume talks": an intention weighs what it intends, if cooperative
+            following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
+            if following is None or following.row.goldstein <= 0:
+                weight = 0.0
+        if act.state == "negated" and weight > 0:  # "will not negotiate", "no talks": a rejection
+            act.row = _Row(row.rule, row.words, row.where, row.kind, _REJECT[0], _REJECT[1], _REJECT[2],
+                           f"{_REJECT[3]} (negated: {row.name})")
+            weight = _REJECT[2]
+        elif act.state in ("negated", "denied"):  # "did not threaten", "denied that it had agreed": nothing done
+            weight = 0.0
+        elif conditional and weight > 0 and act.row.plover in _OFFERS:
+            act.state = "conditional"
+            weight *= _CONDITIONAL_OFFER
+        if contrast is not None and act.start != contrast and act.row.kind != "contrast":
+            act.factor = 0.5 if act.start < contrast else 1.5
+        act.weight = weight * act.factor * (TOPIC_SHARE if act.row.kind == "topic" else 1.0)
+
+
+def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
+    """Tell whether a content has a condition marker ("if", "unless", "in exchange for")."""
+    for marker in lexicon.markers:
+        n = len(marker)
+        for i in range(len(keys) - n + 1):
+            if keys[i] == marker[0] and tuple(keys[i:i + n]) == marker:
+                return True
+    return False
+
+
+def _score(cue, content) -> tuple:
+    """Score one statement: its tone score, class, the acts behind it, its main category and the two flags."""
+    lexicon = _lexicon()
+    cue_acts, _ = _acts_in(cue, "cue", lexicon)
+    denial = any(a.row.cameo == "016" for a in cue_acts)
+    content_acts, keys = _acts_in(content, "content", lexicon, denied=denial)
+    if any(a.row.plover == "REJECT" for a in cue_acts) and "k" in "".join(_letters(keys[:3], lexicon)):
+        # "rejected | the claims that it had agreed": the cue denies a claim, and the claim is not made
+        cue_acts = [_Act(a.words, _Row(a.row.rule, a.row.words, a.row.where, a.row.kind, "016", "", 0.0,
+                                       "deny (rejects a claim)"), a.start) for a in cue_acts]
+        content_acts, keys = _acts_in(content, "content", lexicon, denied=True)
+    conditional = bool(content_acts) and _conditional(keys, lexicon)
+    live = [a for a in content_acts if not a.state]
+    threat = conditional and any(a.row.plover in _THREATS and a.row.kind == "act" for a in live)
+    offer = conditional and any(a.row.plover in _OFFERS and a.row.goldstein > 0 and a.row.kind != "neutral"
+                                for a in live)
+    _weigh(cue_acts, False)
+    _weigh(content_acts, conditional)
+    acts = [a for a in cue_acts + content_acts if a.row.kind not in ("contrast", "neutral")]
+    score = float(np.clip(sum(a.weight for a in acts), -_LIMIT, _LIMIT))
+    tone = TONES[0] if score <= -THRESHOLD else TONES[2] if score >= THRESHOLD else TONES[1]
+    main = max(acts, key=lambda a: abs(a.weight), default=None)
+    category = (main.row.plover or f"CAMEO {main.row.cameo}") if main is not None and main.weight else ""
+    return score, tone, "; ".join(a.describe() for a in acts), category, threat, offer
+
+
+def add_tone(statements: pd.DataFrame, *, cue: str = "cue", text: str = "content") -> pd.DataFrame:
+    """Add the cooperation–conflict tone of each statement, from its speech act and the acts in its content.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        One row per statement (see :data:`parley.statements.STATEMENT_COLUMNS`).
+    cue, text : str
+        The columns holding the reporting verb and what was said.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``tone_score`` (the sum of the Goldstein weights of the
+        acts found, −10 conflict to +10 cooperation; 0 with no act), ``tone``
+        (``confrontational`` at −1 or below, ``cooperative`` at +1 or above,
+        else ``neutral``), ``tone_acts`` (each act: the words, its CAMEO and
+        PLOVER category and the weight it added, e.g. ``"warned: threaten
+        (THREATEN 130, -4.4)"``; negated, denied and mentioned acts say so),
+        ``tone_category`` (the PLOVER category of the act weighing most),
+        ``conditional_threat`` and ``conditional_offer`` (a threat or an
+        offer in a statement with a condition marker: "will respond if
+        attacked", "ready to talk if the shelling stops").
+    """
+    out = statements.copy()
+    cues = out[cue] if cue in out else [None] * len(out)
+    scores = [_score(c, t) for c, t in zip(cues, out[text])] if len(out) else []
+    values = pd.DataFrame(scores, columns=TONE_COLUMNS, index=out.index)
+    for column, dtype in zip(TONE_COLUMNS, (float, object, object, object, bool, bool)):
+        out[column] = values[column].astype(dtype)
+    return out
