@@ -28,12 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-
 import numpy as np
 import pandas as pd
-import snowballstemmer
-
 from .lexicons import built_from, read_lexicon
 
 __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
@@ -56,13 +52,14 @@ _THREATS = frozenset({"THREATEN", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "
 _OFFERS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
 #: The act a negated cooperative act becomes: CAMEO 120, reject.
 _REJECT = ("120", "REJECT", -4.0, "reject")
+#: The act a negated optimistic comment becomes ("no progress"): CAMEO 012.
+_PESSIMISTIC = ("012", "", -0.4, "make a pessimistic comment")
 #: Words between a negator and the act it negates: "did not", "has no intention of", "will never again".
 _NEGATION_WINDOW = 5
 _DENIAL_WINDOW = 8
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[^\sa-z0-9]")
 _BREAK = frozenset(",;:!?()[]{}—–…\"“”")
-_STEMMER = snowballstemmer.stemmer("english")
 
 
 @dataclass(frozen=True)
@@ -80,22 +77,34 @@ class _Row:
 @dataclass(frozen=True)
 class _Lexicon:
     first: dict        # key of a phrase's first word -> [(keys, row)], longest first
-    prefixes: frozenset  # the first 3 and 4 letters of every lexicon stem: only such words are stemmed
+    forms: dict        # an inflected form -> the lexicon word it inflects ("threatened" -> "threaten")
     letters: dict      # key -> negation.csv letter
     phrases: dict      # multiword negation.csv phrases: tuple of keys -> letter
     markers: tuple     # condition markers, as tuples of keys
 
 
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+_VOWELS = frozenset("aeiou")
 
 
-@cache
-def _keys_of(word: str, prefixes: frozenset) -> str:
-    """Return the key a word is compared by: its stem when it could be a lexicon word, else itself."""
-    if len(word) > 3 and (word[:4] in prefixes or word[:3] in prefixes):
-        return _stem(word)
-    return word
+def _inflections(word: str) -> set[str]:
+    """Return the regular inflections of a word: plural and third person, past, participles.
+
+    Over-generation is harmless (the forms are only looked up), so both a doubled and a
+    single final consonant are produced ("banned", "baned"); irregular forms ("met",
+    "struck") are lexicon rows of their own.
+    """
+    forms = {word, word + "s", word + "ing", word + "ed"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+        if word.endswith("ie"):
+            forms.add(word[:-2] + "ying")
+    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
 
 
 def _tokens(text: str) -> list[str]:
@@ -111,18 +120,21 @@ _LETTERS = {"negator": "n", "negative_determiner": "n", "contrast": "n", "contra
 _NEGATED = re.compile(r"n[sadpho]*(?:w[sadp]*)?$")
 #: "denied threatening", "denied that it had threatened", "rejected claims that it had agreed".
 _DENIED = re.compile(r"(?:D|rd?w?k)[sadphoiw]*$")
-_CONDITION_KINDS = frozenset({"conditional", "exchange", "anaphoric"})
+_CONDITION_KINDS = frozenset({"conditional", "exchange"})
 
 
 @built_from("tone.csv", "negation.csv", "condition_markers.csv")
 def _lexicon() -> _Lexicon:
     rows = read_lexicon("tone.csv")
-    stems = {w: _stem(w) for row in rows for w in _tokens(row["phrase"]) if w != "*"}
-    prefixes = frozenset(s[:n] for s in stems.values() for n in (3, 4) if len(s) >= n)
+    words = {w for row in rows for w in _tokens(row["phrase"]) if w != "*"}
+    forms = {}
+    for word in sorted(words):
+        for form in _inflections(word):
+            forms.setdefault(form, word)
+    forms.update({w: w for w in words})  # a lexicon word is itself, never another's inflection
     first: dict = {}
     for row in rows:
-        words = [w for w in _tokens(row["phrase"])]
-        keys = tuple(w if w == "*" else _keys_of(w, prefixes) for w in words)
+        keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["where"].strip(), row["kind"].strip(),
                      row["cameo"].strip(), row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
         first.setdefault(keys[0], []).append((keys, entry))
@@ -130,7 +142,7 @@ def _lexicon() -> _Lexicon:
         options.sort(key=lambda option: -len(option[0]))
     letters, phrases = {}, {}
     for row in read_lexicon("negation.csv"):
-        keys = tuple(_keys_of(w, prefixes) for w in _tokens(row["term"]))
+        keys = tuple(forms.get(w, w) for w in _tokens(row["term"]))
         letter = _LETTERS.get(row["kind"].strip())
         if letter is None or not keys:
             continue
@@ -138,9 +150,17 @@ def _lexicon() -> _Lexicon:
             letters.setdefault(keys[0], letter)
         else:
             phrases.setdefault(keys, letter)
-    markers = tuple(tuple(_keys_of(w, prefixes) for w in _tokens(row["marker"]))
-                    for row in read_lexicon("condition_markers.csv") if row["kind"].strip() in _CONDITION_KINDS)
-    return _Lexicon(first, prefixes, letters, phrases, markers)
+    markers = tuple(tuple(forms.get(w, w) for w in _tokens(row["marker"]))
+                    for row in read_lexicon("condition_markers.csv") if _is_condition(row))
+    return _Lexicon(first, forms, letters, phrases, markers)
+
+
+def _is_condition(row: dict) -> bool:
+    """Keep the markers that make a statement conditional wherever they stand ("if", "unless", "only once")."""
+    marker, kind = row["marker"].strip(), row["kind"].strip()
+    if row.get("position", "any").strip() != "any":  # "provided", "should": conditions only at a clause start
+        return False
+    return kind in _CONDITION_KINDS or marker.startswith("only ")
 
 
 @dataclass
@@ -232,7 +252,8 @@ def _acts_in(text, where: str, lexicon: _Lexicon, denied: bool = False) -> tuple
     if not isinstance(text, str) or not text:
         return [], []
     words = _tokens(text)
-    keys = [_keys_of(w, lexicon.prefixes) for w in words]
+    forms = lexicon.forms
+    keys = [forms.get(w, w) for w in words]
     found = _find(keys, lexicon, where)
     if not found:
         return [], keys
@@ -249,20 +270,32 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
         row, weight = act.row, act.row.goldstein
         if row.kind == "intent":  # "ready to resume talks": an intention weighs what it intends, if cooperative
             following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
-            if following is None or following.row.goldstein <= 0:
+            if following is None or following.row.goldstein <= 0 or following.state:
                 weight = 0.0
-        if act.state == "negated" and weight > 0:  # "will not negotiate", "no talks": a rejection
-            act.row = _Row(row.rule, row.words, row.where, row.kind, _REJECT[0], _REJECT[1], _REJECT[2],
-                           f"{_REJECT[3]} (negated: {row.name})")
-            weight = _REJECT[2]
-        elif act.state in ("negated", "denied"):  # "did not threaten", "denied that it had agreed": nothing done
+        if act.state == "negated" and weight > 0 and row.kind != "topic":
+            # "will not sign", "refused to agree": a rejection; "no progress": a pessimistic comment
+            turned = _PESSIMISTIC if row.cameo.startswith("01") else _REJECT
+            act.row = _Row(row.rule, row.words, row.where, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
+            weight = turned[2]
+        elif act.state in ("negated", "denied"):  # "did not threaten", "denied that it had agreed", "no talks"
             weight = 0.0
-        elif conditional and weight > 0 and act.row.plover in _OFFERS:
+        elif conditional and weight > 0 and row.plover in _OFFERS:
             act.state = "conditional"
             weight *= _CONDITIONAL_OFFER
-        if contrast is not None and act.start != contrast and act.row.kind != "contrast":
+        if contrast is not None and act.start != contrast and row.kind != "contrast":
             act.factor = 0.5 if act.start < contrast else 1.5
-        act.weight = weight * act.factor * (TOPIC_SHARE if act.row.kind == "topic" else 1.0)
+        act.weight = weight * act.factor * (TOPIC_SHARE if row.kind == "topic" else 1.0)
+
+
+def _total(acts: list[_Act]) -> float:
+    """Add up the acts performed, and of the events mentioned only the strongest on each side.
+
+    Naming the war three times does not make a statement three times as hostile; doing
+    three hostile things does.
+    """
+    done = sum(a.weight for a in acts if a.row.kind != "topic")
+    mentioned = [a.weight for a in acts if a.row.kind == "topic"]
+    return done + max((w for w in mentioned if w > 0), default=0.0) + min((w for w in mentioned if w < 0), default=0.0)
 
 
 def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
@@ -294,7 +327,7 @@ def _score(cue, content) -> tuple:
     _weigh(cue_acts, False)
     _weigh(content_acts, conditional)
     acts = [a for a in cue_acts + content_acts if a.row.kind not in ("contrast", "neutral")]
-    score = float(np.clip(sum(a.weight for a in acts), -_LIMIT, _LIMIT))
+    score = float(np.clip(_total(acts), -_LIMIT, _LIMIT))
     tone = TONES[0] if score <= -THRESHOLD else TONES[2] if score >= THRESHOLD else TONES[1]
     main = max(acts, key=lambda a: abs(a.weight), default=None)
     category = (main.row.plover or f"CAMEO {main.row.cameo}") if main is not None and main.weight else ""
