@@ -52,8 +52,12 @@ _THREATS = frozenset({"THREATEN", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "
 _OFFERS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
 #: The act a negated cooperative act becomes: CAMEO 120, reject.
 _REJECT = ("120", "REJECT", -4.0, "reject")
+#: What an appeal for something cooperative is ("called for talks"): CAMEO 026.
+_APPEAL = ("026", "REQUEST", 4.0, "appeal to meet, negotiate or settle")
 #: The act a negated optimistic comment becomes ("no progress"): CAMEO 012.
 _PESSIMISTIC = ("012", "", -0.4, "make a pessimistic comment")
+#: The act a renounced conflict act becomes ("has no intention of attacking", "will not attack"): CAMEO 030.
+_RENOUNCE = ("030", "AGREE", 4.0, "express intent to cooperate")
 #: Words between a negator and the act it negates: "did not", "has no intention of", "will never again".
 _NEGATION_WINDOW = 5
 _DENIAL_WINDOW = 8
@@ -81,6 +85,7 @@ class _Lexicon:
     letters: dict      # key -> negation.csv letter
     phrases: dict      # multiword negation.csv phrases: tuple of keys -> letter
     markers: tuple     # condition markers, as tuples of keys
+    future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
 
 
 _VOWELS = frozenset("aeiou")
@@ -104,6 +109,8 @@ def _inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     if len(word) > 2 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS:
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    # adverbs of adjectives: "recklessly", "irresponsibly", "hostilely"
+    forms.add(word[:-1] + "y" if word.endswith("le") else word[:-1] + "ily" if word.endswith("y") else word + "ly")
     return forms
 
 
@@ -128,12 +135,15 @@ def _lexicon() -> _Lexicon:
     rows = read_lexicon("tone.csv")
     words = {w for row in rows for w in _tokens(row["phrase"]) if w != "*"}
     forms = {}
-    for word in sorted(words):
+    for word in sorted(words, key=lambda w: (len(w), w)):  # "consequences" is a form of "consequence"
+        base = forms.get(word, word)
         for form in _inflections(word):
-            forms.setdefault(form, word)
-    forms.update({w: w for w in words})  # a lexicon word is itself, never another's inflection
+            forms.setdefault(form, base)
     first: dict = {}
+    future = frozenset(forms.get(w, w) for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
     for row in rows:
+        if row["kind"].strip() == "future":
+            continue
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["where"].strip(), row["kind"].strip(),
                      row["cameo"].strip(), row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
@@ -152,7 +162,7 @@ def _lexicon() -> _Lexicon:
             phrases.setdefault(keys, letter)
     markers = tuple(tuple(forms.get(w, w) for w in _tokens(row["marker"]))
                     for row in read_lexicon("condition_markers.csv") if _is_condition(row))
-    return _Lexicon(first, forms, letters, phrases, markers)
+    return _Lexicon(first, forms, letters, phrases, markers, future)
 
 
 def _is_condition(row: dict) -> bool:
@@ -171,9 +181,11 @@ class _Act:
     state: str = ""     # "", "negated", "denied", "conditional"
     weight: float = 0.0
     factor: float = 1.0  # the "but" rule: 0.5 before a contrast, 1.5 after it
+    cue: bool = False    # an act of the reporting verb, not of the content
+    clause: int = 0      # clauses before it in its text
 
     def describe(self) -> str:
-        notes = [self.state if self.state != "conditional" else "conditional offer"] if self.state else []
+        notes = [{"conditional": "conditional offer", "asked": "asked for"}.get(self.state, self.state)] if self.state else []
         if self.row.kind in ("topic", "intent"):
             notes.append("mentioned" if self.row.kind == "topic" else "intention")
         if self.factor != 1.0:
@@ -195,13 +207,13 @@ def _letters(keys: list[str], lexicon: _Lexicon) -> list[str]:
 
 
 def _match(keys: list[str], i: int, phrase: tuple) -> int:
-    """Return the end of ``phrase`` matched at word ``i`` (``*`` takes up to two words of the clause), or 0."""
+    """Return the end of ``phrase`` matched at word ``i`` (``*`` takes up to three words of the clause), or 0."""
     j = i
     for n, key in enumerate(phrase):
         if key == "*":
             continue
         if n and phrase[n - 1] == "*":
-            for gap in range(3):
+            for gap in range(4):
                 if j + gap >= len(keys) or keys[j + gap] in _BREAK:
                     return 0
                 if keys[j + gap] == key:
@@ -235,11 +247,13 @@ def _find(keys: list[str], lexicon: _Lexicon, where: str) -> list[tuple]:
     return found
 
 
-def _state(letters: list[str], start: int) -> str:
-    """Say whether the act starting at word ``start`` is negated or denied by the words before it in its clause."""
+def _state(letters: list[str], keys: list[str], start: int, future: frozenset) -> str:
+    """Say whether the act starting at word ``start`` is negated, renounced or denied by the words before it."""
     clause = "".join(letters[:start]).rsplit("|", 1)[-1]
-    if _NEGATED.search(clause[-_NEGATION_WINDOW - 1:]):
-        return "negated"
+    near = clause[-_NEGATION_WINDOW - 1:]
+    if _NEGATED.search(near):
+        # a negated future or intention ("will not attack", "has no intention of attacking") renounces the act
+        return "renounced" if future.intersection(keys[start - len(near):start]) else "negated"
     wide = clause[-_DENIAL_WINDOW - 1:]
     if _DENIED.search(wide):
         cue = max(wide.rfind("D"), wide.rfind("r"))
@@ -258,44 +272,85 @@ def _acts_in(text, where: str, lexicon: _Lexicon, denied: bool = False) -> tuple
     if not found:
         return [], keys
     letters = _letters(keys, lexicon)
-    acts = [_Act(" ".join(words[s:e]), row, s, "denied" if denied and row.kind != "contrast" else _state(letters, s))
+    acts = [_Act(" ".join(words[s:e]), row, s,
+                 "denied" if denied and row.kind != "contrast" else _state(letters, keys, s, lexicon.future),
+                 clause=letters[:s].count("|"))
             for s, e, row in found]
     return acts, keys
 
 
 def _weigh(acts: list[_Act], conditional: bool) -> None:
     """Set each act's weight: its Goldstein weight, turned by negation, denial, a condition or a contrast."""
-    contrast = max((a.start for a in acts if a.row.kind == "contrast"), default=None)
+    contrast = max((a.start for a in acts if a.row.kind == "contrast" and not a.cue), default=None)
+    _ask(acts)
     for n, act in enumerate(acts):
         row, weight = act.row, act.row.goldstein
-        if row.kind == "intent":  # "ready to resume talks": an intention weighs what it intends, if cooperative
+        if act.state == "asked":  # what an appeal or a demand asks for is not done: the appeal weighs
+            act.weight = 0.0
+            continue
+        if row.kind == "intent":  # "ready to resume talks" is an offer, "vowed to retaliate" the retaliation's
             following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
-            if following is None or following.row.goldstein <= 0 or following.state:
+            if following is not None and following.row.goldstein < 0 and not following.state:
                 weight = 0.0
-        if act.state == "negated" and weight > 0 and row.kind != "topic":
+        turned = None
+        if act.state == "negated" and weight > 0:
             # "will not sign", "refused to agree": a rejection; "no progress": a pessimistic comment
-            turned = _PESSIMISTIC if row.cameo.startswith("01") else _REJECT
+            turned = _PESSIMISTIC if row.plover in ("", "SUPPORT") else _REJECT
+        elif act.state == "renounced" and weight < 0:  # "has no intention of attacking", "will not attack"
+            turned = _RENOUNCE
+        if turned is not None:
             act.row = _Row(row.rule, row.words, row.where, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
             weight = turned[2]
-        elif act.state in ("negated", "denied"):  # "did not threaten", "denied that it had agreed", "no talks"
+        elif act.state in ("negated", "denied", "renounced"):  # "did not threaten", "denied that it had agreed"
             weight = 0.0
         elif conditional and weight > 0 and row.plover in _OFFERS:
             act.state = "conditional"
             weight *= _CONDITIONAL_OFFER
-        if contrast is not None and act.start != contrast and row.kind != "contrast":
+        if contrast is not None and not act.cue and act.start != contrast and row.kind != "contrast":
             act.factor = 0.5 if act.start < contrast else 1.5
         act.weight = weight * act.factor * (TOPIC_SHARE if row.kind == "topic" else 1.0)
 
 
-def _total(acts: list[_Act]) -> float:
-    """Add up the acts performed, and of the events mentioned only the strongest on each side.
+def _ask(acts: list[_Act]) -> None:
+    """Code an appeal or a demand by what it asks for, as CAMEO does, and mark what is asked as not done.
 
-    Naming the war three times does not make a statement three times as hostile; doing
-    three hostile things does.
+    "called for talks" is an appeal to negotiate (CAMEO 026, +4.0), "urged X to stop the
+    attacks" stays an appeal to yield (025, the attacks still count as mentioned);
+    "demanded that X lift the ban" is a demand (100) whatever it asks for: the lifting is
+    not done.
+    """
+    for n, act in enumerate(acts):
+        if act.state or not (act.row.plover == "REQUEST" or act.row.cameo == "100"):
+            continue
+        asked = [a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral", "future")
+                 and (a.cue == act.cue and a.clause == act.clause or act.cue and not a.cue and a.clause == 0)]
+        if not asked or asked[0].row.goldstein <= 0 or asked[0].state:
+            continue
+        if act.row.plover == "REQUEST":
+            row = act.row
+            act.row = _Row(row.rule, row.words, row.where, row.kind, *_APPEAL[:3], _APPEAL[3])
+        for other in asked:
+            if other.row.goldstein > 0 and not other.state:
+                other.state = "asked"
+
+
+def _total(acts: list[_Act]) -> float:
+    """Add up the acts performed, and the strongest event mentioned on their side.
+
+    The acts set the direction: "called the deal illegal" is an accusation, whatever
+    the deal. Naming the war three times does not make a statement three times as
+    hostile, so of the events mentioned only the strongest counts; without an act, the
+    strongest on each side.
     """
     done = sum(a.weight for a in acts if a.row.kind != "topic")
     mentioned = [a.weight for a in acts if a.row.kind == "topic"]
-    return done + max((w for w in mentioned if w > 0), default=0.0) + min((w for w in mentioned if w < 0), default=0.0)
+    best = max((w for w in mentioned if w > 0), default=0.0)
+    worst = min((w for w in mentioned if w < 0), default=0.0)
+    if done > 0:
+        return done + best
+    if done < 0:
+        return done + worst
+    return best + worst
 
 
 def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
@@ -324,8 +379,9 @@ def _score(cue, content) -> tuple:
     threat = conditional and any(a.row.plover in _THREATS and a.row.kind == "act" for a in live)
     offer = conditional and any(a.row.plover in _OFFERS and a.row.goldstein > 0 and a.row.kind != "neutral"
                                 for a in live)
-    _weigh(cue_acts, False)
-    _weigh(content_acts, conditional)
+    for act in cue_acts:
+        act.cue = True
+    _weigh(cue_acts + content_acts, conditional)
     acts = [a for a in cue_acts + content_acts if a.row.kind not in ("contrast", "neutral")]
     score = float(np.clip(_total(acts), -_LIMIT, _LIMIT))
     tone = TONES[0] if score <= -THRESHOLD else TONES[2] if score >= THRESHOLD else TONES[1]
