@@ -25,6 +25,7 @@ from .sentences import to_sentences
 from .sentiment import add_sentiment
 from .statements import analyse_articles
 from .story import Story, resolve_story
+from .tone import add_tone
 
 __all__ = ["Analysis", "FRAMES", "analyse_batch", "analyze", "analyze_text", "prune_cache"]
 
@@ -46,8 +47,9 @@ class Analysis:
         One row per sentence and per condition.
     statements : pandas.DataFrame
         One row per attributed statement, with its phrasing measures (see
-        :func:`parley.add_phrasing`) and sentiment (see
-        :func:`parley.add_sentiment`).
+        :func:`parley.add_phrasing`), sentiment (see
+        :func:`parley.add_sentiment`) and cooperation–conflict tone (see
+        :func:`parley.add_tone`).
     actors : pandas.DataFrame
         One row per mention of a person, body, group or document (see
         :func:`parley.to_actors`); statements link to it by ``actor_id``.
@@ -105,9 +107,10 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Analysis
         With ``sentences``, ``statements``, ``actors`` and ``conditions``
         frames: who said what, at full speed. Unlike :func:`analyze`, the
-        statements carry no phrasing or sentiment columns and ``terms`` is
-        empty; add them with :func:`parley.add_phrasing`,
-        :func:`parley.phrasing_terms` and :func:`parley.add_sentiment`.
+        statements carry no phrasing, sentiment or tone columns and ``terms``
+        is empty; add them with :func:`parley.add_phrasing`,
+        :func:`parley.phrasing_terms`, :func:`parley.add_sentiment` and
+        :func:`parley.add_tone`.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -207,7 +210,7 @@ def analyse_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
     story = story or Story()
     frames = _attribution(articles, parties, story)
     measured, frames["terms"] = measure_phrasing(frames["statements"], frames["conditions"], story=story)
-    frames["statements"] = add_sentiment(measured)
+    frames["statements"] = add_tone(add_sentiment(measured))
     return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
 
 

@@ -27,8 +27,8 @@ condition is a demand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-import numpy as np
+from bisect import bisect_left
+from dataclasses import dataclass, field
 import pandas as pd
 from .lexicons import built_from, read_lexicon
 
@@ -62,6 +62,7 @@ _RENOUNCE = ("030", "AGREE", 4.0, "express intent to cooperate")
 _NEGATION_WINDOW = 5
 _DENIAL_WINDOW = 8
 
+_NOTHING = (0.0, "neutral", "", "", False, False)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[^\sa-z0-9]")
 _BREAK = frozenset(",;:!?()[]{}—–…\"“”")
 
@@ -80,12 +81,15 @@ class _Row:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    first: dict        # key of a phrase's first word -> [(keys, row)], longest first
+    cue: dict          # key of the first word of a phrase that may be a cue -> [(keys, row)], longest first
+    content: dict      # the same for phrases in a content
     forms: dict        # an inflected form -> the lexicon word it inflects ("threatened" -> "threaten")
     letters: dict      # key -> negation.csv letter
-    phrases: dict      # multiword negation.csv phrases: tuple of keys -> letter
-    markers: tuple     # condition markers, as tuples of keys
+    phrases: dict      # first key of a multiword negation.csv phrase -> [(keys, letter)]
+    markers: dict      # first key of a condition marker -> [keys]
     future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
+    needed: frozenset  # the forms of the one word each content phrase needs (its longest)
+    cues: dict = field(default_factory=dict)  # the acts of each cue seen, found once
 
 
 _VOWELS = frozenset("aeiou")
@@ -135,11 +139,13 @@ def _lexicon() -> _Lexicon:
     rows = read_lexicon("tone.csv")
     words = {w for row in rows for w in _tokens(row["phrase"]) if w != "*"}
     forms = {}
+    modals = {w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"])}
     for word in sorted(words, key=lambda w: (len(w), w)):  # "consequences" is a form of "consequence"
         base = forms.get(word, word)
-        for form in _inflections(word):
+        for form in ({word} if word in modals else _inflections(word)):  # "willing" is no form of "will"
             forms.setdefault(form, base)
-    first: dict = {}
+    cue: dict = {}
+    content: dict = {}
     future = frozenset(forms.get(w, w) for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
     for row in rows:
         if row["kind"].strip() == "future":
@@ -147,8 +153,10 @@ def _lexicon() -> _Lexicon:
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["where"].strip(), row["kind"].strip(),
                      row["cameo"].strip(), row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
-        first.setdefault(keys[0], []).append((keys, entry))
-    for options in first.values():
+        for where, first in (("cue", cue), ("content", content)):
+            if entry.where in (where, "any"):
+                first.setdefault(keys[0], []).append((keys, entry))
+    for options in [*cue.values(), *content.values()]:
         options.sort(key=lambda option: -len(option[0]))
     letters, phrases = {}, {}
     for row in read_lexicon("negation.csv"):
@@ -159,10 +167,17 @@ def _lexicon() -> _Lexicon:
         if len(keys) == 1:
             letters.setdefault(keys[0], letter)
         else:
-            phrases.setdefault(keys, letter)
-    markers = tuple(tuple(forms.get(w, w) for w in _tokens(row["marker"]))
-                    for row in read_lexicon("condition_markers.csv") if _is_condition(row))
-    return _Lexicon(first, forms, letters, phrases, markers, future)
+            phrases.setdefault(keys[0], []).append((keys, letter))
+    markers: dict = {}
+    for row in read_lexicon("condition_markers.csv"):
+        if _is_condition(row):
+            keys = tuple(forms.get(w, w) for w in _tokens(row["marker"]))
+            markers.setdefault(keys[0], []).append(keys)
+    # every phrase that weighs needs its longest word: a content with none of them has no act
+    needed = {max((k for k in keys if k != "*"), key=lambda k: (k not in letters and k not in future, len(k)))
+              for options in content.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
+    needed = frozenset([form for form, key in forms.items() if key in needed] + list(needed))
+    return _Lexicon(cue, content, forms, letters, phrases, markers, future, needed)
 
 
 def _is_condition(row: dict) -> bool:
@@ -197,11 +212,12 @@ class _Act:
 
 def _letters(keys: list[str], lexicon: _Lexicon) -> list[str]:
     """Return the negation.csv letter of each word ("w" for others, "|" for a clause break)."""
-    letters = [lexicon.letters.get(k, "|" if k in _BREAK else "w") for k in keys]
-    for phrase, letter in lexicon.phrases.items():
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if keys[i] == phrase[0] and tuple(keys[i:i + n]) == phrase:
+    get, phrases = lexicon.letters.get, lexicon.phrases
+    letters = [get(k, "|" if k in _BREAK else "w") for k in keys]
+    for i in [i for i, k in enumerate(keys) if k in phrases]:
+        for phrase, letter in phrases[keys[i]]:
+            n = len(phrase)
+            if tuple(keys[i:i + n]) == phrase:
                 letters[i:i + n] = ["x"] * (n - 1) + [letter]
     return letters
 
@@ -228,22 +244,24 @@ def _match(keys: list[str], i: int, phrase: tuple) -> int:
     return j
 
 
-def _find(keys: list[str], lexicon: _Lexicon, where: str) -> list[tuple]:
+def _find(keys: list[str], first: dict) -> list[tuple]:
     """Return ``(start, end, row)`` of the lexicon phrases in ``keys``, left to right, longest first, not overlapping."""
-    found, i = [], 0
-    first = lexicon.first
-    while i < len(keys):
-        options = first.get(keys[i])
-        end = 0
-        if options:
-            for phrase, row in options:
-                if row.where != where and row.where != "any":
-                    continue
-                end = _match(keys, i, phrase)
-                if end:
-                    found.append((i, end, row))
-                    break
-        i = end if end else i + 1
+    found, end, last = [], 0, len(keys) - 1
+    for i in [i for i, k in enumerate(keys) if k in first]:
+        if i < end:
+            continue
+        following = keys[i + 1] if i < last else None
+        for phrase, row in first[keys[i]]:
+            if len(phrase) == 1:
+                stop = i + 1
+            elif phrase[1] != following and phrase[1] != "*":  # most phrases fail on their second word
+                continue
+            else:
+                stop = _match(keys, i, phrase)
+            if stop:
+                found.append((i, stop, row))
+                end = stop
+                break
     return found
 
 
@@ -265,17 +283,22 @@ def _acts_in(text, where: str, lexicon: _Lexicon, denied: bool = False) -> tuple
     """Return the acts of a cue or content, each with its state, and the words' keys."""
     if not isinstance(text, str) or not text:
         return [], []
-    words = _tokens(text)
+    words = _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'"))
+    if where == "content" and lexicon.needed.isdisjoint(words):  # most contents hold no act: skip them fast
+        return [], []
     forms = lexicon.forms
-    keys = [forms.get(w, w) for w in words]
-    found = _find(keys, lexicon, where)
+    keys = list(map(forms.get, words, words))
+    found = _find(keys, lexicon.cue if where == "cue" else lexicon.content)
     if not found:
         return [], keys
-    letters = _letters(keys, lexicon)
-    acts = [_Act(" ".join(words[s:e]), row, s,
-                 "denied" if denied and row.kind != "contrast" else _state(letters, keys, s, lexicon.future),
-                 clause=letters[:s].count("|"))
-            for s, e, row in found]
+    acts = []
+    breaks = [i for i, k in enumerate(keys) if k in _BREAK or lexicon.letters.get(k) == "|"]
+    for s, e, row in found:
+        lo = max(0, s - _DENIAL_WINDOW - 1)  # only the words just before an act can negate or deny it
+        letters = _letters(keys[lo:s], lexicon)
+        state = "denied" if denied and row.kind != "contrast" else _state(letters, keys[lo:s], s - lo, lexicon.future)
+        clause = bisect_left(breaks, s)
+        acts.append(_Act(" ".join(words[s:e]), row, s, state, clause=clause))
     return acts, keys
 
 
@@ -355,20 +378,22 @@ def _total(acts: list[_Act]) -> float:
 
 def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
     """Tell whether a content has a condition marker ("if", "unless", "in exchange for")."""
-    for marker in lexicon.markers:
-        n = len(marker)
-        for i in range(len(keys) - n + 1):
-            if keys[i] == marker[0] and tuple(keys[i:i + n]) == marker:
-                return True
+    markers = lexicon.markers
+    for i in [i for i, k in enumerate(keys) if k in markers]:
+        if any(tuple(keys[i:i + len(m)]) == m for m in markers[keys[i]]):
+            return True
     return False
 
 
-def _score(cue, content) -> tuple:
+def _score(cue, content, lexicon: _Lexicon) -> tuple:
     """Score one statement: its tone score, class, the acts behind it, its main category and the two flags."""
-    lexicon = _lexicon()
-    cue_acts, _ = _acts_in(cue, "cue", lexicon)
+    if cue not in lexicon.cues:  # a few cues ("said", "told") head most statements
+        lexicon.cues[cue] = _acts_in(cue, "cue", lexicon)[0]
+    cue_acts = [_Act(a.words, a.row, a.start, a.state) for a in lexicon.cues[cue]]
     denial = any(a.row.cameo == "016" for a in cue_acts)
     content_acts, keys = _acts_in(content, "content", lexicon, denied=denial)
+    if not cue_acts and not content_acts:
+        return _NOTHING
     if any(a.row.plover == "REJECT" for a in cue_acts) and "k" in "".join(_letters(keys[:3], lexicon)):
         # "rejected | the claims that it had agreed": the cue denies a claim, and the claim is not made
         cue_acts = [_Act(a.words, _Row(a.row.rule, a.row.words, a.row.where, a.row.kind, "016", "", 0.0,
@@ -383,7 +408,7 @@ def _score(cue, content) -> tuple:
         act.cue = True
     _weigh(cue_acts + content_acts, conditional)
     acts = [a for a in cue_acts + content_acts if a.row.kind not in ("contrast", "neutral")]
-    score = float(np.clip(_total(acts), -_LIMIT, _LIMIT))
+    score = max(-_LIMIT, min(_LIMIT, float(_total(acts))))
     tone = TONES[0] if score <= -THRESHOLD else TONES[2] if score >= THRESHOLD else TONES[1]
     main = max(acts, key=lambda a: abs(a.weight), default=None)
     category = (main.row.plover or f"CAMEO {main.row.cameo}") if main is not None and main.weight else ""
@@ -415,8 +440,9 @@ def add_tone(statements: pd.DataFrame, *, cue: str = "cue", text: str = "content
         attacked", "ready to talk if the shelling stops").
     """
     out = statements.copy()
-    cues = out[cue] if cue in out else [None] * len(out)
-    scores = [_score(c, t) for c, t in zip(cues, out[text])] if len(out) else []
+    cues = out[cue].tolist() if cue in out else [None] * len(out)
+    lexicon = _lexicon()
+    scores = [_score(c, t, lexicon) for c, t in zip(cues, out[text].tolist())]
     values = pd.DataFrame(scores, columns=TONE_COLUMNS, index=out.index)
     for column, dtype in zip(TONE_COLUMNS, (float, object, object, object, bool, bool)):
         out[column] = values[column].astype(dtype)
