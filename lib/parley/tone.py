@@ -71,7 +71,6 @@ _BREAK = frozenset(",;:!?()[]{}—–…\"“”")
 class _Row:
     rule: str
     words: str
-    where: str
     kind: str
     cameo: str
     plover: str
@@ -81,15 +80,14 @@ class _Row:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    cue: dict          # key of the first word of a phrase that may be a cue -> [(keys, row)], longest first
-    content: dict      # the same for phrases in a content
+    first: dict        # key of a phrase's first word -> [(keys, row)], longest first
     forms: dict        # an inflected form -> the lexicon word it inflects ("threatened" -> "threaten")
     letters: dict      # key -> negation.csv letter
     phrases: dict      # first key of a multiword negation.csv phrase -> [(keys, letter)]
     markers: dict      # first key of a condition marker -> [keys]
     future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
     needed: frozenset  # the forms of the one word each content phrase needs (its longest)
-    cues: dict = field(default_factory=dict)  # the acts of each cue seen, found once
+    cues: dict = field(default_factory=dict)  # each cue seen: its words, and whether it holds an act
 
 
 _VOWELS = frozenset("aeiou")
@@ -144,19 +142,16 @@ def _lexicon() -> _Lexicon:
         base = forms.get(word, word)
         for form in ({word} if word in modals else _inflections(word)):  # "willing" is no form of "will"
             forms.setdefault(form, base)
-    cue: dict = {}
-    content: dict = {}
+    first: dict = {}
     future = frozenset(forms.get(w, w) for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
     for row in rows:
         if row["kind"].strip() == "future":
             continue
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
-        entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["where"].strip(), row["kind"].strip(),
-                     row["cameo"].strip(), row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
-        for where, first in (("cue", cue), ("content", content)):
-            if entry.where in (where, "any"):
-                first.setdefault(keys[0], []).append((keys, entry))
-    for options in [*cue.values(), *content.values()]:
+        entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["kind"].strip(), row["cameo"].strip(),
+                     row["plover"].strip(), float(row["goldstein"]), row["name"].strip())
+        first.setdefault(keys[0], []).append((keys, entry))
+    for options in first.values():
         options.sort(key=lambda option: -len(option[0]))
     letters, phrases = {}, {}
     for row in read_lexicon("negation.csv"):
@@ -175,9 +170,9 @@ def _lexicon() -> _Lexicon:
             markers.setdefault(keys[0], []).append(keys)
     # every phrase that weighs needs its longest word: a content with none of them has no act
     needed = {max((k for k in keys if k != "*"), key=lambda k: (k not in letters and k not in future, len(k)))
-              for options in content.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
+              for options in first.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
     needed = frozenset([form for form, key in forms.items() if key in needed] + list(needed))
-    return _Lexicon(cue, content, forms, letters, phrases, markers, future, needed)
+    return _Lexicon(first, forms, letters, phrases, markers, future, needed)
 
 
 def _is_condition(row: dict) -> bool:
@@ -279,27 +274,44 @@ def _state(letters: list[str], keys: list[str], start: int, future: frozenset) -
     return ""
 
 
-def _acts_in(text, where: str, lexicon: _Lexicon, denied: bool = False) -> tuple[list[_Act], list[str]]:
-    """Return the acts of a cue or content, each with its state, and the words' keys."""
-    if not isinstance(text, str) or not text:
+def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
+    """Return the acts of a statement, read as its cue followed by its content, and the content's keys.
+
+    Reading them as one ("rejected | the claims that", "denied | threatening", "called |
+    for talks") lets phrases and negation span the two.
+    """
+    if cue not in lexicon.cues:  # a few cues ("said", "told") head most statements
+        words = _tokens(cue) if isinstance(cue, str) else []
+        lexicon.cues[cue] = (words, bool(_find(list(map(lexicon.forms.get, words, words)), lexicon.first)))
+    cue_words, cue_acts = lexicon.cues[cue]
+    words = _tokens(content) if isinstance(content, str) else []
+    if not cue_acts and lexicon.needed.isdisjoint(words):  # most contents hold no act: skip them fast
         return [], []
-    words = _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'"))
-    if where == "content" and lexicon.needed.isdisjoint(words):  # most contents hold no act: skip them fast
-        return [], []
-    forms = lexicon.forms
-    keys = list(map(forms.get, words, words))
-    found = _find(keys, lexicon.cue if where == "cue" else lexicon.content)
+    n = len(cue_words)
+    words = cue_words + words
+    keys = list(map(lexicon.forms.get, words, words))
+    found = _find(keys, lexicon.first)
     if not found:
-        return [], keys
-    acts = []
+        return [], keys[n:]
     breaks = [i for i, k in enumerate(keys) if k in _BREAK or lexicon.letters.get(k) == "|"]
+    plain = keys
+    if any(e - s > 1 for s, e, _ in found):  # "will not hesitate to defend": the act's own "not" negates nothing
+        plain = list(keys)
+        for s, e, _ in found:
+            if e - s > 1:
+                plain[s:e] = ["\0"] * (e - s)
+    acts, denied = [], False
     for s, e, row in found:
         lo = max(0, s - _DENIAL_WINDOW - 1)  # only the words just before an act can negate or deny it
-        letters = _letters(keys[lo:s], lexicon)
-        state = "denied" if denied and row.kind != "contrast" else _state(letters, keys[lo:s], s - lo, lexicon.future)
-        clause = bisect_left(breaks, s)
-        acts.append(_Act(" ".join(words[s:e]), row, s, state, clause=clause))
-    return acts, keys
+        state = "denied" if denied and row.kind != "contrast" else _state(_letters(plain[lo:s], lexicon),
+                                                                          plain[lo:s], s - lo, lexicon.future)
+        if row.plover == "REJECT" and not state and "k" in _letters(keys[e:e + 3], lexicon):
+            row = _Row(row.rule, row.words, row.kind, "016", "", 0.0, "deny (rejects a claim)")
+        act = _Act(" ".join(words[s:e]), row, s, state, cue=s < n, clause=bisect_left(breaks, s))
+        if act.cue and row.cameo == "016":  # "denied | that ...", "rejected | the claims that ...": all denied
+            denied = True
+        acts.append(act)
+    return acts, keys[n:]
 
 
 def _weigh(acts: list[_Act], conditional: bool) -> None:
@@ -322,7 +334,7 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
         elif act.state == "renounced" and weight < 0:  # "has no intention of attacking", "will not attack"
             turned = _RENOUNCE
         if turned is not None:
-            act.row = _Row(row.rule, row.words, row.where, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
+            act.row = _Row(row.rule, row.words, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
             weight = turned[2]
         elif act.state in ("negated", "denied", "renounced"):  # "did not threaten", "denied that it had agreed"
             weight = 0.0
@@ -351,7 +363,7 @@ def _ask(acts: list[_Act]) -> None:
             continue
         if act.row.plover == "REQUEST":
             row = act.row
-            act.row = _Row(row.rule, row.words, row.where, row.kind, *_APPEAL[:3], _APPEAL[3])
+            act.row = _Row(row.rule, row.words, row.kind, *_APPEAL[:3], _APPEAL[3])
         for other in asked:
             if other.row.goldstein > 0 and not other.state:
                 other.state = "asked"
@@ -387,30 +399,18 @@ def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
 
 def _score(cue, content, lexicon: _Lexicon) -> tuple:
     """Score one statement: its tone score, class, the acts behind it, its main category and the two flags."""
-    if cue not in lexicon.cues:  # a few cues ("said", "told") head most statements
-        lexicon.cues[cue] = _acts_in(cue, "cue", lexicon)[0]
-    cue_acts = [_Act(a.words, a.row, a.start, a.state) for a in lexicon.cues[cue]]
-    denial = any(a.row.cameo == "016" for a in cue_acts)
-    content_acts, keys = _acts_in(content, "content", lexicon, denied=denial)
-    if not cue_acts and not content_acts:
+    acts, keys = _acts(cue, content, lexicon)
+    if not acts:
         return _NOTHING
-    if any(a.row.plover == "REJECT" for a in cue_acts) and "k" in "".join(_letters(keys[:3], lexicon)):
-        # "rejected | the claims that it had agreed": the cue denies a claim, and the claim is not made
-        cue_acts = [_Act(a.words, _Row(a.row.rule, a.row.words, a.row.where, a.row.kind, "016", "", 0.0,
-                                       "deny (rejects a claim)"), a.start) for a in cue_acts]
-        content_acts, keys = _acts_in(content, "content", lexicon, denied=True)
-    conditional = bool(content_acts) and _conditional(keys, lexicon)
-    live = [a for a in content_acts if not a.state]
+    conditional = _conditional(keys, lexicon)
+    live = [a for a in acts if not a.state and not a.cue]
     threat = conditional and any(a.row.plover in _THREATS and a.row.kind == "act" for a in live)
-    offer = conditional and any(a.row.plover in _OFFERS and a.row.goldstein > 0 and a.row.kind != "neutral"
-                                for a in live)
-    for act in cue_acts:
-        act.cue = True
-    _weigh(cue_acts + content_acts, conditional)
-    acts = [a for a in cue_acts + content_acts if a.row.kind not in ("contrast", "neutral")]
+    offer = conditional and any(a.row.plover in _OFFERS and a.row.goldstein > 0 for a in live)
+    _weigh(acts, conditional)
+    acts = [a for a in acts if a.row.kind not in ("contrast", "neutral")]
     score = max(-_LIMIT, min(_LIMIT, float(_total(acts))))
     tone = TONES[0] if score <= -THRESHOLD else TONES[2] if score >= THRESHOLD else TONES[1]
-    main = max(acts, key=lambda a: abs(a.weight), default=None)
+    main = max(acts, key=lambda a: (a.row.kind != "topic" and a.weight != 0, abs(a.weight)), default=None)
     category = (main.row.plover or f"CAMEO {main.row.cameo}") if main is not None and main.weight else ""
     return score, tone, "; ".join(a.describe() for a in acts), category, threat, offer
 
