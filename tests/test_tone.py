@@ -165,7 +165,7 @@ def test_analyze_includes_tone(tmp_path, monkeypatch):
 def test_lexicon_rows_are_well_formed():
     rows = read_lexicon("tone.csv")
     assert len({r["rule"] for r in rows}) == len(rows)
-    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "neutral", "contrast", "future"}
+    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future"}
     weights = {}
     for row in rows:
         if row["cameo"]:  # one weight per CAMEO code, as in the Goldstein table

@@ -87,6 +87,7 @@ class _Lexicon:
     markers: dict      # first key of a condition marker -> [keys]
     future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
     needed: frozenset  # the forms of the one word each content phrase needs (its longest)
+    negators: frozenset  # the keys of negation.csv's negators
     cues: dict = field(default_factory=dict)  # each cue seen: its words, and whether it holds an act
 
 
@@ -100,6 +101,8 @@ def _inflections(word: str) -> set[str]:
     single final consonant are produced ("banned", "baned"); irregular forms ("met",
     "struck") are lexicon rows of their own.
     """
+    if len(word) < 3:  # "on", "no", "to": function words are not inflected ("only" is no form of "on")
+        return {word}
     forms = {word, word + "s", word + "ing", word + "ed"}
     if word.endswith(("s", "x", "z", "ch", "sh")):
         forms.add(word + "es")
@@ -112,7 +115,8 @@ def _inflections(word: str) -> set[str]:
     if len(word) > 2 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS:
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     # adverbs of adjectives: "recklessly", "irresponsibly", "hostilely"
-    forms.add(word[:-1] + "y" if word.endswith("le") else word[:-1] + "ily" if word.endswith("y") else word + "ly")
+    if len(word) > 4:
+        forms.add(word[:-1] + "y" if word.endswith("le") else word[:-1] + "ily" if word.endswith("y") else word + "ly")
     return forms
 
 
@@ -172,7 +176,8 @@ def _lexicon() -> _Lexicon:
     needed = {max((k for k in keys if k != "*"), key=lambda k: (k not in letters and k not in future, len(k)))
               for options in first.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
     needed = frozenset([form for form, key in forms.items() if key in needed] + list(needed))
-    return _Lexicon(first, forms, letters, phrases, markers, future, needed)
+    return _Lexicon(first, forms, letters, phrases, markers, future, needed,
+                    frozenset(k for k, letter in letters.items() if letter == "n"))
 
 
 def _is_condition(row: dict) -> bool:
@@ -296,9 +301,10 @@ def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
     breaks = [i for i, k in enumerate(keys) if k in _BREAK or lexicon.letters.get(k) == "|"]
     plain = keys
     if any(e - s > 1 for s, e, _ in found):  # "will not hesitate to defend": the act's own "not" negates nothing
+        negators = lexicon.negators
         plain = list(keys)
         for s, e, _ in found:
-            if e - s > 1:
+            if e - s > 1 and not negators.isdisjoint(keys[s:e]):
                 plain[s:e] = ["\0"] * (e - s)
     acts, denied = [], False
     for s, e, row in found:
@@ -338,6 +344,10 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
             weight = turned[2]
         elif act.state in ("negated", "denied", "renounced"):  # "did not threaten", "denied that it had agreed"
             weight = 0.0
+        elif row.kind == "precondition":  # "will only talk once ...": the restriction is a demand
+            following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
+            if following is None or following.row.goldstein <= 0 or following.state or following.clause != act.clause:
+                weight = 0.0
         elif conditional and weight > 0 and row.plover in _OFFERS:
             act.state = "conditional"
             weight *= _CONDITIONAL_OFFER
@@ -355,7 +365,7 @@ def _ask(acts: list[_Act]) -> None:
     not done.
     """
     for n, act in enumerate(acts):
-        if act.state or not (act.row.plover == "REQUEST" or act.row.cameo == "100"):
+        if act.state or act.row.kind != "act" or not (act.row.plover == "REQUEST" or act.row.cameo == "100"):
             continue
         asked = [a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral", "future")
                  and (a.cue == act.cue and a.clause == act.clause or act.cue and not a.cue and a.clause == 0)]
