@@ -56,6 +56,8 @@ _REJECT = ("120", "REJECT", -4.0, "reject")
 _APPEAL = ("026", "REQUEST", 4.0, "appeal to meet, negotiate or settle")
 #: The act a negated optimistic comment becomes ("no progress"): CAMEO 012.
 _PESSIMISTIC = ("012", "", -0.4, "make a pessimistic comment")
+#: Comments and praise: negated ("no progress", "not constructive"), a pessimistic comment, not a rejection.
+_COMMENTS = frozenset({"012", "013", "019", "051"})
 #: The act a renounced conflict act becomes ("has no intention of attacking", "will not attack"): CAMEO 030.
 _RENOUNCE = ("030", "AGREE", 4.0, "express intent to cooperate")
 #: Words between a negator and the act it negates: "did not", "has no intention of", "will never again".
@@ -334,9 +336,9 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
             if following is not None and following.row.goldstein < 0 and not following.state:
                 weight = 0.0
         turned = None
-        if act.state == "negated" and weight > 0:
+        if act.state in ("negated", "renounced") and weight > 0:  # "does not want normalisation" rejects it
             # "will not sign", "refused to agree": a rejection; "no progress": a pessimistic comment
-            turned = _PESSIMISTIC if row.plover in ("", "SUPPORT") else _REJECT
+            turned = _PESSIMISTIC if row.cameo[:3] in _COMMENTS else _REJECT
         elif act.state == "renounced" and weight < 0:  # "has no intention of attacking", "will not attack"
             turned = _RENOUNCE
         if turned is not None:
