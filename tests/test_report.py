@@ -213,13 +213,15 @@ def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
     assert ("Main framing contrast:</b> Iraq equally <b>withdrawal / reduction</b> and <b>security / threat</b> "
             "(2 of 5 terms each)") in briefing
     assert "United States mostly <b>transition / evolution</b>" in briefing
-    assert "polarity" in briefing and ": no interval)" in briefing  # 3 statements: a mean, no interval
+    assert "cooperation–conflict score" in briefing and ": no interval)" in briefing  # 3 statements: no interval
+    assert "not TextBlob polarity" in briefing  # the briefing says which measure its tone is
 
 
 def test_methods_and_limits_give_the_measured_accuracy(runs):
     methods = " ".join(runs.html[runs.html.index("id='methods'"):runs.html.index("id='articles'")].split())
     for figure in ("F1 0.869 on PolNeAR dev", "F1 0.843 on PolNeAR train", "accuracy 0.880", "F1 0.977",
-                   "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale"):
+                   "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale",
+                   "Spearman 0.63", "macro-F1 0.65"):
         assert figure in methods
 
 
