@@ -135,6 +135,10 @@ _LETTERS = {"negator": "n", "negative_determiner": "n", "contrast": "n", "contra
 _NEGATED = re.compile(r"n[sadpho]*(?:w[sadp]*)?$")
 #: "denied threatening", "denied that it had threatened", "rejected claims that it had agreed".
 _DENIED = re.compile(r"(?:D|rd?w?k)[sadphoiw]*$")
+#: The kinds of negation.csv that are function words, never inflected.
+_FUNCTION_WORDS = frozenset({"negator", "negative_determiner", "contrast", "contrast_in_clause", "not_negation",
+                             "auxiliary", "determiner", "pronoun", "preposition", "complementizer", "boundary",
+                             "coordinator", "conjunction"})
 _CONDITION_KINDS = frozenset({"conditional", "exchange"})
 
 
@@ -143,10 +147,14 @@ def _lexicon() -> _Lexicon:
     rows = read_lexicon("tone.csv")
     words = {w for row in rows for w in _tokens(row["phrase"]) if w != "*"}
     forms = {}
-    modals = {w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"])}
+    # words written out in every form: modals and intentions ("willing" is no form of "will") and the
+    # function words of negation.csv ("noting" is no form of "not")
+    fixed = {w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"])}
+    fixed |= {w for row in read_lexicon("negation.csv") if row["kind"].strip() in _FUNCTION_WORDS
+              for w in _tokens(row["term"])}
     for word in sorted(words, key=lambda w: (len(w), w)):  # "consequences" is a form of "consequence"
         base = forms.get(word, word)
-        for form in ({word} if word in modals else _inflections(word)):  # "willing" is no form of "will"
+        for form in ({word} if word in fixed else _inflections(word)):
             forms.setdefault(form, base)
     first: dict = {}
     future = frozenset(forms.get(w, w) for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
