@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 ARTICLES ?= data/articles
 PARTIES ?= data/parties.toml
 OUT ?= reports
+LAB_ARGS ?=
 
 .PHONY: report test lab bench score clean
 
@@ -16,8 +17,8 @@ report: $(STAMP)  ## run every notebook on ARTICLES and write charts + reports/r
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)  ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks
+lab: $(STAMP)  ## open the notebooks in JupyterLab (LAB_ARGS="--ip=0.0.0.0 --no-browser" in a container)
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: $(STAMP)  ## throughput benchmarks (not part of the tests)
 	$(BIN)/python benchmarks/bench_pipeline.py

@@ -295,15 +295,19 @@ def test_unwritable_cache_is_not_fatal(corpus, tmp_path, monkeypatch):
     _assert_same(first, second)
 
 
-def test_a_frame_parquet_cannot_store_is_a_loud_error(corpus, monkeypatch):
+@pytest.mark.parametrize("change, message", [
+    (lambda out: out.assign(extra=range(len(out))), "declare every new column"),
+    (lambda out: out.assign(speaker=[{"n": n} for n in range(len(out))]), "does not fit its declared type"),
+], ids=["undeclared column", "wrong type"])
+def test_a_frame_that_breaks_its_declared_schema_is_a_loud_error(corpus, monkeypatch, change, message):
     real = analysis.analyse_articles
 
-    def odd(*args, **kwargs):  # a column Parquet cannot store (ints mixed with dicts): a defect in parley
+    def odd(*args, **kwargs):  # a defect in parley, never the input's fault: it must not reach the cache
         out, actors = real(*args, **kwargs)
-        return out.assign(extra=[{"n": n} if n % 2 else n for n in range(len(out))]), actors
+        return change(out), actors
 
     monkeypatch.setattr(analysis, "analyse_articles", odd)
-    with pytest.raises(TypeError, match="statements frame has a column Parquet cannot store"):
+    with pytest.raises(TypeError, match=message):
         analyze(corpus, parties=PARTIES)
 
 
@@ -394,7 +398,7 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
             pd.testing.assert_frame_equal(mine, theirs, obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
         enriched = add_sentiment(add_phrasing(raw.statements, raw.conditions))
-        enriched = analysis._frame(analysis._table(enriched, "statements"))  # stored: None for missing, not NaN
+        enriched = analysis._frame(analysis._table(enriched, "statements"), "statements")  # stored: None for missing, not NaN
         mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing and sentiment")
     statements = first.statements

@@ -13,7 +13,9 @@ import pandas as pd
 import pytest
 
 from parley import load_articles, load_report, to_blocks, to_sentences
-from parley.articles import ARTICLE_COLUMNS, BLOCK_COLUMNS, REPORT_COLUMNS, article_id, articles_from_texts
+from parley import articles as loader
+from parley.articles import (ARTICLE_COLUMNS, BLOCK_COLUMNS, NOT_ENGLISH, REPORT_COLUMNS, article_id,
+                             articles_from_texts)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
@@ -388,9 +390,9 @@ def test_non_latin_legacy_encoding_is_detected(tmp_path):
     text = "Заголовок статьи\nМинистр сказал, что переговоры продолжатся в понедельник.\n" * 3
     path = tmp_path / "cyrillic.txt"
     path.write_bytes(text.encode("cp1251"))
-    articles, report = _one(path)
-    assert articles["text"].iloc[0] == text
-    assert report["status"] == "loaded" and "detected" in report["reason"]
+    assert loader._decode(path.read_bytes())[:2] == (text, "cp1251")
+    report = load_report(load_articles(path)).iloc[0]  # decoded, then not analysed: parley reads English
+    assert (report["status"], report["encoding"], report["reason"]) == ("skipped", "cp1251", f"ru: {NOT_ENGLISH}")
 
 
 @pytest.mark.parametrize("html", ["<html><head><title>Fixture, cut off", "<<<>>> <p"])

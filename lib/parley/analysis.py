@@ -20,7 +20,10 @@ from .cache import _concat, compact, prune, read_batches, read_rows, write_batch
 from .conditions import to_conditions
 from .lexicons import pinned
 from .parties import resolve_parties
-from .phrasing import TERM_COLUMNS, measure_phrasing
+from .phrasing import measure_phrasing
+from .schemas import FILES
+from .schemas import FRAMES as LAYOUTS
+from .schemas import empty_frame, to_frame, to_table
 from .sentences import to_sentences
 from .sentiment import add_sentiment
 from .statements import analyse_articles
@@ -179,9 +182,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
             pieces[name].append(tables[name])
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
-    if not any(pieces.values()):  # no article has a row: the empty frames still have their columns
-        pieces = {name: [t] for name, t in analyse_batch(todo.iloc[:0], table, story)[1].items()}
-    frames = {name: _in_order(_frame(_concat(parts)), articles) for name, parts in pieces.items()}
+    frames = {name: _in_order(_frame(_concat(parts), name), articles) for name, parts in pieces.items()}
     result = _result(articles, frames, table, story)
     result.cached = len(articles) - len(todo)
     result.load_report = load_report(articles)
@@ -221,7 +222,7 @@ def _attribution(articles: pd.DataFrame, parties: dict, story: Story) -> dict[st
         statements, actors = analyse_articles(sentences, parties=parties, articles=articles)
         conditions = to_conditions(statements, sentences=sentences, story=story)
     return {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
-            "terms": pd.DataFrame(columns=TERM_COLUMNS)}
+            "terms": empty_frame(LAYOUTS["terms"])}
 
 
 def _analyse(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
@@ -268,21 +269,13 @@ def _cores() -> int:
 
 
 def _table(frame: pd.DataFrame, name: str) -> pa.Table:
-    try:
-        return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)  # a batch is one core's work
-    except (ValueError, TypeError, pa.ArrowException) as exc:  # a code defect, never the input: say where
-        raise TypeError(f"the {name} frame has a column Parquet cannot store: {exc}") from exc
+    """Convert one frame of a batch to Arrow with its declared types (a code defect raises TypeError)."""
+    return to_table(frame, LAYOUTS[name], name)
 
 
-def _frame(table: pa.Table) -> pd.DataFrame:
-    """Make a frame that holds text as Python objects with None for missing, as the analysis makes them."""
-    text = {i for i, f in enumerate(table.schema) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)}
-    rest = table.drop_columns([table.column_names[i] for i in text]).to_pandas()
-    columns = {}
-    for i, name in enumerate(table.column_names):  # text straight to objects: much faster than pandas' str and back
-        columns[name] = (pd.Series(table.column(i).to_numpy(zero_copy_only=False), dtype=object, index=rest.index,
-                                   copy=False) if i in text else rest[name])
-    return pd.DataFrame(columns, copy=False)  # one frame of the columns: inserting them one by one costs more
+def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
+    """Make a frame of the declared dtypes: text as Python objects with None for missing, as the analysis makes them."""
+    return empty_frame(LAYOUTS[name]) if table is None else to_frame(table, LAYOUTS[name])
 
 
 def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
@@ -331,11 +324,10 @@ def _write_memo(folder: Path, memo: dict) -> None:
         rows = iter(loaded.rows)  # one article row per "loaded" report row, in order
         for entry in loaded.report:
             records.append({"file_key": key, **(next(rows) if entry["status"] == "loaded" else {}), **entry})
-    columns = ["file_key", *REPORT_COLUMNS, *(c for c in ARTICLE_COLUMNS if c not in REPORT_COLUMNS)]
     try:
-        table = pa.Table.from_pandas(pd.DataFrame(records, columns=columns), preserve_index=False)
-    except (ValueError, TypeError, pa.ArrowException):
-        return  # metadata Parquet cannot hold (mixed types from JSON): those files are loaded again next time
+        table = to_table(pd.DataFrame(records, columns=list(FILES)), FILES, "file memo")
+    except TypeError:
+        return  # metadata of a type the memo cannot hold: those files are loaded again next time
     if write_rows(folder, table):
         compact(folder)
 
@@ -405,13 +397,3 @@ def _parties_key(parties: dict, story: Story | None = None) -> str:
     """Hash the parties and the story's families and categories: either changed, the frames are redone."""
     blob = json.dumps([parties, (story or Story()).key], sort_keys=True, default=str).encode()
     return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Hold text as Python objects with None for missing, as freshly computed frames do (Arrow gives NaN)."""
-    for column in frame.columns:
-        dtype = frame[column].dtype
-        if isinstance(dtype, pd.StringDtype) or dtype == object:
-            values = frame[column].astype(object)
-            frame[column] = values.where(values.notna(), None)
-    return frame

@@ -11,10 +11,13 @@ as a frame via :func:`load_report`): loaded, or skipped with the reason.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import tomllib
@@ -29,9 +32,11 @@ import yaml
 
 from . import config
 
-__all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "load_articles", "load_report", "to_blocks", "articles_from_texts"]
+__all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "OUTPUT_MARKER", "load_articles", "load_report", "mark_output",
+           "to_blocks", "articles_from_texts"]
 
-ARTICLE_COLUMNS = ["article_id", "path", "title", "source", "published", "url", "text", "format", "encoding"]
+ARTICLE_COLUMNS = ["article_id", "path", "title", "source", "published", "url", "text", "format", "encoding",
+                   "language"]
 REPORT_COLUMNS = ["path", "status", "reason", "articles", "format", "encoding"]
 BLOCK_COLUMNS = ["article_id", "block", "block_index", "start", "end", "credit"]
 
@@ -48,6 +53,15 @@ _FIELD_ALIASES = {
 }
 #: Articles longer than this (characters) load with a note: probably several articles in one file.
 _LONG_ARTICLE = 1_000_000
+#: A file that parley puts in every folder it writes outputs to: nothing under such a folder is an article.
+OUTPUT_MARKER = ".parley-output"
+#: What parley writes that could look like an article wherever it is copied: evidence tables beside charts.
+_OUTPUT_SUFFIXES = (".evidence.csv", ".evidence.html")
+#: Language identification: the characters read, the words below which a text is too short to tell, and the
+#: probability above which another language than English is believed.
+_LANGUAGE_SAMPLE, _LANGUAGE_MIN_WORDS, _LANGUAGE_SURE = 2000, 8, 0.9
+ENGLISH = "en"
+UNDETERMINED = "und"
 
 
 @dataclass
@@ -170,13 +184,21 @@ def _expand(paths: list, report: list[dict]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
+        if path.is_dir() and (path / OUTPUT_MARKER).exists():
+            report.append(_report(path, "skipped", "parley's own output folder (a report, charts, evidence tables): "
+                                                   "never read as articles"))
+            continue
         if path.is_dir():
             found = []
-            for name in _walk(path):
-                if _visible(name[len(str(path)):]):
-                    found.append(name)
-                else:
+            names = _walk(path)  # parley's own output folders are not inputs: not walked, not listed
+            for name in names:
+                if not _visible(name[len(str(path)):]):
                     report.append(_report(name, "skipped", "hidden file"))
+                elif name.endswith(_OUTPUT_SUFFIXES):
+                    report.append(_report(name, "skipped", "an evidence table parley wrote beside a chart, "
+                                                           "not an article"))
+                else:
+                    found.append(name)
             stems = {os.path.splitext(name)[0] for name in found if not name.endswith(_SIDECAR)}
             for name in found:
                 if name.endswith(_SIDECAR) and name[:-len(_SIDECAR)] not in stems:
@@ -198,9 +220,35 @@ def _expand(paths: list, report: list[dict]) -> list[Path]:
     return files
 
 
+def mark_output(folder) -> None:
+    """Mark ``folder`` as parley's output, so that nothing under it is ever loaded as an article.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder parley writes a report, charts or evidence tables to (made if missing).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / OUTPUT_MARKER
+    if not marker.exists():
+        with contextlib.suppress(OSError):  # a read-only folder cannot hold outputs either
+            marker.write_text("parley writes its report and charts here; parley never reads this folder as "
+                              "articles.\n", encoding="utf-8")
+
+
 def _walk(folder: Path) -> list[str]:
-    """List the files under ``folder``, sorted (os.walk on strings: far faster than Path.rglob)."""
-    return sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names)
+    """List the files under ``folder``, sorted, leaving out folders marked as parley's output.
+
+    os.walk on strings: far faster than Path.rglob.
+    """
+    files = []
+    for root, dirs, names in os.walk(folder):
+        if OUTPUT_MARKER in names:
+            dirs[:] = []  # everything below is output too
+            continue
+        files.extend(os.path.join(root, name) for name in names)
+    return sorted(files)
 
 
 def _visible(relative: str) -> bool:
@@ -260,6 +308,11 @@ def _parse_file(path: Path, fmt: str, raw: bytes, side: Path, side_raw: bytes | 
         # The sidecar describes a single-article file; for a collection it only fills gaps.
         fields = {**record, **meta} if len(records) == 1 else {**meta, **record}
         row = _row(fields.pop("text"), path=where, fmt=fmt, encoding=encoding, **fields)
+        row["language"] = language(row["text"])
+        if row["language"] not in (ENGLISH, UNDETERMINED):
+            out.report.append(_report(where, "skipped", f"{row['language']}: {NOT_ENGLISH}", fmt=fmt,
+                                      encoding=encoding))
+            continue
         notes = [note, record.get("_note", ""), side_note, _date_note(row["published"])]
         if len(row["text"]) > _LONG_ARTICLE:
             notes.append(f"very long for one article ({len(row['text']) / 1e6:.1f} million characters): "
@@ -269,6 +322,34 @@ def _parse_file(path: Path, fmt: str, raw: bytes, side: Path, side_raw: bytes | 
     if not records:
         out.report.append(_report(path, "skipped", "no articles in file", fmt=fmt, encoding=encoding))
     return out
+
+
+#: Why an article in another language is not analysed (after its language code in the load report).
+NOT_ENGLISH = "parley reads English news; not analysed"
+
+
+def language(text: str) -> str:
+    """Return the language of an article: an ISO 639-1 code, or ``"und"`` when it is too short to tell.
+
+    py3langid (a maintained langid.py, offline, deterministic) reads the
+    first characters; another language than English counts only when the
+    identifier is sure of it, so English with foreign names stays English.
+    """
+    sample = text[:_LANGUAGE_SAMPLE]
+    if len(sample.split()) < _LANGUAGE_MIN_WORDS:
+        return UNDETERMINED
+    code, probability = _identifier().classify(sample)
+    if code == ENGLISH:
+        return ENGLISH
+    return code if probability >= _LANGUAGE_SURE else UNDETERMINED
+
+
+@functools.cache
+def _identifier():
+    """Load the language model once per process (about half a second), only when a new file is read."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _decode(raw: bytes) -> tuple[str, str, str]:
@@ -375,7 +456,9 @@ def _parse_html(text: str) -> list[dict]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+        with _quiet("trafilatura"):  # its errors on broken markup become the skip reason, not log noise
+            doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                              include_tables=False)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise _Skip(f"malformed HTML: {exc}") from exc
     body = (doc.text if doc is not None else None) or ""
@@ -387,6 +470,18 @@ def _parse_html(text: str) -> list[dict]:
         lines = lines[1:]
     fields = _pick_fields({"title": title, "published": doc.date, "source": doc.sitename, "url": doc.url})
     return [{**fields, "text": "\n".join(([title] if title else []) + lines)}]
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    """Silence a library's logger for the block."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _structured(record, where) -> dict:
@@ -452,7 +547,7 @@ def _row(text: str, *, path: str, fmt: str, encoding: str, title=None, source=No
         title = text[first[1]:first[2]] if first and first[0] == "headline" else None
     return {"article_id": article_id(text), "path": path, "title": _clean(title), "source": _clean(source),
             "published": _iso_date(published), "url": _clean(url), "text": text, "format": fmt,
-            "encoding": encoding}
+            "encoding": encoding, "language": None}
 
 
 def _clean(value):

@@ -14,6 +14,9 @@ renamed, so a killed run leaves no half file under a real name; a batch counts
 only once its ``done`` record exists, so a run killed between frames leaves
 orphans that are ignored and later pruned. An unreadable part is dropped and
 its articles are analysed again: nothing is lost, at worst recomputed.
+Every part is read with the declared types of its frame (:mod:`parley.schemas`);
+a part that cannot have them (written by another version, or damaged in place)
+counts as damaged, and a warning says so.
 """
 from __future__ import annotations
 
@@ -27,10 +30,13 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import warnings
+
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+
+from .schemas import FILES, FRAMES, conform
 
 try:
     import fcntl
@@ -48,6 +54,7 @@ ORPHAN_AGE = 15 * 60
 DONE = "done"
 KEY = "article_id"
 _CODE_FOLDER = re.compile(r"[0-9a-f]{16}")
+_DONE = {KEY: "str"}
 
 
 def new_part() -> str:
@@ -103,7 +110,7 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
     folder : Path
         The dataset folder.
     names : iterable of str
-        The frames to read.
+        The frames to read (of :data:`parley.schemas.FRAMES`, whose types they are read with).
     wanted : iterable of str
         Article ids.
 
@@ -112,8 +119,9 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
     (dict of str to pyarrow.Table, set)
         Each frame's rows of the articles found, and the ids of those articles.
         An article stored twice (two runs at once) is read from its oldest part.
-        A part with a missing, truncated or malformed file is dropped (its done
-        record deleted) and its articles are left out, to be analysed again.
+        A part with a missing, truncated, malformed or foreign file is dropped
+        (its done record deleted) and its articles are left out, to be
+        analysed again.
     """
     names = list(names)
     owner: dict[str, str] = {}
@@ -141,7 +149,10 @@ def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
     """Yield (part name, article ids) for every complete batch, oldest first; drop unreadable records."""
     for path in sorted((folder / DONE).glob("part-*.parquet")):
         try:
-            yield path.name, pq.read_table(path, columns=[KEY]).column(KEY).to_pylist()
+            table = conform(pq.read_table(path), _DONE)
+            if table is None:
+                raise KeyError(KEY)
+            yield path.name, table.column(KEY).to_pylist()
         except FileNotFoundError:
             continue  # merged away by another run since it was listed
         except (OSError, pa.ArrowException, KeyError):
@@ -150,50 +161,62 @@ def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
 
 def _read_part(folder: Path, part: str, names: list[str], ids: list[str],
                every: list[str]) -> dict[str, pa.Table] | None:
-    """Read one part's frames for ``ids`` (of all its articles, ``every``).
+    """Read one part's frames for ``ids`` (of all its articles, ``every``), with their declared types.
 
     Returns None, and drops the part, when any of its files is unusable.
     """
     tables = {}
     for name in names:
         try:
-            dataset = ds.dataset(folder / name / part, format="parquet")
-            if KEY not in dataset.schema.names:
-                raise KeyError(KEY)
-            table = dataset.to_table()
+            table = conform(pq.read_table(folder / name / part), FRAMES[name])
+            if table is None:
+                raise KeyError(name)
             if len(ids) < len(every):  # some of the part's articles are not wanted, or are read from another part
                 table = table.filter(pc.is_in(table.column(KEY), pa.array(ids, pa.string())))
             tables[name] = table
         except FileNotFoundError:
             if not (folder / DONE / part).exists():
                 return None  # merged away by another run since it was listed
-            _remove(folder / DONE / part)
+            _drop(folder / DONE / part, len(every), "a file of it is missing")
             return None
         except (OSError, pa.ArrowException, KeyError):
-            _remove(folder / DONE / part)  # truncated or foreign: recomputed, and the orphan pruned later
-            return None
+            _drop(folder / DONE / part, len(every), "it is damaged or was written by another version")
+            return None  # the orphaned frame files are pruned later
     return tables
 
 
+def _drop(done: Path, articles: int, why: str) -> None:
+    """Delete a batch's done record, so its articles are analysed again, and say so in one line."""
+    _remove(done)
+    warnings.warn(f"parley cache: dropped a stored batch of {articles} article(s) because {why}; they are "
+                  f"analysed again ({done.name})", stacklevel=4)
+
+
 def _concat(tables: list[pa.Table]) -> pa.Table | None:
-    """Join tables of one frame; a column all null in one batch takes its type from the others."""
+    """Join tables of one frame (all of its declared types)."""
     if not tables:
         return None
-    return pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
 
 
 def read_rows(folder: Path, key: str) -> pa.Table | None:
-    """Read a dataset of self-contained parts (the file memo) as one table, first row per ``key`` value wins."""
+    """Read a dataset of self-contained parts (the file memo) as one table, first row per ``key`` value wins.
+
+    Every part is read with the declared types of :data:`parley.schemas.FILES`;
+    a part that cannot have them is deleted (what it held is computed again).
+    """
     tables, seen = [], set()
     for path in sorted(folder.glob("part-*.parquet")):
         try:
-            table = pq.read_table(path)
+            table = conform(pq.read_table(path), FILES)
         except FileNotFoundError:
             continue
         except (OSError, pa.ArrowException):
+            table = None
+        if table is None:
             _remove(path)
-            continue
-        if key not in table.column_names:
+            warnings.warn(f"parley cache: dropped a damaged or foreign part of {folder.name} ({path.name}); "
+                          "what it held is computed again", stacklevel=3)
             continue
         if seen:  # the same file stored by two runs at once: its oldest rows win
             table = table.filter(pc.invert(pc.is_in(table.column(key), pa.array(sorted(seen), pa.string()))))
@@ -242,7 +265,7 @@ def _rows(path: Path) -> int:
 def _merge(folder: Path, parts: list[str], names: list[str] | None) -> bool:
     """Merge ``parts`` into one new part; unreadable ones are dropped as on reading."""
     if names is None:
-        tables = [t for t in (_try_read(folder / p) for p in parts) if t is not None]
+        tables = [t for t in (_try_read(folder / p, FILES) for p in parts) if t is not None]
         if tables and not write_rows(folder, _concat(tables)):
             return False
         for part in parts:
@@ -252,7 +275,7 @@ def _merge(folder: Path, parts: list[str], names: list[str] | None) -> bool:
     ids: list[str] = []
     seen: set = set()
     for part in parts:
-        done = _try_read(folder / DONE / part)
+        done = _try_read(folder / DONE / part, _DONE)
         if done is None:
             continue
         stored = done.column(KEY).to_pylist()
@@ -276,9 +299,9 @@ def _merge(folder: Path, parts: list[str], names: list[str] | None) -> bool:
     return True
 
 
-def _try_read(path: Path) -> pa.Table | None:
+def _try_read(path: Path, columns: dict[str, str]) -> pa.Table | None:
     try:
-        return pq.read_table(path)
+        return conform(pq.read_table(path), columns)
     except (OSError, pa.ArrowException):
         return None
 
@@ -340,6 +363,10 @@ def _keep_rows(folder: Path, key: str, values: set) -> None:
 def _keep_batches(folder: Path, ids: set) -> None:
     """Rewrite a batch dataset as one part holding only the articles in ``ids``; delete orphans."""
     names = sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name != DONE)
+    for name in names:
+        if name not in FRAMES:  # a frame this version does not make
+            shutil.rmtree(folder / name, ignore_errors=True)
+    names = [name for name in names if name in FRAMES]
     parts = [p.name for p in sorted((folder / DONE).glob("part-*.parquet"))]
     tables, found = read_batches(folder, names, ids)
     if found and not write_batch(folder, {n: t for n, t in tables.items() if t is not None}, found):

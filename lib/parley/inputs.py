@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis, analyze
-from .parties import NO_PARTY, load_parties
+from .articles import NOT_ENGLISH
+from .parties import NO_PARTY, alias_matches, load_parties
 from .reprints import unique_statements
 
-__all__ = ["InputError", "Inputs", "check_inputs", "statements_per_party", "summary_lines"]
+__all__ = ["InputError", "Inputs", "check_inputs", "silent_party_advice", "statements_per_party", "summary_lines"]
 
 #: Skipped files listed one by one in the terminal summary; the rest are counted.
 SHOWN_SKIPS = 20
@@ -69,25 +70,68 @@ def check_inputs(articles, parties, out=None) -> Inputs:
     if not articles.exists():
         raise InputError(f"The articles path {articles} does not exist. {_ARTICLES_FIX}; the bundled "
                          "articles are in data/articles.")
-    table = _parties(parties)
+    with warnings.catch_warnings(record=True) as caught:  # said in the run summary, once
+        warnings.simplefilter("always")
+        table = _parties(parties)
+    notes = [str(w.message).removeprefix(f"{parties}: ") for w in caught]
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise InputError(f"The output folder {Path(out).resolve()} is a file. Pass a folder with --out "
                          "(make report OUT=...).")
+    if out is not None and Path(out).resolve() == articles:
+        raise InputError(f"The output folder {articles} is the articles folder: parley never reads its own output "
+                         "as articles, so nothing would be analysed. Pass another folder with --out (make report "
+                         "OUT=...), for example a subfolder such as report/.")
     with warnings.catch_warnings():  # skipped files are listed in the summary and the load report
         warnings.filterwarnings("ignore", message=".*inputs skipped")
+        warnings.filterwarnings("ignore", message=".*stray spaces")
         analysis = analyze(articles, parties=parties)
     if analysis.articles.empty:
         raise InputError(f"No article could be loaded from {articles}: {_skips(analysis.load_report)}. "
                          f"{_ARTICLES_FIX} that holds .txt, .md, .html, .json, .jsonl or .csv articles.")
     counts = statements_per_party(analysis.statements, table)
     speaking = [name for name, n in counts.items() if name != NO_PARTY and n]
-    notes = []
     if len(speaking) < 2:
         who = f"only {speaking[0]} has" if speaking else "no government has"
-        notes.append(f"{who} attributed statements in these articles, so the charts compare nothing. Add "
-                     "articles that quote the other government(s), or aliases for their speakers in "
-                     f"{_shown(parties, Path.cwd())}.")
+        notes.append(f"{who} attributed statements in these articles, so the charts compare nothing.")
+        notes.extend(silent_party_advice(analysis.sentences, table, name, _shown(parties, Path.cwd()))
+                     for name in table if name not in speaking)
     return Inputs(articles, parties, analysis, notes)
+
+
+def silent_party_advice(sentences: pd.DataFrame, parties: dict, party: str, where: str = "the parties file") -> str:
+    """Say why a government has no statements, and what to do about it.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        The analysed sentences (``text``).
+    parties : dict
+        The resolved parties.
+    party : str
+        The government without statements.
+    where : str
+        How to name the parties file in the advice.
+
+    Returns
+    -------
+    str
+        When none of the party's aliases occurs in the articles: which
+        aliases were looked for, and to add the names its speakers go by.
+        When they occur: in how many sentences (with the first one), and that
+        no speaker of that government was found in them.
+    """
+    own = {party: parties[party]}
+    hits = [text for text in sentences["text"] if alias_matches(text, own)] if len(sentences) else []
+    aliases = parties[party]["aliases"]
+    if not hits:
+        shown = ", ".join(repr(a) for a in aliases[:6]) + (f" and {len(aliases) - 6} more" if len(aliases) > 6 else "")
+        return (f"{party}: none of its aliases ({shown}) occurs in these articles. Add the names its speakers go by "
+                f"(ministers, ministries, spokespeople) to {where}, or add articles that quote {party}.")
+    first = " ".join(hits[0].split())
+    first = first if len(first) <= 160 else first[:157] + "..."
+    return (f"{party}: named in {len(hits)} sentence(s) (first: \"{first}\"), but no statement there has a speaker "
+            f"of {party}: parley found it mentioned, not speaking. If one of its officials speaks in them under a name "
+            f"the parties file lacks, add that name to {where}.")
 
 
 def statements_per_party(statements: pd.DataFrame, parties: dict | None = None) -> dict[str, int]:
@@ -141,6 +185,9 @@ def summary_lines(inputs: Inputs, html, *, cwd=None) -> list[str]:
     report = inputs.analysis.load_report
     skipped = report[report["status"] == "skipped"]
     lines = [f"articles: {len(inputs.analysis.articles)} loaded, {len(skipped)} skipped"]
+    foreign = skipped["reason"].str.extract(rf"^(\w+): {NOT_ENGLISH}$")[0].dropna()
+    for code, n in foreign.value_counts(sort=False).items():
+        lines.append(f"{code}: parley reads English news; {n} article{'' if n == 1 else 's'} not analysed")
     for row in skipped.head(SHOWN_SKIPS).itertuples():
         lines.append(f"  skipped {_shown(row.path, cwd)}: {row.reason}")
     if len(skipped) > SHOWN_SKIPS:

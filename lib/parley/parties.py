@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -89,10 +90,22 @@ def resolve_parties(parties) -> dict:
 
 
 def _validate(table, where: str) -> dict:
+    """Check a parties table and return it with names and aliases trimmed.
+
+    Raises ValueError for a party without aliases, two parties of one name,
+    or an alias of two parties (after trimming and case-folding): a speaker
+    would belong to both, and one side of every chart would be wrong.
+    """
     if not isinstance(table, dict) or not table:
         raise ValueError(f"{where}: no [parties.\"Name\"] tables found")
     out = {}
-    for name, spec in table.items():
+    for raw, spec in table.items():
+        name = str(raw).strip()
+        if name != raw:
+            warnings.warn(f"{where}: party name {raw!r} has stray spaces; read as {name!r}", stacklevel=4)
+        if name.casefold() in {other.casefold() for other in out}:
+            raise ValueError(f"{where}: two parties are named {name!r} (names are compared without case and "
+                             "surrounding spaces); merge their aliases into one table")
         aliases = spec.get("aliases") if isinstance(spec, dict) else spec
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases) or not aliases:
             raise ValueError(f"{where}: party {name!r} needs a non-empty list of aliases")
@@ -102,8 +115,28 @@ def _validate(table, where: str) -> dict:
             if not isinstance(extra, list) or not all(isinstance(a, str) and a.strip() for a in extra):
                 raise ValueError(f"{where}: party {name!r}: {key} must be a list of names")
             entry[key] = [a.strip() for a in extra]
-        out[str(name)] = entry
+        out[name] = entry
+    _refuse_shared_aliases(out, where)
     return out
+
+
+def _refuse_shared_aliases(table: dict, where: str) -> None:
+    """Raise ValueError naming every alias that two parties share (compared without case)."""
+    owners: dict[str, list[str]] = {}
+    written: dict[str, str] = {}
+    for name, spec in table.items():
+        for alias in spec["aliases"]:
+            written.setdefault(alias.casefold(), alias)
+            if name not in owners.setdefault(alias.casefold(), []):
+                owners[alias.casefold()].append(name)
+    shared = {key: names for key, names in owners.items() if len(names) > 1}
+    if not shared:
+        return
+    whole = [name for name, spec in table.items() if all(a.casefold() in shared for a in spec["aliases"])]
+    listed = "; ".join(f"{written[key]!r} in {' and '.join(map(repr, names))}" for key, names in shared.items())
+    also = f" ({', '.join(map(repr, whole))}: every alias belongs to another party too)" if whole else ""
+    raise ValueError(f"{where}: an alias may belong to one party only, but {listed}{also}. A speaker called so "
+                     "would count for both; keep each alias in the one party it names")
 
 
 def party_colors(parties) -> dict[str, str]:

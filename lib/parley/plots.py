@@ -37,6 +37,7 @@ from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from . import config, summaries
+from .articles import mark_output
 from .parties import NO_PARTY, PALETTE
 from .summaries import NARRATION
 from .render import evidence_table, show_table
@@ -1047,7 +1048,7 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         entry names it in ``same_as``; the evidence is still its own.
     """
     folder = Path(config.REPORTS if out is None else out) / "figures"
-    folder.mkdir(parents=True, exist_ok=True)
+    mark_output(folder)  # charts and evidence tables are never read back as articles
     title = title or next((t for a in fig.axes for loc in ("left", "center", "right") if (t := a.get_title(loc))),
                           name)
     facts = {"parley": config.VERSION, **{k: str(v) for k, v in (provenance or {}).items()}}

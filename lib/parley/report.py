@@ -27,6 +27,7 @@ from pathlib import Path
 
 from . import config
 from .analysis import analyze
+from .articles import mark_output
 from .inputs import Inputs, check_inputs
 from .parties import NO_PARTY
 from .reprints import unique_statements
@@ -103,11 +104,13 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         When an input is missing or invalid (see
         :func:`parley.inputs.check_inputs`); nothing is written then.
     """
-    inputs = check_inputs(articles, parties, out)
     out = Path(out).resolve()
+    if out.is_dir() and out.is_relative_to(Path(articles).resolve()) and out != Path(articles).resolve():
+        mark_output(out)  # an earlier report inside the articles folder must not be read as articles
+    inputs = check_inputs(articles, parties, out)
     seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
-    out.mkdir(parents=True, exist_ok=True)
+    mark_output(out)
     runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds)
     return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
 
