@@ -36,6 +36,7 @@ __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
 
 #: Columns that :func:`add_tone` adds.
 TONE_COLUMNS = ["tone_score", "tone", "tone_acts", "tone_category", "conditional_threat", "conditional_offer"]
+_DTYPES = (float, object, object, object, bool, bool)
 #: The three classes, from conflict to cooperation.
 TONES = ("confrontational", "neutral", "cooperative")
 #: What a mentioned event weighs, as a share of the weight of an act the speaker performs.
@@ -90,6 +91,7 @@ class _Lexicon:
     future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
     needed: frozenset  # the forms of the one word each content phrase needs (its longest)
     negators: frozenset  # the keys of negation.csv's negators
+    breaks: frozenset  # what ends a clause: punctuation and negation.csv's boundary words
     cues: dict = field(default_factory=dict)  # each cue seen: its words, and whether it holds an act
 
 
@@ -123,7 +125,10 @@ def _inflections(word: str) -> set[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'"))
+    text = text.lower()
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    return _TOKEN.findall(text)
 
 
 # Letters of negation.csv kinds; "w" is any other word, "|" a clause break.
@@ -187,7 +192,8 @@ def _lexicon() -> _Lexicon:
               for options in first.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
     needed = frozenset([form for form, key in forms.items() if key in needed] + list(needed))
     return _Lexicon(first, forms, letters, phrases, markers, future, needed,
-                    frozenset(k for k, letter in letters.items() if letter == "n"))
+                    frozenset(k for k, letter in letters.items() if letter == "n"),
+                    _BREAK | {k for k, letter in letters.items() if letter == "|"})
 
 
 def _is_condition(row: dict) -> bool:
@@ -308,7 +314,8 @@ def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
     found = _find(keys, lexicon.first)
     if not found:
         return [], keys[n:]
-    breaks = [i for i, k in enumerate(keys) if k in _BREAK or lexicon.letters.get(k) == "|"]
+    stops = lexicon.breaks
+    breaks = [i for i, k in enumerate(keys) if k in stops]
     plain = keys
     if any(e - s > 1 for s, e, _ in found):  # "will not hesitate to defend": the act's own "not" negates nothing
         negators = lexicon.negators
@@ -411,6 +418,8 @@ def _total(acts: list[_Act]) -> float:
 def _conditional(keys: list[str], lexicon: _Lexicon) -> bool:
     """Tell whether a content has a condition marker ("if", "unless", "in exchange for")."""
     markers = lexicon.markers
+    if markers.keys().isdisjoint(keys):
+        return False
     for i in [i for i, k in enumerate(keys) if k in markers]:
         if any(tuple(keys[i:i + len(m)]) == m for m in markers[keys[i]]):
             return True
@@ -459,11 +468,10 @@ def add_tone(statements: pd.DataFrame, *, cue: str = "cue", text: str = "content
         offer in a statement with a condition marker: "will respond if
         attacked", "ready to talk if the shelling stops").
     """
-    out = statements.copy()
-    cues = out[cue].tolist() if cue in out else [None] * len(out)
+    cues = statements[cue].tolist() if cue in statements else [None] * len(statements)
     lexicon = _lexicon()
-    scores = [_score(c, t, lexicon) for c, t in zip(cues, out[text].tolist())]
-    values = pd.DataFrame(scores, columns=TONE_COLUMNS, index=out.index)
-    for column, dtype in zip(TONE_COLUMNS, (float, object, object, object, bool, bool)):
-        out[column] = values[column].astype(dtype)
-    return out
+    scores = list(zip(*[_score(c, t, lexicon) for c, t in zip(cues, statements[text].tolist())])) or [()] * 6
+    values = {column: pd.Series(list(column_values), index=statements.index, dtype=dtype)
+              for column, column_values, dtype in zip(TONE_COLUMNS, scores, _DTYPES)}
+    return pd.concat([statements.drop(columns=[c for c in TONE_COLUMNS if c in statements]), pd.DataFrame(values)],
+                     axis=1)
