@@ -66,6 +66,7 @@ NEGATION = [  # (cue, content, tone, what the evidence says about the act)
     ("dismissed", "reports that the two leaders had signed a deal", "neutral", "denied"),
     ("said", "the government has no intention of attacking anyone", "cooperative", "renounced"),
     ("said", "we will not retaliate against the protesters", "cooperative", "renounced"),
+    ("said", "the country would not be intimidated", "neutral", "negated"),  # passive: suffered, not renounced
     ("said", "the capital will not negotiate with the rebels", "confrontational", "reject"),
     ("said", "the president refused to sign the accord", "confrontational", "negated"),
     ("said", "we are not ready for talks", "confrontational", "negated"),
@@ -165,7 +166,7 @@ def test_analyze_includes_tone(tmp_path, monkeypatch):
 def test_lexicon_rows_are_well_formed():
     rows = read_lexicon("tone.csv")
     assert len({r["rule"] for r in rows}) == len(rows)
-    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future"}
+    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future", "passive"}
     weights = {}
     for row in rows:
         if row["cameo"]:  # one weight per CAMEO code, as in the Goldstein table

@@ -12,24 +12,32 @@ weight. An event the content only mentions (``kind = topic``: "the attack",
 "the talks") weighs :data:`TOPIC_SHARE` of its category's weight: the speaker
 reports it, it does not do it.
 
-Words are compared by their Snowball (Porter2) stems, so "threatened",
-"threatens" and "threatening" match "threaten", and "warning" matches "warn".
-An act under negation ("did not threaten", "has no intention of attacking")
-or denied ("denied threatening", "rejected claims it had agreed") is not
-performed: a denied or negated conflict act weighs nothing, a negated
-cooperative act ("will not negotiate", "no talks") is a rejection (CAMEO 12).
-The negators, denial verbs and claim nouns are those of ``negation.csv``.
-A statement with a condition marker of ``condition_markers.csv`` ("if",
-"unless", "in exchange for") flags its threats as conditional threats and its
-offers as conditional offers; a conditional offer weighs half, since its
-condition is a demand.
+Words are written once in the lexicon and matched in their regular inflections
+("threaten" matches threatens, threatened, threatening), generated from the
+lexicon when it is read: no dictionary to load, and no stemming that would
+merge "position" with "positive". The cue and the content are read as one
+("rejected | the claims that ...", "called | for talks").
+
+An act under negation ("did not threaten") or denied ("denied threatening",
+"rejected claims it had agreed") is not performed and weighs nothing; a
+negated cooperative act ("will not negotiate", "refused to sign") is a
+rejection (CAMEO 120), a negated conflict act after a future or an intention
+("will not attack", "has no intention of attacking") a reassurance (CAMEO
+030). The negators, denial verbs and claim nouns are those of
+``negation.csv``. An appeal is coded by what it asks for ("called for talks":
+CAMEO 026), what a demand asks for is not done. A statement with a condition
+marker of ``condition_markers.csv`` ("if", "unless", "in exchange for") flags
+its threats as conditional threats and its offers as conditional offers; a
+conditional offer weighs half, since its condition is a demand.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+
 import pandas as pd
+
 from .lexicons import built_from, read_lexicon
 
 __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
@@ -37,6 +45,7 @@ __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
 #: Columns that :func:`add_tone` adds.
 TONE_COLUMNS = ["tone_score", "tone", "tone_acts", "tone_category", "conditional_threat", "conditional_offer"]
 _DTYPES = (float, object, object, object, bool, bool)
+_STATES = {"conditional": "conditional offer", "asked": "asked for"}  # as the evidence says them
 #: The three classes, from conflict to cooperation.
 TONES = ("confrontational", "neutral", "cooperative")
 #: What a mentioned event weighs, as a share of the weight of an act the speaker performs.
@@ -89,6 +98,7 @@ class _Lexicon:
     phrases: dict      # first key of a multiword negation.csv phrase -> [(keys, letter)]
     markers: dict      # first key of a condition marker -> [keys]
     future: frozenset  # future modals and words of intention ("will", "intention"): negated, they renounce
+    passive: frozenset  # forms of "be" before an act: it is suffered ("would not be intimidated"), not renounced
     needed: frozenset  # the forms of the one word each content phrase needs (its longest)
     negators: frozenset  # the keys of negation.csv's negators
     breaks: frozenset  # what ends a clause: punctuation and negation.csv's boundary words
@@ -154,7 +164,7 @@ def _lexicon() -> _Lexicon:
     forms = {}
     # words written out in every form: modals and intentions ("willing" is no form of "will") and the
     # function words of negation.csv ("noting" is no form of "not")
-    fixed = {w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"])}
+    fixed = {w for row in rows if row["kind"].strip() in ("future", "passive") for w in _tokens(row["phrase"])}
     fixed |= {w for row in read_lexicon("negation.csv") if row["kind"].strip() in _FUNCTION_WORDS
               for w in _tokens(row["term"])}
     for word in sorted(words, key=lambda w: (len(w), w)):  # "consequences" is a form of "consequence"
@@ -162,9 +172,10 @@ def _lexicon() -> _Lexicon:
         for form in ({word} if word in fixed else _inflections(word)):
             forms.setdefault(form, base)
     first: dict = {}
-    future = frozenset(forms.get(w, w) for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
+    future = frozenset(w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
+    passive = frozenset(w for row in rows if row["kind"].strip() == "passive" for w in _tokens(row["phrase"]))
     for row in rows:
-        if row["kind"].strip() == "future":
+        if row["kind"].strip() in ("future", "passive"):
             continue
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["kind"].strip(), row["cameo"].strip(),
@@ -191,7 +202,7 @@ def _lexicon() -> _Lexicon:
     needed = {max((k for k in keys if k != "*"), key=lambda k: (k not in letters and k not in future, len(k)))
               for options in first.values() for keys, row in options if row.kind not in ("contrast", "neutral")}
     needed = frozenset([form for form, key in forms.items() if key in needed] + list(needed))
-    return _Lexicon(first, forms, letters, phrases, markers, future, needed,
+    return _Lexicon(first, forms, letters, phrases, markers, future, passive, needed,
                     frozenset(k for k, letter in letters.items() if letter == "n"),
                     _BREAK | {k for k, letter in letters.items() if letter == "|"})
 
@@ -209,14 +220,14 @@ class _Act:
     words: str
     row: _Row
     start: int
-    state: str = ""     # "", "negated", "denied", "conditional"
+    state: str = ""     # "", "negated", "renounced", "denied", "asked" or "conditional"
     weight: float = 0.0
     factor: float = 1.0  # the "but" rule: 0.5 before a contrast, 1.5 after it
     cue: bool = False    # an act of the reporting verb, not of the content
     clause: int = 0      # clauses before it in its text
 
     def describe(self) -> str:
-        notes = [{"conditional": "conditional offer", "asked": "asked for"}.get(self.state, self.state)] if self.state else []
+        notes = [_STATES.get(self.state, self.state)] if self.state else []
         if self.row.kind in ("topic", "intent"):
             notes.append("mentioned" if self.row.kind == "topic" else "intention")
         if self.factor != 1.0:
@@ -261,7 +272,7 @@ def _match(keys: list[str], i: int, phrase: tuple) -> int:
 
 
 def _find(keys: list[str], first: dict) -> list[tuple]:
-    """Return ``(start, end, row)`` of the lexicon phrases in ``keys``, left to right, longest first, not overlapping."""
+    """Return ``(start, end, row)`` of the phrases in ``keys``, left to right, longest first, not overlapping."""
     found, end, last = [], 0, len(keys) - 1
     for i in [i for i, k in enumerate(keys) if k in first]:
         if i < end:
@@ -281,13 +292,16 @@ def _find(keys: list[str], first: dict) -> list[tuple]:
     return found
 
 
-def _state(letters: list[str], keys: list[str], start: int, future: frozenset) -> str:
+def _state(letters: list[str], keys: list[str], start: int, lexicon: _Lexicon) -> str:
     """Say whether the act starting at word ``start`` is negated, renounced or denied by the words before it."""
     clause = "".join(letters[:start]).rsplit("|", 1)[-1]
     near = clause[-_NEGATION_WINDOW - 1:]
     if _NEGATED.search(near):
         # a negated future or intention ("will not attack", "has no intention of attacking") renounces the act
-        return "renounced" if future.intersection(keys[start - len(near):start]) else "negated"
+        # unless the act is passive ("would not be intimidated"): the speaker suffers it, renounces nothing
+        renounced = (not lexicon.future.isdisjoint(keys[start - len(near):start])
+                     and not (start and keys[start - 1] in lexicon.passive))
+        return "renounced" if renounced else "negated"
     wide = clause[-_DENIAL_WINDOW - 1:]
     if _DENIED.search(wide):
         cue = max(wide.rfind("D"), wide.rfind("r"))
@@ -327,7 +341,7 @@ def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
     for s, e, row in found:
         lo = max(0, s - _DENIAL_WINDOW - 1)  # only the words just before an act can negate or deny it
         state = "denied" if denied and row.kind != "contrast" else _state(_letters(plain[lo:s], lexicon),
-                                                                          plain[lo:s], s - lo, lexicon.future)
+                                                                          plain[lo:s], s - lo, lexicon)
         if row.plover == "REJECT" and not state and "k" in _letters(keys[e:e + 3], lexicon):
             row = _Row(row.rule, row.words, row.kind, "016", "", 0.0, "deny (rejects a claim)")
         act = _Act(" ".join(words[s:e]), row, s, state, cue=s < n, clause=bisect_left(breaks, s))
@@ -457,8 +471,10 @@ def add_tone(statements: pd.DataFrame, *, cue: str = "cue", text: str = "content
     Returns
     -------
     pandas.DataFrame
-        A copy with ``tone_score`` (the sum of the Goldstein weights of the
-        acts found, −10 conflict to +10 cooperation; 0 with no act), ``tone``
+        A copy with ``tone_score`` (the Goldstein weights of the acts
+        performed, added up, and of the events only mentioned the strongest
+        on their side at :data:`TOPIC_SHARE` of its weight; −10 conflict to
+        +10 cooperation, 0 with no act), ``tone``
         (``confrontational`` at −1 or below, ``cooperative`` at +1 or above,
         else ``neutral``), ``tone_acts`` (each act: the words, its CAMEO and
         PLOVER category and the weight it added, e.g. ``"warned: threaten
