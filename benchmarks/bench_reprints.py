@@ -24,7 +24,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from parley.reprints import add_quote_ids, provenance
+from parley.rollup.reprints import add_quote_ids, provenance
 
 FUNCTION_WORDS = ("the of and to in on for with that will we our not be is it this as by from at "
                   "their they have has would could must any all before after while until").split()

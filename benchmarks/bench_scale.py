@@ -81,11 +81,11 @@ def growth(folder: Path, sizes: list[int]) -> list[tuple]:
     rows = []
     for size in sizes:
         paths = files[:size]
-        parley.analyze(paths)  # fill the cache up to this size (only the new articles are analysed)
+        parley.analyze(paths)  # fill the cache up to this size (only the new articles are analyzed)
         best = None
         for k in range(3):
             rerun = _seconds(lambda: parley.analyze(paths))
-            with _timed(parley.analysis, "analyse_batch") as analysing, \
+            with _timed(parley.analysis, "analyze_batch") as analysing, \
                     _timed(parley.analysis, "write_batch", "compact", "_write_memo") as storing:
                 add = _seconds(lambda: parley.analyze([*paths, spare[len(rows) * 3 + k]]))
             row = (size, rerun, add, analysing[0], storing[0])

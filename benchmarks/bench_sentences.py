@@ -19,7 +19,7 @@ import random
 import time
 from pathlib import Path
 
-from parley.sentences import sentence_spans
+from parley.corpus.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"

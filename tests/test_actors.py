@@ -5,7 +5,7 @@ Every sentence here was written for these tests.
 import pytest
 
 import parley
-from parley.actors import ACTOR_COLUMNS, Describer
+from parley.extract.actors import ACTOR_COLUMNS, Describer
 
 #: A parties table with bare-role aliases on purpose ("Chancellor", "Treasury", "home secretary").
 PARTIES = {
@@ -199,7 +199,7 @@ def test_name_and_description_runs_match_as_their_plain_forms(text):
     # the regexes test a first character before their look-behind, for speed; they match exactly as without
     import re
 
-    from parley.actors import actor_lexicon
+    from parley.extract.actors import actor_lexicon
 
     lex = actor_lexicon()
     plain_name = re.compile(lex.name_run.pattern.replace("(?=[A-Zaeib0-9])", "", 1))

@@ -12,10 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parley import analysis, analyze, analyze_text, articles, cache, config, load_parties
+from parley import analysis, analyze, analyze_text, config, load_parties
+from parley.corpus import articles
+from parley.run import batch, cache
 from parley import add_phrasing, add_sentiment, add_tone
-from parley.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
-from parley.phrasing import TERM_COLUMNS
+from parley.corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
+from parley.measures.phrasing import TERM_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
@@ -108,7 +110,7 @@ def test_cached_frames_equal_uncached_ones(corpus):
         assert got.astype(str).values.tolist() == want.astype(str).values.tolist(), name
 
 
-def test_changed_file_is_reanalysed(corpus):
+def test_changed_file_is_reanalyzed(corpus):
     analyze(corpus, parties=PARTIES)
     path = corpus / "plain.txt"
     path.write_text(path.read_text(encoding="utf-8") + "A new invented fixture sentence was added.\n",
@@ -176,7 +178,7 @@ def test_damaged_part_is_recomputed_and_healed(corpus, cache_dir, name, how):
 
 
 def test_run_killed_between_writes_loses_nothing(corpus, cache_dir, monkeypatch):
-    """A crash after some of a batch's frames are on disk: the batch is not done, so it is analysed again."""
+    """A crash after some of a batch's frames are on disk: the batch is not done, so it is analyzed again."""
     want = analyze(corpus, parties=PARTIES, cache=False)
     real, calls = cache.write_table, []
 
@@ -206,7 +208,7 @@ def _with_cached(result, n):
 
 
 def _analyze_in_subprocess(corpus: Path, cache_dir: Path, workers: int = 1, setup: str = "") -> subprocess.Popen:
-    code = (f"import parley; from parley import analysis, cache; {setup or 'pass'}; "
+    code = (f"import parley; from parley import analysis; from parley.run import cache; {setup or 'pass'}; "
             f"parley.analyze({str(corpus)!r}, parties={str(PARTIES)!r}, workers={workers})")
     env = {**os.environ, "PARLEY_CACHE": str(cache_dir), "PYTHONPATH": str(ROOT / "lib"), "TQDM_DISABLE": "1"}
     return subprocess.Popen([sys.executable, "-W", "ignore", "-c", code], env=env, stderr=subprocess.PIPE, text=True)
@@ -230,7 +232,7 @@ def test_run_killed_at_any_moment_loses_nothing(bigger, cache_dir):
     while not _parts(cache_dir, "sentences") and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert run.poll() is None, "the run ended before it could be killed"
-    os.kill(run.pid, signal.SIGKILL)  # while it writes its first batch or analyses the next
+    os.kill(run.pid, signal.SIGKILL)  # while it writes its first batch or analyzes the next
     run.wait()
     second = analyze(bigger, parties=PARTIES)
     _assert_same(want, _with_cached(second, 0))
@@ -277,6 +279,15 @@ def test_prune_keeps_what_current_articles_and_parties_need(corpus, cache_dir):
     assert sorted(stored["article_id"]) == sorted(kept.articles["article_id"])  # the removed article is gone
 
 
+def test_prune_after_every_article_was_deleted(corpus, cache_dir):
+    analyze(corpus, parties=PARTIES)
+    for path in corpus.iterdir():
+        path.unlink()
+    analysis.prune_cache(corpus, parties=PARTIES)  # nothing to keep: once failed on an empty list of ids
+    assert not _parts(cache_dir, "done") and not list(cache_dir.glob("*/files/part-*.parquet"))
+    assert analyze(corpus, parties=PARTIES).articles.empty
+
+
 def test_clear_deletes_only_what_parley_made(corpus, cache_dir):
     analyze(corpus, parties=PARTIES)
     (cache_dir / "mine.txt").write_text("not parley's", encoding="utf-8")
@@ -300,13 +311,13 @@ def test_unwritable_cache_is_not_fatal(corpus, tmp_path, monkeypatch):
     (lambda out: out.assign(speaker=[{"n": n} for n in range(len(out))]), "does not fit its declared type"),
 ], ids=["undeclared column", "wrong type"])
 def test_a_frame_that_breaks_its_declared_schema_is_a_loud_error(corpus, monkeypatch, change, message):
-    real = analysis.analyse_articles
+    real = batch.analyze_articles
 
     def odd(*args, **kwargs):  # a defect in parley, never the input's fault: it must not reach the cache
         out, actors = real(*args, **kwargs)
         return change(out), actors
 
-    monkeypatch.setattr(analysis, "analyse_articles", odd)
+    monkeypatch.setattr(batch, "analyze_articles", odd)
     with pytest.raises(TypeError, match=message):
         analyze(corpus, parties=PARTIES)
 
@@ -398,7 +409,7 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
             pd.testing.assert_frame_equal(mine, theirs, obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
         enriched = add_tone(add_sentiment(add_phrasing(raw.statements, raw.conditions)))
-        enriched = analysis._frame(analysis._table(enriched, "statements"), "statements")  # stored: None for missing, not NaN
+        enriched = analysis._frame(batch._table(enriched, "statements"), "statements")  # stored: None for missing, not NaN
         mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing, sentiment and tone")
     statements = first.statements

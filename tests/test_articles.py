@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from parley import load_articles, load_report, to_blocks, to_sentences
-from parley import articles as loader
-from parley.articles import (ARTICLE_COLUMNS, BLOCK_COLUMNS, NOT_ENGLISH, REPORT_COLUMNS, article_id,
-                             articles_from_texts)
+from parley.corpus import articles as loader
+from parley.corpus.articles import (ARTICLE_COLUMNS, BLOCK_COLUMNS, NOT_ENGLISH, REPORT_COLUMNS, article_id,
+                                    articles_from_texts)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"

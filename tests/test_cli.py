@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parley import config, report
+from parley import config
+from parley.views import report
 from parley.__main__ import main
-from parley.inputs import statements_per_party
+from parley.run.inputs import statements_per_party
 
 SEED = "000_ed59ce91eebbf266"
 ONE_SIDE = ("Iraq says talks go on\n"

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.conditions import CONDITION_COLUMNS, to_conditions
-from parley.statements import STATEMENT_COLUMNS
+from parley.measures.conditions import CONDITION_COLUMNS, to_conditions
+from parley.extract.statements import STATEMENT_COLUMNS
 
 from frames import ROOT, TEXT, one, seed_statements
 
@@ -433,7 +433,7 @@ def test_condition_lookalikes(sentence):
     "",
 ])
 def test_markers_found_in_lowered_text_are_those_of_the_case_insensitive_pattern(text):
-    from parley.conditions import _lexicon, _markers
+    from parley.measures.conditions import _lexicon, _markers
 
     lex = _lexicon()
     expected = [(m.span(), m.group().lower()) for m in lex.markers.finditer(text)]

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from parley.lexicons import alternation
-from parley.frames import from_rows
+from parley.core.lexicons import alternation
+from parley.core.frames import from_rows
 
 
 def test_typed_columns_and_missing_values():

@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from parley.intervals import bootstrap_mean, wilson
+from parley.core.intervals import bootstrap_mean, wilson
 
 
 # Reference values: statsmodels proportion_confint(k, n, method="wilson") and Newcombe (1998), table I.

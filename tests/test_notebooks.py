@@ -4,7 +4,8 @@ import json
 import nbformat
 import pytest
 
-from parley import config, report
+from parley import config
+from parley.views import report
 
 NOTEBOOKS = sorted((config.ROOT / "notebooks").glob("[0-9]*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]

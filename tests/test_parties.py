@@ -2,7 +2,7 @@
 import pytest
 
 from parley import config
-from parley.parties import NO_PARTY, PALETTE, load_parties, match_party, party_colors
+from parley.core.parties import NO_PARTY, PALETTE, load_parties, match_party, party_colors
 
 PARTIES = load_parties(config.PARTIES)
 
@@ -80,7 +80,8 @@ def test_colours_from_the_file_else_the_palette():
 
 
 def test_one_definition_of_the_palette_and_the_no_party_label():
-    from parley import plots, sentiment
+    from parley import plots
+    from parley.measures import sentiment
 
     assert plots.PALETTE is PALETTE and plots.NO_PARTY is NO_PARTY and sentiment.NO_PARTY is NO_PARTY
 
@@ -88,7 +89,7 @@ def test_one_definition_of_the_palette_and_the_no_party_label():
 @pytest.mark.parametrize("mention", [m for m, _ in MENTIONS] + ["US Treasury Secretary and Iraq’s PM", "", " "])
 def test_matches_with_compiled_patterns_are_alias_matches(mention):
     # a Describer compiles the table once (alias_patterns) and reads every description with it
-    from parley.parties import alias_matches, alias_patterns, matches_of
+    from parley.core.parties import alias_matches, alias_patterns, matches_of
 
     expected = alias_matches(mention, PARTIES)
     assert (matches_of(mention, alias_patterns(PARTIES)) if mention else []) == expected
@@ -100,7 +101,7 @@ def test_matches_with_compiled_patterns_are_alias_matches(mention):
                                      "Iraq’s PM", "IRAQI officials", "the Iraqis' minister", "Kelvin K officials"])
 def test_substring_test_before_the_patterns_changes_no_match(mention):
     # matches_of runs a pattern only where one of its phrases may occur: the same hits as running them all
-    from parley.parties import alias_patterns, matches_of
+    from parley.core.parties import alias_patterns, matches_of
 
     (excluded, _), compiled = patterns = alias_patterns(PARTIES)
     every_pattern = ((excluded, None), [(name, pattern, None) for name, pattern, _ in compiled])

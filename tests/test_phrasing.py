@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
+from parley.measures.phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
 from frames import ROOT, TEXT, one, seed_statements
 
 WITHDRAWAL, TRANSITION = "withdrawal / reduction", "transition / evolution"
@@ -242,7 +242,7 @@ def test_given_conditions_are_counted_not_found_again(monkeypatch):
     analysis = parley.analyze_text(TEXT, parties=str(ROOT / "data" / "parties.toml"))
     conditions = parley.to_conditions(analysis.statements)
     expected = add_phrasing(analysis.statements)
-    monkeypatch.setattr("parley.phrasing.to_conditions", lambda *a, **k: pytest.fail("found again"))
+    monkeypatch.setattr("parley.measures.phrasing.to_conditions", lambda *a, **k: pytest.fail("found again"))
     given = add_phrasing(analysis.statements, conditions=conditions)
     assert given["conditions"].tolist() == expected["conditions"].tolist() == [0, 0, 2, 1, 3]
     pd.testing.assert_frame_equal(given, expected)
@@ -273,7 +273,7 @@ def test_a_denial_cue_denies_its_whole_content():
 
 def test_terms_follow_the_story_and_lexicons_of_each_call(lexicons):
     # the terms of a content are remembered between calls, but only for the same framing terms and negations
-    from parley.story import Story
+    from parley.core.story import Story
 
     frame = one("The Iraqi army will take over the bases.")
     story = Story(framing=(("take over", "handover"),))
@@ -288,7 +288,7 @@ def test_terms_follow_the_story_and_lexicons_of_each_call(lexicons):
 
 
 def test_one_pass_gives_what_the_two_functions_give():
-    from parley.phrasing import measure_phrasing
+    from parley.measures.phrasing import measure_phrasing
 
     frame = pd.concat([one("Officials said this is not a withdrawal but a transition that will begin in 2025."),
                        one("The ministry said it may possibly reconsider if talks fail.")], ignore_index=True)

@@ -1,7 +1,7 @@
 """Quote pairing over a whole article (parley.quotes)."""
 import pytest
 
-from parley.quotes import Quotes, quote_spans
+from parley.extract.quotes import Quotes, quote_spans
 
 
 @pytest.mark.parametrize("text, spans", [

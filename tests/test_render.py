@@ -4,7 +4,7 @@ import pytest
 
 import parley
 from parley import render
-from parley.render import article_html, evidence_table, highlight
+from parley.views.render import article_html, evidence_table, highlight
 
 
 def test_markup_in_an_article_is_shown_as_text():

@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from parley import config, report
+from parley import config
+from parley.views import report
 from parley.__main__ import main
 
 FIXTURES = Path(__file__).parent / "fixtures"

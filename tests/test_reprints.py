@@ -7,7 +7,7 @@ import pytest
 
 import parley
 from parley import config, summaries
-from parley.reprints import PROVENANCE_COLUMNS, add_quote_ids, provenance, unique_statements
+from parley.rollup.reprints import PROVENANCE_COLUMNS, add_quote_ids, provenance, unique_statements
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 PARTIES = config.ROOT / "data" / "parties.toml"
@@ -16,7 +16,7 @@ WIRE = "The handover of the western air base will proceed in stages"
 
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory):
-    """Analyse the timeline fixtures with the real pipeline and a private cache."""
+    """Analyze the timeline fixtures with the real pipeline and a private cache."""
     patch = pytest.MonkeyPatch()
     patch.setattr(config, "CACHE", tmp_path_factory.mktemp("cache"))
     try:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from parley import config, load_parties, report
+from parley import config, load_parties
 from parley.__main__ import main
-from parley.inputs import silent_party_advice
+from parley.run.inputs import silent_party_advice
+from parley.views import report
 
 SEED = "000_ed59ce91eebbf266"
 NOTEBOOKS = Path(config.NOTEBOOKS)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from parley import sentences
-from parley.sentences import sentence_spans, split_sentences
+from parley.corpus import sentences
+from parley.corpus.sentences import sentence_spans, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"

@@ -1,4 +1,6 @@
 """Sentiment equals TextBlob's own, per statement content; party aggregates are honest about uncertainty."""
+import importlib
+import importlib.metadata
 import math
 
 import numpy as np
@@ -9,8 +11,9 @@ from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import parley
-from parley import config, sentiment
-from parley.terms import tokenize
+from parley import config
+from parley.measures import sentiment, sentiment_ports
+from parley.measures.terms import tokenize
 
 SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
 
@@ -111,7 +114,7 @@ TOKENIZER_CASES = [  # what pattern's tokenizer splits: punctuation, ellipses, a
 
 @pytest.mark.parametrize("content", TOKENIZER_CASES + BRANCHES)
 def test_ported_tokenizer_equals_textblob(content):
-    assert sentiment._pattern_tokens(content) == _pattern_sentiment.tokenizer(content)
+    assert sentiment_ports._pattern_tokens(content) == _pattern_sentiment.tokenizer(content)
 
 
 def _bits(value):
@@ -121,7 +124,7 @@ def _bits(value):
 
 @pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
 def test_ported_pattern_equals_textblob_bit_for_bit(content):
-    polarity, subjectivity, assessments = sentiment._pattern_score(content)
+    polarity, subjectivity, assessments = sentiment_ports._pattern_score(content)
     blob = TextBlob(content)
     assert (_bits(polarity), _bits(subjectivity)) == tuple(map(_bits, blob.sentiment))
     assert repr(assessments) == repr(blob.sentiment_assessments.assessments)
@@ -130,13 +133,13 @@ def test_ported_pattern_equals_textblob_bit_for_bit(content):
 @pytest.mark.parametrize("content", BRANCHES + TOKENIZER_CASES)
 def test_ported_vader_equals_vader_bit_for_bit(content):
     expected = SentimentIntensityAnalyzer().polarity_scores(content)["compound"]
-    assert _bits(sentiment._vader_compound(content)) == _bits(expected)
+    assert _bits(sentiment_ports._vader_compound(content)) == _bits(expected)
 
 
 def test_branch_sentences_are_not_trivially_equal():
     # A comparison over sentences that all score 0 would pass whatever the port did.
-    pattern = {sentiment._pattern_score(s)[0] for s in BRANCHES}
-    vader = {sentiment._vader_compound(s) for s in BRANCHES}
+    pattern = {sentiment_ports._pattern_score(s)[0] for s in BRANCHES}
+    vader = {sentiment_ports._vader_compound(s) for s in BRANCHES}
     assert len(pattern) > 40 and len(vader) > 50
 
 
@@ -224,3 +227,47 @@ def test_adds_sentiment_when_missing_and_wider_ci_is_wider():
     narrow = parley.party_sentiment(frame, ci=0.5).iloc[0]
     wide = parley.party_sentiment(frame, ci=0.99).iloc[0]
     assert wide["polarity_ci_low"] < narrow["polarity_ci_low"] < narrow["polarity_ci_high"] < wide["polarity_ci_high"]
+
+
+@pytest.mark.parametrize(("installed", "ported"), [
+    ({"textblob": "0.20.1", "vaderSentiment": "3.3.2"}, True),
+    ({"textblob": "0.21.0", "vaderSentiment": "3.3.2"}, False),
+    ({"textblob": "0.20.1", "vaderSentiment": "3.4.0"}, False),
+    ({"vaderSentiment": "3.3.2"}, False),  # not installed as a distribution
+])
+def test_the_ports_apply_only_to_the_pinned_versions(installed, ported):
+    def version(name):
+        if name not in installed:
+            raise importlib.metadata.PackageNotFoundError(name)
+        return installed[name]
+
+    assert sentiment.ports_apply(version) is ported
+
+
+@pytest.fixture
+def another_textblob(monkeypatch):
+    """Import the sentiment module as if another TextBlob were installed, and restore it afterwards."""
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.99.0" if name == "textblob" else real(name))
+    importlib.reload(sentiment)
+    yield sentiment
+    monkeypatch.undo()
+    importlib.reload(sentiment)
+    assert sentiment.PORTED
+
+
+def test_another_library_version_is_scored_by_the_libraries_themselves(another_textblob, monkeypatch):
+    assert not another_textblob.PORTED
+
+    def ported(content):
+        raise AssertionError("a port ran for a library version it does not copy")
+
+    monkeypatch.setattr(another_textblob, "_ported_pattern_score", ported, raising=False)
+    monkeypatch.setattr(another_textblob, "_ported_vader_compound", ported, raising=False)
+    contents = VARIED + [content for content, _words in CASES]
+    scored = parley.add_sentiment(_frame(contents))
+    for row in scored.itertuples():
+        blob = TextBlob(row.content).sentiment_assessments
+        assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
+        assert row.sentiment_words == "; ".join(f"{' '.join(w)} ({p:+.2f})" for w, p, _s, _x in blob.assessments)
+        assert row.vader == SentimentIntensityAnalyzer().polarity_scores(row.content)["compound"]

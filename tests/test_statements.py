@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
-from parley.statements import STATEMENT_COLUMNS
+from parley.extract.statements import STATEMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"

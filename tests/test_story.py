@@ -5,8 +5,8 @@ import pytest
 
 import parley
 from parley import analysis as _analysis
-from parley.phrasing import phrasing_terms
-from parley.story import DEFAULTS, Story, load_story, resolve_story
+from parley.measures.phrasing import phrasing_terms
+from parley.core.story import DEFAULTS, Story, load_story, resolve_story
 
 from frames import ROOT, one, seed_statements
 

@@ -7,7 +7,7 @@ import pytest
 
 import parley
 from parley import summaries
-from parley.intervals import bootstrap_mean, wilson
+from parley.core.intervals import bootstrap_mean, wilson
 
 
 def _statements():

@@ -5,7 +5,7 @@ from itertools import accumulate
 import pandas as pd
 import pytest
 
-from parley.terms import compare_terms, kwic, normalize, split_tokens, tokenize
+from parley.measures.terms import compare_terms, kwic, normalize, split_tokens, tokenize
 from frames import TEXT, seed_statements
 
 

@@ -102,7 +102,7 @@ def test_timeline_notebook_runs_on_several_dates_with_repeated_quotes(tmp_path, 
     import nbformat
     import papermill
 
-    from parley import report
+    from parley.views import report
 
     folder = tmp_path / "articles"
     folder.mkdir()

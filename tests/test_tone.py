@@ -3,8 +3,9 @@ import pandas as pd
 import pytest
 
 import parley
-from parley import config, tone
-from parley.lexicons import read_lexicon
+from parley.core import config
+from parley.measures import tone
+from parley.core.lexicons import read_lexicon
 
 SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
 

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import config
+from .core import config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "cache":
         return _cache(args)
 
-    from .inputs import InputError, summary_lines  # imported late: --help stays fast
-    from .report import NOTEBOOKS, make_report
+    from .run.inputs import InputError, summary_lines  # imported late: --help stays fast
+    from .views.report import NOTEBOOKS, make_report
 
     try:
         result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS)
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cache(args) -> int:
     """Run ``python -m parley cache``: print, prune or clear the cache; return the exit code."""
-    from . import cache
+    from .run import cache
 
     root = config.CACHE
     if args.clear:
@@ -81,7 +81,7 @@ def _cache(args) -> int:
                 print(f"parley cache: {option} {path} does not exist; nothing was pruned (prune keeps what the "
                       f"articles and parties file you name need)", file=sys.stderr)
                 return 2
-        from .analysis import prune_cache
+        from .run.analysis import prune_cache
 
         freed = prune_cache(args.articles, parties=args.parties)
         print(f"parley cache: pruned {_mb(freed)}; {root} now holds {_mb(cache.size(root))}")

@@ -1,0 +1,1 @@
+"""Read the corpus: articles from files (:mod:`.articles`) and their sentences (:mod:`.sentences`)."""

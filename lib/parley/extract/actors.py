@@ -1,0 +1,815 @@
+"""Who is speaking: the actors of an article, their mentions, and the government each speaks for.
+
+An actor is a person, a body (ministry, government, company), a group
+("analysts"), a document ("the statement") or several governments speaking
+jointly. Each is mentioned one or more times: by name, by a description ("the
+foreign secretary"), by a pronoun. This module reads what each mention *says*
+about its actor and decides the party from the structure of that description,
+not from any word in it:
+
+* an alias counts as the head, a pre-modifier or the possessor ("Iraq’s
+  foreign ministry", "the Iraqi prime minister", "US Defence Secretary Lloyd
+  Austin"), or as the complement of a government role ("a spokesman for the
+  Pentagon", "an official from the Pentagon"); a document's complement is its
+  author ("a statement from Sudani’s office");
+* not inside a relative clause ("who resigned over the Iraq war"), a title
+  ("a new book, Brown’s Britain"), a possessor's own modifiers ("the Iraqi
+  families’ lawyer") or a complement naming a client, topic or place
+  ("lawyer for the families", "analysts based in Baghdad");
+* modifiers that take a person out of government (former, ex-, shadow,
+  opposition; ``lib/parley/lexicons/actors.csv``) give no party, with that as
+  evidence; a bare role alias ("Chancellor") does not count under another
+  country's name ("German Chancellor");
+* aliases of several governments joined by "and" make a joint actor.
+
+Mentions are gathered from the whole article (names and capitalised bodies in
+narration as well as speakers), so a pronoun or description can be resolved to
+someone who was introduced without speaking (:mod:`parley.resolution`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.parties import alias_patterns, locative, matches_of
+from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
+
+__all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
+           "speakers", "actor_rows", "actor_frame"]
+
+#: One row per mention of an actor. Offsets are into the article text.
+ACTOR_COLUMNS = [
+    "article_id", "actor_id", "sentence_id", "start", "end", "text",
+    "form", "kind", "name", "role", "speaker", "party", "party_evidence",
+]
+
+_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # the same, for one token (no line break)
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|der|le|la)-[A-Z]")  # al-Sudani
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    modifiers: dict[str, str]             # word -> why it gives no party ("former")
+    government_roles: frozenset[str]
+    genders: dict[str, str]
+    joint: frozenset[str]
+    media: frozenset[str]
+    media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
+    nationalities: dict[str, str]         # lower-case word -> country
+    honorifics: frozenset[str]
+    not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
+    calendar: frozenset[str]              # weekdays and months: capitalised, never actors
+    definite: frozenset[str]              # determiners that make a description an anaphor ("the ministry")
+    prepositions: frozenset[str]          # where a description's complement begins
+    participles: frozenset[str]           # "based in", "sent to": a complement that is not who speaks
+    relative: frozenset[str]              # pronouns that open a relative clause
+    titles_lower: frozenset[str]
+    name_run: re.Pattern
+    definite_run: re.Pattern
+
+
+@built_from("actors.csv", "nationalities.csv", "speakers.csv", "attribution.csv")
+def actor_lexicon() -> ActorLexicon:
+    """Build the actor lexicon from ``actors.csv``, ``nationalities.csv`` and ``speakers.csv``."""
+    rows = read_lexicon("actors.csv")
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"].strip(), {})[row["word"].strip()] = (row.get("value") or "").strip()
+    nationalities = {row["word"].strip().lower(): row["country"].strip() for row in read_lexicon("nationalities.csv")}
+    spk = speaker_lexicon()
+    w = word_lists("attribution.csv")
+    cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
+    link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
+    return ActorLexicon(
+        modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
+        government_roles=frozenset(k.lower() for k in by_kind.get("government_role", {})),
+        genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
+        joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
+        media=frozenset(k.lower() for k in by_kind.get("media", {})),
+        media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
+        nationalities=nationalities,
+        honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
+        not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
+        | {"so", "if", "according"},
+        calendar=frozenset(w["weekday"] + w["month"]),
+        definite=frozenset(w["definite"]),
+        prepositions=frozenset(w["preposition"]),
+        participles=frozenset(w["complement_participle"]),
+        relative=frozenset(w["relative"]),
+        titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
+        # Both run over every sentence: a cheap test of the first character comes before the look-behind
+        # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
+        name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+    )
+
+
+# --------------------------------------------------------------------------- descriptions
+
+@dataclass(slots=True)
+class Description:
+    """What a mention says about its actor.
+
+    Attributes
+    ----------
+    text : str
+        The words described.
+    kind : str
+        person, body, group, document, joint, pronoun or unknown.
+    name : str or None
+        The proper name without titles ("Lloyd Austin").
+    role : str or None
+        The role or body words, lower case ("defence secretary", "foreign ministry").
+    head : str
+        The head word, lower case.
+    definite : bool
+        A definite description without a name ("the ministry"): an anaphor.
+    plural : bool
+        A plural head ("officials").
+    gender : str or None
+        "m" or "f" where a title, role or pronoun says so.
+    parties : tuple of str
+        The governments the description names (several for a joint actor).
+    joint : bool
+        Several governments joined by "and" ("the United States and Iraq").
+    blocked : str or None
+        Why the description gives no party although it may name one ("former").
+    evidence : str
+        How the parties (or their absence) were decided.
+    """
+
+    text: str
+    kind: str = "unknown"
+    name: str | None = None
+    role: str | None = None
+    head: str = ""
+    definite: bool = False
+    plural: bool = False
+    gender: str | None = None
+    parties: tuple[str, ...] = ()
+    joint: bool = False
+    blocked: str | None = None
+    evidence: str = ""
+
+
+_DESCRIPTIONS: dict[tuple, dict[str, "Description"]] = {}
+
+
+class Describer:
+    """Read descriptions against one parties table.
+
+    Descriptions are cached by their words in a module-level cache shared by
+    every Describer with the same parties and lexicons (mentions such as "the
+    ministry" or "he" recur across articles); the cache is emptied when it
+    holds more than 200,000 descriptions or eight parties tables. Cached
+    descriptions are shared: treat them as read-only.
+
+    Parameters
+    ----------
+    parties : dict
+        Resolved parties (see :func:`parley.parties.resolve_parties`).
+    """
+
+    def __init__(self, parties: dict | None):
+        self.parties = parties = parties or {}
+        self.lex = actor_lexicon()
+        self.spk = speaker_lexicon()
+        # descriptions recur across articles ("the ministry", "he"): one cache per parties table and lexicon build
+        key = (repr(sorted((n, tuple(p["aliases"]), tuple(p.get("exclude", ())), tuple(p.get("generic", ())))
+                           for n, p in parties.items())), id(self.lex), id(self.spk))
+        if len(_DESCRIPTIONS) > 8 or sum(len(c) for c in _DESCRIPTIONS.values()) > 200_000:
+            _DESCRIPTIONS.clear()
+        self._cache: dict[str, Description] = _DESCRIPTIONS.setdefault(key, {})
+        self.generic = {g.lower(): name for name, spec in parties.items() for g in spec.get("generic", ())}
+        self._aliases = alias_patterns(parties) if parties else None  # compiled once, not per description
+
+    def __call__(self, text: str) -> Description:
+        """Describe a mention's words (see :class:`Description`)."""
+        got = self._cache.get(text)
+        if got is None:
+            got = self._cache[text] = self._describe(text)
+        return got
+
+    # ---------------------------------------------------------------- parsing
+
+    def _describe(self, text: str) -> Description:
+        spk, lex = self.spk, self.lex
+        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [t for t in toks if t[0][0].isalnum()]
+        if not words:
+            return Description(text, evidence="no words")
+        if len(words) == 1 and words[0][0].lower() in spk.pronouns:
+            kind = spk.pronouns[words[0][0].lower()]
+            gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
+            return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
+                               plural=kind == "group", evidence=f"pronoun {text!r}")
+        plain = self._plain_name(text, words) if len(words) == len(toks) else None
+        if plain is not None:
+            return plain
+        segments, relative = _segments(toks, lex.relative)
+        parsed = [self._segment(seg, text) for seg in segments]
+        if not parsed:
+            return Description(text, evidence="no words")
+        core = parsed[0]
+        desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
+                           definite=core["definite"] and not core["name"], plural=core["plural"],
+                           gender=core["gender"])
+        # Appositions describe the same actor: roles after a name, a name after a role; after any
+        # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
+        used = [core]
+        for seg in parsed[1:]:
+            if core["kind"] in ("person", "body", "group") and (seg["role"] or seg["name"]) and seg["kind"] != "unknown":
+                used.append(seg)
+                desc.name = desc.name or seg["name"]
+                desc.role = desc.role or seg["role"]
+                desc.gender = desc.gender or seg["gender"]
+        if core["kind"] in ("group", "body") and desc.name and any(s["kind"] == "person" for s in used[1:]):
+            desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
+        hits = [h for seg in used for h in seg["hits"]]
+        # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
+        # and no government of its own
+        blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
+                                           and not core["office"] and not core["hits"]), None)
+        dropped = [d for seg in used for d in seg["dropped"]]
+        parties = list(dict.fromkeys(h[0] for h in hits))
+        if blocked:
+            desc.blocked = blocked
+            desc.evidence = f"{blocked}: {text!r} gives no party" + (
+                f" (names {', '.join(parties)})" if parties else "")
+            return desc
+        if not parties:
+            generic = self._generic(toks)
+            if generic:
+                desc.parties = (generic[0],)
+                desc.evidence = f"generic {generic[1]!r} (parties file)"
+            elif dropped:
+                desc.evidence = "; ".join(dropped)
+            elif relative:
+                desc.evidence = "no alias outside the relative clause"
+            return desc
+        if len(parties) > 1:
+            if any(seg["coordinated"] for seg in used):
+                desc.parties = tuple(parties)
+                desc.joint = True
+                desc.kind = "joint"
+                desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+            else:
+                desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+            return desc
+        party, alias, where = hits[0]
+        desc.parties = (party,)
+        desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+        return desc
+
+    def _plain_name(self, text: str, words) -> Description | None:
+        """Describe a bare name ("Trump", "Hillary Clinton") without parsing it; None if it is not one."""
+        spk, lex = self.spk, self.lex
+        for w, _, _ in words:
+            low = w.lower()
+            if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
+                    or low in lex.nationalities or low in lex.not_names or w.endswith(_POSSESSIVE_ENDINGS) or "." in w:
+                return None
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
+            return None  # an acronym: a body
+        desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
+                           head=words[-1][0].lower())
+        if self.parties:
+            hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
+            parties = list(dict.fromkeys(h.party for h in hits))
+            if len(parties) == 1:
+                desc.parties = (parties[0],)
+                desc.evidence = f"alias {hits[0].alias!r}"
+            elif parties:
+                desc.evidence = "ambiguous: " + ", ".join(f"{h.party} ({h.alias!r})" for h in hits)
+        return desc
+
+    def _segment(self, seg: list[tuple[str, int, int]], text: str) -> dict:
+        """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
+        spk, lex = self.spk, self.lex
+        out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False}
+        toks = [t for t in seg if t[0] not in ("(", ")")]
+        while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
+            out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
+            toks = toks[1:]
+        if toks and toks[0][0].lower() == "both":
+            out["coordinated"] = True
+            toks = toks[1:]
+        if not toks:
+            return out
+        # the complement: the first preposition (or "based", "close", ...) not inside a capitalised name
+        cut = len(toks)
+        for n in range(1, len(toks)):
+            low = toks[n][0].lower()
+            if low in lex.participles or (low in lex.prepositions and not (
+                    toks[n - 1][0][:1].isupper() and n + 1 < len(toks) and toks[n + 1][0][:1].isupper()
+                    and low in ("of", "for", "de"))):
+                cut = n
+                break
+        pre, comp = toks[:cut], toks[cut:]
+        owner = -1
+        for n in range(len(pre) - 1):
+            if pre[n][0].endswith(_POSSESSIVE_ENDINGS):
+                owner = n
+        possessor, rest = pre[:owner + 1], pre[owner + 1:]
+        if not rest:
+            rest, possessor = possessor, []
+        lowered = [t[0].lower() for t in rest]
+        lows = [low.strip("’'") for low in lowered]
+        blocked = None
+        for low in lowered:
+            if low in lex.modifiers:
+                blocked = lex.modifiers[low]
+            elif "-" in low and low.split("-")[0] in lex.modifiers:
+                blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
+            elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
+                blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+        # "former" takes a person out of an office only when the phrase names one ("a former minister",
+        # "ex-home secretary"); "a former lawyer" says nothing about government
+        out["office"] = any(_office(low, lex) for low in lowered)
+        if blocked and out["office"]:
+            out["blocked"] = blocked
+        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
+        # name: the capitalised words at the end that are not titles, roles or bodies
+        name_words, name_tokens = [], []
+        for t in reversed(rest):
+            w = t[0]
+            low = w.lower().rstrip(".")
+            if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
+                    or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
+                break
+            name_words.insert(0, w)
+            name_tokens.insert(0, t)
+        head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
+        head = ROLE_PREFIX.sub("", head)
+        out["head"] = head
+        before_name = lowered[:len(rest) - len(name_words)]
+        role_words = [low for low in before_name
+                      if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
+                      and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
+        titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
+        if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
+                name_words[0].lower() in lex.nationalities:
+            name_words = []
+        is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+            name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
+        if name_words and not is_body:
+            out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
+            # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
+            out["kind"] = "person" if len(name_words) > 1 or titled else "unknown"
+        elif is_body:
+            out["kind"] = "body"
+            if name_words:
+                out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]
+        elif head in spk.documents:
+            out["kind"] = "document"
+        elif head in spk.roles:
+            out["kind"] = "group" if head.endswith("s") and head not in ("press",) else "person"
+            out["plural"] = out["kind"] == "group"
+        if role_words:
+            out["role"] = " ".join(role_words)
+        elif head in spk.roles or head in spk.bodies or head in spk.documents:
+            out["role"] = head
+        for low in lowered:
+            g = lex.genders.get(low.rstrip("."))
+            if g:
+                out["gender"] = g
+        # aliases, by where they sit
+        if not self.parties:
+            return out
+        base = seg[0][1]
+        seg_text = _slice(seg, base)
+        government = head in lex.government_roles or out["kind"] == "document" or (
+            out["kind"] == "person" and bool(role_words) and any(
+                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in role_words))
+        comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
+            head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
+        poss_end = possessor[-1][2] if possessor else None
+        for hit in self._alias_matches(seg_text):
+            s, e = hit.start + base, hit.end + base
+            in_comp = bool(comp) and comp[0][1] <= s
+            # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
+            first_after = in_comp and not any(t[0].lower() in lex.prepositions and comp[0][1] < t[1] < s for t in comp)
+            if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
+                out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
+                continue
+            if possessor and possessor[0][1] <= s and e <= poss_end:
+                if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                    out["hits"].append((hit.party, hit.alias, "possessor"))
+                else:
+                    out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")
+                continue
+            if rest and rest[0][1] <= s and e <= rest[-1][2]:
+                if self._foreign(hit, rest, s, e):
+                    out["dropped"].append(f"{hit.alias!r} is another country's office here")
+                    continue
+                if self._inside_name(rest, s, e):
+                    out["dropped"].append(f"{hit.alias!r} is part of another name here")
+                    continue
+                out["hits"].append((hit.party, hit.alias, "head"))
+                continue
+            if in_comp:
+                if comp_ok and not _after_relative(comp, s, lex.relative):
+                    out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
+                else:
+                    out["dropped"].append(f"{hit.alias!r} is in a complement ('{comp[0][0]} ...') naming a "
+                                          "client, topic or place")
+                continue
+        return out
+
+    def _alias_matches(self, text: str) -> list:
+        """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
+        return matches_of(text, self._aliases) if self._aliases and text else []
+
+    def _foreign(self, hit, rest, s: int, e: int) -> bool:
+        """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
+        words = hit.alias.split()
+        if not all(w.lower().rstrip(".") in self.lex.titles_lower or w.lower() in self.spk.roles
+                   or w.lower() in self.spk.bodies for w in words):
+            return False
+        spec = self.parties[hit.party]
+        names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
+        for t in rest:
+            if t[2] <= s:
+                low = _POSSESSIVE.sub("", t[0].lower())
+                country = self.lex.nationalities.get(low)
+                if country and not any(low in n or country.lower() in n for n in names):
+                    return True
+        return False
+
+    def _inside_name(self, rest, s: int, e: int) -> bool:
+        """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
+
+        An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
+        Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
+        """
+        lex, spk = self.lex, self.spk
+        inside = [n for n, t in enumerate(rest) if s <= t[1] and t[2] <= e]
+        if not inside:
+            return False
+
+        def official(w: str) -> bool:
+            low = w.lower().rstrip(".")
+            return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
+
+        first, last = inside[0], inside[-1]
+        before = rest[first - 1][0] if first > 0 and rest[first - 1][0][:1].isupper() else None
+        after = rest[last + 1][0] if last + 1 < len(rest) and rest[last + 1][0][:1].isupper() else None
+        if after is not None and not official(after) and not official(rest[last][0]):
+            return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
+        if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
+                lex.nationalities.get(rest[last][0].lower()) is not None:
+            return True  # "Amnesty International UK": a country closing an organisation's name
+        return False
+
+    def _generic(self, toks) -> tuple[str, str] | None:
+        if not self.generic:
+            return None
+        phrase = " ".join(t[0] for t in toks).lower()
+        bare = strip_article(phrase)
+        for key in (phrase, bare):
+            if key in self.generic:
+                return self.generic[key], key
+        return None
+
+
+def _office(low: str, lex) -> bool:
+    """Say whether a lower-case word names an office: a government role or a title ("minister"), not "lawyer"."""
+    low = low.removeprefix("ex-") if low.startswith("ex-") else low.removeprefix("former-")
+    low = low.rstrip(".")
+    return low in lex.government_roles or (low in lex.titles_lower and low not in lex.honorifics
+                                           and low not in lex.modifiers)
+
+
+def _slice(seg, base) -> str:
+    """Rebuild a segment's text with its original spacing (offsets relative to ``base``)."""
+    out = []
+    pos = base
+    for w, s, e in seg:
+        out.append(" " * (s - pos))
+        out.append(w)
+        pos = e
+    return "".join(out)
+
+
+def _after_relative(comp, s, relative) -> bool:
+    return any(t[0].lower() in relative and t[1] < s for t in comp[1:])
+
+
+def _first_hits(hits):
+    seen = {}
+    for h in hits:
+        seen.setdefault(h[0], h)
+    return list(seen.values())
+
+
+def _segments(toks, relative) -> tuple[list[list[tuple]], bool]:
+    """Split a mention at commas and brackets into its parts; drop relative clauses and asides.
+
+    Returns the parts and whether a relative clause was dropped.
+    """
+    segments: list[list[tuple]] = [[]]
+    dropped = skipping = False
+    depth = 0
+    for t in toks:
+        w = t[0]
+        if w == "(":
+            depth += 1
+            continue
+        if w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue  # "(R-Wis.)", "(PCO)": asides
+        if w in ",;:—–":
+            segments.append([])
+            skipping = False
+            continue
+        low = w.lower()
+        # ", who resigned ...", and "officials who spoke on condition of anonymity" ("that" only after a comma)
+        if low in relative and (not segments[-1] or low != "that"):
+            dropped = skipping = True
+            continue
+        if skipping:
+            continue
+        if w[0].isalnum() or w in ("&",):
+            segments[-1].append(t)
+    return [s for s in segments if s], dropped
+
+
+# --------------------------------------------------------------------------- mentions and actors
+
+@dataclass(slots=True)
+class ActorMention:
+    """One mention of an actor in an article."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    form: str                 # name | description | pronoun | relative | document | joint
+    desc: Description
+    speaker: bool = False
+    subject: bool = False
+    actor: int | None = None
+    statements: list[int] = field(default_factory=list)  # the statements this mention is the speaker of
+
+
+@dataclass(slots=True)
+class Actor:
+    """One actor of an article, with its mentions (indices into the article's mention list)."""
+
+    id: int
+    kind: str
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    parties: tuple[str, ...] = ()
+    joint: bool = False
+    blocked: str | None = None
+    evidence: str = ""
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def party(self) -> str | None:
+        """The actor's government, or None (no party, or a joint actor: see ``parties``)."""
+        return self.parties[0] if len(self.parties) == 1 else None
+
+
+def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
+    """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sents : list of Sentence
+        Its sentences.
+    quotes : Quotes
+        Its quotes: mentions inside quoted speech are the speaker's words, not
+        the narrator's, and are left out.
+    describe : Describer
+        Reads each mention.
+
+    Returns
+    -------
+    list of ActorMention
+        In text order: form "name" (people and bodies by name, with titles,
+        lower-case roles and appositions: "shadow home secretary David
+        Davis") and form "description" ("the prime minister").
+    """
+    lex, spk = actor_lexicon(), speaker_lexicon()
+    out: list[ActorMention] = []
+    # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
+    # article also writes it capitalised mid-sentence (looked up once per word).
+    midcaps: dict[str, bool] = {}
+    for i, sent in enumerate(sents):
+        if sent.block in ("caption", "headline"):
+            continue
+        s, e = sent.start, sent.end
+        inside = quotes.around(s + 1)
+        if inside and inside[0] <= s and inside[1] >= e:
+            continue  # a sentence of quoted speech
+        intro_end = spk.sentence_intro.match(text, s, e).end()
+        lead_end = _LEAD.match(text, intro_end, e).end()  # a mention starting by here opens the sentence
+        first_of_sentence = len(out)
+        for m in lex.name_run.finditer(text, s, e):
+            ms, me = m.span()
+            if quotes.around(ms):
+                continue
+            if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
+                me -= 1  # a full stop ends the sentence, not the name
+            words = text[ms:me].split()
+            # sentence-initial capitals: "The", "But", "In" are not names
+            while words and words[0].lower() in lex.not_names:
+                ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
+                words = words[1:]
+            if not words:
+                continue
+            first = words[0].lower().rstrip(".")
+            if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
+                                    or words[0] in lex.calendar):
+                continue
+            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
+                mid = midcaps.get(words[0])
+                if mid is None:
+                    mid = midcaps[words[0]] = _capitalised_mid_sentence(text, words[0])
+                if not mid and not describe(words[0]).parties:
+                    continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+            # a role after a name of a body: "a senior State Department official"
+            role_after = _ROLE_AFTER.match(text, me, e)
+            if role_after and role_after.group("role").lower() in spk.roles:
+                me = role_after.end()
+            # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
+            j = ms
+            while j >= 2 and text[j - 2:j - 1].islower():
+                word_start = _word_before(text, max(s, j - 30), j)
+                if word_start is None:
+                    break
+                word = text[word_start:j - 1]
+                low = word.lower()
+                role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
+                    or ("-" in low and low.split("-")[0] in lex.modifiers)
+                if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
+                    j = word_start
+                    continue
+                break
+            # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
+            if j == ms and text[ms - 2:ms] == ", ":
+                before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
+                if before and _role_word(before.group("head"), spk, lex):
+                    j = before.start()
+            after = _APPOSITION_AFTER.match(text, me, e) if text.startswith(", ", me) else None
+            if after and _role_word(after.group("head"), spk, lex):
+                me = after.end("np")
+            mtext = text[j:me]
+            desc = describe(mtext)
+            opening = intro_end <= j <= lead_end
+            subject = opening or _after_conjunction(text, max(s, j - 6), j)
+            out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
+        # definite descriptions in narration: "The prime minister shrugged off the claims."
+        names = out[first_of_sentence:]
+        ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
+        for m in lex.definite_run.finditer(text, s, e):
+            ms, me = m.span()
+            if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
+                continue
+            desc = describe(m.group(0))
+            opening = intro_end <= ms <= lead_end
+            subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
+            out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
+            ordered = False
+        if not ordered:
+            out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
+    return out
+
+
+_ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")  # fullmatch: "NATO", "AT&T" (a body)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
+_LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
+_LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
+_APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """Say whether ``word`` stands whole, capitalised, after a lower-case letter, comma or semicolon and a space."""
+    if not _CAPITALISED.fullmatch(word):
+        return False
+    end = len(word) + 1
+    at = text.find(" " + word)
+    while at >= 0:
+        if at and text[at - 1] in _MID_SENTENCE and not _WORD_CHAR.match(text, at + end):
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
+
+
+_MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _after_conjunction(text: str, lo: int, j: int) -> bool:
+    """Say whether "and", "but" or a semicolon (after ``lo``) ends the text before ``j``: "..., and Smith said"."""
+    before = text[lo:j].rstrip()
+    if before.endswith(";"):
+        return True
+    if before.endswith(("and", "but")):
+        at = lo + len(before) - 3
+        return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")  # a whole word
+    return False
+
+
+def _word_before(text: str, lo: int, j: int) -> int | None:
+    """Return where the word before ``j`` starts (not before ``lo``), or None unless one space or tab precedes ``j``.
+
+    Only called where the character before that space is a lower-case letter, so the
+    word ends there: its start is found by one backwards scan, not a search of the window.
+    """
+    if j - 1 <= lo or text[j - 1] not in " \t":
+        return None
+    last = _LAST_NON_WORD.match(text, lo, j - 1)
+    start = last.end() if last else lo
+    return start if start < j - 1 else None
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.start
+
+
+def _role_word(word: str, spk, lex) -> bool:
+    low = word.lower()
+    return low in spk.roles or low in lex.government_roles or low.rstrip(".") in lex.titles_lower
+
+
+SPEAKER_COLUMNS = ["article_id", "actor_id", "party", "name", "kind", "role", "description", "statements",
+                   "mentions", "party_evidence"]
+
+
+def speakers(actors: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Summarise the actors who speak: who they are, for which government, and why.
+
+    Parameters
+    ----------
+    actors : pandas.DataFrame
+        From :func:`to_actors` (``Analysis.actors``).
+    statements : pandas.DataFrame
+        The statements, linked by ``actor_id``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per speaking actor, columns ``SPEAKER_COLUMNS``: ``party`` is
+        the government (joint actors list theirs, "A + B"; None without one),
+        ``description`` the fullest way the article describes the actor,
+        ``statements`` how many statements are theirs, ``mentions`` every way
+        they are mentioned, ``party_evidence`` how the party was decided.
+    """
+    if actors is None or not len(actors) or statements is None or not len(statements):
+        return from_rows([], SPEAKER_COLUMNS, ints=("statements",))
+    said = statements.dropna(subset=["actor_id"])
+    key = said["joint"].where(said["joint"].notna(), said["statement_id"]) if "joint" in said else said["statement_id"]
+    counts = key.groupby(said["actor_id"]).nunique()
+    parties = said.groupby("actor_id")["party"].agg(lambda p: " + ".join(dict.fromkeys(p.dropna())) or None)
+    rows = []
+    for actor_id, group in actors[actors["actor_id"].isin(counts.index)].groupby("actor_id", sort=False):
+        named = group[group["form"].isin(["name", "description", "document", "joint", "relative"])]
+        texts = list(dict.fromkeys(group["text"]))
+        first = group.iloc[0]
+        party = parties.get(actor_id)
+        rows.append((first["article_id"], actor_id, party if isinstance(party, str) else None, first["name"],
+                     first["kind"], first["role"],
+                     max(named["text"], key=len) if len(named) else first["text"], int(counts[actor_id]),
+                     "; ".join(texts), first["party_evidence"]))
+    out = from_rows(rows, SPEAKER_COLUMNS, ints=("statements",))
+    return out.sort_values(["party", "statements"], ascending=[True, False], na_position="last",
+                           kind="stable").reset_index(drop=True)
+
+
+def actor_rows(aid: str, sents, mentions: list[ActorMention], actors: list[Actor]) -> list[tuple]:
+    """Return the actors frame rows of one article."""
+    rows = []
+    for m in mentions:
+        if m.actor is None:
+            continue
+        a = actors[m.actor]
+        rows.append((aid, f"{aid}:a{a.id}", sents[m.sentence].sentence_id, m.start, m.end, m.text, m.form,
+                     a.kind, a.name, a.role, m.speaker, a.party,
+                     a.evidence if not a.joint else "joint: " + " + ".join(a.parties)))
+    return rows
+
+
+def actor_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Build the actors frame with its dtypes."""
+    return from_rows(rows, ACTOR_COLUMNS, ints=("start", "end"), bools=("speaker",))
+

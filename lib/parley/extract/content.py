@@ -1,0 +1,422 @@
+"""Find what was said: the content span of a reporting cue.
+
+Content follows the cue ("said (that) ...", "said: “...”", "said, “...”") or
+comes before it ("“...,” X said"), may be split around the cue, and may run on
+over sentences and paragraphs of quotation. Spans are ``(start, end)`` offsets
+into the article text; the function words the rules use are data
+(``lib/parley/lexicons/attribution.csv``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from .cues import cue_lexicon, find_cues
+from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
+
+__all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",
+           "according_content", "after_quote", "continuation_span", "as_parenthetical"]
+
+_MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
+
+_ON = re.compile(r"\s+on\s+")
+_COLON = re.compile(r"\s*:\s*")
+_BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
+_THAT = re.compile(r"\s*that\b")
+_CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
+_FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
+_INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
+_FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+_NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    addressee: re.Pattern
+    lead_frame: re.Pattern
+    content_stop: re.Pattern
+    that_near: re.Pattern
+    that_after_addressee: re.Pattern
+    tell_cue: re.Pattern
+    intro: re.Pattern
+    title_frame: re.Pattern
+    title: re.Pattern
+    leading_conjunction: re.Pattern
+    clause_rest: re.Pattern
+    subordinate: re.Pattern
+    main_clause: re.Pattern
+    frame_rest: re.Pattern
+
+
+@built_from("attribution.csv", "reporting_verbs.csv")
+def _grammar() -> _Grammar:
+    w = word_lists("attribution.csv")
+    a = alternation
+    days = a(w["weekday"])
+    tell = [row["form"] for row in read_lexicon("reporting_verbs.csv") if row["lemma"] == "tell"]
+    return _Grammar(
+        addressee=re.compile(
+            rf"\s*(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:with|of|on|the|and)\s+)?[A-Z][\w’'.-]*){{0,4}}"
+            rf"|{a(w['addressee'])}|"
+            r"the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?)(?=\s|,|:|$)"),
+        # Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
+        lead_frame=re.compile(
+            rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
+            rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
+            rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
+            rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
+            rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
+            rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
+        # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
+        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
+                                rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
+                                rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
+                                rf"(?:{a(cue_lexicon().verbs)})\b"
+                                r"|\s--\s"),
+        that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+                             rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
+                             r",\s+that\b"
+                             r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
+        # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
+        that_after_addressee=re.compile(rf"(?:\s+(?!(?:{a(w['relative'])})\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
+        # the forms of "tell", participle included ("telling voters ... that")
+        tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
+        intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
+        # a frame naming a programme or publication opens with an intro word or a day
+        title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
+        # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
+        title=re.compile(r"[“\"‘']+[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|a|an|the|of|in|on|to|for|and|with|at)){0,7}"
+                         r"[,.]?[”\"’']+"),
+        leading_conjunction=re.compile(rf"^(?:{a(w['leading_conjunction'])})\s+"),
+        # after "A, X said," a verb or auxiliary continues the clause that A began
+        clause_rest=re.compile(rf",\s+(?:{a(w['clause_verb'])})\b"),
+        # a sentence that opens with a subordinate clause not yet closed by a comma: "While X has said ..."
+        subordinate=re.compile(rf"(?i)(?:(?:{a(w['leading_conjunction'])})\s+)?(?:{a(w['subordinator'])})\s[^,;:{NL}]*$"),
+        # the comma after which the main clause begins: a subject follows it
+        main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
+        # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
+        # "..., she said, according to ...", "..., he said, on condition of anonymity"
+        frame_rest=re.compile(rf"[\w’'-]+ing\b|(?:{a(w['frame_rest'])})\b", re.I),
+    )
+
+
+def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
+                  nxt: int | None, *, plain: bool = False) -> tuple[int, int] | None:
+    """Return the content that follows a cue, or None.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, e : int
+        The sentence's span.
+    ce : int
+        Where the cue (or an inverted speaker) ends.
+    kind : str
+        The cue's kind; after "told" an addressee may come first.
+    quotes : Quotes
+        The article's quotes.
+    nxt : int or None
+        Where the sentence's next cue starts: a content clause ends before it.
+    plain : bool
+        The content is everything after the cue ("described the plan as ...",
+        "called on X to ..."): no addressee or time frame is skipped.
+    """
+    g = _grammar()
+    p = ce
+    that = None if plain else g.that_near.match(text, p, e)
+    if not that and not plain and (kind == "tell" or g.tell_cue.search(text, max(0, p - 10), p)):
+        that = g.that_after_addressee.match(text, p, e)
+        if that and cue_lexicon().cue_re.search(text, p, that.end()):
+            that = None
+    if plain:
+        m = _ON.match(text, p, e)  # "called on X to": X is part of what was asked
+        p = m.end() if m else p
+    elif that:  # "told reporters that", "warned voters on Monday that"
+        p = that.end() - 4
+    elif kind == "tell":
+        m = g.addressee.match(text, p, e)
+        if m:
+            p = m.end()
+    while not plain:
+        m = g.lead_frame.match(text, p, e)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    m = _COLON.match(text, p, e)
+    if m:
+        if not text[m.end():e].strip():
+            return next_paragraph(text, e, quotes)
+        return extend_quote(trim(text, m.end(), e), quotes)
+    m = _BEFORE_QUOTE.match(text, p, e)
+    if m:  # said, “...”
+        q = quotes.starting_at(m.end())
+        if q:
+            return extend_quote(trim(text, m.end(), max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])),
+                                quotes)
+    that = _THAT.match(text, p, e)
+    if that:
+        p = that.end()
+    rest = text[p:e].lstrip()
+    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest)):
+        return None
+    if len(rest.split()) < 3 and not that:
+        return None
+    end = e
+    if nxt is not None and nxt > p:
+        comma = max(text.rfind(",", p, nxt), text.rfind(";", p, nxt))
+        if comma > p:
+            end = comma
+    if g.subordinate.fullmatch(text, s, ce):
+        m = g.main_clause.search(text, p, end)
+        while m and quotes.around(m.start()):
+            m = g.main_clause.search(text, m.end(), end)
+        if m:
+            end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
+    stop = g.content_stop.search(text, p, end)
+    while stop and (quotes.around(stop.start()) or _aside(text, stop, end)):
+        stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
+    if stop:
+        end = stop.start()
+    return extend_quote(trim(text, p, end), quotes)
+
+
+def _aside(text: str, stop: re.Match, end: int) -> int | None:
+    """Return where a dash-paired aside that opens at ``stop`` closes ("X — a rebuttal — was"), or None."""
+    dash = stop.group(0).strip()
+    if dash not in ("—", "–", "-", "--"):
+        return None
+    close = text.find(f" {dash}", stop.end(), end)
+    if close < 0 or close - stop.end() > 120:
+        return None
+    return close + len(dash) + 1
+
+
+def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i, inverted=False):
+    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the frame.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, e : int
+        The sentence's span.
+    frame_start, frame_end : int
+        The reporting frame ("X said", "said X") between the content and any continuation.
+    quotes : Quotes
+        The article's quotes.
+    earlier : list of tuple
+        ``(content, speaker_end)`` of the statements already found in this sentence.
+    sents : list of Sentence
+        The article's sentences.
+    i : int
+        The index of this sentence.
+    inverted : bool
+        Whether the frame is "said X": what follows it is then most often the speaker's apposition.
+
+    Returns
+    -------
+    tuple or None
+        ``(span, tail)``: the content span, and the span of a quote that
+        continues after the frame when that frame is too long to sit inside
+        one content span (else None); None when there is no content before.
+    """
+    g = _grammar()
+    start = s
+    for content, speaker_end in earlier:  # content before this frame starts after earlier statements and speakers
+        if content[1] <= frame_start:
+            start = max(start, content[1])
+        if speaker_end <= frame_start:
+            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
+    q = quotes.around(start + 1) if start < e else None
+    if q and q[0] < start:
+        start = q[0]  # a quote that opened in an earlier sentence
+    span = trim(text, start, frame_start)
+    if not span:
+        return None
+    cs, ce = span
+    piece = text[cs:ce]
+    quoted = piece[:1] in OPENING_QUOTES or bool(quotes.within(cs, ce))
+    words = len(piece.split())
+    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
+        return None  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
+    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
+        return None  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
+    if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
+        # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
+        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
+        m = _CLAUSE_GOES_ON.match(text, frame_end, e)
+        if m:
+            return trim(text, cs, e), None
+        if words < 8:
+            return None  # "In a statement, X said ..." has no content before the speaker
+    if not quoted and g.clause_rest.match(text, frame_end, e):
+        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
+    m = _FRAME_COMMA.match(text, frame_end, e)
+    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
+            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, frame_end, m.end() + 40):
+        return trim(text, cs, e), None  # "Unless countries act, the experts say, the world could suffer ..."
+    main = extend_quote((cs, ce), quotes, backward=True)
+    last = quotes.within(*main)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[0] > main[0] and last[1] >= main[1] and _INTRODUCES.search(text[main[0]:last[0]]):
+        main = (last[0], main[1])  # "Neither man was impressed - ''Born with a silver spoon,''": the quote alone
+    # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
+    tail = None
+    m = _FRAME_BEFORE_QUOTE.match(text, frame_end, e)
+    if m and cue_lexicon().cue_re.search(text, frame_end, m.end()):
+        m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
+    q = quotes.starting_at(m.end()) if m else None
+    if q:
+        tail = q
+    j = i + 1
+    while j < len(sents) and sents[j].block_index == sents[i].block_index:
+        ns, ne = sents[j].start, sents[j].end
+        if not opens_quote(text, ns) or find_cues(text, ns, ne, quotes):
+            break
+        tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
+        j += 1
+    if tail is None or tail[1] <= main[1]:
+        return main, None
+    tail = extend_quote(trim(text, *tail), quotes)
+    frame = tail[0] - main[1]
+    if frame <= _MERGE_FRAME * ((main[1] - main[0]) + (tail[1] - tail[0])):
+        return (main[0], tail[1]), None  # a short frame stays inside one content span
+    return main, tail  # a long frame ("said X, a lawyer who ...") would swamp the content: two statements
+
+
+def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int] | None:
+    """Widen a content span to the whole of any quote it opens (or, backward, closes) partway."""
+    if span is None:
+        return None
+    cs, ce = span
+    for qs, qe in quotes.within(cs, ce):
+        if qe > ce and qs >= cs:
+            ce = qe
+        if backward and qs < cs < qe:
+            cs = qs
+    return cs, ce
+
+
+def next_paragraph(text: str, e: int, quotes: Quotes) -> tuple[int, int] | None:
+    """Return the paragraph after a cue that ends its own ("X said:")."""
+    m = _NEXT_PARAGRAPH.match(text, e)
+    if not m:
+        return None
+    return extend_quote(trim(text, m.start("p"), m.end("p")), quotes)
+
+
+def continuation_span(text: str, sents, i: int, quotes: Quotes, prev_end: int,
+                      prev_block_index: int) -> tuple[int, int] | None:
+    """Return the span of a cue-less quote paragraph that continues the statement just before it.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sents : list of Sentence
+        The article's sentences.
+    i : int
+        This sentence's index.
+    quotes : Quotes
+        The article's quotes.
+    prev_end, prev_block_index : int
+        Where the previous statement's content ends and the paragraph it was found in.
+    """
+    sent = sents[i]
+    if sent.block != "body" or not opens_quote(text, sent.start):
+        return None
+    if i > 0 and sents[i - 1].block_index == sent.block_index:
+        return None  # only a paragraph that opens with a quote continues a speaker
+    if prev_end > sent.start:
+        return None  # already inside the previous statement (a quote running on)
+    earlier = [x for x in sents[:i] if x.block != "caption"]
+    if not earlier or earlier[-1].block_index != prev_block_index:
+        return None
+    para_end = line_end(text, sent.start)
+    q = quotes.starting_at(sent.start)
+    end = min(q[1], para_end) if q else sent.end
+    span = trim(text, sent.start, end)
+    if not span or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return span
+
+
+_AS_BEFORE = re.compile(r"(?i)(?:^|[,(]\s*|\b(?:and|but|yet)\s+)as\s+$")
+_AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
+
+
+def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
+    """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
+    before = text[s:speaker_start]
+    if not _ends_in_as(before) or not _AS_BEFORE.search(before):
+        return None
+    m = _AS_AFTER.match(text, frame_end, e)
+    if not m or len(text[m.end():e].split()) < 3:
+        return None
+    return trim(text, m.end(), e)
+
+
+def _ends_in_as(piece: str) -> bool:
+    """Say whether ``piece`` ends in "as" and spaces, as ``_AS_BEFORE`` needs (a cheap test before it).
+
+    re.IGNORECASE also takes a long s ("ſ") for an "s", which str.lower() keeps.
+    """
+    word = piece.rstrip()
+    return len(word) < len(piece) and word[-2:].lower() in ("as", "aſ")
+
+
+def after_quote(text: str, s: int, pos: int) -> bool:
+    """Say whether a speaker starting at ``pos`` follows a closing quote (as in "“Y,” X said")."""
+    left = text[s:pos].rstrip().rstrip(",—–- ")
+    return bool(left) and left[-1] in "”\"’'"
+
+
+def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: int) -> tuple[int, int] | None:
+    """Return the content of "according to X": the rest of the sentence, on the side that holds it."""
+    before = trim(text, s, cue_start)
+    after = trim(text, speaker_end, e)
+    if before and len(text[before[0]:before[1]].split()) >= 3:
+        return before
+    if after and len(text[after[0]:after[1]].split()) >= 3:
+        return after
+    return None
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Strip spaces and the commas, colons, dashes and full stops that frame a span."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[int, int] | None) -> str:
+    """Classify a content span as direct, mixed or indirect by how much of it is quoted.
+
+    Parameters
+    ----------
+    frame : tuple of int or None
+        The span of the cue and speaker when it sits inside the content (a
+        split quote): it is not counted as content.
+    """
+    cs, ce = content
+    quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in quotes.within(cs, ce)]
+    if not quoted:
+        return "indirect"
+    letters = _alnum_count(text, cs, ce)
+    in_quotes = sum(_alnum_count(text, qs, qe) for qs, qe in quoted)
+    if frame:  # the "he said" inside a split quote is not content
+        letters -= _alnum_count(text, *frame)
+    return "direct" if in_quotes >= letters - 2 else "mixed"
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
+
+
+def _alnum_count(text: str, s: int, e: int) -> int:
+    """Count the letters and digits of ``text[s:e]`` (what is left once the runs of anything else are cut)."""
+    return len(_NOT_ALNUM.sub("", text[s:e]))

@@ -1,0 +1,155 @@
+"""Find reporting cues in a sentence: "said", "told", "according to", "warned that", ...
+
+The cue forms live in ``lib/parley/lexicons/reporting_verbs.csv``; the function words
+that tell a cue from a noun or a passive ("the claims", "was said to") live in
+``lib/parley/lexicons/attribution.csv``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from .quotes import Quotes
+
+__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
+
+_SPACES = re.compile(r"\s+")
+_ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
+_SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue: its span, its form as written (lower case) and its kind."""
+
+    start: int
+    end: int
+    form: str
+    kind: str  # speech | tell | participle | according_to | document
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
+    after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
+    not_after: dict[str, re.Pattern]      # form -> what may not follow it ("pledged delegates")
+    cue_re: re.Pattern
+    title_cue_re: re.Pattern
+    opening_cue_re: re.Pattern
+    negation: re.Pattern
+    passive: re.Pattern
+    by_agent: re.Pattern
+    noun_before: re.Pattern
+    strict_after: re.Pattern
+    bare_clause: re.Pattern
+    infinitive: re.Pattern
+    inverted_before: re.Pattern
+    after_quote: re.Pattern
+
+
+@built_from("reporting_verbs.csv", "attribution.csv")
+def cue_lexicon() -> CueLexicon:
+    """Build the cue lexicon from ``reporting_verbs.csv`` and ``attribution.csv``."""
+    rows = read_lexicon("reporting_verbs.csv")
+    verbs = {row["form"].strip(): (row["kind"].strip(), row.get("strict", "no").strip() == "yes") for row in rows}
+    after = {row["form"].strip(): re.compile(row["after"]) for row in rows if (row.get("after") or "").strip()}
+    not_after = {row["form"].strip(): re.compile(row["not_after"]) for row in rows
+                 if (row.get("not_after") or "").strip()}
+    words = word_lists("attribution.csv")
+    forms = alternation(verbs)
+    clause_verbs = alternation(words["clause_verb"])
+    # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
+    # "Said X: ..." open sentences, so those two are allowed capitalised.
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
+    capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
+    title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
+    return CueLexicon(
+        verbs=verbs,
+        after=after,
+        not_after=not_after,
+        cue_re=cue_re,
+        title_cue_re=title_cue_re,
+        # "Observes Mr Hadi: “...”": an inverted cue opening the sentence, before a name and a colon or comma
+        opening_cue_re=re.compile(rf"(?:{capitalised})(?=\s+(?:[A-Z][\w’'.-]*\s+){{0,4}}[A-Z][\w’'.-]*\s*[:,])"),
+        negation=re.compile(rf"(?:\b(?:{alternation(words['negation'])})|n[’']t)(?:\s+\w+ly)?\s+$", re.I),
+        passive=re.compile(rf"\b(?:{alternation(words['copula'])})"
+                           rf"(?:\s+(?:\w+ly|{alternation(words['passive_adverb'])}))?\s+$", re.I),
+        by_agent=re.compile(r"\s+by\b"),
+        noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
+        strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
+                                r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
+        # a bare content clause, a subject and a finite verb: "claims his net worth is", "insists it does not"
+        bare_clause=re.compile(
+            rf"\s+(?:(?:{alternation(words['clause_subject_pronoun'])})\s+(?:\w+ly\s+)?(?:{clause_verbs}|\w+(?:s|ed))"
+            rf"|(?:the|a|an|his|her|their|its|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,4}}?\s+(?:{clause_verbs}))\b"),
+        # "went on to say", "took to Twitter to say": the speaker is the subject of the verb before
+        infinitive=re.compile(rf"\b(?:{alternation(words['infinitive_matrix'], escape=False)})\s+to\s+$", re.I),
+        # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
+        inverted_before=re.compile(r"[,”\"’]\s*$"),
+        after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
+    )
+
+
+def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False) -> list[Cue]:
+    """List the reporting cues of sentence ``[s, e)`` outside quotes.
+
+    Headlines are often in title case ("Graham Says Trump Could ..."), so there
+    capitalised cues count too, and the strict forms need no "that".
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    s, e : int
+        The sentence's span.
+    quotes : Quotes
+        The article's quotes; a cue inside a quote belongs to the quoted speech.
+    title_case : bool
+        Whether the sentence is a headline.
+
+    Returns
+    -------
+    list of Cue
+        In text order.
+    """
+    lex = cue_lexicon()
+    out = []
+    first = None if title_case else lex.opening_cue_re.match(text, s, e)
+    if first and not text.startswith("Said", s):
+        form = first.group(0).lower()
+        out.append(Cue(first.start(), first.end(), form, lex.verbs[form][0]))
+    for m in (lex.title_cue_re if title_case else lex.cue_re).finditer(text, s, e):
+        cs, ce = m.span()
+        if quotes.around(cs):
+            continue
+        form = _SPACES.sub(" ", m.group(0)).lower()
+        kind, strict = lex.verbs.get(form, ("according_to", False))
+        if kind != "according_to":
+            left = text[max(s, cs - 24):cs]
+            if _ends_in_to(left) and lex.infinitive.search(left):
+                out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
+                continue
+            if lex.negation.search(left) or lex.noun_before.search(left) or (
+                    not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
+                continue  # "declined to say", "was said to", "the report": not a statement
+            if form in lex.not_after and lex.not_after[form].match(text, ce, e):
+                continue  # "pledged delegates", "added 292,000 jobs"
+            need = lex.after.get(form)
+            if need is not None:
+                if not need.match(text, ce, e):
+                    continue  # "called for an inquiry", "described" without "as"
+            elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
+                    and not lex.bare_clause.match(text, ce, e) and not (
+                    lex.inverted_before.search(left) or (
+                        lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
+                    or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):
+                continue
+        out.append(Cue(cs, ce, form, kind))
+    return out
+
+
+def _ends_in_to(left: str) -> bool:
+    """Say whether ``left`` ends in " to ", as the infinitive frames do (a cheap test before their pattern)."""
+    word = left.rstrip()
+    return len(word) < len(left) and word[-3:-2].isspace() and word[-2:].lower() == "to"

@@ -1,0 +1,460 @@
+"""Attribute statements in news text: who said what, to whom it is resolved, and for which party.
+
+The extractor is rule based and runs offline. For each sentence it finds
+reporting cues (:mod:`parley.cues`), the speaker mention next to the cue
+(:mod:`parley.mentions`) and the content: the quote or clause that was said
+(:mod:`parley.content`). Quotes are paired over the whole article
+(:mod:`parley.quotes`), so quotes that run over several sentences or
+paragraphs are one content span, and quote paragraphs without a cue continue
+the previous speaker. Speakers are then linked to the article's actors
+(:mod:`parley.actors`, :mod:`parley.resolution`), whose descriptions decide
+the party. Where it cannot decide, a statement says so (``speaker`` None,
+``party_evidence`` "unresolved ...") rather than guessing. Each statement
+names the rule that produced it (``rule``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..core.frames import from_rows
+from ..core.lexicons import alternation, built_from, word_lists
+from . import content as _content
+from .actors import actor_lexicon
+from .cues import Cue, cue_lexicon, find_cues
+from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
+from .quotes import NL, Quotes, line_end, opens_quote
+
+__all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
+           "count_statements", "describe_count"]
+
+#: One row per attributed statement. Offsets are into the article text.
+STATEMENT_COLUMNS = [
+    "statement_id", "article_id", "sentence_id", "block",
+    "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "cue", "cue_start", "cue_end",
+    "content", "content_start", "content_end",
+    "mode", "party", "party_evidence",
+    "actor_id", "joint", "via", "rule", "repeats",
+]
+
+
+class Sentence(NamedTuple):
+    """One sentence of an article, as the extractor reads it."""
+
+    sentence_id: str
+    block: str
+    block_index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Statement:
+    """One attributed statement while an article is analyzed."""
+
+    sentence: int                 # index into the article's sentence list
+    speaker: Mention
+    cue: Cue | None
+    content: tuple[int, int]
+    mode: str
+    rule: str
+    document: bool = False        # said "in a statement" and the like
+    continues: "Statement | int | None" = None  # the statement this one continues (an index once extracted)
+    resolved: str | None = None
+    party: str | None = None
+    evidence: str = ""
+    actor: int | None = None
+    parties: tuple[str, ...] = ()
+    via: str | None = None        # the outlet that relayed it ("according to Reuters")
+
+
+# --------------------------------------------------------------------------- public
+
+def count_statements(statements: pd.DataFrame) -> tuple[int, int]:
+    """Count distinct statements and how many of them are joint.
+
+    A joint statement (several governments speaking together) has one row per
+    government, all with the same ``joint`` id, so that every per-government
+    count includes it; totals count it once.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        With ``statement_id`` and ``joint``.
+
+    Returns
+    -------
+    tuple of int
+        ``(statements, joint statements)``.
+    """
+    if statements is None or not len(statements):
+        return 0, 0
+    joint = statements["joint"] if "joint" in statements else pd.Series(None, index=statements.index, dtype=object)
+    key = joint.where(joint.notna(), statements["statement_id"])
+    return int(key.nunique()), int(joint.dropna().nunique())
+
+
+def describe_count(statements: pd.DataFrame) -> str:
+    """Return "N statements" for a caption, saying how joint statements were counted."""
+    n, joint = count_statements(statements)
+    text = f"{n} statement{'s' if n != 1 else ''}"
+    if joint:
+        text += f" ({joint} joint, counted for each government)"
+    return text
+
+
+def statement_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Build the statements frame with its dtypes."""
+    return from_rows(rows, STATEMENT_COLUMNS, ints=("speaker_start", "speaker_end", "content_start", "content_end"),
+                     nullable_ints=("cue_start", "cue_end"))
+
+
+def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
+    """Return the frame rows of one article: one per statement, one per government of a joint statement.
+
+    A statement that a headline, standfirst or caption repeats from the body
+    counts once: the body's row stays, and its ``repeats`` column keeps the
+    other place ("standfirst:262-336"; several joined by ";").
+    """
+    kept = _repeats(text, sents, found)
+    places: dict[int, list[str]] = {}
+    for n, m in kept.items():
+        places.setdefault(m, []).append(f"{sents[found[n].sentence].block}:{found[n].content[0]}-{found[n].content[1]}")
+    rows = []
+    for n, f in enumerate(found):
+        if n in kept:
+            continue
+        sent = sents[f.sentence]
+        cs, ce = f.content
+        evidence = _QUOTE_REF.sub(lambda m: f"{aid}:q{kept.get(int(m.group(1)), m.group(1))}",
+                          f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
+        cue = f.cue
+        sid = f"{aid}:q{n}"
+        joint = sid if len(f.parties) > 1 else None
+        for k, party in enumerate(f.parties if joint else (f.party,)):
+            rows.append((
+                sid if k == 0 else f"{sid}+{k}", aid, sent.sentence_id, sent.block,
+                f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
+                text[cue.start:cue.end] if cue else None, cue.start if cue else None, cue.end if cue else None,
+                text[cs:ce], cs, ce,
+                f.mode, party, evidence,
+                f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
+                ";".join(places[n]) if n in places else None,
+            ))
+    return rows
+
+
+_CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_QUOTE_REF = re.compile(r"#(\d+)")  # "continues #3": another statement's number in an evidence
+_MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
+_CONTAINED = 0.8        # share of the repeat's words found in the body statement
+
+
+def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[int, int]:
+    """Return {index of a statement outside the body: index of the body statement it repeats}.
+
+    A repeat has the same speaker's government(s) and at least 80% of its
+    content words (four or more) in the body statement's content: a
+    standfirst "confirmed meetings 'in the coming days' to discuss the
+    'transition'" repeats the body's longer sentence, curly or straight quotes
+    alike.
+    """
+    body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
+    if len(body) == len(found):
+        return {}  # most articles: every statement is in the body, none can be a repeat
+    words = [frozenset(w.lower().replace("’", "'") for w in _CONTENT_WORD.findall(text[f.content[0]:f.content[1]]))
+             for f in found]
+    out = {}
+    for n, f in enumerate(found):
+        if sents[f.sentence].block == "body" or len(words[n]) < _MIN_WORDS:
+            continue
+        who = f.parties or (f.party,)
+        for m in body:
+            g = found[m]
+            if (g.parties or (g.party,)) == who and (f.party is not None or f.resolved == g.resolved) \
+                    and len(words[n] & words[m]) >= _CONTAINED * len(words[n]):
+                out[n] = m
+                break
+    return out
+
+
+# --------------------------------------------------------------------------- extraction
+
+def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> list[Statement]:
+    """Find the statements of one article, in text order.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sents : list of Sentence
+        Its sentences.
+    quotes : Quotes, optional
+        Its quotes (paired when not given).
+
+    Returns
+    -------
+    list of Statement
+        Unresolved: speakers are mentions, parties are not yet decided.
+    """
+    quotes = quotes or Quotes(text)
+    found: list[Statement] = []
+    done = 0  # end of the last special form: its other sentences are already attributed
+    for i, sent in enumerate(sents):
+        s, e = sent.start, sent.end
+        if sent.block == "caption" or s < done:
+            continue  # captions describe photos; they are not anybody's statement
+        before = len(found)
+        first_line = i == 0 and (e == len(text) or text[e] in NL) and len(text[s:e].split()) <= 20
+        title_case = sent.block == "headline" or first_line
+        special = _headline(text, s, e) if title_case else None
+        special = special or _special_form(text, s, e, sent.block)
+        if special:
+            special.sentence = i
+            found.append(special)
+            done = special.content[1]
+            continue
+        cues = find_cues(text, s, e, quotes, title_case=title_case)
+        for n, cue in enumerate(cues):
+            nxt = cues[n + 1].start if n + 1 < len(cues) else None
+            for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
+                if got.continues is _PREVIOUS:
+                    got.continues = found[-1]
+                got.sentence = i
+                found.append(got)
+        _relays(text, found, before)
+        if len(found) == before and found:
+            prev = found[-1]
+            span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
+                                              sents[prev.sentence].block_index)
+            if span:
+                found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
+                                       continues=prev))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Statement]) -> list[Statement]:
+    """Drop statements whose content repeats an earlier one's exactly (two cues, one quote); number continuations."""
+    seen = set()
+    out = []
+    for f in found:
+        if f.content in seen:
+            continue
+        seen.add(f.content)
+        out.append(f)
+    index = {id(f): n for n, f in enumerate(out)}
+    for f in out:  # a continuation names the statement it continues by its index, once the list is final
+        if f.continues is not None:
+            f.continues = index.get(id(f.continues))
+    return out
+
+
+_HEADLINE_TAIL = re.compile(r"(?P<content>.+?\S)\s*:\s*(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
+_HEADLINE_HEAD = re.compile(r"(?P<speaker>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s*:\s+(?P<content>\S.*)$")
+
+
+def _kicker(name: str, lex) -> bool:
+    """Say whether a headline's "X:" is a kicker ("The Latest", "Delegate Update"), not a speaker."""
+    return name.upper() in lex.not_speakers
+
+
+def _headline(text: str, s: int, e: int) -> Statement | None:
+    """Read a headline's attribution: "Content: Speaker" or "Speaker: content"."""
+    lex = speaker_lexicon()
+    line = text[s:e]
+    m = _HEADLINE_TAIL.fullmatch(line)
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex) \
+            and _content.trim(text, s + m.start("content"), s + m.end("content")):
+        colon = s + line.rindex(":", m.end("content"), m.start("speaker"))
+        return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
+                         Cue(colon, colon + 1, ":", "speech"),
+                         _content.trim(text, s + m.start("content"), s + m.end("content")), "indirect",
+                         "headline-tail")
+    m = _HEADLINE_HEAD.match(line)
+    if m and len(m["content"].split()) >= 3 and not _kicker(m["speaker"], lex) \
+            and _content.trim(text, s + m.start("content"), e):
+        colon = s + line.index(":", m.end("speaker"))
+        return Statement(0, Mention(s + m.start("speaker"), s + m.end("speaker"), m["speaker"]),
+                         Cue(colon, colon + 1, ":", "speech"),
+                         _content.trim(text, s + m.start("content"), e), "indirect", "headline-head")
+    return None
+
+
+_TRANSCRIPT = re.compile(r"[\"“]?(?P<speaker>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2})\s*:\s+(?P<content>\S)")
+_DASH = re.compile(rf"(?P<quote>[”\"])\s*(?P<cue>[―—–]|--?)\s*(?P<speaker>[A-Z][^{NL}“”\"]{{1,60}}?)\s*$")
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Say whether only spaces stand between the start of the line and ``pos``."""
+    while pos and text[pos - 1] not in NL and text[pos - 1].isspace():
+        pos -= 1
+    return not pos or text[pos - 1] in NL
+
+
+def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
+    """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
+    if not _opens_line(text, s):
+        return None  # both forms open their line; most sentences do not
+    end_of_line = line_end(text, s)
+    if block == "body":
+        m = _TRANSCRIPT.match(text, s, e)
+        span = _content.trim(text, m.start("content"), end_of_line) if m else None
+        if span and len(m["speaker"]) > 1 and m["speaker"] not in speaker_lexicon().not_speakers:
+            colon = text.index(":", m.end("speaker"))
+            return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
+                             Cue(colon, colon + 1, ":", "speech"), span, "direct", "transcript")
+    span = _content.trim(text, s, end_of_line)
+    if span and (opens_quote(text, s) or text[s] == "”"):
+        # a quote paragraph signed at its end: “...” ― Name (the opening mark is sometimes the wrong way round)
+        end = span[1]
+        m = _DASH.search(text, s, end)
+        if m and m.end() == end:
+            return Statement(0, Mention(m.start("speaker"), m.end("speaker"), m["speaker"]),
+                             Cue(m.start("cue"), m.end("cue"), m["cue"], "speech"), (s, m.end("quote")), "direct",
+                             "dash-signature")
+    return None
+
+
+
+
+def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
+    """Attribute one cue: find its speaker and content within the sentence (two statements for a long split quote)."""
+    s, e = sent.start, sent.end
+    cs, ce = cue.start, cue.end
+    earlier = [f.speaker for f in same_sentence]
+    if cue.kind == "according_to":
+        speaker = right_speaker(text, ce, e, inverted=False)
+        span = _content.according_content(text, s, e, cs, speaker.end) if speaker else None
+        return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
+    if cue.kind == "participle":
+        speaker = clause_subject(text, s, cs, earlier)
+        span = _content.content_after(text, s, e, ce, cue.kind, quotes, nxt) if speaker else None
+        if not span:
+            return []
+        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "participle")]
+    j = cs
+    while j > s and text[j - 1].isspace():
+        j -= 1
+    speaker = None
+    if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
+        speaker = right_speaker(text, ce, e, inverted=True)
+    inverted = speaker is not None
+    if speaker is None:
+        speaker = left_speaker(text, s, cs, earlier)
+    if speaker is None:
+        return []
+    frame_end = speaker.end if inverted else ce
+    plain = cue.form in cue_lexicon().after
+    if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
+        # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
+        m = _RELATIVE_END.search(text, ce, e)
+        while m and quotes.around(m.start()):
+            m = _RELATIVE_END.search(text, m.end(), e)
+        if m:
+            e = m.start()
+
+    def after():
+        # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
+        start = None if inverted and j > s else (speaker.end if inverted else ce)
+        span = None if start is None else _content.content_after(text, s, e, start, cue.kind, quotes, nxt,
+                                                                  plain=plain)
+        return (span, None, "after") if span else None
+
+    def before():
+        got = _content.content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
+                                      [(f.content, f.speaker.end) for f in same_sentence], sents, i,
+                                      inverted=inverted)
+        return (*got, "before") if got else None
+
+    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
+    if as_clause:
+        pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
+    elif cue.form in cue_lexicon().after:
+        pair = after()  # "described X as ...", "called on X to ...": the content follows
+    elif inverted or _content.after_quote(text, s, speaker.start):
+        pair = before() or after()  # "“Y,” X said": the quote before is the content
+    else:
+        pair = after() or before()
+    if pair is None:
+        span = _quote_before_sentence(text, sent, sents, i, quotes, speaker, cue)
+        if span is None:
+            return []
+        pair = (span, None, "previous-quote")
+    span, tail, side = pair
+    rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
+    document = bool(_document_frame().search(text, s, e))
+    out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
+    if tail:  # continues the statement just made (the caller links them)
+        out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
+                             continues=_PREVIOUS))
+    return out
+
+
+def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
+    """Return the quote that ends the sentence before a bare frame ("“... the year.” Austin said.")."""
+    rest = text[max(speaker.end, cue.end):sent.end]
+    if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
+        return None
+    if i == 0 or sents[i - 1].block_index != sent.block_index:
+        return None
+    end = sents[i - 1].end
+    while end > sents[i - 1].start and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in "”\"":
+        return None
+    q = quotes.around(end - 1)
+    return (q[0], end) if q and q[1] == end else None
+
+
+@built_from("attribution.csv")
+def _document_frame() -> re.Pattern:
+    """Match "in a statement", "via a readout": the statement was made in a document."""
+    w = word_lists("attribution.csv")
+    return re.compile(rf"(?i)\b(?:in|via|through)\s+(?:{alternation(w['frame_determiner'])})\s+(?:joint\s+|written\s+)?"
+                      rf"(?:{alternation(w['medium'])})\b")
+
+
+def _relays(text: str, found: list[Statement], before: int) -> None:
+    """Fold "according to Reuters" that only relays statements of the same sentence into their ``via``.
+
+    The outlet's "content" must be those statements and their frames and
+    nothing else ("“...,” Austin said, according to Reuters"); an outlet
+    that reports something of its own stays a statement.
+    """
+    if len(found) - before < 2:
+        return  # a relay needs the statement it relays
+    lex = actor_lexicon()
+    new = found[before:]
+    for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
+        outlet = strip_article(relay.speaker.text).lower()
+        if outlet not in lex.media and outlet.split()[-1] not in lex.media_heads:
+            continue
+        relayed = [f for f in new if f is not relay and f.content[0] >= relay.content[0]
+                   and f.content[1] <= relay.content[1] + 1]
+        covered = [(min(f.content[0], f.speaker.start), max(f.content[1], f.speaker.end, f.cue.end if f.cue else 0))
+                   for f in relayed]
+        rest = text[relay.content[0]:relay.content[1]]
+        for cs, ce in sorted(covered, reverse=True):
+            rest = rest[:max(0, cs - relay.content[0])] + rest[max(0, ce - relay.content[0]):]
+        if not relayed or len(_WORD.findall(rest)) > 2:
+            continue  # it says something of its own
+        found[:] = [f for f in found if f is not relay]
+        for f in relayed:
+            f.via = relay.speaker.text
+
+
+_RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"
+_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare frame ("Austin said.")
+_WORD = re.compile(r"\w+")
+_PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
+
+
+def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
+    frame = None
+    if cue and span[0] <= cue.start < span[1]:
+        frame = (min(cue.start, speaker.start), max(cue.end, speaker.end))
+    return _content.mode_of(text, span, quotes, frame)

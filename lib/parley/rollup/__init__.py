@@ -1,0 +1,1 @@
+"""Roll statements up per government: summaries with their intervals, reprints, timeline."""

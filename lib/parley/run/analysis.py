@@ -1,0 +1,351 @@
+"""Run the whole pipeline on files (cached) or on one raw text."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from tqdm.auto import tqdm
+
+from ..core import config
+from ..core.parties import resolve_parties
+from ..core.story import Story, resolve_story
+from ..corpus import articles as _articles
+from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
+from .batch import FRAMES, analyze_batch, attribution_frames
+from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
+from .cluster import map_batches
+from .schemas import FILES
+from .schemas import FRAMES as LAYOUTS
+from .schemas import empty_frame, to_frame, to_table
+
+__all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "prune_cache"]
+
+#: Batches hold about this many words (one task of a process pool or a Dask cluster).
+_MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
+
+
+@dataclass
+class Analysis:
+    """The frames of one analysis run.
+
+    Attributes
+    ----------
+    articles : pandas.DataFrame
+        One row per article (see :func:`parley.load_articles`).
+    sentences, conditions : pandas.DataFrame
+        One row per sentence and per condition.
+    statements : pandas.DataFrame
+        One row per attributed statement, with its phrasing measures (see
+        :func:`parley.add_phrasing`), sentiment (see
+        :func:`parley.add_sentiment`) and cooperation–conflict tone (see
+        :func:`parley.add_tone`).
+    actors : pandas.DataFrame
+        One row per mention of a person, body, group or document (see
+        :func:`parley.to_actors`); statements link to it by ``actor_id``.
+    terms : pandas.DataFrame
+        One row per framing term, hedge, booster, modal and specific detail in
+        the statements (see :func:`parley.phrasing_terms`).
+    parties : dict
+        The parties the statements were attributed to.
+    load_report : pandas.DataFrame
+        Every input file with its status and reason.
+    cached : int
+        How many articles came from the cache.
+    story : parley.story.Story
+        The story setup from the parties file: its framing families and
+        condition categories, or the defaults (``print(analysis.story)``
+        says which); pass it on as ``phrasing_terms(..., story=analysis.story)``.
+    """
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    statements: pd.DataFrame
+    conditions: pd.DataFrame
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    parties: dict = field(default_factory=dict)
+    load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
+    cached: int = 0
+    story: Story = field(default_factory=Story)
+    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def __repr__(self) -> str:
+        def counted(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        return (f"Analysis({counted(len(self.articles), 'article')}, {counted(len(self.sentences), 'sentence')}, "
+                f"{counted(len(self.statements), 'statement')}, {counted(len(self.actors), 'actor mention')}, "
+                f"{counted(len(self.conditions), 'condition')}, "
+                f"{self.cached} from cache)")
+
+
+def analyze_text(text: str, parties=None) -> Analysis:
+    """Analyze one raw article text.
+
+    Parameters
+    ----------
+    text : str
+        The article; all offsets in the result point into this exact string.
+    parties : str, Path, dict or None
+        A parties file or dict (see :func:`parley.load_parties`); None
+        attributes speakers without parties. Its ``[framing]`` and
+        ``[conditions]`` sections, if any, are the story setup (see
+        :mod:`parley.story`).
+
+    Returns
+    -------
+    Analysis
+        With ``sentences``, ``statements``, ``actors`` and ``conditions``
+        frames: who said what, at full speed. Unlike :func:`analyze`, the
+        statements carry no phrasing, sentiment or tone columns and ``terms``
+        is empty; add them with :func:`parley.add_phrasing`,
+        :func:`parley.phrasing_terms`, :func:`parley.add_sentiment` and
+        :func:`parley.add_tone`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    table = resolve_parties(parties)
+    story = _story(parties)
+    articles = articles_from_texts([text])
+    return _result(articles, attribution_frames(articles, table, story), table, story)
+
+
+def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
+            scheduler=None) -> Analysis:
+    """Load and analyze articles from files, reusing cached results for unchanged ones.
+
+    The cache (a Parquet dataset under ``config.CACHE``, read at call time;
+    see :mod:`parley.cache`) keeps what each file loaded to, keyed by a hash
+    of its bytes and its metadata sidecar, and every frame of each article
+    (phrasing and sentiment included), keyed by the article's content hash.
+    Both are stored under the code and lexicon version, the frames also under
+    the parties, so an edited article, lexicon, parties file or parley itself
+    is analyzed afresh. Each batch of new articles is stored as soon as it is
+    done; a damaged cache is recomputed, never fatal.
+
+    Parameters
+    ----------
+    path_or_paths : str, Path or iterable, optional
+        Files or folders, as for :func:`parley.load_articles` (default
+        ``config.ARTICLES``).
+    parties : str, Path, dict or None
+        The parties file or dict; its optional ``[framing]`` and
+        ``[conditions]`` sections are the story setup (see
+        :mod:`parley.story`), part of the cache key like the parties.
+    cache : bool
+        Read and write the cache (default True).
+    workers : int, optional
+        Processes for the articles not in the cache (default: every core this
+        process may use; 1 runs in this process, for debugging). The results
+        do not depend on it.
+    scheduler : distributed.Client or str, optional
+        Run the analysis on a Dask cluster instead: a client, or a scheduler
+        address such as ``"tcp://10.0.0.5:8786"`` (see :mod:`parley.cluster`).
+
+    Returns
+    -------
+    Analysis
+        All frames, with the load report; ``cached`` counts the articles
+        whose frames came from the cache.
+    """
+    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
+    table = resolve_parties(parties)
+    story = _story(parties)
+    stored: dict = {}
+    folder = None
+    if cache:
+        code = _code_version()
+        articles = _load_cached(path_or_paths, config.CACHE / code)
+        folder = config.CACHE / code / _parties_key(table, story)
+        stored, done = read_batches(folder, FRAMES, articles["article_id"])
+    else:
+        articles, done = _articles.load_articles(path_or_paths), set()
+    todo = articles[~articles["article_id"].isin(done)]
+    pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
+    for ids, tables in _analyze(todo, table, story, workers, scheduler):
+        if folder is not None:
+            write_batch(folder, tables, ids)
+        for name in FRAMES:
+            pieces[name].append(tables[name])
+    if folder is not None and len(todo):
+        compact(folder, list(FRAMES))
+    frames = {name: _in_order(_frame(_concat(parts), name), articles) for name, parts in pieces.items()}
+    result = _result(articles, frames, table, story)
+    result.cached = len(articles) - len(todo)
+    result.load_report = load_report(articles)
+    return result
+
+
+def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
+    """Yield ``analyze_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
+    if todo.empty:
+        return
+    workers = workers or _cores()
+    batches = _batches(todo, workers)
+    with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
+        if scheduler is not None:
+            results = map_batches(scheduler, batches, parties, story)
+        elif workers > 1 and len(batches) > 1:
+            results = _pooled(batches, parties, story, workers)
+        else:
+            results = (analyze_batch(batch, parties, story) for batch in batches)
+        for ids, tables in results:
+            bar.update(len(ids))
+            yield ids, tables
+
+
+def _pooled(batches: list, parties: dict, story: Story, workers: int):
+    """Yield ``analyze_batch`` results from a process pool, as they finish."""
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
+    try:
+        futures = [pool.submit(analyze_batch, batch, parties, story) for batch in batches]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
+    """Split articles into batches of similar word counts: a few per worker, none too small to be worth a task."""
+    words = np.array([len(text.split()) for text in todo["text"]])  # as many as r"\S+" finds, 3x faster
+    target = min(_MAX_BATCH_WORDS, max(_MIN_BATCH_WORDS, int(words.sum()) // (workers * 4) + 1))
+    cut = np.cumsum(words) // target
+    return [todo.iloc[rows] for rows in np.split(np.arange(len(todo)), np.flatnonzero(np.diff(cut)) + 1)]
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
+    """Make a frame of the declared dtypes: text as Python objects with None for missing, as the analysis makes them."""
+    return empty_frame(LAYOUTS[name]) if table is None else to_frame(table, LAYOUTS[name])
+
+
+def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
+    return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
+                    parties, story=story, terms=frames["terms"])
+
+
+def _story(parties) -> Story:
+    """Return the story setup of a parties file or document (the defaults for None or a bare parties dict)."""
+    if isinstance(parties, dict) and not isinstance(parties.get("parties"), dict):
+        return Story()  # a bare parties table: no room for sections beside it
+    return resolve_story(parties) if isinstance(parties, (str, Path, dict)) else Story()
+
+
+def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
+    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``)."""
+    memo = _read_memo(folder / "files")
+    before = set(memo)
+    rows, report = _articles._load(path_or_paths, memo)
+    added = {key: memo[key] for key in memo.keys() - before}
+    if added:
+        _write_memo(folder / "files", added)
+    return _articles._frame(rows, report)
+
+
+def _read_memo(folder: Path) -> dict:
+    """Read the per-file load cache: file fingerprint -> what the file loaded to."""
+    table = read_rows(folder, "file_key")
+    columns = {"file_key", *REPORT_COLUMNS, *ARTICLE_COLUMNS}
+    memo: dict = {}
+    if table is None or not columns <= set(table.column_names):
+        return memo
+    values = table.select(sorted(columns)).to_pydict()  # by column: much faster than to_pylist() on big memos
+    for record in (dict(zip(values, row)) for row in zip(*values.values())):
+        loaded = memo.setdefault(record["file_key"], _articles._Loaded())
+        loaded.report.append({c: record[c] for c in REPORT_COLUMNS})
+        if record["status"] == "loaded":
+            loaded.rows.append({c: record[c] for c in ARTICLE_COLUMNS})
+    return memo
+
+
+def _write_memo(folder: Path, memo: dict) -> None:
+    """Add what newly seen files loaded to, as one part (a file's rows are never split between parts)."""
+    records = []
+    for key, loaded in memo.items():
+        rows = iter(loaded.rows)  # one article row per "loaded" report row, in order
+        for entry in loaded.report:
+            records.append({"file_key": key, **(next(rows) if entry["status"] == "loaded" else {}), **entry})
+    try:
+        table = to_table(pd.DataFrame(records, columns=list(FILES)), FILES, "file memo")
+    except TypeError:
+        return  # metadata of a type the memo cannot hold: those files are loaded again next time
+    if write_rows(folder, table):
+        compact(folder)
+
+
+def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
+    """Delete what the cache holds for other articles, other parties files and other versions of parley.
+
+    Parameters
+    ----------
+    path_or_paths : str, Path or iterable, optional
+        The articles to keep (default ``config.ARTICLES``).
+    parties : str, Path, dict or None
+        The parties file whose results to keep; results for any other parties
+        file (or story setup) are deleted.
+
+    Returns
+    -------
+    int
+        Bytes freed.
+    """
+    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
+    code = _code_version()
+    memo = _Used(_read_memo(config.CACHE / code / "files"))
+    rows, _report = _articles._load(path_or_paths, memo)
+    key = _parties_key(resolve_parties(parties), _story(parties))
+    return prune(config.CACHE, code, {key: {row["article_id"] for row in rows}}, memo.used)
+
+
+class _Used(dict):
+    """A file memo that remembers which fingerprints were looked up: the files that are still there."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.used: set = set()
+
+    def __contains__(self, key) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
+
+
+def _in_order(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Keep the rows of ``articles`` only, ordered as the articles are, each article's rows in their order."""
+    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])  # -1: not among the articles
+    rows = np.flatnonzero(rank >= 0)
+    rows = rows[np.argsort(rank[rows], kind="stable")]
+    if len(rows) == len(frame) and (rows[1:] > rows[:-1]).all():
+        return frame.reset_index(drop=True)  # the common cached case: already in order
+    return frame.iloc[rows].reset_index(drop=True)
+
+
+def _code_version() -> str:
+    """Hash the package code and lexicons, so any change to them invalidates the cache.
+
+    Recomputed on every call (a few milliseconds): lexicons are edited while a
+    notebook kernel keeps running.
+    """
+    digest = hashlib.sha256(config.VERSION.encode())
+    package = Path(__file__).parents[1]
+    modules = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    lexicons = [(f"lexicons/{p.name}", p) for p in sorted(config.LEXICONS.glob("*"))]
+    for name, path in modules + lexicons:
+        if path.is_file():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _parties_key(parties: dict, story: Story | None = None) -> str:
+    """Hash the parties and the story's families and categories: either changed, the frames are redone."""
+    blob = json.dumps([parties, (story or Story()).key], sort_keys=True, default=str).encode()
+    return "parties-" + hashlib.sha256(blob).hexdigest()[:12]
