@@ -528,8 +528,8 @@ one</td><td>not a validated scale: it ranks statements, it does not measure a po
 (threaten −7, accuse −2, agree +3.4, sign an agreement +8); negated and denied acts undone (“did not threaten”),
 conditional threats and offers flagged; confrontational at −1 or below, cooperative at +1 or above. TextBlob
 polarity and VADER stay beside it (notebook 40)</td><td>on 348 government statements of 12 two-government stories
-labelled by analysts (measured 2026-12-03, statements parley did not find counted as neutral): Spearman 0.630 with the
-hand score, 3-class macro-F1 0.659, the two governments ordered as the analysts order them in 9 of 12 stories; TextBlob
+labelled by analysts (measured 2026-12-03, statements parley did not find counted as neutral): Spearman 0.637 with the
+hand score, 3-class macro-F1 0.674, the two governments ordered as the analysts order them in 9 of 12 stories; TextBlob
 polarity 0.14 / 0.35 / 9 of 12 and VADER 0.36 / 0.45 / 8 of 12 on the same statements: lexicon sentiment is a weak
 signal on diplomatic text. Misses hostility worded without an act (“Guyana is governed by the CIA”)</td></tr>
 <tr><th scope='row'>small numbers</th><td>every share with its counts and a 95% Wilson interval; every mean with a
