@@ -15,7 +15,7 @@ import pytest
 from parley import analysis, analyze, analyze_text, config, load_parties
 from parley.corpus import articles
 from parley.run import batch, cache
-from parley import add_phrasing, add_sentiment
+from parley import add_phrasing, add_sentiment, add_tone
 from parley.corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
 from parley.measures.phrasing import TERM_COLUMNS
 
@@ -63,7 +63,7 @@ def test_second_run_reads_everything_from_the_cache(corpus, cache_dir):
     assert (len(first.articles), first.cached) == (5, 0)
     assert list(first.articles.columns) == ARTICLE_COLUMNS
     assert list(first.load_report.columns) == REPORT_COLUMNS
-    assert {"framing", "hedges", "commitment", "polarity", "vader"} <= set(first.statements.columns)
+    assert {"framing", "hedges", "commitment", "polarity", "vader", "tone_score", "tone"} <= set(first.statements.columns)
     assert set(first.terms["statement_id"]) <= set(first.statements["statement_id"])
     (code,) = [p for p in cache_dir.iterdir() if p.is_dir()]
     (parties,) = code.glob("parties-*")
@@ -408,10 +408,10 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
             mine = mine.loc[mine.article_id == aid, list(theirs.columns)].reset_index(drop=True)
             pd.testing.assert_frame_equal(mine, theirs, obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
-        enriched = add_sentiment(add_phrasing(raw.statements, raw.conditions))
+        enriched = add_tone(add_sentiment(add_phrasing(raw.statements, raw.conditions)))
         enriched = analysis._frame(batch._table(enriched, "statements"), "statements")  # stored: None for missing, not NaN
         mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
-        pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing and sentiment")
+        pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing, sentiment and tone")
     statements = first.statements
     assert statements.party.map(type).isin([str, type(None)]).all()  # None, never NaN
     assert (statements.party.isna() == statements.party.map(lambda p: p is None)).all()

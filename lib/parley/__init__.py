@@ -35,6 +35,7 @@ from .extract.statements import count_statements, describe_count
 from .measures.conditions import to_conditions
 from .measures.phrasing import add_phrasing, phrasing_terms
 from .measures.sentiment import add_sentiment, party_sentiment
+from .measures.tone import add_tone
 from .measures.terms import compare_terms, kwic
 from .rollup import registry, reprints, summaries, timeline
 from .run import analysis
@@ -49,6 +50,7 @@ __all__ = [
     "Story",
     "add_phrasing",
     "add_sentiment",
+    "add_tone",
     "analyze",
     "analyze_text",
     "compare_terms",

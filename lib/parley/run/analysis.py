@@ -44,8 +44,9 @@ class Analysis:
         One row per sentence and per condition.
     statements : pandas.DataFrame
         One row per attributed statement, with its phrasing measures (see
-        :func:`parley.add_phrasing`) and sentiment (see
-        :func:`parley.add_sentiment`).
+        :func:`parley.add_phrasing`), sentiment (see
+        :func:`parley.add_sentiment`) and cooperation–conflict tone (see
+        :func:`parley.add_tone`).
     actors : pandas.DataFrame
         One row per mention of a person, body, group or document (see
         :func:`parley.to_actors`); statements link to it by ``actor_id``.
@@ -109,9 +110,10 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Analysis
         With ``sentences``, ``statements``, ``actors`` and ``conditions``
         frames: who said what, at full speed. Unlike :func:`analyze`, the
-        statements carry no phrasing or sentiment columns and ``terms`` is
-        empty; add them with :func:`parley.add_phrasing`,
-        :func:`parley.phrasing_terms` and :func:`parley.add_sentiment`.
+        statements carry no phrasing, sentiment or tone columns and ``terms``
+        is empty; add them with :func:`parley.add_phrasing`,
+        :func:`parley.phrasing_terms`, :func:`parley.add_sentiment` and
+        :func:`parley.add_tone`.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")

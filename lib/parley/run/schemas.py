@@ -42,6 +42,9 @@ FRAMES: dict[str, dict[str, str]] = {
         "specificity": "int", "framing_denied": "str", "denials": "int", "conditions": "int", "commitment": "float",
         # sentiment (parley.sentiment.add_sentiment)
         "polarity": "float", "subjectivity": "float", "sentiment_words": "str", "vader": "float",
+        # cooperation-conflict tone (parley.measures.tone.add_tone)
+        "tone_score": "float", "tone": "str", "tone_acts": "str", "tone_category": "str",
+        "conditional_threat": "bool", "conditional_offer": "bool",
     },
     "actors": {"article_id": "str", "actor_id": "str", "sentence_id": "str", "start": "int", "end": "int",
                "text": "str", "form": "str", "kind": "str", "name": "str", "role": "str", "speaker": "bool",
