@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -429,3 +430,13 @@ def test_a_lexicon_edited_in_a_running_session_changes_the_results(lexicons):
     assert after.cached == 0
     assert "confirmed" not in set(after.statements.cue)
     assert len(after.statements) < len(before.statements)
+
+
+def test_analyze_text_warns_on_another_language_and_not_on_english():
+    spanish = ("El ministerio de Asuntos Exteriores dijo el lunes que las conversaciones con el gobierno vecino "
+               "continuarán la próxima semana en la capital.")
+    with pytest.warns(UserWarning, match="es: parley reads English news"):
+        analyze_text(spanish)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analyze_text("The foreign minister said on Monday that the talks would resume next week in the capital.")

@@ -14,8 +14,8 @@ import pytest
 
 from parley import load_articles, load_report, to_blocks, to_sentences
 from parley.corpus import articles as loader
-from parley.corpus.articles import (ARTICLE_COLUMNS, BLOCK_COLUMNS, NOT_ENGLISH, REPORT_COLUMNS, article_id,
-                                    articles_from_texts)
+from parley.corpus.articles import (ARTICLE_COLUMNS, BLOCK_COLUMNS, NOT_ENGLISH, OUTPUT_MARKER, REPORT_COLUMNS,
+                                    article_id, articles_from_texts, language, mark_output)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_ed59ce91eebbf266.txt"
@@ -578,3 +578,65 @@ def test_csv_with_a_long_article_loads_every_row(tmp_path):
     loaded = load_articles(path)
     assert loaded.title.tolist() == ["Short", "Long"]
     assert loaded.text.iloc[1] == "Long\n" + long_text  # the headline line, then the whole field
+
+
+# Invented sentences: what parley reads as English, what it leaves out, and what is too short to tell.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The foreign minister said on Tuesday that the talks with the neighbouring government would resume next week.",
+     "en"),
+    ("The minister told reporters in Madrid: \u201cNo vamos a negociar bajo amenazas, nunca lo haremos, y lo sabe todo "
+     "el mundo en esta sala.\u201d The talks were due to resume on Friday in the capital.", "en"),
+    ('Officials in Berlin said: "Wir werden die Sanktionen nicht aufheben, solange die Truppen bleiben und nichts sich '
+     'ändert." The government later confirmed its position to the press.', "en"),
+    ("Mohammed Shia al-Sudani met Lloyd Austin, Fuad Hussein and Kata'ib Hezbollah envoys in Baghdad on Monday.",
+     "en or und"),  # names alone: English or too unsure to tell, never another language; both are analysed
+    ("Talks resume Monday.", "und"),
+    ("El ministerio de Asuntos Exteriores dijo el lunes que las conversaciones continuarán la próxima semana en la "
+     "capital del país.", "es"),
+    ("Das Außenministerium erklärte am Montag, dass die Gespräche in der kommenden Woche in der Hauptstadt "
+     "fortgesetzt werden.", "de"),
+])
+def test_language_reads_english_with_foreign_quotes_and_names_as_english(text, expected):
+    assert language(text) in expected.split(" or ")
+
+
+def test_articles_inside_a_marked_output_folder_are_listed_with_advice(tmp_path):
+    story = tmp_path / "story"
+    (story / "report").mkdir(parents=True)
+    (story / "a.txt").write_text("Talks resume\nThe minister said the talks would resume next week.\n",
+                                 encoding="utf-8")
+    mark_output(story / "report")
+    (story / "report" / "report.html").write_text("<html></html>", encoding="utf-8")
+    (story / "report" / "b.txt").write_text("Talks end\nThe envoy said the talks had ended.\n", encoding="utf-8")
+    articles = load_articles(story)
+    report = load_report(articles)
+    assert list(articles["path"].map(lambda p: Path(p).name)) == ["a.txt"]
+    skipped = report[report["status"] == "skipped"]
+    assert [Path(p).name for p in skipped["path"]] == ["b.txt"]  # the report's own page is not listed
+    assert OUTPUT_MARKER in skipped["reason"].iloc[0] and "delete that file" in skipped["reason"].iloc[0]
+
+
+def test_a_marked_folder_passed_as_articles_says_it_is_an_output_folder(tmp_path):
+    mark_output(tmp_path / "out")
+    report = load_report(load_articles(tmp_path / "out"))
+    assert list(report["status"]) == ["skipped"] and "parley's own output folder" in report["reason"].iloc[0]
+
+
+def test_an_evidence_table_passed_by_name_is_skipped(tmp_path):
+    table = tmp_path / "conditions.evidence.csv"
+    table.write_text("party,text\nIraq,the threat\n", encoding="utf-8")
+    report = load_report(load_articles(table))
+    assert list(report["status"]) == ["skipped"] and "evidence table" in report["reason"].iloc[0]
+
+
+def test_a_copied_parley_report_is_skipped_but_other_html_loads(tmp_path):
+    (tmp_path / "copy.html").write_text('<html><head><meta name="generator" content="parley 0.1"></head><body><p>'
+                                        'The minister said the talks would resume.</p></body></html>',
+                                        encoding="utf-8")
+    (tmp_path / "news.html").write_text("<html><head><title>Talks resume</title></head><body><article><p>The "
+                                        "minister said on Monday that the talks would resume next week.</p>"
+                                        "</article></body></html>", encoding="utf-8")
+    articles = load_articles(tmp_path)
+    report = load_report(articles).set_index(load_report(articles)["path"].map(lambda p: Path(p).name))
+    assert report.loc["copy.html", "reason"] == "a report parley wrote, not an article"
+    assert report.loc["news.html", "status"] == "loaded"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from parley import config, load_parties
@@ -101,6 +102,15 @@ def test_output_folder_that_is_the_articles_folder_is_refused(tmp_path):
     assert "is the articles folder" in output and "--out" in output
 
 
+def test_output_subfolder_holding_articles_is_refused(tmp_path):
+    story = _seed_folder(tmp_path / "story")
+    _seed_folder(story / "more")
+    code, output = _cli(tmp_path, "report", "--articles", "story", "--out", "story/more")
+    assert code == 2 and "Traceback" not in output
+    assert "lies inside the articles folder and holds articles" in output and "--out" in output
+    assert not (story / "more" / ".parley-output").exists()  # refused before anything was written
+
+
 def test_evidence_tables_copied_among_articles_are_listed_not_read(tmp_path, monkeypatch, capsys):
     _fake_notebooks(monkeypatch, tmp_path)
     story = _seed_folder(tmp_path / "story")
@@ -141,7 +151,7 @@ def test_only_articles_in_another_language_stop_the_run_saying_why(tmp_path):
     ('[parties."Japan"]\naliases = ["Japan", "Tokyo"]\n[parties."South Korea"]\naliases = ["Seoul", "Tokyo"]\n',
      ["parties file", "'Tokyo' in 'Japan' and 'South Korea'", "one party only", "--parties"]),
     ('[parties."Japan"]\naliases = ["Japan"]\n[parties."Japan "]\naliases = ["Japanese"]\n',
-     ["parties file", "two parties are named 'Japan'", "--parties"]),
+     ["parties file", "two parties are named alike, 'Japan' and 'Japan '", "--parties"]),
     ('[parties."Japan"]\naliases = ["Japan", "Tokyo"]\n[parties."Nippon"]\naliases = ["japan", "TOKYO"]\n',
      ["'Japan' in 'Japan' and 'Nippon'", "'Tokyo' in 'Japan' and 'Nippon'", "every alias belongs to another"]),
 ], ids=["shared alias", "same name twice", "all aliases another's"])
@@ -189,8 +199,6 @@ def test_advice_for_a_silent_government_says_whether_it_is_named_at_all(tmp_path
     (["Washington's envoy arrived.", "Officials in Washington waited."], "named in 2 sentence(s)"),
 ])
 def test_silent_party_advice(sentences, expected):
-    import pandas as pd
-
     parties = {"United States": {"aliases": ["Washington"]}}
     advice = silent_party_advice(pd.DataFrame({"text": sentences}), parties, "United States")
     assert expected in advice

@@ -7,6 +7,12 @@ damages cache parts and prunes the cache; after every step ``analyze`` on the
 same inputs must equal a cold run in a fresh cache, and nothing parley wrote
 may be read as an article. The default profile is bounded for ``make test``;
 ``PARLEY_HYPOTHESIS=nightly`` runs many more and longer sequences.
+
+The first sequence it found on the code before the cache declared its
+schemas: ``bad_file(content=b'', name='a.txt')``, ``run()``,
+``input_check()`` -> ``ArrowTypeError: ... article_id ... double vs
+large_string`` (an empty batch's part, typed by inference). The second:
+``prune()`` after every article was deleted wrote an id list of no type.
 """
 from __future__ import annotations
 
@@ -190,10 +196,7 @@ class RunSequences(RuleBasedStateMachine):
 
     @rule()
     def prune(self):
-        try:
-            analysis.prune_cache(self.articles, parties=self.parties)
-        except InputError:
-            pass
+        analysis.prune_cache(self.articles, parties=self.parties)  # never refuses: any folder, any cache
 
     @rule()
     def input_check(self):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import warnings
 from pathlib import Path
 
 from .core import config
@@ -97,6 +99,9 @@ def _cache(args) -> int:
     from .run import cache
 
     root = config.CACHE
+    if (args.clear or args.prune) and root.is_dir() and not os.access(root, os.W_OK):
+        print(f"parley cache: {root} is read-only; nothing was deleted", file=sys.stderr)
+        return 2
     if args.clear:
         print(f"parley cache: cleared {_mb(cache.clear(root))} from {root}")
     elif args.prune:
@@ -107,7 +112,11 @@ def _cache(args) -> int:
                 return 2
         from .run.analysis import prune_cache
 
-        freed = prune_cache(args.articles, parties=args.parties)
+        with warnings.catch_warnings(record=True) as caught:  # one line each, not Python's warning format
+            warnings.simplefilter("always")
+            freed = prune_cache(args.articles, parties=args.parties)
+        for message in dict.fromkeys(str(w.message) for w in caught if "inputs skipped" not in str(w.message)):
+            print(message, file=sys.stderr)
         print(f"parley cache: pruned {_mb(freed)}; {root} now holds {_mb(cache.size(root))}")
     else:
         print(f"parley cache: {root} holds {_mb(cache.size(root))}")

@@ -98,14 +98,15 @@ def _validate(table, where: str) -> dict:
     """
     if not isinstance(table, dict) or not table:
         raise ValueError(f"{where}: no [parties.\"Name\"] tables found")
-    out = {}
+    out, spelled = {}, {}
     for raw, spec in table.items():
         name = str(raw).strip()
         if name != raw:
             warnings.warn(f"{where}: party name {raw!r} has stray spaces; read as {name!r}", stacklevel=4)
-        if name.casefold() in {other.casefold() for other in out}:
-            raise ValueError(f"{where}: two parties are named {name!r} (names are compared without case and "
-                             "surrounding spaces); merge their aliases into one table")
+        if name.casefold() in spelled:
+            raise ValueError(f"{where}: two parties are named alike, {spelled[name.casefold()]!r} and {raw!r} (names "
+                             "are compared without case and surrounding spaces); merge their aliases into one table")
+        spelled[name.casefold()] = raw
         aliases = spec.get("aliases") if isinstance(spec, dict) else spec
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases) or not aliases:
             raise ValueError(f"{where}: party {name!r} needs a non-empty list of aliases")

@@ -33,7 +33,8 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from ..core import config
 
-__all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "OUTPUT_MARKER", "load_articles", "load_report", "mark_output",
+__all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "NOT_ENGLISH", "OUTPUT_MARKER", "article_files", "language",
+           "load_articles", "load_report", "mark_output",
            "to_blocks", "articles_from_texts"]
 
 ARTICLE_COLUMNS = ["article_id", "path", "title", "source", "published", "url", "text", "format", "encoding",
@@ -56,13 +57,17 @@ _FIELD_ALIASES = {
 _LONG_ARTICLE = 1_000_000
 #: A file that parley puts in every folder it writes outputs to: nothing under such a folder is an article.
 OUTPUT_MARKER = ".parley-output"
-#: What parley writes that could look like an article wherever it is copied: evidence tables beside charts.
+#: What parley writes in an output folder that has an article format: evidence tables beside charts, the manifest
+#: and the report (a copy of the report elsewhere is known by its generator tag).
 _OUTPUT_SUFFIXES = (".evidence.csv", ".evidence.html")
+_OUTPUT_NAMES = ("report.html", "manifest.json")
+_GENERATOR = b"<meta name=\"generator\" content=\"parley"
 #: Language identification: the characters read, the words below which a text is too short to tell, and the
 #: probability above which another language than English is believed.
 _LANGUAGE_SAMPLE, _LANGUAGE_MIN_WORDS, _LANGUAGE_SURE = 2000, 8, 0.9
 ENGLISH = "en"
 UNDETERMINED = "und"
+_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"|«[^»]*»|„[^“”]*[“”]')
 
 
 @dataclass
@@ -185,19 +190,19 @@ def _expand(paths: list, report: list[dict]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and (path / OUTPUT_MARKER).exists():
-            report.append(_report(path, "skipped", "parley's own output folder (a report, charts, evidence tables): "
-                                                   "never read as articles"))
-            continue
         if path.is_dir():
             found = []
-            names = _walk(path)  # parley's own output folders are not inputs: not walked, not listed
+            names, kept_out = _walk(path)
+            if (path / OUTPUT_MARKER).exists() and not kept_out:
+                report.append(_report(path, "skipped", f"parley's own output folder (it holds {OUTPUT_MARKER}): its "
+                                                       "report and charts are never read as articles"))
+            for name, folder in kept_out:  # articles someone put in an output folder: listed, never lost silently
+                report.append(_report(name, "skipped", f"inside parley's output folder {folder} (it holds "
+                                                       f"{OUTPUT_MARKER}): not read; delete that file if the "
+                                                       "folder holds articles"))
             for name in names:
                 if not _visible(name[len(str(path)):]):
                     report.append(_report(name, "skipped", "hidden file"))
-                elif name.endswith(_OUTPUT_SUFFIXES):
-                    report.append(_report(name, "skipped", "an evidence table parley wrote beside a chart, "
-                                                           "not an article"))
                 else:
                     found.append(name)
             stems = {os.path.splitext(name)[0] for name in found if not name.endswith(_SIDECAR)}
@@ -205,7 +210,7 @@ def _expand(paths: list, report: list[dict]) -> list[Path]:
                 if name.endswith(_SIDECAR) and name[:-len(_SIDECAR)] not in stems:
                     report.append(_report(name, "skipped", "metadata file with no article of the same name beside it"))
             found = [Path(name) for name in found if not name.endswith(_SIDECAR)]
-            if not any(p.suffix.lower() in _FORMATS for p in found):
+            if not any(p.suffix.lower() in _FORMATS for p in found) and not (path / OUTPUT_MARKER).exists():
                 report.append(_report(path, "skipped", "no article files in folder (supported: "
                                       + ", ".join(sorted(_FORMATS)) + ")"))
         elif path.is_file():
@@ -238,18 +243,46 @@ def mark_output(folder) -> None:
                               "articles.\n", encoding="utf-8")
 
 
-def _walk(folder: Path) -> list[str]:
-    """List the files under ``folder``, sorted, leaving out folders marked as parley's output.
+def _walk(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """List the files under ``folder``, sorted, leaving out what lies in folders marked as parley's output.
 
-    os.walk on strings: far faster than Path.rglob.
+    Returns the files, and ``(file, output folder)`` for each file of an
+    article format inside an output folder that parley did not write there
+    (a report's own files are not inputs: not listed). os.walk on strings:
+    far faster than Path.rglob.
     """
-    files = []
+    files, kept_out = [], []
     for root, dirs, names in os.walk(folder):
         if OUTPUT_MARKER in names:
-            dirs[:] = []  # everything below is output too
+            for inner, _, found in os.walk(root):
+                kept_out.extend((os.path.join(inner, name), root) for name in found if not _written_by_parley(name)
+                                and os.path.splitext(name)[1].lower() in _FORMATS)
+            dirs[:] = []
             continue
         files.extend(os.path.join(root, name) for name in names)
-    return sorted(files)
+    return sorted(files), sorted(kept_out)
+
+
+def article_files(folder) -> list[str]:
+    """List the files under ``folder`` that could be articles: an article format, not one of parley's outputs.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    list of str
+        Paths, sorted; hidden files included (a reader may still mean them).
+    """
+    return sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names
+                  if os.path.splitext(name)[1].lower() in _FORMATS and not _written_by_parley(name)
+                  and not name.endswith(_SIDECAR))
+
+
+def _written_by_parley(name: str) -> bool:
+    """Say whether a file name is one parley gives its outputs (report, manifest, evidence tables)."""
+    return name in _OUTPUT_NAMES or name.endswith(_OUTPUT_SUFFIXES)
 
 
 def _visible(relative: str) -> bool:
@@ -269,6 +302,9 @@ def _load_file(path: Path, memo: dict | None = None) -> _Loaded:
                                              "of the same name)")])
     if fmt is None:
         return _Loaded(report=[_report(path, "skipped", f"unsupported file type {path.suffix or '(none)'!r}")])
+    if path.name.endswith(_OUTPUT_SUFFIXES):
+        return _Loaded(report=[_report(path, "skipped", "an evidence table parley wrote beside a chart, not an "
+                                                        "article", fmt=fmt)])
     side = path.with_name(path.stem + _SIDECAR)
     try:
         size = path.stat().st_size
@@ -278,6 +314,8 @@ def _load_file(path: Path, memo: dict | None = None) -> _Loaded:
         raw = path.read_bytes()
     except OSError as exc:
         return _Loaded(report=[_report(path, "skipped", f"cannot read: {exc.strerror or exc}", fmt=fmt)])
+    if fmt == "html" and _GENERATOR in raw[:4096]:
+        return _Loaded(report=[_report(path, "skipped", "a report parley wrote, not an article", fmt=fmt)])
     try:
         side_raw = side.read_bytes()
     except OSError:  # no sidecar (the usual case)
@@ -336,7 +374,7 @@ def language(text: str) -> str:
     first characters; another language than English counts only when the
     identifier is sure of it, so English with foreign names stays English.
     """
-    sample = text[:_LANGUAGE_SAMPLE]
+    sample = _QUOTED.sub(" ", text[:_LANGUAGE_SAMPLE])  # a foreign quote in an English report is still English
     if len(sample.split()) < _LANGUAGE_MIN_WORDS:
         return UNDETERMINED
     code, probability = _identifier().classify(sample)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,10 @@ def analyze_text(text: str, parties=None) -> Analysis:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    code = _articles.language(text)
+    if code not in (_articles.ENGLISH, _articles.UNDETERMINED):  # analysed as asked, but not silently
+        warnings.warn(f"{code}: parley reads English news; this text is analysed as English and its statements "
+                      "will be few or wrong", stacklevel=2)
     table = resolve_parties(parties)
     story = _story(parties)
     articles = articles_from_texts([text])
@@ -265,7 +270,7 @@ def _read_memo(folder: Path) -> dict:
     table = read_rows(folder, "file_key")
     columns = {"file_key", *REPORT_COLUMNS, *ARTICLE_COLUMNS}
     memo: dict = {}
-    if table is None or not columns <= set(table.column_names):
+    if table is None:  # read_rows conforms the parts to FILES: every column is there
         return memo
     values = table.select(sorted(columns)).to_pydict()  # by column: much faster than to_pylist() on big memos
     for record in (dict(zip(values, row)) for row in zip(*values.values())):

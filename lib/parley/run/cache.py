@@ -186,9 +186,12 @@ def _read_part(folder: Path, part: str, names: list[str], ids: list[str],
 
 def _drop(done: Path, articles: int, why: str) -> None:
     """Delete a batch's done record, so its articles are analysed again, and say so in one line."""
-    _remove(done)
-    warnings.warn(f"parley cache: dropped a stored batch of {articles} article(s) because {why}; they are "
-                  f"analysed again ({done.name})", stacklevel=4)
+    if _remove(done):
+        warnings.warn(f"parley cache: dropped a stored batch of {articles} article(s) because {why}; they are "
+                      f"analyzed again ({done.name})", stacklevel=4)
+    else:
+        warnings.warn(f"parley cache: a stored batch of {articles} article(s) is unusable because {why}, and the "
+                      f"cache is read-only: they are analyzed again on every run ({done.name})", stacklevel=4)
 
 
 def _concat(tables: list[pa.Table]) -> pa.Table | None:
@@ -213,8 +216,9 @@ def read_rows(folder: Path, key: str) -> pa.Table | None:
         except (OSError, pa.ArrowException):
             table = None
         if table is None:
-            _remove(path)
-            warnings.warn(f"parley cache: dropped a damaged or foreign part of {folder.name} ({path.name}); "
+            gone = _remove(path)
+            warnings.warn(f"parley cache: {'dropped' if gone else 'cannot drop (read-only cache)'} a damaged or "
+                          f"foreign part of {folder.name} ({path.name}); "
                           "what it held is computed again", stacklevel=3)
             continue
         if seen:  # the same file stored by two runs at once: its oldest rows win
@@ -255,6 +259,7 @@ def compact(folder: Path, names: list[str] | None = None) -> None:
 
 
 def _rows(path: Path) -> int:
+    """Return a part's number of rows (0 for an unreadable one: it is merged first, and dropped)."""
     try:
         return pq.ParquetFile(path).metadata.num_rows
     except (OSError, pa.ArrowException):
@@ -299,6 +304,7 @@ def _merge(folder: Path, parts: list[str], names: list[str] | None) -> bool:
 
 
 def _try_read(path: Path, columns: dict[str, str]) -> pa.Table | None:
+    """Read a part with its declared ``columns``; None when it is unreadable or cannot have them."""
     try:
         return conform(pq.read_table(path), columns)
     except (OSError, pa.ArrowException):
@@ -413,9 +419,15 @@ def _mtime(path: Path) -> float:
         return time.time()
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
+def _remove(path: Path) -> bool:
+    """Delete a file if it can be; say whether it is gone (False in a read-only cache)."""
+    try:
         path.unlink()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 @contextlib.contextmanager

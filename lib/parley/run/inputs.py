@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.parties import NO_PARTY, alias_matches, load_parties
-from ..corpus.articles import NOT_ENGLISH
+from ..corpus.articles import NOT_ENGLISH, OUTPUT_MARKER, article_files, mark_output
 from ..rollup.reprints import unique_statements
 from .analysis import Analysis, analyze
 
@@ -81,6 +81,8 @@ def check_inputs(articles, parties, out=None) -> Inputs:
         raise InputError(f"The output folder {articles} is the articles folder: parley never reads its own output "
                          "as articles, so nothing would be analysed. Pass another folder with --out (make report "
                          "OUT=...), for example a subfolder such as report/.")
+    if out is not None:
+        _check_output(Path(out).resolve(), articles)
     with warnings.catch_warnings():  # skipped files are listed in the summary and the load report
         warnings.filterwarnings("ignore", message=".*inputs skipped")
         warnings.filterwarnings("ignore", message=".*stray spaces")
@@ -132,6 +134,25 @@ def silent_party_advice(sentences: pd.DataFrame, parties: dict, party: str, wher
     return (f"{party}: named in {len(hits)} sentence(s) (first: \"{first}\"), but no statement there has a speaker "
             f"of {party}: parley found it mentioned, not speaking. If one of its officials speaks in them under a name "
             f"the parties file lacks, add that name to {where}.")
+
+
+def _check_output(out: Path, articles: Path) -> None:
+    """Refuse an output folder inside the articles folder that holds articles; mark an earlier report there.
+
+    parley never reads a folder it writes to, so articles in it would be lost
+    from this run and every later one. A folder holding only an earlier
+    report (from before parley marked its outputs) is marked now, so that
+    report is not read as articles.
+    """
+    if not (out.is_dir() and out.is_relative_to(articles)) or (out / OUTPUT_MARKER).exists():
+        return
+    held = article_files(out)
+    if held:
+        more = f" and {len(held) - 1} more" if len(held) > 1 else ""
+        raise InputError(f"The output folder {out} lies inside the articles folder and holds articles "
+                         f"({_shown(held[0], out)}{more}): parley never reads the folder it writes to, so they would "
+                         "no longer be analysed. Pass a new or empty folder with --out (make report OUT=...).")
+    mark_output(out)
 
 
 def statements_per_party(statements: pd.DataFrame, parties: dict | None = None) -> dict[str, int]:

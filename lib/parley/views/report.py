@@ -105,8 +105,6 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         :func:`parley.inputs.check_inputs`); nothing is written then.
     """
     out = Path(out).resolve()
-    if out.is_dir() and out.is_relative_to(Path(articles).resolve()) and out != Path(articles).resolve():
-        mark_output(out)  # an earlier report inside the articles folder must not be read as articles
     inputs = check_inputs(articles, parties, out)
     seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
