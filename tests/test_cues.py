@@ -173,3 +173,37 @@ def test_a_reported_speaker_keeps_the_outlet_that_quoted_them(text, speaker, via
     st = parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
     row = st.iloc[-1]
     assert (row.speaker if speaker else speaker, row.via if via else None, row.rule) == (speaker, via, rule)
+
+
+# Nouns of speech with a content (issue 20): the possessor, the agent after "by" or a demonym before a noun that is
+# never a verb speaks. (text, [(cue, mention, content, party, rule)])
+NOUN_CUES = [
+    ("Baghdad rejected Washington's allegations that its militias had fired the rockets.",
+     [("rejected", "Baghdad", "Washington's allegations that its militias had fired the rockets", "Iraq",
+       "cue-subject-after"),
+      ("allegations", "Washington", "its militias had fired the rockets", None, "noun-possessor")]),
+    ("The ministry turned down Iraq’s request to reopen the consulate.",
+     [("request", "Iraq", "to reopen the consulate", "Iraq", "noun-possessor")]),
+    ("The envoy was asked about the Pentagon's demand to close the base.",
+     [("demand", "the Pentagon", "to close the base", "United States", "noun-possessor")]),
+    ("Officials criticised Iraq's foreign ministry's claim that the strikes were illegal.",
+     [("claim", "Iraq's foreign ministry", "the strikes were illegal", "Iraq", "noun-possessor")]),
+    ("Austin reacted to comments by Sudani that the advisers “will leave by May.”",
+     [("comments", "Sudani", "the advisers “will leave by May.”", "Iraq", "noun-by")]),
+    ("Sudani brushed aside Russian accusations that the vote was rigged.",
+     [("accusations", "Russian", "the vote was rigged", "Russia", "noun-adjunct")]),
+    # no speaker named with the noun, a day, a request for a thing, a noun phrase that opens its clause
+    ("The allegations that the vote was rigged are false.", []),
+    ("Monday's statement that the talks would resume was welcome.", []),
+    ("Austin turned down Iraq's request for more drones.", []),
+    ("Iraq's threat to retaliate was taken seriously.", []),
+    ("“Baghdad's demand to close the base is unreasonable,” Austin said.",
+     [("said", "Austin", "“Baghdad's demand to close the base is unreasonable,”", "United States",
+       "cue-subject-before")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOUN_CUES, ids=[c[0][:40] for c in NOUN_CUES])
+def test_noun_cues(text, expected):
+    st = parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
+    assert [(r.cue, r.speaker_mention, r.content, r.party, r.rule) for r in st.itertuples()] == expected

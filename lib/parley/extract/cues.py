@@ -29,7 +29,7 @@ class Cue:
     start: int
     end: int
     form: str
-    kind: str  # speech | tell | participle | according_to | document | passive
+    kind: str  # speech | tell | participle | according_to | document | passive | noun
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from . import content as _content
 from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
+from .noun_cues import noun_cues
 from .quotes import NL, Quotes, line_end, opens_quote
 from .uncertainty import uncertainty
 
@@ -228,6 +229,9 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
+        for nc in noun_cues(text, s, e, quotes, [c.start for c in cues]):
+            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
+                                   nc.rule))
         _relays(text, found, before, e)
         if len(found) == before and found:
             prev = found[-1]
