@@ -43,6 +43,31 @@ CONTENTS = [
      ["the advisers would leave, but that trainers could stay"]),
     ("Sudani said the deal needed reforms, tackling corruption and openness from both sides.",
      ["the deal needed reforms, tackling corruption and openness from both sides"]),
+    # what the speaker did (not) say next is the reporter's: ", without ...ing", "after saying", a quote and "as"
+    ("Baghdad has said its patience is running out, without confirming or denying the raids.",
+     ["its patience is running out"]),
+    ("Austin warned Iraq against hosting the militias after saying an attack was near.",
+     ["Iraq against hosting the militias", "an attack was near"]),
+    ("The minister issued a warning on Friday, saying that “the border will close” as the two armies exchanged fire.",
+     ["“the border will close”"]),
+    # "As X has threatened to ..., ..." is no aside: its content is the complement, and the main clause is not said
+    ("As Iraq has threatened to close the border, the two armies have been moving troops to the river.",
+     ["to close the border"]),
+    ("As Sudani said on Monday, the advisers will leave.", ["the advisers will leave"]),
+    # a frame that closes the sentence reports the whole clause before it, a report inside it included
+    ("The United States pledged to stop the flow of rockets into Iraq, Sudani said.",
+     ["to stop the flow of rockets into Iraq", "The United States pledged to stop the flow of rockets into Iraq"]),
+    ("During the call, which lasted an hour, Sudani proposed delaying the vote, the ministry told a news conference.",
+     ["delaying the vote", "During the call, which lasted an hour, Sudani proposed delaying the vote"]),
+    ("Sudani told Austin that Iraq was ready, the ministry said in a statement.",
+     ["Iraq was ready", "Sudani told Austin that Iraq was ready"]),
+    # ... but not an outlet's, nor a frame with a content of its own
+    ("Sudani told the council that the advisers would leave, the Baghdad Times reported.",
+     ["the advisers would leave"]),
+    ("After Austin said last week that the talks “would go on”, Sudani has indicated that a deal was near.",
+     ["the talks “would go on”", "a deal was near"]),
+    ("“We are ready,” Sudani said, “and we will not wait,” Austin added.",
+     ["“We are ready,” Sudani said, “and we will not wait,”"]),
 ]
 
 

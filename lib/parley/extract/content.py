@@ -15,7 +15,7 @@ from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "frames_then_comma", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
@@ -95,7 +95,11 @@ def _grammar() -> _Grammar:
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
                                 # " -prompting ..."
                                 rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
-                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"),
+                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"
+                                # ", without acknowledging ...", " after saying ...": what the speaker did (not) say
+                                r"|,\s+without\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
+                                rf"|\s+(?:{a(w['narrative_conjunction'] + w['quote_conjunction'])})\s+"
+                                rf"(?:{a(f for f, (kind, _) in cue_lexicon().verbs.items() if kind == 'participle')})\b"),
         # a past event the reporter adds to a content in the present or future: "... it would defend itself
         # after air strikes killed two soldiers"
         narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
@@ -230,7 +234,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
-    end = _clause_end(text, p, end, quotes, g)
+    end = _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
     if plain:
         m = g.verb_phrase_after_object.search(text, p, end)
         if m:
@@ -271,6 +275,25 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     if text[p - 1] == ",":
         rest = "," + rest
     return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
+
+
+_SHORT_END = re.compile(r"\s*(?:[\w’'.-]+\s+){0,5}[\w’'-]+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
+
+
+def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
+    """Say whether only time, place and audience frames follow ``p`` to the end of the sentence ("said on Monday.").
+
+    After "told" (``tell``) an addressee may come first ("told a news conference.").
+    """
+    if tell and _SHORT_END.fullmatch(text, p, e):
+        return True
+    g = _grammar()
+    while True:
+        m = g.lead_frame.match(text, p, e)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    return not text[p:e].strip(" \t.!?”\"’")
 
 
 def _aside(text: str, stop: re.Match, end: int) -> int | None:
@@ -436,6 +459,7 @@ def continuation_span(text: str, sents, i: int, quotes: Quotes, prev_end: int,
 
 _AS_BEFORE = re.compile(r"(?i)(?:^|[,(]\s*|\b(?:and|but|yet)\s+)as\s+$")
 _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
+_OWN_COMPLEMENT = re.compile(r"\s+(?:to\s+[a-z]|that\b)")  # "As Iraq has threatened to close the border, ...": no aside
 
 
 def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
@@ -444,7 +468,7 @@ def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: i
     if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
     m = _AS_AFTER.match(text, frame_end, e)
-    if not m or len(text[m.end():e].split()) < 3:
+    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, frame_end, e):
         return None
     return trim(text, m.end(), e)
 

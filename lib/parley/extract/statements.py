@@ -410,8 +410,11 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         return (span, None, "after") if span else None
 
     def before():
-        got = _content.content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
-                                      [(f.content, f.speaker.end) for f in same_sentence], sents, i,
+        frame_start = cs if inverted else speaker.start
+        closing = _content.frames_to_end(text, frame_end, e, tell=cue.kind == "tell" and not inverted) and not _outlet(speaker.text, loose=True)
+        got = _content.content_before(text, s, e, frame_start, frame_end, quotes,
+                                      [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
+                                       if n or not (closing and _opens_report(f, frame_start))], sents, i,
                                       inverted=inverted)
         return (*got, "before") if got else None
 
@@ -439,6 +442,15 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
                              continues=_PREVIOUS))
     return out
+
+
+def _opens_report(f: Statement, frame_start: int) -> bool:
+    """Say whether the sentence's first statement is reported in the frame that closes it ("A pledged B, she said").
+
+    Its speaker, cue and content come in that order before the frame, so the frame's content is the whole
+    clause, the report inside it included; a quote, an outlet or an inverted frame ("“A,” X said, ...") is not.
+    """
+    return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= frame_start
 
 
 def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
