@@ -54,6 +54,13 @@ CONTENTS = [
     ("As Iraq has threatened to close the border, the two armies have been moving troops to the river.",
      ["to close the border"]),
     ("As Sudani said on Monday, the advisers will leave.", ["the advisers will leave"]),
+    # a frame inside a relative clause reports the rest of that clause; the clause is not the first speaker's
+    ("Ruiz regretted that the council blamed the rebels rather than the army, which, she said, had broken the truce.",
+     ["the council blamed the rebels rather than the army", "had broken the truce"]),
+    # "according to X" after a frame of time: the content follows it
+    ("At the same time, according to Sudani, under the deal the advisers will leave by May.",
+     ["under the deal the advisers will leave by May"]),
+    ("The advisers will leave by May, according to Sudani.", ["The advisers will leave by May"]),
     # a frame that closes the sentence reports the whole clause before it, a report inside it included
     ("The United States pledged to stop the flow of rockets into Iraq, Sudani said.",
      ["to stop the flow of rockets into Iraq", "The United States pledged to stop the flow of rockets into Iraq"]),

@@ -147,6 +147,16 @@ DIPLOMACY = [
      [("read in part", "the statement", "“The border stays closed,”")]),
     ("Israel launched what it has described as a “preemptive” strike on the depots.",
      [("described", "it", "a “preemptive” strike on the depots")]),
+    # a gerund after admit or deny; "attributed X to Y"
+    ("Iraq admits backing the militias but blames Russia for arming them.",
+     [("admits", "Iraq", "backing the militias"), ("blames", "Iraq", "Russia for arming them")]),
+    ("Baghdad denies harbouring the militias.", [("denies", "Baghdad", "harbouring the militias")]),
+    ("Iraq attributed the delay to “unresolved issues,” saying the summit would have failed.",
+     [("attributed", "Iraq", "the delay to “unresolved issues,”"),
+      ("saying", "Iraq", "the summit would have failed")]),
+    ("The remarks attributed to Sudani were false.", []),
+    ("The delay was attributed to the weather.", []),
+    ("The minister admits nothing.", []),
     # a thing, an unreported act or a gerund is no statement
     ("Sudani called for a ceasefire.", []),
     ("The army struck the camps without confirming or denying the raid.", []),

@@ -16,7 +16,7 @@ from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
 __all__ = ["content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
-           "according_content", "after_quote", "continuation_span", "as_parenthetical"]
+           "according_content", "after_quote", "continuation_span", "as_parenthetical", "relative_aside"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
@@ -30,6 +30,7 @@ _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X sa
 _FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
 _FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom)$")
 _NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
 
 
@@ -228,6 +229,9 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
         if comma > max(p, floor):
             end = comma
+            m = _RELATIVE_TAIL.search(text, p, end)
+            if m:
+                end = m.start()  # "... the army, which, he said, had ...": the relative clause is the next cue's
     if g.subordinate.fullmatch(text, s, ce):
         m = g.main_clause.search(text, p, end)
         while m and quotes.around(m.start()):
@@ -473,6 +477,25 @@ def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: i
     return trim(text, m.end(), e)
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s*,\s*$")
+_RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
+
+
+def relative_aside(text: str, s: int, e: int, speaker_start: int, frame_end: int,
+                   quotes: Quotes) -> tuple[int, int] | None:
+    """Return the rest of a relative clause that a frame interrupts ("the army, which, he said, had broken the
+    truce"): what the speaker said of the noun, without the pronoun; None for any other frame."""
+    if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
+        return None
+    m = _RELATIVE_AFTER.match(text, frame_end, e)
+    if not m:
+        return None
+    span = trim(text, m.end(), e)
+    if span is None or len(text[span[0]:span[1]].split()) < 2:
+        return None
+    return trim(text, span[0], _clause_end(text, span[0], span[1], quotes, _grammar()))
+
+
 def _ends_in_as(piece: str) -> bool:
     """Say whether ``piece`` ends in "as" and spaces, as ``_AS_BEFORE`` needs (a cheap test before it).
 
@@ -492,8 +515,10 @@ def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: in
     """Return the content of "according to X": the rest of the sentence, on the side that holds it."""
     before = trim(text, s, cue_start)
     after = trim(text, speaker_end, e)
-    if before and len(text[before[0]:before[1]].split()) >= 3:
-        return before
+    words = len(text[before[0]:before[1]].split()) if before else 0
+    if words >= 3 and not (words < 6 and _grammar().intro.match(text, before[0]) and after
+                           and len(text[after[0]:after[1]].split()) >= 3):
+        return before  # but "At the same time, according to X, ..." is a frame, and what follows is the content
     if after and len(text[after[0]:after[1]].split()) >= 3:
         return after
     return None

@@ -19,6 +19,7 @@ _ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+ly\s+)?(?:[\w-]+ing\s+(?:or|nor)\s+)?$", re.I)
 _WHAT = re.compile(r"(?:^|[^,]\s)what\s+(?:the\s+)?(?:[\w’'.-]+\s+){1,4}(?:has\s+|had\s+|have\s+)?$", re.I)
 _PASSIVE_BY = re.compile(r"\s+by\s+[^,;:“\"]{2,60}?\s+to\s+[a-z]")  # "said by aides to be", "reported by X to have"
+_GERUND = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ing\s+[\w“\"]")  # "admits backing the rebels"
 _SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
 
 
@@ -50,6 +51,7 @@ class CueLexicon:
     infinitive: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
+    gerund_forms: frozenset[str]          # forms whose content may be a gerund ("admits backing the rebels")
 
 
 @built_from("reporting_verbs.csv", "attribution.csv")
@@ -94,6 +96,7 @@ def cue_lexicon() -> CueLexicon:
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
         after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
+        gerund_forms=frozenset(row["form"].strip() for row in rows if row["lemma"].strip() in words["gerund_cue"]),
     )
 
 
@@ -155,7 +158,8 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
                 if not need.match(text, ce, e):
                     continue  # "called for an inquiry", "described" without "as"
             elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
-                    and not lex.bare_clause.match(text, ce, e) and not (
+                    and not lex.bare_clause.match(text, ce, e) \
+                    and not (form in lex.gerund_forms and _GERUND.match(text, ce, e)) and not (
                     lex.inverted_before.search(left) or (
                         lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
                     or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):

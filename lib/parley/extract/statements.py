@@ -419,8 +419,11 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         return (*got, "before") if got else None
 
     as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
+    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, ce, quotes)
     if as_clause:
         pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
+    elif aside:
+        pair = (aside, None, "relative")  # "the army, which, he said, had broken the truce"
     elif plain:
         pair = after()  # "described X as ...", "called on X to ...": the content follows
     elif inverted or _content.after_quote(text, s, speaker.start) or (
