@@ -157,6 +157,14 @@ DIPLOMACY = [
     ("The remarks attributed to Sudani were false.", []),
     ("The delay was attributed to the weather.", []),
     ("The minister admits nothing.", []),
+    # "referring to X as" is a participle of the subject; "As per X, ..." is "according to X"; an aside before "as"
+    ("The ministry rejected Sudani’s remarks, referring to him as the “Baghdad Caesar.”",
+     [("referring to", "The ministry", "him as the “Baghdad Caesar.”")]),
+    ("As per a statement by Iraq, the envoy set out his position on the talks.",
+     [("As per", "a statement by Iraq", "the envoy set out his position on the talks")]),
+    ("Sudani condemned the latest raid, carried out by a militia from a rival party, as an attack on the state.",
+     [("condemned", "Sudani", "the latest raid, carried out by a militia from a rival party, as an attack on the state")]),
+    ("Sudani condemned the attack, as did the envoy.", []),
     # a thing, an unreported act or a gerund is no statement
     ("Sudani called for a ceasefire.", []),
     ("The army struck the camps without confirming or denying the raid.", []),
@@ -217,3 +225,13 @@ NOUN_CUES = [
 def test_noun_cues(text, expected):
     st = parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
     assert [(r.cue, r.speaker_mention, r.content, r.party, r.rule) for r in st.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks failed on Monday.\n\nIRAQ VOWS TO DO WHATEVER IS NECESSARY\n\nBaghdad said its patience was gone.",
+     [("VOWS", "IRAQ", "TO DO WHATEVER IS NECESSARY", "Iraq"), ("said", "Baghdad", "its patience was gone", "Iraq")]),
+    ("THE LATEST ON THE TALKS\n\nBaghdad said the talks were over.", [("said", "Baghdad", "the talks were over", "Iraq")]),
+], ids=["a subhead with a cue", "a subhead without one"])
+def test_all_caps_subheads_read_like_headlines(text, expected):
+    st = parley.analyze_text("Headline for the test\n\n" + text, parties=PARTIES).statements
+    assert [(r.cue, r.speaker_mention, r.content, r.party) for r in st.itertuples()] == expected

@@ -66,9 +66,9 @@ def cue_lexicon() -> CueLexicon:
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     clause_verbs = alternation(words["clause_verb"])
-    # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
-    # "Said X: ..." open sentences, so those two are allowed capitalised.
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
+    # Lower-case forms only ("States" in a name is no cue), but "According to X, ...", "As per X, ..." and
+    # "Said X: ..." open sentences, so those are allowed capitalised.
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z]))(?![\w’'-])")
     capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
     return CueLexicon(

@@ -213,7 +213,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
         first_line = i == 0 and (e == len(text) or text[e] in NL) and len(text[s:e].split()) <= 20
-        title_case = sent.block == "headline" or first_line
+        title_case = sent.block == "headline" or first_line or _subhead(text, s, e)
         special = _headline(text, s, e) if title_case else None
         special = special or _special_form(text, s, e, sent.block)
         if special:
@@ -246,6 +246,14 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if got:
                 found.append(got)
     return _dedupe(found)
+
+
+def _subhead(text: str, s: int, e: int) -> bool:
+    """Say whether a sentence is an all-caps subhead on a line of its own ("IRAQ VOWS TO STAND FIRM")."""
+    piece = text[s:e]
+    if len(piece) > 120 or not piece.isupper() or len(piece.split()) < 3:
+        return False  # str.isupper: some cased letter and no lower-case one
+    return _opens_line(text, s) and not text[e:line_end(text, s)].strip()
 
 
 def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
