@@ -165,6 +165,10 @@ DIPLOMACY = [
     ("Sudani condemned the latest raid, carried out by a militia from a rival party, as an attack on the state.",
      [("condemned", "Sudani", "the latest raid, carried out by a militia from a rival party, as an attack on the state")]),
     ("Sudani condemned the attack, as did the envoy.", []),
+    # a participle and "that" opening the sentence: the subject of the main clause said it too
+    ("Stressing that the advisers would stay, the ministry said the raids must stop.",
+     [("Stressing", "the ministry", "the advisers would stay"), ("said", "the ministry", "the raids must stop")]),
+    ("Noting the delay, Austin said the talks would resume.", [("said", "Austin", "the talks would resume")]),
     # a thing, an unreported act or a gerund is no statement
     ("Sudani called for a ceasefire.", []),
     ("The army struck the camps without confirming or denying the raid.", []),

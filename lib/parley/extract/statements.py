@@ -229,6 +229,10 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
+        opening = _opening_participle(text, s, e, found[before:], quotes)
+        if opening:
+            opening.sentence = i
+            found.insert(before, opening)
         for nc in noun_cues(text, s, e, quotes, [c.start for c in cues]):
             found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
                                    nc.rule))
@@ -246,6 +250,29 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if got:
                 found.append(got)
     return _dedupe(found)
+
+
+@built_from("reporting_verbs.csv")
+def _opening_re() -> re.Pattern:
+    """Match a participle cue and "that" opening a sentence ("Noting that ...")."""
+    forms = [f[:1].upper() + f[1:] for f, (kind, _) in cue_lexicon().verbs.items() if kind == "participle"]
+    return re.compile(rf"(?:{alternation(forms)})\s+that\s+")
+
+
+def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement], quotes: Quotes) -> Statement | None:
+    """Read "Noting that A, X said B": A is X's too, up to the comma before X."""
+    m = _opening_re().match(text, s, e) if text[s:s + 1].isupper() else None
+    if not m:
+        return None
+    for f in same_sentence:
+        if f.cue is not None and f.speaker.start > m.end() and f.speaker.end <= f.cue.start:
+            comma = text.rfind(",", m.end(), f.speaker.start)
+            span = _content.trim(text, m.end(), comma) if comma > 0 else None
+            if span is None or len(text[span[0]:span[1]].split()) < 3:
+                return None
+            cue = Cue(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0].lower(), "participle")
+            return Statement(0, f.speaker, cue, span, _mode(text, span, quotes, cue, f.speaker), "participle-opening")
+    return None
 
 
 def _subhead(text: str, s: int, e: int) -> bool:
