@@ -165,6 +165,7 @@ DIPLOMACY = [
     ("Sudani condemned the latest raid, carried out by a militia from a rival party, as an attack on the state.",
      [("condemned", "Sudani", "the latest raid, carried out by a militia from a rival party, as an attack on the state")]),
     ("Sudani condemned the attack, as did the envoy.", []),
+    ("Sudani denounced the raids on the camps, which house families, as well as the curfew.", []),
     # a participle and "that" opening the sentence: the subject of the main clause said it too
     ("Stressing that the advisers would stay, the ministry said the raids must stop.",
      [("Stressing", "the ministry", "the advisers would stay"), ("said", "the ministry", "the raids must stop")]),
