@@ -61,6 +61,10 @@ CONTENTS = [
     ("At the same time, according to Sudani, under the deal the advisers will leave by May.",
      ["under the deal the advisers will leave by May"]),
     ("The advisers will leave by May, according to Sudani.", ["The advisers will leave by May"]),
+    # "in a video posted by state TV" is where it was said, not what
+    ("The border will stay closed, Sudani said in a video posted by state TV.", ["The border will stay closed"]),
+    ("Sudani said in a video posted on X: “The border stays closed.”", ["“The border stays closed.”"]),
+    ("Sudani said the border was closed by the army.", ["the border was closed by the army"]),
     # a frame that closes the sentence reports the whole clause before it, a report inside it included
     ("The United States pledged to stop the flow of rockets into Iraq, Sudani said.",
      ["to stop the flow of rockets into Iraq", "The United States pledged to stop the flow of rockets into Iraq"]),

@@ -30,6 +30,8 @@ _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X sa
 _FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
 _FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+# "said in a video posted by state TV": the participle describes the medium, it is no content
+_MEDIUM_PARTICIPLE = re.compile(r"\s*(?:[a-z]{3,}ed|shown|broadcast|aired)\s+(?:by|on|to)\s+[^,;:.“\"]{1,60}?(?=\s*(?:[,;:.“\"]|that\b|$))")
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom)$")
 _NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
 
@@ -190,7 +192,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_frame.match(text, p, e)
+        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -292,8 +294,9 @@ def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
     if tell and _SHORT_END.fullmatch(text, p, e):
         return True
     g = _grammar()
+    start = p
     while True:
-        m = g.lead_frame.match(text, p, e)
+        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
         if not m or m.end() == p:
             break
         p = m.end()
