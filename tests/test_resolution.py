@@ -243,6 +243,9 @@ HEADLINES = [
      [("standfirst", "Peru FM", "Peru")]),
     ("Talks cut short\n- Chilean militia leader says his men will not disarm\n\nThe talks ended on Monday.",
      [("standfirst", "Chilean militia leader", None)]),
+    # a standfirst is written like a headline: a strict cue needs no "that"
+    ("Talks cut short\n- Peru FM warns fishing boats will be seized\n\nThe talks ended on Monday.",
+     [("standfirst", "Peru FM", "Peru")]),
 ]
 
 

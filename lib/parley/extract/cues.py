@@ -100,7 +100,8 @@ def cue_lexicon() -> CueLexicon:
     )
 
 
-def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False) -> list[Cue]:
+def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False,
+              standfirst: bool = False) -> list[Cue]:
     """List the reporting cues of sentence ``[s, e)`` outside quotes.
 
     Headlines are often in title case ("Graham Says Trump Could ..."), so there
@@ -116,6 +117,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         The article's quotes; a cue inside a quote belongs to the quoted speech.
     title_case : bool
         Whether the sentence is a headline.
+    standfirst : bool
+        Whether it is a standfirst, written like a headline: the strict forms need no "that" there either
+        ("Peru warns boats will be seized").
 
     Returns
     -------
@@ -157,7 +161,7 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if need is not None:
                 if not need.match(text, ce, e):
                     continue  # "called for an inquiry", "described" without "as"
-            elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
+            elif strict and not title_case and not standfirst and not lex.strict_after.match(text, ce, e) \
                     and not lex.bare_clause.match(text, ce, e) \
                     and not (form in lex.gerund_forms and _GERUND.match(text, ce, e)) and not (
                     lex.inverted_before.search(left) or (

@@ -221,7 +221,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             found.append(special)
             done = special.content[1]
             continue
-        cues = find_cues(text, s, e, quotes, title_case=title_case)
+        cues = find_cues(text, s, e, quotes, title_case=title_case, standfirst=sent.block == "standfirst")
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
             for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
