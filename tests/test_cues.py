@@ -148,22 +148,22 @@ DIPLOMACY = [
     ("Israel launched what it has described as a “preemptive” strike on the depots.",
      [("described", "it", "a “preemptive” strike on the depots")]),
     # a gerund after admit or deny; "attributed X to Y"
-    ("Iraq admits backing the militias but blames Russia for arming them.",
-     [("admits", "Iraq", "backing the militias"), ("blames", "Iraq", "Russia for arming them")]),
+    ("Iraq admits funding the bridge but blames Russia for the delays.",
+     [("admits", "Iraq", "funding the bridge"), ("blames", "Iraq", "Russia for the delays")]),
     ("Baghdad denies harbouring the militias.", [("denies", "Baghdad", "harbouring the militias")]),
-    ("Iraq attributed the delay to “unresolved issues,” saying the summit would have failed.",
-     [("attributed", "Iraq", "the delay to “unresolved issues,”"),
-      ("saying", "Iraq", "the summit would have failed")]),
+    ("Iraq attributed the price rise to “market panic,” saying the grain was on its way.",
+     [("attributed", "Iraq", "the price rise to “market panic,”"),
+      ("saying", "Iraq", "the grain was on its way")]),
     ("The remarks attributed to Sudani were false.", []),
     ("The delay was attributed to the weather.", []),
     ("The minister admits nothing.", []),
     # "referring to X as" is a participle of the subject; "As per X, ..." is "according to X"; an aside before "as"
-    ("The ministry rejected Sudani’s remarks, referring to him as the “Baghdad Caesar.”",
-     [("referring to", "The ministry", "him as the “Baghdad Caesar.”")]),
-    ("As per a statement by Iraq, the envoy set out his position on the talks.",
-     [("As per", "a statement by Iraq", "the envoy set out his position on the talks")]),
-    ("Sudani condemned the latest raid, carried out by a militia from a rival party, as an attack on the state.",
-     [("condemned", "Sudani", "the latest raid, carried out by a militia from a rival party, as an attack on the state")]),
+    ("The ministry dismissed the envoy’s offer, referring to it as “a tourist brochure.”",
+     [("referring to", "The ministry", "it as “a tourist brochure.”")]),
+    ("As per a notice from Iraq, the crossing reopens at dawn for lorries only.",
+     [("As per", "a notice from Iraq", "the crossing reopens at dawn for lorries only")]),
+    ("Sudani denounced the new tariff, imposed without warning on Sunday, as a betrayal of the accord.",
+     [("denounced", "Sudani", "the new tariff, imposed without warning on Sunday, as a betrayal of the accord")]),
     ("Sudani condemned the attack, as did the envoy.", []),
     ("Sudani denounced the raids on the camps, which house families, as well as the curfew.", []),
     # a participle and "that" opening the sentence: the subject of the main clause said it too
@@ -233,8 +233,8 @@ def test_noun_cues(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The talks failed on Monday.\n\nIRAQ VOWS TO DO WHATEVER IS NECESSARY\n\nBaghdad said its patience was gone.",
-     [("VOWS", "IRAQ", "TO DO WHATEVER IS NECESSARY", "Iraq"), ("said", "Baghdad", "its patience was gone", "Iraq")]),
+    ("The talks failed on Monday.\n\nIRAQ PROMISES TO KEEP THE PORT OPEN\n\nBaghdad said the port was safe.",
+     [("PROMISES", "IRAQ", "TO KEEP THE PORT OPEN", "Iraq"), ("said", "Baghdad", "the port was safe", "Iraq")]),
     ("THE LATEST ON THE TALKS\n\nBaghdad said the talks were over.", [("said", "Baghdad", "the talks were over", "Iraq")]),
 ], ids=["a subhead with a cue", "a subhead without one"])
 def test_all_caps_subheads_read_like_headlines(text, expected):

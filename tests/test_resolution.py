@@ -216,7 +216,7 @@ REFERENCE = [
     ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
     ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),
     # "the country's" office serves the country named last as a subject, not one after a preposition
-    ("Chile will only sign the accord with Peru if the navy withdraws, the country's foreign minister said.",
+    ("Chile is ready to reopen the consulate in Peru next month, the country's foreign minister said.",
      [("the country's foreign minister", "country's foreign minister", "Chile")]),
     # an office named in a joint subject, then alone: that office's government, not both
     ("President Ruiz’s office and Peru have both denied that the talks had failed. The President’s Office called "
@@ -244,7 +244,7 @@ HEADLINES = [
     ("Talks cut short\n- Chilean militia leader says his men will not disarm\n\nThe talks ended on Monday.",
      [("standfirst", "Chilean militia leader", None)]),
     # a standfirst is written like a headline: a strict cue needs no "that"
-    ("Talks cut short\n- Peru FM warns fishing boats will be seized\n\nThe talks ended on Monday.",
+    ("Talks cut short\n- Peru FM warns trawlers could be impounded\n\nThe talks ended on Monday.",
      [("standfirst", "Peru FM", "Peru")]),
 ]
 

@@ -1,9 +1,9 @@
-"""Find statements reported by a noun: "Japan's demand to lift the ban", "comments by the minister that ...".
+"""Find statements reported by a noun: "Peru's demand to reopen the port", "comments by the minister that ...".
 
 A noun of speech with a content clause ("that ...") or an infinitive ("to
 ...") reports a statement when its speaker is named with it: as its possessor
-("Canada's allegations that"), as its agent ("remarks by the envoy that"), or,
-for nouns that are never verbs, as a name or demonym before it ("Chinese
+("Chile's allegations that"), as its agent ("remarks by the envoy that"), or,
+for nouns that are never verbs, as a name or demonym before it ("Chilean
 allegations that"). The nouns are ``lib/parley/lexicons/noun_cues.csv``; the
 three shapes, each with its rule id, are ``noun_cue_rules.csv``.
 """
@@ -104,7 +104,7 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
 
 
 def _trim_speaker(text: str, s: int, start: int, end: int, lex) -> Mention | None:
-    """Return the speaker without capitalised function words before it ("On Monday Japan" -> "Japan").
+    """Return the speaker without capitalised function words before it ("On Monday Peru" -> "Peru").
 
     None when nothing is left, or when the phrase opens its clause: "Iraq's threat to retaliate was taken
     seriously" has no end to its content but the sentence's main verb, which a pattern cannot find.

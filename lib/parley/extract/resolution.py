@@ -389,8 +389,8 @@ class _Linker:
 
     def _country_office(self, i: int, m: ActorMention) -> None:
         """An office of "the country" ("the country's foreign minister") serves the government of the country
-        named last: a name of one government, not a person's, and not one after a preposition ("normalise
-        relations with Israel": the clause is about its subject)."""
+        named last: a name of one government, not a person's, and not one after a preposition ("reopen the
+        consulate in Peru": the clause is about its subject)."""
         self._new(i, m)
         prepositions = word_lists("attribution.csv")["preposition"]
         for _, c in self._recent(i, _WINDOW):
