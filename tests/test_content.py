@@ -43,6 +43,42 @@ CONTENTS = [
      ["the advisers would leave, but that trainers could stay"]),
     ("Sudani said the deal needed reforms, tackling corruption and openness from both sides.",
      ["the deal needed reforms, tackling corruption and openness from both sides"]),
+    # what the speaker did (not) say next is the reporter's: ", without ...ing", "after saying", a quote and "as"
+    ("Baghdad has said the talks are at an end, without naming the mediators.",
+     ["the talks are at an end"]),
+    ("The envoy warned Iraq against delays before adding that the offer would lapse.",
+     ["Iraq against delays", "the offer would lapse"]),
+    ("Sudani spoke on Friday, saying that “no envoy will be received” as the delegations left the hall.",
+     ["“no envoy will be received”"]),
+    # "As X has threatened to ..., ..." is no aside: its content is the complement, and the main clause is not said
+    ("As Baghdad has threatened to expel the envoy, the trade between them has slowed sharply.",
+     ["to expel the envoy"]),
+    ("As Sudani said on Monday, the advisers will leave.", ["the advisers will leave"]),
+    # a frame inside a relative clause reports the rest of that clause; the clause is not the first speaker's
+    ("Ruiz regretted that the report blamed the fishing fleet, which, she said, had kept to its quota.",
+     ["the report blamed the fishing fleet", "had kept to its quota"]),
+    # "according to X" after a frame of time: the content follows it
+    ("In the meantime, according to Sudani, the advisers will keep their base in the north.",
+     ["the advisers will keep their base in the north"]),
+    ("The advisers will leave by May, according to Sudani.", ["The advisers will leave by May"]),
+    # "in a video posted by state TV" is where it was said, not what
+    ("The curfew will be lifted, Sudani said in a video released by the state broadcaster.", ["The curfew will be lifted"]),
+    ("Sudani said in a video posted on X: “The border stays closed.”", ["“The border stays closed.”"]),
+    ("Sudani said the border was closed by the army.", ["the border was closed by the army"]),
+    # a frame that closes the sentence reports the whole clause before it, a report inside it included
+    ("Russia promised to share its radar data, Sudani said.",
+     ["to share its radar data", "Russia promised to share its radar data"]),
+    ("At the dinner, Sudani proposed moving the summit to Basra, the ministry told a news conference.",
+     ["moving the summit to Basra", "At the dinner, Sudani proposed moving the summit to Basra"]),
+    ("Sudani told Austin that Iraq was ready, the ministry said in a statement.",
+     ["Iraq was ready", "Sudani told Austin that Iraq was ready"]),
+    # ... but not an outlet's, nor a frame with a content of its own
+    ("Sudani told the council that the advisers would leave, the Baghdad Times reported.",
+     ["the advisers would leave"]),
+    ("After Austin said last week that the talks “would go on”, Sudani has indicated that a deal was near.",
+     ["the talks “would go on”", "a deal was near"]),
+    ("“We are ready,” Sudani said, “and we will not wait,” Austin added.",
+     ["“We are ready,” Sudani said, “and we will not wait,”"]),
 ]
 
 

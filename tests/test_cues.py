@@ -147,6 +147,29 @@ DIPLOMACY = [
      [("read in part", "the statement", "“The border stays closed,”")]),
     ("Israel launched what it has described as a “preemptive” strike on the depots.",
      [("described", "it", "a “preemptive” strike on the depots")]),
+    # a gerund after admit or deny; "attributed X to Y"
+    ("Iraq admits funding the bridge but blames Russia for the delays.",
+     [("admits", "Iraq", "funding the bridge"), ("blames", "Iraq", "Russia for the delays")]),
+    ("Baghdad denies harbouring the militias.", [("denies", "Baghdad", "harbouring the militias")]),
+    ("Iraq attributed the price rise to “market panic,” saying the grain was on its way.",
+     [("attributed", "Iraq", "the price rise to “market panic,”"),
+      ("saying", "Iraq", "the grain was on its way")]),
+    ("The remarks attributed to Sudani were false.", []),
+    ("The delay was attributed to the weather.", []),
+    ("The minister admits nothing.", []),
+    # "referring to X as" is a participle of the subject; "As per X, ..." is "according to X"; an aside before "as"
+    ("The ministry dismissed the envoy’s offer, referring to it as “a tourist brochure.”",
+     [("referring to", "The ministry", "it as “a tourist brochure.”")]),
+    ("As per a notice from Iraq, the crossing reopens at dawn for lorries only.",
+     [("As per", "a notice from Iraq", "the crossing reopens at dawn for lorries only")]),
+    ("Sudani denounced the new tariff, imposed without warning on Sunday, as a betrayal of the accord.",
+     [("denounced", "Sudani", "the new tariff, imposed without warning on Sunday, as a betrayal of the accord")]),
+    ("Sudani condemned the attack, as did the envoy.", []),
+    ("Sudani denounced the raids on the camps, which house families, as well as the curfew.", []),
+    # a participle and "that" opening the sentence: the subject of the main clause said it too
+    ("Stressing that the advisers would stay, the ministry said the raids must stop.",
+     [("Stressing", "the ministry", "the advisers would stay"), ("said", "the ministry", "the raids must stop")]),
+    ("Noting the delay, Austin said the talks would resume.", [("said", "Austin", "the talks would resume")]),
     # a thing, an unreported act or a gerund is no statement
     ("Sudani called for a ceasefire.", []),
     ("The army struck the camps without confirming or denying the raid.", []),
@@ -173,3 +196,47 @@ def test_a_reported_speaker_keeps_the_outlet_that_quoted_them(text, speaker, via
     st = parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
     row = st.iloc[-1]
     assert (row.speaker if speaker else speaker, row.via if via else None, row.rule) == (speaker, via, rule)
+
+
+# Nouns of speech with a content (issue 20): the possessor, the agent after "by" or a demonym before a noun that is
+# never a verb speaks. (text, [(cue, mention, content, party, rule)])
+NOUN_CUES = [
+    ("Baghdad rejected Washington's allegations that its militias had fired the rockets.",
+     [("rejected", "Baghdad", "Washington's allegations that its militias had fired the rockets", "Iraq",
+       "cue-subject-after"),
+      ("allegations", "Washington", "its militias had fired the rockets", None, "noun-possessor")]),
+    ("The ministry turned down Iraq’s request to reopen the consulate.",
+     [("request", "Iraq", "to reopen the consulate", "Iraq", "noun-possessor")]),
+    ("The envoy was asked about the Pentagon's demand to close the base.",
+     [("demand", "the Pentagon", "to close the base", "United States", "noun-possessor")]),
+    ("Officials criticised Iraq's foreign ministry's claim that the strikes were illegal.",
+     [("claim", "Iraq's foreign ministry", "the strikes were illegal", "Iraq", "noun-possessor")]),
+    ("Austin reacted to comments by Sudani that the advisers “will leave by May.”",
+     [("comments", "Sudani", "the advisers “will leave by May.”", "Iraq", "noun-by")]),
+    ("Sudani brushed aside Russian accusations that the vote was rigged.",
+     [("accusations", "Russian", "the vote was rigged", "Russia", "noun-adjunct")]),
+    # no speaker named with the noun, a day, a request for a thing, a noun phrase that opens its clause
+    ("The allegations that the vote was rigged are false.", []),
+    ("Monday's statement that the talks would resume was welcome.", []),
+    ("Austin turned down Iraq's request for more drones.", []),
+    ("Iraq's threat to retaliate was taken seriously.", []),
+    ("“Baghdad's demand to close the base is unreasonable,” Austin said.",
+     [("said", "Austin", "“Baghdad's demand to close the base is unreasonable,”", "United States",
+       "cue-subject-before")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOUN_CUES, ids=[c[0][:40] for c in NOUN_CUES])
+def test_noun_cues(text, expected):
+    st = parley.analyze_text("Headline for the test\n" + text, parties=PARTIES).statements
+    assert [(r.cue, r.speaker_mention, r.content, r.party, r.rule) for r in st.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks failed on Monday.\n\nIRAQ PROMISES TO KEEP THE PORT OPEN\n\nBaghdad said the port was safe.",
+     [("PROMISES", "IRAQ", "TO KEEP THE PORT OPEN", "Iraq"), ("said", "Baghdad", "the port was safe", "Iraq")]),
+    ("THE LATEST ON THE TALKS\n\nBaghdad said the talks were over.", [("said", "Baghdad", "the talks were over", "Iraq")]),
+], ids=["a subhead with a cue", "a subhead without one"])
+def test_all_caps_subheads_read_like_headlines(text, expected):
+    st = parley.analyze_text("Headline for the test\n\n" + text, parties=PARTIES).statements
+    assert [(r.cue, r.speaker_mention, r.content, r.party) for r in st.itertuples()] == expected

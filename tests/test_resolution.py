@@ -215,6 +215,16 @@ REFERENCE = [
     # a body named with its owner in narration, then "it"
     ("The Chilean navy seized a boat. It said the crew had crossed the line.", [("It", "Chilean navy", "Chile")]),
     ("Chile rejected the ruling. It said the court had no jurisdiction.", [("It", "Chile", "Chile")]),
+    # "the country's" office serves the country named last as a subject, not one after a preposition
+    ("Chile is ready to reopen the consulate in Peru next month, the country's foreign minister said.",
+     [("the country's foreign minister", "country's foreign minister", "Chile")]),
+    # an office named in a joint subject, then alone: that office's government, not both
+    ("President Ruiz’s office and Peru have both denied that the talks had failed. The President’s Office called "
+     "the report "
+     "“a fabrication.”",
+     [("President Ruiz’s office and Peru", "President Ruiz’s office and Peru", "Chile"),
+      ("President Ruiz’s office and Peru", "President Ruiz’s office and Peru", "Peru"),
+      ("The President’s Office", "President Ruiz’s office", "Chile")]),
 ]
 
 
@@ -233,6 +243,9 @@ HEADLINES = [
      [("standfirst", "Peru FM", "Peru")]),
     ("Talks cut short\n- Chilean militia leader says his men will not disarm\n\nThe talks ended on Monday.",
      [("standfirst", "Chilean militia leader", None)]),
+    # a standfirst is written like a headline: a strict cue needs no "that"
+    ("Talks cut short\n- Peru FM warns trawlers could be impounded\n\nThe talks ended on Monday.",
+     [("standfirst", "Peru FM", "Peru")]),
 ]
 
 

@@ -15,8 +15,8 @@ from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "frames_then_comma", "extend_quote", "next_paragraph", "trim", "mode_of",
-           "according_content", "after_quote", "continuation_span", "as_parenthetical"]
+__all__ = ["content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
+           "according_content", "after_quote", "continuation_span", "as_parenthetical", "relative_aside"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
@@ -30,6 +30,9 @@ _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X sa
 _FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
 _FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+# "said in a video posted by state TV": the participle describes the medium, it is no content
+_MEDIUM_PARTICIPLE = re.compile(r"\s*(?:[a-z]{3,}ed|shown|broadcast|aired)\s+(?:by|on|to)\s+[^,;:.“\"]{1,60}?(?=\s*(?:[,;:.“\"]|that\b|$))")
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom)$")
 _NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
 
 
@@ -95,7 +98,11 @@ def _grammar() -> _Grammar:
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
                                 # " -prompting ..."
                                 rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
-                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"),
+                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"
+                                # ", without acknowledging ...", " after saying ...": what the speaker did (not) say
+                                r"|,\s+without\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
+                                rf"|\s+(?:{a(w['narrative_conjunction'] + w['quote_conjunction'])})\s+"
+                                rf"(?:{a(f for f, (kind, _) in cue_lexicon().verbs.items() if kind == 'participle')})\b"),
         # a past event the reporter adds to a content in the present or future: "... it would defend itself
         # after air strikes killed two soldiers"
         narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
@@ -185,7 +192,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_frame.match(text, p, e)
+        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -224,13 +231,16 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
         if comma > max(p, floor):
             end = comma
+            m = _RELATIVE_TAIL.search(text, p, end)
+            if m:
+                end = m.start()  # "... the army, which, he said, had ...": the relative clause is the next cue's
     if g.subordinate.fullmatch(text, s, ce):
         m = g.main_clause.search(text, p, end)
         while m and quotes.around(m.start()):
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
-    end = _clause_end(text, p, end, quotes, g)
+    end = _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
     if plain:
         m = g.verb_phrase_after_object.search(text, p, end)
         if m:
@@ -271,6 +281,26 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     if text[p - 1] == ",":
         rest = "," + rest
     return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
+
+
+_SHORT_END = re.compile(r"\s*(?:[\w’'.-]+\s+){0,5}[\w’'-]+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
+
+
+def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
+    """Say whether only time, place and audience frames follow ``p`` to the end of the sentence ("said on Monday.").
+
+    After "told" (``tell``) an addressee may come first ("told a news conference.").
+    """
+    if tell and _SHORT_END.fullmatch(text, p, e):
+        return True
+    g = _grammar()
+    start = p
+    while True:
+        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    return not text[p:e].strip(" \t.!?”\"’")
 
 
 def _aside(text: str, stop: re.Match, end: int) -> int | None:
@@ -436,6 +466,7 @@ def continuation_span(text: str, sents, i: int, quotes: Quotes, prev_end: int,
 
 _AS_BEFORE = re.compile(r"(?i)(?:^|[,(]\s*|\b(?:and|but|yet)\s+)as\s+$")
 _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
+_OWN_COMPLEMENT = re.compile(r"\s+(?:to\s+[a-z]|that\b)")  # "As Iraq has threatened to close the border, ...": no aside
 
 
 def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
@@ -444,9 +475,28 @@ def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: i
     if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
     m = _AS_AFTER.match(text, frame_end, e)
-    if not m or len(text[m.end():e].split()) < 3:
+    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, frame_end, e):
         return None
     return trim(text, m.end(), e)
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s*,\s*$")
+_RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
+
+
+def relative_aside(text: str, s: int, e: int, speaker_start: int, frame_end: int,
+                   quotes: Quotes) -> tuple[int, int] | None:
+    """Return the rest of a relative clause that a frame interrupts ("the army, which, he said, had broken the
+    truce"): what the speaker said of the noun, without the pronoun; None for any other frame."""
+    if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
+        return None
+    m = _RELATIVE_AFTER.match(text, frame_end, e)
+    if not m:
+        return None
+    span = trim(text, m.end(), e)
+    if span is None or len(text[span[0]:span[1]].split()) < 2:
+        return None
+    return trim(text, span[0], _clause_end(text, span[0], span[1], quotes, _grammar()))
 
 
 def _ends_in_as(piece: str) -> bool:
@@ -468,8 +518,10 @@ def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: in
     """Return the content of "according to X": the rest of the sentence, on the side that holds it."""
     before = trim(text, s, cue_start)
     after = trim(text, speaker_end, e)
-    if before and len(text[before[0]:before[1]].split()) >= 3:
-        return before
+    words = len(text[before[0]:before[1]].split()) if before else 0
+    if words >= 3 and not (words < 6 and _grammar().intro.match(text, before[0]) and after
+                           and len(text[after[0]:after[1]].split()) >= 3):
+        return before  # but "At the same time, according to X, ..." is a frame, and what follows is the content
     if after and len(text[after[0]:after[1]].split()) >= 3:
         return after
     return None

@@ -19,6 +19,7 @@ _ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+ly\s+)?(?:[\w-]+ing\s+(?:or|nor)\s+)?$", re.I)
 _WHAT = re.compile(r"(?:^|[^,]\s)what\s+(?:the\s+)?(?:[\w’'.-]+\s+){1,4}(?:has\s+|had\s+|have\s+)?$", re.I)
 _PASSIVE_BY = re.compile(r"\s+by\s+[^,;:“\"]{2,60}?\s+to\s+[a-z]")  # "said by aides to be", "reported by X to have"
+_GERUND = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ing\s+[\w“\"]")  # "admits backing the rebels"
 _SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
 
 
@@ -29,7 +30,7 @@ class Cue:
     start: int
     end: int
     form: str
-    kind: str  # speech | tell | participle | according_to | document | passive
+    kind: str  # speech | tell | participle | according_to | document | passive | noun
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class CueLexicon:
     infinitive: re.Pattern
     inverted_before: re.Pattern
     after_quote: re.Pattern
+    gerund_forms: frozenset[str]          # forms whose content may be a gerund ("admits backing the rebels")
 
 
 @built_from("reporting_verbs.csv", "attribution.csv")
@@ -64,9 +66,9 @@ def cue_lexicon() -> CueLexicon:
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     clause_verbs = alternation(words["clause_verb"])
-    # Lower-case forms only ("States" in a name is no cue), but "According to X, ..." and
-    # "Said X: ..." open sentences, so those two are allowed capitalised.
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|Said(?=\s+[A-Z]))(?![\w’'-])")
+    # Lower-case forms only ("States" in a name is no cue), but "According to X, ...", "As per X, ..." and
+    # "Said X: ..." open sentences, so those are allowed capitalised.
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z]))(?![\w’'-])")
     capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
     title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
     return CueLexicon(
@@ -94,10 +96,12 @@ def cue_lexicon() -> CueLexicon:
         # a strict cue in the inverted position is a cue: "..., insists Mr Hadi." / "“...,” he concluded."
         inverted_before=re.compile(r"[,”\"’]\s*$"),
         after_quote=re.compile(r"[,”\"’]\s*(?:[\w.’'-]+\s+){1,5}$"),
+        gerund_forms=frozenset(row["form"].strip() for row in rows if row["lemma"].strip() in words["gerund_cue"]),
     )
 
 
-def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False) -> list[Cue]:
+def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False,
+              standfirst: bool = False) -> list[Cue]:
     """List the reporting cues of sentence ``[s, e)`` outside quotes.
 
     Headlines are often in title case ("Graham Says Trump Could ..."), so there
@@ -113,6 +117,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         The article's quotes; a cue inside a quote belongs to the quoted speech.
     title_case : bool
         Whether the sentence is a headline.
+    standfirst : bool
+        Whether it is a standfirst, written like a headline: the strict forms need no "that" there either
+        ("Peru warns boats will be seized").
 
     Returns
     -------
@@ -154,8 +161,9 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if need is not None:
                 if not need.match(text, ce, e):
                     continue  # "called for an inquiry", "described" without "as"
-            elif strict and not title_case and not lex.strict_after.match(text, ce, e) \
-                    and not lex.bare_clause.match(text, ce, e) and not (
+            elif strict and not title_case and not standfirst and not lex.strict_after.match(text, ce, e) \
+                    and not lex.bare_clause.match(text, ce, e) \
+                    and not (form in lex.gerund_forms and _GERUND.match(text, ce, e)) and not (
                     lex.inverted_before.search(left) or (
                         lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
                     or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):

@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import replace
 
+from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
 from .quotes import Quotes
@@ -27,6 +28,7 @@ __all__ = ["resolve"]
 _WINDOW = 8          # sentences a pronoun looks back
 _ROLE_WINDOW = 30    # sentences a definite description looks back
 _RECENCY = (8, 5, 4, 3, 2, 1)  # salience by sentence distance: the same sentence, the one before, ...
+_CONJUNCTS = re.compile(r"\s+and\s+|,\s+")  # "X's office and Y", "A, B and C"
 _APPOSITION_BREAK = re.compile(r",|\(|\s[—–-]{1,2}\s")  # where a description's apposition begins
 
 
@@ -212,6 +214,8 @@ class _Linker:
                 self._document(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
                 self._name(i, m)
+            elif not d.parties and not d.blocked and _country_possessor().match(d.text):
+                self._country_office(i, m)
             elif d.definite and (d.role or d.head):
                 self._definite(i, m)
             else:
@@ -331,6 +335,17 @@ class _Linker:
                 continue
             if d.parties and a.parties and not set(d.parties) & set(a.parties):
                 continue
+            if a.joint and not d.plural:
+                # "X's office and Y have both denied ... the office said": the conjunct with that role, not both
+                part = self._conjunct(c.text, d)
+                if part is None:
+                    continue
+                b = Actor(len(self.actors), part.kind, _canonical(part, part.text), role=part.role,
+                          gender=part.gender, parties=part.parties, blocked=part.blocked,
+                          evidence=f"{part.evidence}, one of {c.text!r}" if part.evidence else "")
+                self.actors.append(b)
+                self._attach(i, m, b.id, "anaphor")
+                return
             self._attach(i, m, a.id, "anaphor")
             return
         if d.kind == "document":
@@ -361,6 +376,32 @@ class _Linker:
                 mine = self.actors[m.actor]
                 mine.parties = a.parties
                 mine.evidence = f"{m.text!r} serves {c.text!r}, {a.evidence}"
+                self.note[i] = "serves"
+                return
+
+    def _conjunct(self, joint: str, d):
+        """Return the description of the conjunct of ``joint`` ("X's office and Y") whose role holds ``d``'s head."""
+        for piece in _CONJUNCTS.split(joint):
+            part = self.describe(piece)
+            if part.role and d.head in part.role.split() and not part.joint:
+                return part
+        return None
+
+    def _country_office(self, i: int, m: ActorMention) -> None:
+        """An office of "the country" ("the country's foreign minister") serves the government of the country
+        named last: a name of one government, not a person's, and not one after a preposition ("reopen the
+        consulate in Peru": the clause is about its subject)."""
+        self._new(i, m)
+        prepositions = word_lists("attribution.csv")["preposition"]
+        for _, c in self._recent(i, _WINDOW):
+            a = self.actors[c.actor]
+            before = self.text[max(0, c.start - 12):c.start].split()
+            if before and before[-1].lower() in prepositions:
+                continue
+            if c.form == "name" and a.kind in ("body", "unknown") and len(a.parties) == 1 and not a.blocked:
+                mine = self.actors[m.actor]
+                mine.parties = a.parties
+                mine.evidence = f"{m.text!r}: the country is {c.text!r}, {a.evidence}"
                 self.note[i] = "serves"
                 return
 
@@ -552,6 +593,13 @@ class _Linker:
             if j != i and (c.desc.parties or c.desc.blocked):
                 return f"#{c.statements[0]}" if c.statements else repr(c.text)
         return repr(a.name)
+
+
+@built_from("actors.csv")
+def _country_possessor() -> re.Pattern:
+    """Match "the country's", "the kingdom’s": a possessor that stands for the country named last."""
+    nouns = [row["word"].strip() for row in read_lexicon("actors.csv") if row["kind"].strip() == "country_noun"]
+    return re.compile(rf"(?i)the\s+(?:{alternation(nouns)})(?:’s|'s)\s")
 
 
 @functools.lru_cache(maxsize=4096)

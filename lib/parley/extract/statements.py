@@ -26,6 +26,7 @@ from . import content as _content
 from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
+from .noun_cues import noun_cues
 from .quotes import NL, Quotes, line_end, opens_quote
 from .uncertainty import uncertainty
 
@@ -212,7 +213,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
         first_line = i == 0 and (e == len(text) or text[e] in NL) and len(text[s:e].split()) <= 20
-        title_case = sent.block == "headline" or first_line
+        title_case = sent.block == "headline" or first_line or _subhead(text, s, e)
         special = _headline(text, s, e) if title_case else None
         special = special or _special_form(text, s, e, sent.block)
         if special:
@@ -220,7 +221,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             found.append(special)
             done = special.content[1]
             continue
-        cues = find_cues(text, s, e, quotes, title_case=title_case)
+        cues = find_cues(text, s, e, quotes, title_case=title_case, standfirst=sent.block == "standfirst")
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
             for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
@@ -228,6 +229,13 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
+        opening = _opening_participle(text, s, e, found[before:], quotes)
+        if opening:
+            opening.sentence = i
+            found.insert(before, opening)
+        for nc in noun_cues(text, s, e, quotes, [c.start for c in cues]):
+            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
+                                   nc.rule))
         _relays(text, found, before, e)
         if len(found) == before and found:
             prev = found[-1]
@@ -242,6 +250,37 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if got:
                 found.append(got)
     return _dedupe(found)
+
+
+@built_from("reporting_verbs.csv")
+def _opening_re() -> re.Pattern:
+    """Match a participle cue and "that" opening a sentence ("Noting that ...")."""
+    forms = [f[:1].upper() + f[1:] for f, (kind, _) in cue_lexicon().verbs.items() if kind == "participle"]
+    return re.compile(rf"(?:{alternation(forms)})\s+that\s+")
+
+
+def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement], quotes: Quotes) -> Statement | None:
+    """Read "Noting that A, X said B": A is X's too, up to the comma before X."""
+    m = _opening_re().match(text, s, e) if text[s:s + 1].isupper() else None
+    if not m:
+        return None
+    for f in same_sentence:
+        if f.cue is not None and f.speaker.start > m.end() and f.speaker.end <= f.cue.start:
+            comma = text.rfind(",", m.end(), f.speaker.start)
+            span = _content.trim(text, m.end(), comma) if comma > 0 else None
+            if span is None or len(text[span[0]:span[1]].split()) < 3:
+                return None
+            cue = Cue(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0].lower(), "participle")
+            return Statement(0, f.speaker, cue, span, _mode(text, span, quotes, cue, f.speaker), "participle-opening")
+    return None
+
+
+def _subhead(text: str, s: int, e: int) -> bool:
+    """Say whether a sentence is an all-caps subhead on a line of its own ("IRAQ VOWS TO STAND FIRM")."""
+    piece = text[s:e]
+    if len(piece) > 120 or not piece.isupper() or len(piece.split()) < 3:
+        return False  # str.isupper: some cased letter and no lower-case one
+    return _opens_line(text, s) and not text[e:line_end(text, s)].strip()
 
 
 def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
@@ -406,14 +445,20 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         return (span, None, "after") if span else None
 
     def before():
-        got = _content.content_before(text, s, e, cs if inverted else speaker.start, frame_end, quotes,
-                                      [(f.content, f.speaker.end) for f in same_sentence], sents, i,
+        frame_start = cs if inverted else speaker.start
+        closing = _content.frames_to_end(text, frame_end, e, tell=cue.kind == "tell" and not inverted) and not _outlet(speaker.text, loose=True)
+        got = _content.content_before(text, s, e, frame_start, frame_end, quotes,
+                                      [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
+                                       if n or not (closing and _opens_report(f, frame_start))], sents, i,
                                       inverted=inverted)
         return (*got, "before") if got else None
 
     as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
+    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, ce, quotes)
     if as_clause:
         pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
+    elif aside:
+        pair = (aside, None, "relative")  # "the army, which, he said, had broken the truce"
     elif plain:
         pair = after()  # "described X as ...", "called on X to ...": the content follows
     elif inverted or _content.after_quote(text, s, speaker.start) or (
@@ -435,6 +480,15 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
                              continues=_PREVIOUS))
     return out
+
+
+def _opens_report(f: Statement, frame_start: int) -> bool:
+    """Say whether the sentence's first statement is reported in the frame that closes it ("A pledged B, she said").
+
+    Its speaker, cue and content come in that order before the frame, so the frame's content is the whole
+    clause, the report inside it included; a quote, an outlet or an inverted frame ("“A,” X said, ...") is not.
+    """
+    return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= frame_start
 
 
 def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
