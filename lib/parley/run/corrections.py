@@ -46,7 +46,7 @@ from ..measures.sentiment import add_sentiment
 from .schemas import FRAMES as LAYOUTS
 from .schemas import to_frame, to_table
 
-__all__ = ["COLUMNS", "KINDS", "STATEMENT_KINDS", "Corrected", "apply_corrections", "correct", "load_corrections",
+__all__ = ["COLUMNS", "ELSEWHERE", "KINDS", "STATEMENT_KINDS", "Corrected", "apply_corrections", "correct", "load_corrections",
            "save_corrections", "uncorrect"]
 
 #: The columns of a corrections file, in the order they are written.
@@ -69,6 +69,9 @@ KINDS = {
 STATEMENT_KINDS = ("right", "party", "speaker", "not_statement", "content")
 #: The share of two spans' union they must share for a correction to follow a statement whose span moved.
 OVERLAP = 0.5
+#: The reason given for a correction of an article that is not among those analysed (nor an edit of one of them):
+#: a corrections file may serve a larger corpus than one run reads.
+ELSEWHERE = "its article is not among these articles"
 _SAMPLES = ("", "random", "uncertain")
 _KEY = ["article_id", "start", "end", "kind"]
 _INTS = ("start", "end", "new_start", "new_end")
@@ -683,7 +686,7 @@ def _gone(row: pd.Series, folder: Path, here: dict) -> str:
     if where and str((folder / where).resolve()) in here:
         return (f"the article {where} was edited since this correction (its text, hence its content hash, changed): "
                 "review it again")
-    return "its article is not among these articles" + (f" ({where}: edited, moved or removed)" if where else "")
+    return ELSEWHERE + (f" ({where}: not read in this run, moved, or removed)" if where else "")
 
 
 def _parties(value: str) -> list[str]:

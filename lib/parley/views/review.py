@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.parties import NO_PARTY, party_colors
-from ..rollup.review import accuracy, reviewed
-from ..run.corrections import STATEMENT_KINDS, correct, load_corrections
+from ..rollup.accuracy import accuracy, reviewed
+from ..run.corrections import ELSEWHERE, STATEMENT_KINDS, correct, load_corrections
 from .render import evidence_table, highlight, in_context
 
 __all__ = ["LABELLED", "accuracy_html", "accuracy_text", "locate", "review_table", "review_widgets",
@@ -116,7 +116,7 @@ def review_table(statements: pd.DataFrame, analysis, *, corrections: pd.DataFram
     Parameters
     ----------
     statements : pandas.DataFrame
-        Rows of ``analysis.uncorrected``, e.g. :func:`parley.rollup.review.review_sample`.
+        Rows of ``analysis.uncorrected``, e.g. :func:`parley.rollup.accuracy.review_sample`.
     analysis : parley.Analysis
         The analysis (articles, sentences, parties).
     corrections : pandas.DataFrame, optional
@@ -230,11 +230,14 @@ def _corrections_html(analysis) -> str:
     applied = corrections[corrections["applied"]]
     kinds = applied["kind"].value_counts()
     uncertain = reviewed(corrections, sample="uncertain")
-    text = (f"<p>{len(applied)} of {len(corrections)} corrections applied"
+    text = (f"<p>{len(applied)} of {len(corrections)} corrections in the file applied"
             + (": " + ", ".join(f"{e(k.replace('_', ' '))} {n}" for k, n in kinds.items()) if len(kinds) else "")
             + (f"; besides the random sample, {len(uncertain)} uncertain decisions reviewed (not part of the estimate)"
                if len(uncertain) else "") + ".</p>")
-    missing = corrections[~corrections["applied"]]
+    other = corrections["reason"].str.startswith(ELSEWHERE)
+    missing = corrections[~corrections["applied"] & ~other]
+    if other.any():
+        text += f"<p class='note'>{int(other.sum())} correction(s) are for articles this run did not read.</p>"
     if missing.empty:
         return text
     shown = missing.assign(span=[f"{s}–{t}" for s, t in zip(missing["start"], missing["end"])])
@@ -250,7 +253,7 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     analysis : parley.Analysis
         The analysis the statements come from (articles, sentences, conditions, parties).
     statements : pandas.DataFrame
-        The statements to review, in order (e.g. :func:`parley.rollup.review.review_sample`).
+        The statements to review, in order (e.g. :func:`parley.rollup.accuracy.review_sample`).
     corrections : str or Path
         The corrections file, written through :func:`parley.run.corrections.correct`.
     sample : str
