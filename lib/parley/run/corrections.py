@@ -580,16 +580,22 @@ def _measured(statements: pd.DataFrame, corrections: pd.DataFrame, status: pd.Da
     base = _conformed(statements[STATEMENT_COLUMNS].reset_index(drop=True), STATEMENT_COLUMNS, "statements")
     conditions = to_conditions(base, sentences=sentences, story=story)
     conditions["corrected"] = None
-    conditions = _condition_corrections(conditions, base, corrections, status, sentences, text, story)
+    conditions, marks = _condition_corrections(conditions, base, corrections, status, sentences, text, story)
     measured, terms = measure_phrasing(base, conditions[CONDITION_COLUMNS], story=story)
     measured = add_sentiment(measured)
+    corrected = [("; ".join(dict.fromkeys(([c] if isinstance(c, str) and c else []) + marks.get(sid, []))) or None)
+                 for c, sid in zip(corrected, measured["statement_id"])]
     measured["corrected"] = pd.Series(corrected, index=measured.index, dtype=object)
     return measured, conditions, terms
 
 
 def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, corrections: pd.DataFrame,
                            status: pd.DataFrame, sentences: pd.DataFrame, text: str, story: Story) -> pd.DataFrame:
-    """Remove the conditions that are not ones and add those parley missed."""
+    """Remove the conditions that are not ones and add those parley missed.
+
+    Returns the conditions and, per statement id, the kinds of condition correction its conditions had.
+    """
+    marks: dict = {}
     spans = sorted(set(zip(conditions["start"].dropna().astype(int), conditions["end"].dropna().astype(int))))
     drop = pd.Series(False, index=conditions.index)
     for i, c in corrections[corrections["kind"] == "not_condition"].iterrows():
@@ -598,7 +604,10 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
             status.at[i, "reason"] = how or "no condition parley finds now covers this span: the extraction changed"
             continue
         status.at[i, "reason"] = how
-        drop |= ((conditions["start"] == span[0]) & (conditions["end"] == span[1])).fillna(False)
+        hit = ((conditions["start"] == span[0]) & (conditions["end"] == span[1])).fillna(False)
+        for sid in conditions.loc[hit, "statement_id"].dropna():
+            marks.setdefault(sid, []).append("not_condition")
+        drop |= hit
     conditions = conditions[~drop]
     added = []
     for i, c in corrections[corrections["kind"] == "missed_condition"].iterrows():
@@ -610,6 +619,8 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
         holders = statements[(statements["content_start"] <= s) & (statements["content_end"] >= e)]
         sentence_id, _block = _sentence_at(sentences, s)
         rows = holders.itertuples() if len(holders) else [None]
+        for holder in holders.itertuples():
+            marks.setdefault(holder.statement_id, []).append("missed_condition")
         for k, holder in enumerate(rows):
             added.append({"condition_id": f"{c['article_id']}-m{s}" + (f"+{k}" if k else ""),
                           "article_id": c["article_id"], "statement_id": holder.statement_id if holder else None,
@@ -624,7 +635,7 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
     corrected = conditions["corrected"].tolist()
     conditions = _conformed(conditions[CONDITION_COLUMNS].reset_index(drop=True), CONDITION_COLUMNS, "conditions")
     conditions["corrected"] = pd.Series(corrected, index=conditions.index, dtype=object)
-    return conditions
+    return conditions, marks
 
 
 def _conformed(frame: pd.DataFrame, columns: list[str], name: str) -> pd.DataFrame:
