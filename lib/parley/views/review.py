@@ -263,11 +263,12 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     Returns
     -------
     ipywidgets.VBox
-        Previous/next, the statement, "Right" and "Not a statement", the
-        right government(s), speaker and content, the statement's conditions
-        ("Not a condition") and a missed condition, a missed statement in the
-        same article, and a line saying what was saved. Nothing is written
-        until a button is pressed, so an executed notebook changes no file.
+        Previous/next, a line saying what was saved, the statement, "Right"
+        and "Not a statement" (each then shows the next statement), the right
+        government(s), speaker and content, the statement's conditions ("Not
+        a condition") and a missed condition, and a missed statement in the
+        same article. Nothing is written until a button is pressed, so an
+        executed notebook changes no file.
     """
     import ipywidgets as w  # here, so that `import parley` does not load the widget stack
 
@@ -276,30 +277,36 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     parties = list(analysis.parties)
     texts = dict(zip(analysis.articles["article_id"], analysis.articles["text"]))
     wide = w.Layout(width="98%")
+    labelled = {"style": {"description_width": "7em"}}
     title = w.HTML()
     card = w.HTML(layout=w.Layout(width="100%"))
     status = w.HTML("<i>Nothing saved yet.</i>")
     back, ahead = w.Button(description="◀ Previous"), w.Button(description="Next ▶")
     jump = w.BoundedIntText(min=1, max=max(len(rows), 1), value=1, description="Go to", layout=w.Layout(width="10em"))
-    right = w.Button(description="Right", button_style="success", tooltip="speaker, government and content right")
-    wrong = w.Button(description="Not a statement", button_style="danger")
+    right = w.Button(description="Right ▶", button_style="success",
+                     tooltip="speaker, government and content right; then the next statement")
+    wrong = w.Button(description="Not a statement ▶", button_style="danger", tooltip="then the next statement")
     government = w.SelectMultiple(options=parties + [NO_PARTY], rows=min(len(parties) + 1, 5),
-                                  description="Government")
+                                  description="Government", **labelled)
     save_government = w.Button(description="Save government", tooltip="several for a joint statement; "
                                f"{NO_PARTY} for none")
-    speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)", layout=wide)
+    speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)", layout=wide,
+                     **labelled)
     save_speaker = w.Button(description="Save speaker")
-    content = w.Textarea(description="Content", placeholder="paste the right content from the sentence", layout=wide)
+    content = w.Textarea(description="Content", placeholder="paste the right content from the sentence",
+                         layout=w.Layout(width="98%", height="4.5em"), **labelled)
     save_content = w.Button(description="Save content")
-    condition = w.Dropdown(description="Condition", layout=wide)
+    condition = w.Dropdown(description="Condition", layout=wide, **labelled)
     not_condition = w.Button(description="Not a condition")
-    new_condition = w.Text(description="Missed", placeholder="paste a condition parley missed", layout=wide)
+    new_condition = w.Text(description="Missed", placeholder="paste a condition parley missed", layout=wide,
+                           **labelled)
     add_condition = w.Button(description="Add condition")
-    sentence = w.Dropdown(description="Sentence", layout=wide)
+    sentence = w.Dropdown(description="Sentence", layout=wide, **labelled)
     missed_content = w.Textarea(description="Said", placeholder="what was said (empty: the whole sentence)",
-                                layout=wide)
-    missed_speaker = w.Text(description="Speaker", layout=wide)
-    missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government")
+                                layout=wide, **labelled)
+    missed_speaker = w.Text(description="Speaker", layout=wide, **labelled)
+    missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government",
+                                         **labelled)
     add_missed = w.Button(description="Add missed statement")
 
     def current():
@@ -320,12 +327,13 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         speaker.value = "" if pd.isna(row["speaker"]) else str(row["speaker"])
         content.value = str(row["content"])
         mine = _conditions_of(row, analysis.conditions)
-        condition.options = [(f"“{c.condition}” ({c.category})", (int(c.start), int(c.end)))
-                             for c in mine.itertuples()] or [("(none found)", None)]
+        condition.options = [(f"“{c.condition}” ({c.category})", f"{int(c.start)}-{int(c.end)}")
+                             for c in mine.itertuples()] or [("(parley found none in this statement)", "")]
+        condition.value = condition.options[0][1]
         here = analysis.sentences[analysis.sentences["article_id"] == row["article_id"]]
         sentence.options = [(_short(t), (int(s), int(e))) for t, s, e in zip(here["text"], here["start"], here["end"])]
 
-    def save(kind, **fields):
+    def save(kind, *, then=0, **fields):
         row = current()
         try:
             correct(corrections, analysis.articles, article_id=row["article_id"], start=int(row["content_start"]),
@@ -335,7 +343,8 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
             status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
             return
         status.value = html.escape(f"Saved: statement {state['at'] + 1}, {kind.replace('_', ' ')}"
-                                   + (f" → {fields['party']}" if "party" in fields else ""))
+                                   + (f" → {'; '.join(fields['party']) or 'none'}" if "party" in fields else ""))
+        state["at"] = int(np.clip(state["at"] + then, 0, max(len(rows) - 1, 0)))
         show()
 
     def span_of(phrase, field):
@@ -361,11 +370,11 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         save("speaker", speaker=speaker.value, **({"new_start": found[0], "new_end": found[1]} if found else {}))
 
     def on_condition(_):
-        if condition.value is None:
+        if not condition.value:
             status.value = "<span class='warn'>This statement has no condition to remove.</span>"
             return
         row = current()
-        s, t = condition.value
+        s, t = map(int, condition.value.split("-"))
         _record(corrections, analysis, row["article_id"], s, t, "not_condition", status)
 
     def on_new_condition(_):
@@ -402,8 +411,8 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     back.on_click(move(-1))
     ahead.on_click(move(1))
     jump.observe(on_jump, names="value")
-    right.on_click(lambda _: save("right"))
-    wrong.on_click(lambda _: save("not_statement"))
+    right.on_click(lambda _: save("right", then=1))
+    wrong.on_click(lambda _: save("not_statement", then=1))
     save_government.on_click(lambda _: save("party", party=[p for p in government.value if p != NO_PARTY]))
     save_speaker.on_click(on_speaker)
     save_content.on_click(on_content)
@@ -414,12 +423,12 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     missed = w.Accordion(children=[w.VBox([sentence, missed_content, missed_speaker, missed_government, add_missed])],
                          titles=("A statement parley missed in this article",))
     return w.VBox([
-        w.HBox([back, ahead, jump, title]), card,
+        w.HBox([back, ahead, jump, title]), status, card,
         w.HBox([right, wrong]),
         w.HBox([government, save_government]),
         w.HBox([speaker, save_speaker], layout=wide), w.HBox([content, save_content], layout=wide),
         w.HBox([condition, not_condition], layout=wide), w.HBox([new_condition, add_condition], layout=wide),
-        missed, status])
+        missed])
 
 
 def _record(path, analysis, article_id, start, end, kind, status, **fields) -> None:
