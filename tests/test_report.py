@@ -210,10 +210,11 @@ def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
         assert f"{row.party}: {n} — too few to compare" in briefing  # the seed's numbers are too small
         assert f"{row.conditional} of {n} with a condition" in briefing
     assert "Too few to compare:</b> Every government here has fewer than 5 statements" in briefing
-    # Iraq's two withdrawal and two security terms tie: the briefing names both, not one as "mostly"
-    assert ("Main framing contrast:</b> Iraq equally <b>withdrawal / reduction</b> and <b>security / threat</b> "
-            "(2 of 5 terms each)") in briefing
-    assert "United States mostly <b>transition / evolution</b>" in briefing
+    # statements, not terms: two of Iraq's three statements with framing speak of reduction, one of the threat
+    assert ("Main framing contrast:</b> Iraq mostly <b>withdrawal / reduction</b> "
+            "(2 of 3 statements with framing)") in briefing
+    assert "United States mostly <b>transition / evolution</b> (2 of 2 statements with framing)" in briefing
+    assert "from “reduce, gradual reduction” <span class='warn'>(from 2 statements)</span>" in briefing
     assert "polarity" in briefing and ": no interval)" in briefing  # 3 statements: a mean, no interval
 
 

@@ -193,15 +193,20 @@ def count_conditions(conditions: pd.DataFrame, statements: pd.DataFrame | None =
 # --------------------------------------------------------------------------- phrasing
 
 def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
-    """Count each government's framing terms per family, denied terms apart.
+    """Count each government's statements that use each framing family, with the words that gave it.
+
+    A statement counts once for a family however many of its terms are in
+    it, so a family that one long quote repeats does not outweigh one that
+    several statements use. Denials ("this is not a withdrawal") are counted
+    apart and never as use.
 
     Parameters
     ----------
     terms : pandas.DataFrame
         Output of :func:`parley.phrasing_terms`: ``statement_id``, ``party``,
-        ``kind``, ``family``, optionally ``denied`` (a term under negation,
-        "this is not a withdrawal"; missing counts as not denied). Only rows
-        with ``kind == "framing"`` and a party are used.
+        ``kind``, ``family``, ``term``, optionally ``denied`` (missing counts
+        as not denied). Only rows with ``kind == "framing"`` and a party are
+        used.
     ci : float
         Coverage of the Wilson interval.
 
@@ -209,18 +214,21 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per party and family (every family for every party):
-        ``party``, ``family``, ``terms`` (terms used, not denied),
-        ``statements`` (statements using the family), ``denied`` (terms of
-        the family under negation: never counted as use), ``n`` (all the
-        party's framing terms, denied ones included), ``share`` (terms / n),
-        ``low`` / ``high`` (Wilson interval; terms of one statement are not
-        independent, so the interval is if anything too narrow),
+        ``party``, ``family``, ``statements`` (the party's statements that use
+        the family), ``terms`` (its terms in them), ``words`` (the terms that
+        gave it, most used first: "withdraw ×2, gradual reduction"),
+        ``denied`` (the party's statements with a denied term of the family:
+        never counted as use), ``n`` (the party's
+        statements with a framing term, used or denied), ``share``
+        (statements / n), ``low`` / ``high`` (Wilson interval),
         ``denied_share``, ``denied_low``, ``denied_high``,
-        ``party_statements`` (the party's statements with a framing term),
-        ``small`` (party_statements < :data:`SMALL`) and ``note``.
+        ``party_statements`` (= n), ``small`` (n < :data:`SMALL`), ``note``
+        (the party's, when it has too few statements) and ``caution``
+        ("from 1 statement", "from 2 statements": a family that rests on one
+        or two statements; "" otherwise).
     """
-    columns = ["party", "family", "terms", "statements", "denied", "n", "share", "low", "high", "denied_share",
-               "denied_low", "denied_high", "party_statements", "small", "note"]
+    columns = ["party", "family", "statements", "terms", "words", "denied", "n", "share", "low", "high",
+               "denied_share", "denied_low", "denied_high", "party_statements", "small", "note", "caution"]
     empty = _table(columns, value="share", within="family")
     if terms is None or not len(terms):
         return empty
@@ -234,18 +242,34 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     grid = pd.MultiIndex.from_product([parties, families], names=["party", "family"])
     used, negated = frame[~frame["_denied"]], frame[frame["_denied"]]
     table = pd.DataFrame(index=grid)
-    table["terms"] = used.groupby(["party", "family"]).size()
-    table["statements"] = used.groupby(["party", "family"])["statement_id"].nunique()
-    table["denied"] = negated.groupby(["party", "family"]).size()
-    table = table.fillna(0).astype("int64").reset_index()
-    table["n"] = table["party"].map(frame.groupby("party").size())
-    table = _with_share(table, "terms", "n", ci)
+    by = ["party", "family"]
+    table["statements"] = used.groupby(by)["statement_id"].nunique()
+    table["terms"] = used.groupby(by).size()
+    table["denied"] = negated.groupby(by)["statement_id"].nunique()
+    table = table.fillna(0).astype("int64")
+    table["words"] = used.groupby(by)["term"].agg(_words) if len(used) else ""
+    table = table.reset_index()
+    table["words"] = table["words"].fillna("")
+    table["n"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
+    table = _with_share(table, "statements", "n", ci)
     table["denied_share"] = table["denied"] / table["n"]
     table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
-    table["party_statements"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
+    table["party_statements"] = table["n"]
     table = flag_small(table, table["party_statements"], "statement with framing terms",
-                  plural="statements with framing terms")
+                       plural="statements with framing terms")
+    few = (table["statements"] > 0) & (table["statements"] < 3)
+    table["caution"] = np.where(few, "from " + table["statements"].astype(str) + " statement"
+                                + np.where(table["statements"] == 1, "", "s"), "")
     return _table(columns, table[columns], value="share", within="family")
+
+
+def _words(terms: pd.Series) -> str:
+    """Return the terms behind a family, most used first, with their counts ("withdraw ×2, drawdown")."""
+    counts: dict = {}
+    for term in terms:  # in order of first use, so ties keep it
+        counts[term] = counts.get(term, 0) + 1
+    order = sorted(counts, key=lambda t: -counts[t])
+    return ", ".join(t if counts[t] == 1 else f"{t} ×{counts[t]}" for t in order)
 
 
 def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,

@@ -478,12 +478,14 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
 
 @_styled
 def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw each party's share of framing terms per framing family, with Wilson intervals.
+    """Draw the share of each party's statements that use each framing family, with Wilson intervals.
 
     The numbers are those of :func:`parley.summaries.framing`: each bar is
-    the share of the government's framing terms in a family, its whisker the
-    95% Wilson interval, its label the counts. Denied terms ("this is not a
-    withdrawal") are drawn apart, hatched, and never counted as use.
+    the share of the government's statements with framing terms that use a
+    family (a statement counts once, however many terms it has), its whisker
+    the 95% Wilson interval, its label the counts. Statements that deny a
+    family ("this is not a withdrawal") are drawn apart, hatched, and never
+    counted as use.
 
     Parameters
     ----------
@@ -522,7 +524,7 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
         for _, r in mine.iterrows():
             rows.append({"group": r["family"], "bar": party, "value": r["share"], "low": r["low"],
                          "high": r["high"], "color": cmap[party], "hatch": None,
-                         "label": _share_label(r["terms"], r["n"], r["share"], r["low"], r["high"], "term")})
+                         "label": _share_label(r["statements"], r["n"], r["share"], r["low"], r["high"])})
             if r["denied"] > 0:  # a hatched bar only where the government denied the frame
                 rows.append({"group": r["family"], "bar": f"{party} (denied)", "value": r["denied_share"],
                              "low": r["denied_low"], "high": r["denied_high"], "color": cmap[party],
@@ -532,8 +534,9 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
     _interval_bars(ax, pd.DataFrame(rows), xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     _title(ax, title, table.set_index("party")["note"], order)
-    ax.set_xlabel("Share of the government's framing terms in this family; whiskers: 95% Wilson interval\n"
-                  "label: terms in the family of all the government's framing terms\n"
+    ax.set_xlabel("Share of the government's statements with framing terms that use this family; "
+                  "whiskers: 95% Wilson interval\n"
+                  "label: statements using the family of the government's statements with framing terms\n"
                   + _comparison(summaries.differences(table), "family"))
     handles = [Patch(color=cmap[p], label=p) for p in order]
     if denied:
@@ -908,12 +911,12 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
         A per-period summary (:func:`parley.timeline.conditionality`, or
         :func:`parley.timeline.framing` rows of one family): ``period``,
         ``party``, ``share``, ``low``, ``high``, ``n``, ``note`` and the count
-        column (``conditional`` or ``terms``).
+        column (``conditional`` or ``statements``).
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
     title : str, optional
     unit : str
-        What ``n`` counts, for the labels ("statement", "framing term").
+        What ``n`` counts, for the labels ("statement", "statement with framing").
     xlabel : str
         What the share is.
 
@@ -927,7 +930,7 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
     ax = _axes(ax, rows=max(2, len(table)))
     if not periods:
         return _no_data(ax, title, "No dated statements: no article has a date (see the undated articles).")
-    k = "conditional" if "conditional" in table else "terms"
+    k = "conditional" if "conditional" in table else "statements"
     order, cmap = _in_order(table.drop_duplicates("party"), colors)
     table = table.assign(_rank=table["party"].map({p: i for i, p in enumerate(order)})).sort_values(
         ["period", "_rank"], kind="stable")

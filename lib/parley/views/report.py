@@ -394,24 +394,27 @@ def _briefing(analysis) -> str:
         n = int(row["n"])
         warning = (f"<span class='warn'>{e(row['note'])}</span>" if row["note"]
                    else "<span class='ok'>enough to compare</span>")
-        mine = frames[(frames["party"] == party) & (frames["terms"] > 0)].sort_values(
+        mine = frames[(frames["party"] == party) & (frames["statements"] > 0)].sort_values(
             ["share", "terms"], ascending=False, kind="stable")
         if mine.empty:
             frame_text = "no framing term"
         else:
             top = mine.iloc[0]
-            frame_text = (f"<b>{e(str(top['family']))}</b>: {int(top['terms'])} of "
-                          f"{_plural(int(top['n']), 'framing term')} ({top['share']:.0%} "
-                          f"[{top['low']:.0%}–{top['high']:.0%}])")
-            rest = [f"{e(str(r['family']))} {int(r['terms'])}" for _, r in mine.iloc[1:].iterrows()]
+            frame_text = (f"<b>{e(str(top['family']))}</b>: {int(top['statements'])} of "
+                          f"{_plural(int(top['n']), 'statement')} with framing ({top['share']:.0%} "
+                          f"[{top['low']:.0%}–{top['high']:.0%}]), from “{e(str(top['words']))}”"
+                          + (f" <span class='warn'>({e(top['caution'])})</span>" if top["caution"] else ""))
+            rest = [f"{e(str(r['family']))} {int(r['statements'])} (“{e(str(r['words']))}”)"
+                    for _, r in mine.iloc[1:].iterrows()]
             frame_text += f"; also {', '.join(rest)}" if rest else ""
-            tied = mine[mine["terms"] == top["terms"]]["family"].astype(str).tolist()
+            tied = mine[mine["statements"] == top["statements"]]["family"].astype(str).tolist()
             families = " and ".join(f"<b>{e(f)}</b>" for f in tied)
             leads.append(f"{e(party)} {'mostly' if len(tied) == 1 else 'equally'} {families} "
-                         f"({int(top['terms'])} of {int(top['n'])} terms{' each' if len(tied) > 1 else ''})")
+                         f"({int(top['statements'])} of {_plural(int(top['n']), 'statement')} with framing"
+                         f"{' each' if len(tied) > 1 else ''})")
         denied = frames[(frames["party"] == party) & (frames["denied"] > 0)]
         if len(denied):
-            frame_text += "; denied: " + ", ".join(f"{e(str(r['family']))} {int(r['denied'])}"
+            frame_text += "; denied: " + ", ".join(f"{e(str(r['family']))} in {_plural(int(r['denied']), 'statement')}"
                                                     for _, r in denied.iterrows())
         cats = categories[(categories["party"] == party) & (categories["conditions"] > 0)]
         cond_text = (f"{int(row['conditional'])} of {_plural(n, 'statement')} with a condition "
@@ -445,7 +448,8 @@ def _briefing(analysis) -> str:
                      "below describe these articles; they do not show a difference between the governments.</p>")
     table = ("<table class='parley-table brief'><colgroup><col class='first'><col class='n'><col><col><col>"
              "</colgroup><thead><tr><th>government</th><th>statements (a joint statement "
-             "once per government)</th><th>main framing (share of its framing terms)</th><th>conditions attached"
+             "once per government)</th><th>main framing (share of its statements with framing, and the words)</th>"
+             "<th>conditions attached"
              "</th><th>tone (TextBlob polarity, −1…+1; a weak signal)</th></tr></thead><tbody>" + "".join(rows)
              + "</tbody></table>")
     return ("<section id='briefing' class='briefing'><h2>Briefing</h2>" + "".join(lines) + table
@@ -524,9 +528,14 @@ words (rapidfuzz; <code>parley.reprints</code>); the timeline shows every report
 condition; a category from an editable list</td><td>F1 0.977 on 163 labelled BBC sentences (precision 1.000, recall
 0.956); span recall 0.944 (precision 0.986); none of 65 look-alikes (“asked if”, “based in”, “even if”) flagged.
 Misses conditions with no marker word (“Failure to comply could …”).</td></tr>
-<tr><th scope='row'>framing, hedges, boosters</th><td>word lists per framing family; a term under negation or in a
-denial (“this is not a withdrawal”) is counted apart, never as use</td><td>not measured: check the highlighted
-sentences beside each chart</td></tr>
+<tr><th scope='row'>framing, hedges, boosters</th><td>word lists per framing family, matched in every inflection
+(“threatened” is “threaten”); acts as well as words (a threat or a veto with a condition attached); a term inside a
+name (“Security Council”) counts for nothing; a term under negation or in a denial (“this is not a withdrawal”,
+“there is no, absolutely no, negotiation”) is counted apart, never as use. A government's framing is the statements
+that use each family, with the words behind them</td><td>framing families against an analyst's labels of 348
+government statements in 12 two-government stories: precision 0.75, recall 0.61; 15 of 22 denied frames caught.
+Military action reads as both escalation and security: whose strike it was is not read. Hedges and boosters are not
+measured: check the highlighted sentences beside each chart</td></tr>
 <tr><th scope='row'>commitment</th><td>a heuristic score from 0 to 1: the strongest modal verb (will/must 1.0,
 would/should 0.7, could/may 0.4; none 0.5), +0.1 per booster, +0.05 per specific detail, −0.1 per hedge and per
 condition found. A condition lowers it by only 0.1, so a conditional statement can score as high as an unconditional
