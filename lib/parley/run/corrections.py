@@ -627,7 +627,8 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
                           "sentence_id": sentence_id, "party": holder.party if holder else None, "marker": None,
                           "marker_start": None, "marker_end": None, "condition": text[s:e], "start": s, "end": e,
                           "target": None, "target_start": None, "target_end": None,
-                          "category": condition_category(text[s:e], story=story), "corrected": "missed_condition"})
+                          "category": condition_category(text[s:e], story=story), "rule": "review",
+                          "corrected": "missed_condition"})
         if not len(holders):
             status.at[i, "reason"] = "applied: no statement contains it, so it counts as the journalist's own text"
     if added:
