@@ -21,7 +21,9 @@ STYLE = """<style>
 .parley-text .marker{background:#f5c542;font-weight:bold}
 .parley-text .condition{background:#fbe7a1;border-bottom:2px solid #d4a017}
 .parley-text .term{background:#d6eaf8;border-bottom:1px solid #2e86c1}
-.parley-table td,.parley-table th{text-align:left;vertical-align:top;padding:.2em .5em}
+/* JupyterLab right-aligns output cells with a two-class selector: the second pair matches it */
+.parley-table td,.parley-table th,.jp-RenderedHTMLCommon .parley-table td,.jp-RenderedHTMLCommon .parley-table th{
+ text-align:left;vertical-align:top;padding:.2em .5em}
 .parley-block-headline{font-size:1.3em;font-weight:bold;margin:.3em 0}
 .parley-block-standfirst{font-style:italic;margin:.2em 0 .2em 1em}
 .parley-block-caption{font-size:.85em;color:#555;margin:.2em 0 .2em 1em}

@@ -34,11 +34,15 @@ from ..rollup.summaries import SMALL, condition_categories, conditionality, coun
 from ..run.analysis import analyze
 from ..run.inputs import Inputs, check_inputs
 from .render import STYLE, evidence_table
+from .review import accuracy_html
 
-__all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
+__all__ = ["INTERACTIVE", "JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
 #: Where the notebook suite lives.
 NOTEBOOKS = config.NOTEBOOKS
+#: Notebooks for a person at the keyboard, which the report does not run (the review: its accuracy block is in the
+#: report anyway, from the corrections file).
+INTERACTIVE = ("05-review",)
 #: Seconds one notebook cell may run before the notebook counts as failed (a hung kernel must not hang the report).
 CELL_TIMEOUT = 300
 #: Notebooks run at once: kernel start and imports dominate a notebook's time, so two overlap well even on
@@ -74,7 +78,7 @@ class Report:
 
 
 def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REPORTS, *,
-                notebooks=NOTEBOOKS, jobs: int | None = None) -> Report:
+                notebooks=NOTEBOOKS, jobs: int | None = None, corrections=config.CORRECTIONS) -> Report:
     """Execute every notebook on the inputs and write ``<out>/report.html``.
 
     Parameters
@@ -90,6 +94,11 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         The folder of ``NN-topic.ipynb`` notebooks, listed in name order.
     jobs : int, optional
         Notebooks run at once (default :data:`JOBS`).
+    corrections : str or Path, optional
+        The analyst's corrections (``CORRECTIONS``; a missing file holds
+        none, None applies none): the notebooks and the briefing use the
+        corrected frames, and the report says how accurate the review found
+        parley. The interactive notebooks (:data:`INTERACTIVE`) are not run.
 
     Returns
     -------
@@ -107,16 +116,18 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
     out = Path(out).resolve()
     if out.is_dir() and out.is_relative_to(Path(articles).resolve()) and out != Path(articles).resolve():
         mark_output(out)  # an earlier report inside the articles folder must not be read as articles
-    inputs = check_inputs(articles, parties, out)
+    inputs = check_inputs(articles, parties, out, corrections)
     seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
     mark_output(out)
-    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds)
-    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
+    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds,
+                         corrections=inputs.corrections)
+    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs,
+                               corrections=inputs.corrections), runs, inputs)
 
 
 def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None,
-                  seconds: dict[str, float] | None = None) -> list[NotebookRun]:
+                  seconds: dict[str, float] | None = None, corrections=None) -> list[NotebookRun]:
     """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
 
     Parameters
@@ -132,18 +143,22 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | No
         How long each notebook (by name) took last time: the slowest start
         first, and notebooks not listed before them, so the last to finish
         is not a long one started late. Default: name order.
+    corrections : str or Path, optional
+        The notebook parameter ``CORRECTIONS`` (None: no corrections).
 
     Returns
     -------
     list of NotebookRun
-        One per notebook in name order, with the error (``"ExceptionName: message"``) if it failed.
+        One per notebook in name order (but those in :data:`INTERACTIVE`), with the error
+        (``"ExceptionName: message"``) if it failed.
     """
     folder = Path(notebooks).resolve()
     (Path(out) / "notebooks").mkdir(parents=True, exist_ok=True)
     parameters = {"ARTICLES": str(Path(articles).resolve()), "PARTIES": str(Path(parties).resolve()),
-                  "OUTPUT": str(Path(out).resolve())}
+                  "OUTPUT": str(Path(out).resolve()),
+                  "CORRECTIONS": None if corrections is None else str(Path(corrections).resolve())}
     runs = [NotebookRun(source.stem, Path(out).resolve() / "notebooks" / source.name)
-            for source in sorted(folder.glob("[0-9]*.ipynb"))]
+            for source in sorted(folder.glob("[0-9]*.ipynb")) if source.stem not in INTERACTIVE]
     seconds = seconds or {}
     start = sorted(runs, key=lambda r: -seconds.get(r.notebook, float("inf"))) if seconds else runs
     with ThreadPoolExecutor(max_workers=max(1, jobs or JOBS)) as pool:
@@ -178,7 +193,7 @@ def _execute(source: Path, target: Path, parameters: dict) -> str | None:
     return None
 
 
-def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Path:
+def write_report(out, *, articles, parties, runs: list[NotebookRun] = (), corrections=None) -> Path:
     """Write ``<out>/report.html`` from the figure manifest and the articles.
 
     Parameters
@@ -189,6 +204,9 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
         The inputs, for the article list and load report.
     runs : list of NotebookRun
         Notebook outcomes; failures are listed at the top of the page.
+    corrections : str or Path, optional
+        The analyst's corrections, applied to the briefing; with them or
+        without, the methods say how accurate parley is on these articles.
 
     Returns
     -------
@@ -209,7 +227,7 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
         first.setdefault(_chart_key(entry), entry["name"])
     with warnings.catch_warnings():  # skipped files are shown in the load report below, not as warnings
         warnings.simplefilter("ignore")
-        analysis = analyze(articles, parties=parties)
+        analysis = analyze(articles, parties=parties, corrections=corrections)
     reports = len(analysis.statements)
     analysis = _unique(analysis)
     body = [_header(articles, parties, analysis, runs, reports), _briefing(analysis)]
@@ -229,6 +247,7 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
     if not entries:
         body.append("<p class='note'>No charts were saved by the notebooks.</p>")
     body.append(_METHODS)
+    body.append(accuracy_html(analysis))
     base = Path(articles).resolve()
     base = base.parent if base.is_file() else base
     listing = analysis.articles[["title", "source", "published", "path"]]
