@@ -24,7 +24,8 @@ edited file is re-read on the next call):
 
 Terms match whole words, case-insensitively, longest first ("gradual
 reduction" before "reduction"), in the statement's ``content`` only (never
-the "X said" frame).
+the "X said" frame). A framing term inside a proper name ("the Joint Security
+Cooperation Dialogue", see :mod:`parley.measures.names`) is not framing.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ import pandas as pd
 from ..core.lexicons import built_from, pinned, read_lexicon
 from ..core.story import resolve_story
 from .conditions import to_conditions
+from .names import inside_names
 from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]
@@ -508,12 +510,21 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
             yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _find(content, matchers)
+        matches = _outside_names(content, _find(content, matchers))
         if cue not in denials:
             denials[cue] = _denial_cue(cue)
         if denials[cue]:  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
+
+
+def _outside_names(content: str, matches: list[tuple]) -> list[tuple]:
+    """Drop the framing terms inside a proper name: "the Joint Security Cooperation Dialogue" frames nothing."""
+    framing = [m for m in matches if m[0] == "framing"]
+    if not framing:
+        return matches
+    named = {id(m) for m, inside in zip(framing, inside_names(content, [(m[3], m[4]) for m in framing])) if inside}
+    return [m for m in matches if id(m) not in named] if named else matches
 
 
 def _denial_cue(cue) -> bool:
