@@ -10,7 +10,9 @@ from parley.measures.names import inside_names, name_spans
     ("talks at the Harbour Trust Partnership Forum ended", ["Harbour Trust Partnership Forum"]),
     ("The Harbour Trust Partnership Forum will meet", ["The Harbour Trust Partnership Forum"]),
     ("a letter to the Council for Peace and Security arrived", ["Council for Peace and Security"]),
-    ("the Partnership will publish its figures", ["Partnership"]),
+    ("the Partnership will publish its figures", []),  # one capitalised word: emphasis as often as a name
+    ("our Country needs the Tariffs", []),
+    ("the proposed SANCTIONS will stay, the NATO Council said", ["NATO Council"]),  # capitals: emphasis
     ("the minister said that security cooperation would deepen", []),
     ("Security cooperation will deepen", []),  # capitalised only because the sentence starts
     ("Sanctions Velmora imposed will stay", []),  # a sentence start and one name: not a name of two words

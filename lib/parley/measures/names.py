@@ -7,9 +7,11 @@ and "cooperation" are not the speaker's framing. A name here is
   "the", "de" or "al" allowed between them ("Ministry of Defence", "Council
   for Peace and Security"); a run that starts a sentence must have three
   capitalised words, since the first is capitalised by grammar ("Sanctions
-  Washington imposed ..." is no name, "Security Council" there is missed);
-* a single capitalised word inside a sentence ("the Partnership", an
-  organisation's short name), not after an opening quote or bracket.
+  Washington imposed ..." is no name, "Security Council" there is missed).
+
+A single capitalised word is no name ("our Country", "the Tariffs": some
+speakers capitalise nouns for weight), nor is a word in capitals longer than
+an acronym ("the proposed TARIFFS" is emphasis, "NATO" an acronym).
 
 A text in title case (a headline: every word capitalised but short ones such
 as "to" and "in") has no telling names from words, so no name is found in it.
@@ -22,6 +24,8 @@ __all__ = ["inside_names", "name_spans"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")  # "U.S" keeps its inner stops, not a final one
 _JOINERS = frozenset({"of", "for", "on", "and", "the", "de", "al"})
+#: The longest word in capitals read as an acronym ("NATO", "ASEAN"); a longer one is emphasis ("TARIFFS").
+_ACRONYM = 5
 #: After these (and at the start) a word is capitalised because a sentence or quotation starts.
 _OPENERS = frozenset('.!?:;“"‘\'([«—–')
 
@@ -41,7 +45,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         title case.
     """
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    capital = [w[2][0].isupper() for w in words]
+    capital = [w[2][0].isupper() and not (w[2].isupper() and len(w[2]) > _ACRONYM) for w in words]
     if len(words) >= 4 and all(c or len(w[2]) <= 3 for c, w in zip(capital, words)):
         return []  # title case: every word capitalised but short ones ("to", "in", "a")
     spans, i = [], 0
@@ -60,7 +64,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             else:
                 break
         starts_sentence = _opens(text, words[i][0])
-        if len(run) >= (3 if starts_sentence else 1):
+        if len(run) >= (3 if starts_sentence else 2):
             spans.append((words[run[0]][0], words[run[-1]][1]))
         i = run[-1] + 1
     return spans
