@@ -34,11 +34,13 @@ from ..core.intervals import bootstrap_mean, wilson
 from ..core.parties import NO_PARTY
 from ..measures.sentiment import MEASURES, party_sentiment
 
-__all__ = ["SMALL", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories", "count_conditions",
-           "framing", "phrasing", "sentiment", "differences", "flag_small"]
+__all__ = ["SMALL", "FEW", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories",
+           "count_conditions", "framing", "framing_statements", "phrasing", "sentiment", "differences", "flag_small"]
 
 #: Fewer statements than this behind a government's number: too few to compare.
 SMALL = 5
+#: A framing family used in this many statements or fewer rests on them alone, and says so ("from 1 statement").
+FEW = 2
 #: The label of conditions in the journalist's own text (no statement).
 NARRATION = "narration"
 #: The measures :func:`phrasing` averages, with the rows each is averaged over.
@@ -245,6 +247,62 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     table["party_statements"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
     table = flag_small(table, table["party_statements"], "statement with framing terms",
                   plural="statements with framing terms")
+    return _table(columns, table[columns], value="share", within="family")
+
+
+def framing_statements(terms: pd.DataFrame, statements: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
+    """Count each government's statements that use a framing family, of all its statements.
+
+    A statement counts once for a family however many of its terms it uses,
+    so a family that one long statement repeats does not look common.
+
+    Parameters
+    ----------
+    terms : pandas.DataFrame
+        Output of :func:`parley.phrasing_terms`: ``statement_id``, ``kind``,
+        ``family``, optionally ``denied`` (a denied term is not use). Only
+        rows with ``kind == "framing"`` whose statement is in ``statements``
+        count.
+    statements : pandas.DataFrame
+        The statements counted (``statement_id``, ``party``, optionally
+        ``joint``), e.g. unique statements; their number per government is
+        ``n``. Statements without a government are left out.
+    ci : float
+        Coverage of the Wilson interval.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per government and family (every family used by anyone, for
+        every government; families by the statements using them, most first):
+        ``party``, ``family``, ``statements`` (the government's statements
+        using it), ``terms`` (its terms in them), ``n`` (the government's
+        statements), ``share``, ``low`` / ``high`` (Wilson interval), ``few``
+        (used, but in :data:`FEW` statements or fewer), ``small`` (n <
+        :data:`SMALL`) and ``note``.
+    """
+    columns = ["party", "family", "statements", "terms", "n", "share", "low", "high", "few", "small", "note"]
+    rows = _statement_rows(statements, include_unattributed=False)
+    if rows is None:
+        return _table(columns, value="share", within="family")
+    party_of = dict(zip(rows["statement_id"], rows["party"]))
+    key_of = dict(zip(rows["statement_id"], rows["key"]))
+    used = terms if terms is not None and len(terms) else pd.DataFrame(columns=["statement_id", "kind", "family"])
+    used = used[(used["kind"] == "framing") & used["statement_id"].isin(party_of)]
+    if "denied" in used:
+        used = used[~used["denied"].fillna(False).astype(bool)]
+    used = used.assign(party=used["statement_id"].map(party_of), key=used["statement_id"].map(key_of))
+    parties = _first_seen(rows["party"])
+    families = used.groupby("family", sort=False)["key"].nunique().sort_values(ascending=False, kind="stable").index
+    grid = pd.MultiIndex.from_product([parties, list(families)], names=["party", "family"])
+    table = pd.DataFrame(index=grid)
+    table["statements"] = used.groupby(["party", "family"])["key"].nunique()
+    table["terms"] = used.groupby(["party", "family"]).size()
+    table = table.fillna(0).astype("int64").reset_index()
+    table["n"] = table["party"].map(rows.drop_duplicates(["party", "key"]).groupby("party").size()).astype("int64")
+    table = _with_share(table, "statements", "n", ci)
+    table["few"] = table["statements"].between(1, FEW)
+    table = flag_small(table, table["n"], "statement")
     return _table(columns, table[columns], value="share", within="family")
 
 
