@@ -30,7 +30,7 @@ TONE_MEASURES = {"tone_score": "cooperation–conflict score", "polarity": "Text
 #: Quotes shown per line, and the words of an excerpt.
 QUOTES, WORDS = 2, 26
 
-_COLUMNS = ["party", "line", "label", "k", "n", "value", "low", "high", "few", "small", "measure", "also",
+_COLUMNS = ["party", "line", "label", "label_k", "k", "n", "value", "low", "high", "few", "small", "measure", "also",
             "articles", "outlets", "first", "last", "quotes"]
 
 
@@ -61,8 +61,9 @@ def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, t
     pandas.DataFrame
         One row per government and line (:data:`LINES`), governments in
         order of first appearance: ``party``, ``line``, ``label`` (the main
-        family, the main condition category, the tone class or measure;
-        None when there is none), ``k`` of ``n`` (statements using the
+        family, the main condition category, the tone class; None when
+        there is none), ``label_k`` (the statements behind the label),
+        ``k`` of ``n`` (statements using the
         family, with a condition, of the tone class; for ``statements``
         both are the government's statements), ``value`` / ``low`` /
         ``high`` (the share or the mean tone with its 95% interval; no
@@ -200,14 +201,14 @@ def _statements_line(party, mine: pd.DataFrame, n: int, small: bool, where: dict
     outlets = tuple(dict.fromkeys(o for o, _ in places if isinstance(o, str) and o))
     dates = pd.Series([d for _, d in places], dtype="datetime64[ns]").dropna()
     first, last = (dates.min(), dates.max()) if len(dates) else (pd.NaT, pd.NaT)
-    return [party, "statements", None, n, n, np.nan, np.nan, np.nan, False, small, None, (), len(places), outlets,
+    return [party, "statements", None, n, n, n, np.nan, np.nan, np.nan, False, small, None, (), len(places), outlets,
             first, last, ()]
 
 
 def _framing_line(party, families: pd.DataFrame, terms, mine: pd.DataFrame, n: int, small: bool) -> list:
     used = families[families["statements"] > 0].sort_values(["statements", "terms"], ascending=False, kind="stable")
     if used.empty:
-        return [party, "framing", None, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT,
+        return [party, "framing", None, 0, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT,
                 ()]
     top = used.iloc[0]
     also = tuple((r.family, int(r.statements)) for r in used.iloc[1:].itertuples())
@@ -216,7 +217,7 @@ def _framing_line(party, families: pd.DataFrame, terms, mine: pd.DataFrame, n: i
     if "denied" in mine_terms:
         mine_terms = mine_terms[~mine_terms["denied"].fillna(False).astype(bool)]
     best = _best(mine_terms["statement_id"], mine)
-    return [party, "framing", top["family"], int(top["statements"]), n, top["share"], top["low"], top["high"],
+    return [party, "framing", top["family"], int(top["statements"]), int(top["statements"]), n, top["share"], top["low"], top["high"],
             bool(top["few"]), small, None, also, 0, (), pd.NaT, pd.NaT, best]
 
 
@@ -228,14 +229,14 @@ def _conditions_line(party, share: pd.Series, attached: pd.DataFrame, mine: pd.D
     also = tuple((c, int(v)) for c, v in counts.iloc[1:].items())
     best = _best(attached.loc[attached["category"] == label, "statement_id"], mine) if label is not None else ()
     few = label is not None and int(counts.iloc[0]) <= summaries.FEW
-    return [party, "conditions", label, k, n, share["share"], share["low"], share["high"], few, small, None, also, 0,
+    return [party, "conditions", label, int(counts.iloc[0]) if len(counts) else 0, k, n, share["share"], share["low"], share["high"], few, small, None, also, 0,
             (), pd.NaT, pd.NaT, best]
 
 
 def _tone_line(party, mine: pd.DataFrame, n: int, small: bool, *, n_boot: int, seed: int) -> list:
     column = next((c for c in TONE_MEASURES if c in mine), None)
     if column is None:
-        return [party, "tone", None, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT, ()]
+        return [party, "tone", None, 0, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT, ()]
     scores = pd.to_numeric(mine[column], errors="coerce")
     values = scores.dropna().to_numpy(float)
     mean = values.mean() if len(values) else np.nan
@@ -249,7 +250,7 @@ def _tone_line(party, mine: pd.DataFrame, n: int, small: bool, *, n_boot: int, s
     ranked = ranked.sort_values(ascending=not (mean >= 0), kind="stable")  # the side the mean leans to, most first
     ranked = ranked[ranked > 0] if mean >= 0 else ranked[ranked < 0]
     best = tuple(mine.loc[ranked.index[:QUOTES], "statement_id"])
-    return [party, "tone", label, k, len(values), mean, low, high, False, len(values) < summaries.SMALL,
+    return [party, "tone", label, k if label is not None else 0, k, len(values), mean, low, high, False, len(values) < summaries.SMALL,
             TONE_MEASURES[column], (), 0, (), pd.NaT, pd.NaT, best]
 
 
