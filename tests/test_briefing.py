@@ -43,6 +43,16 @@ def test_framing_statements_counts_statements_not_term_hits_and_flags_a_family_o
     assert table.loc[("Ostrand", "sanctions / pressure"), "statements"] == 0
 
 
+def test_framing_statements_counts_a_denial_apart_and_never_as_use():
+    statements, _, terms, _ = _story({"Velmora": 2, "Ostrand": 2}, n=5)
+    denial = {"statement_id": "Ostrand-0", "party": "Ostrand", "kind": "framing", "family": "withdrawal / reduction",
+              "term": "withdrawal", "start": 120, "end": 130, "denied": True}  # "this is not a withdrawal"
+    table = summaries.framing_statements(pd.concat([terms, pd.DataFrame([denial])]), statements)
+    row = table.set_index(["party", "family"]).loc[("Ostrand", "withdrawal / reduction")]
+    assert (row["statements"], row["denied"], row["n"]) == (0, 1, 5)
+    assert table.attrs["count"] == "statements" and list(table["family"].unique())[-1] == "withdrawal / reduction"
+
+
 def test_a_family_from_one_statement_is_flagged_in_the_briefing():
     statements, conditions, terms, articles = _story({"Velmora": 2, "Ostrand": 2}, n=3)
     terms = terms[terms["family"] == "sanctions / pressure"].iloc[:1]  # Velmora's only framing: one statement

@@ -247,7 +247,7 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     table["party_statements"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
     table = flag_small(table, table["party_statements"], "statement with framing terms",
                   plural="statements with framing terms")
-    return _table(columns, table[columns], value="share", within="family")
+    return _table(columns, table[columns], value="share", within="family", count="terms")
 
 
 def framing_statements(terms: pd.DataFrame, statements: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
@@ -278,32 +278,42 @@ def framing_statements(terms: pd.DataFrame, statements: pd.DataFrame, *, ci: flo
         ``party``, ``family``, ``statements`` (the government's statements
         using it), ``terms`` (its terms in them), ``n`` (the government's
         statements), ``share``, ``low`` / ``high`` (Wilson interval), ``few``
-        (used, but in :data:`FEW` statements or fewer), ``small`` (n <
-        :data:`SMALL`) and ``note``.
+        (used, but in :data:`FEW` statements or fewer), ``denied`` (its
+        statements that deny the family, "this is not a withdrawal", and do
+        not use it), ``denied_share``, ``denied_low``, ``denied_high``,
+        ``small`` (n < :data:`SMALL`) and ``note``. ``attrs["count"]`` is
+        ``"statements"``.
     """
-    columns = ["party", "family", "statements", "terms", "n", "share", "low", "high", "few", "small", "note"]
+    columns = ["party", "family", "statements", "terms", "n", "share", "low", "high", "few", "denied",
+               "denied_share", "denied_low", "denied_high", "small", "note"]
     rows = _statement_rows(statements, include_unattributed=False)
     if rows is None:
-        return _table(columns, value="share", within="family")
+        return _table(columns, value="share", within="family", count="statements")
     party_of = dict(zip(rows["statement_id"], rows["party"]))
     key_of = dict(zip(rows["statement_id"], rows["key"]))
     used = terms if terms is not None and len(terms) else pd.DataFrame(columns=["statement_id", "kind", "family"])
-    used = used[(used["kind"] == "framing") & used["statement_id"].isin(party_of)]
-    if "denied" in used:
-        used = used[~used["denied"].fillna(False).astype(bool)]
-    used = used.assign(party=used["statement_id"].map(party_of), key=used["statement_id"].map(key_of))
+    found = used[(used["kind"] == "framing") & used["statement_id"].isin(party_of)]
+    found = found.assign(party=found["statement_id"].map(party_of), key=found["statement_id"].map(key_of),
+                         _denied=(found["denied"].fillna(False).astype(bool) if "denied" in found
+                                  else pd.Series(False, index=found.index)).to_numpy())
+    used, negated = found[~found["_denied"]], found[found["_denied"]]
     parties = _first_seen(rows["party"])
-    families = used.groupby("family", sort=False)["key"].nunique().sort_values(ascending=False, kind="stable").index
-    grid = pd.MultiIndex.from_product([parties, list(families)], names=["party", "family"])
+    most = used.groupby("family", sort=False)["key"].nunique().sort_values(ascending=False, kind="stable")
+    families = list(most.index) + [f for f in dict.fromkeys(found["family"]) if f not in most.index]  # denied only
+    grid = pd.MultiIndex.from_product([parties, families], names=["party", "family"])
     table = pd.DataFrame(index=grid)
     table["statements"] = used.groupby(["party", "family"])["key"].nunique()
     table["terms"] = used.groupby(["party", "family"]).size()
+    both = negated.merge(used[["party", "family", "key"]], how="left", indicator=True)
+    table["denied"] = both[both["_merge"] == "left_only"].groupby(["party", "family"])["key"].nunique()
     table = table.fillna(0).astype("int64").reset_index()
     table["n"] = table["party"].map(rows.drop_duplicates(["party", "key"]).groupby("party").size()).astype("int64")
     table = _with_share(table, "statements", "n", ci)
     table["few"] = table["statements"].between(1, FEW)
+    table["denied_share"] = table["denied"] / table["n"]
+    table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
     table = flag_small(table, table["n"], "statement")
-    return _table(columns, table[columns], value="share", within="family")
+    return _table(columns, table[columns], value="share", within="family", count="statements")
 
 
 def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
