@@ -128,6 +128,15 @@ def test_excerpts_are_cut_at_word_boundaries_around_the_marked_words(content, sp
     assert briefing._excerpt(content, span, words) == expected
 
 
+@pytest.mark.parametrize(("content", "span", "expected"), [
+    ("“We will talk,”", (4, 8), ("We will talk", (3, 7))),  # a direct quote's own marks go: the briefing adds its own
+    ("we will talk", (3, 7), ("we will talk", (3, 7))),
+    ("“Talks,”", (0, 1), ("Talks", None)),  # the mark was only the quotation mark
+])
+def test_a_quote_loses_its_own_quotation_marks(content, span, expected):
+    assert briefing._bare(content, span) == expected
+
+
 def test_quotes_give_speaker_outlet_date_and_the_marked_words():
     statements, conditions, terms, articles = _story({"Velmora": 9, "Ostrand": 1})
     table = briefing.briefing(statements, conditions, terms, articles=articles)

@@ -138,12 +138,13 @@ def quotes(table: pd.DataFrame, statements: pd.DataFrame, *, terms: pd.DataFrame
             span = _mark(line, sid, st, terms, conditions)
             outlet, date = where.get(st["article_id"], (None, pd.NaT))
             rows.append([line.party, line.line, sid, st.get("speaker"), outlet, date,
-                         *_excerpt(content, span, words)])
+                         *_excerpt(*_bare(content, span), words)])
     return pd.DataFrame(rows, columns=columns)
 
 
 def contrasts(statements: pd.DataFrame, conditions: pd.DataFrame | None = None,
-              terms: pd.DataFrame | None = None, *, most: int = 5, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+              terms: pd.DataFrame | None = None, *, most: int = 5, order: list | None = None, n_boot: int = 2000,
+              seed: int = 0) -> pd.DataFrame:
     """Write the "How they differ" sentences: each difference beyond noise, then what the data cannot tell.
 
     A difference is stated only when the two governments' 95% intervals do
@@ -158,6 +159,9 @@ def contrasts(statements: pd.DataFrame, conditions: pd.DataFrame | None = None,
     most : int
         The most sentences (differences first, the largest first; the last
         sentence says what is within noise or too few).
+    order : list, optional
+        The governments in the order to name them (e.g. the parties file's);
+        default: as they first appear.
     n_boot, seed
         The bootstrap of the mean tone.
 
@@ -184,6 +188,8 @@ def contrasts(statements: pd.DataFrame, conditions: pd.DataFrame | None = None,
     found.sort(key=lambda f: -f[0])
     rows = [row for _, row in found[:most - 1]]
     if small:
+        rank = {p: i for i, p in enumerate(order or ())}
+        small = dict(sorted(small.items(), key=lambda item: rank.get(item[0], len(rank))))
         rows.append(["too few", None, None, None, _too_few(small)])
     elif compared and not rows:
         rows.append(["within noise", None, None, None, "No difference between the governments is beyond noise: in "
@@ -308,6 +314,17 @@ def _mark(line, sid, st, terms, conditions) -> tuple[int, int] | None:
 
 
 _TOKEN = re.compile(r"\S+")
+_OPENING, _CLOSING = "“\"‘'", "”\"’',"
+
+
+def _bare(content: str, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """Strip a direct quote's own quotation marks and trailing comma (the briefing adds its own marks)."""
+    lead = len(content) - len(content.lstrip(_OPENING + " "))
+    text = content[lead:].rstrip(_CLOSING + " ")
+    if span is not None:
+        span = (max(span[0] - lead, 0), min(span[1] - lead, len(text)))
+        span = span if span[0] < span[1] else None
+    return text, span
 
 
 def _excerpt(content: str, span: tuple[int, int] | None, words: int) -> tuple[str, str, str]:

@@ -72,10 +72,10 @@ def framing(unique: pd.DataFrame, terms: pd.DataFrame, order: list[str]) -> Sect
     """Return the statements of each government that use each framing family, with Wilson intervals."""
     table = summaries.framing_statements(terms, unique)
     wide = _wide(table[table.groupby("family")["statements"].transform("sum") > 0], "family", order,
-                 lambda r: _share(r["statements"], r["n"], r["share"], r["low"], r["high"], few=r["few"]))
+                 lambda r: _share(r["statements"], r["n"], r["share"], r["low"], r["high"]))
     caption = ("The share of each government's statements that use a framing family (a statement counts once "
                "however many of the family's words it uses; a word under negation, or inside a proper name such as "
-               "a forum's, does not count). The chart counts framing words. "
+               "a forum's, does not count). "
                + _verdict(table, "family"))
     return Section("90-framing", "Framing: the words each government chose", caption,
                    document_table(wide, {"family": "Framing family", **{p: p for p in order if p in wide}})
@@ -225,12 +225,11 @@ def _wide(table: pd.DataFrame, within: str, order: list[str], cell) -> pd.DataFr
     return wide.rename_axis(columns=None).reset_index()
 
 
-def _share(k, n, share, low, high, *, unit: str = "statement", few: bool = False) -> str:
-    """Return "2 of 3 (67%; 21–94%)"; "0 of 0" when there is nothing; a count of one or two said as such."""
+def _share(k, n, share, low, high, *, unit: str = "statement") -> str:
+    """Return "2 of 3 (67%; 21–94%)"; "0 of 0 statements" when there is nothing."""
     if not n:
         return f"0 of 0 {unit}s"
-    text = f"{int(k)} of {int(n)} ({share:.0%}; {low:.0%}–{high:.0%})"
-    return text + (f", from {int(k)} statement{'s' * (int(k) != 1)} only" if few else "")
+    return f"{int(k)} of {int(n)} ({share:.0%}; {low:.0%}–{high:.0%})"
 
 
 def _mean(mean, low, high, n, *, signed: bool = False) -> str:

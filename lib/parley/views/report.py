@@ -376,7 +376,7 @@ def _brief(analysis, order: list[str], colors: dict) -> dict:
     unique, conditions, terms = analysis.statements, analysis.conditions, analysis.terms
     table = briefing.briefing(unique, conditions, terms, articles=analysis.articles)
     shown = briefing.quotes(table, unique, terms=terms, conditions=conditions, articles=analysis.articles)
-    differ = briefing.contrasts(unique, conditions, terms)
+    differ = briefing.contrasts(unique, conditions, terms, order=order)
     governments = [p for p in order if p in set(table["party"])] + [
         p for p in dict.fromkeys(table["party"]) if p not in order]
     total, joint = count_statements(unique)
