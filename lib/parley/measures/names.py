@@ -3,9 +3,9 @@
 "The Joint Security Cooperation Dialogue met" names a forum: its "security"
 and "cooperation" are not the speaker's framing. A name here is
 
-* a run of two or more capitalised words, with "of", "for", "on", "and",
-  "the", "de" or "al" allowed between them ("Ministry of Defence", "Council
-  for Peace and Security"); a run that starts a sentence must have three
+* a run of two or more capitalised words, with the joiners of
+  ``lexicons/names.csv`` ("of", "for", "and", ...) allowed between them
+  ("Ministry of Defence", "Council for Peace and Security"); a run that starts a sentence must have three
   capitalised words, since the first is capitalised by grammar ("Sanctions
   Washington imposed ..." is no name, "Security Council" there is missed).
 
@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 
+from ..core.lexicons import built_from, read_lexicon
+
 __all__ = ["inside_names", "name_spans"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")  # "U.S" keeps its inner stops, not a final one
-_JOINERS = frozenset({"of", "for", "on", "and", "the", "de", "al"})
 #: The longest word in capitals read as an acronym ("NATO", "ASEAN"); a longer one is emphasis ("TARIFFS").
 _ACRONYM = 5
 #: After these (and at the start) a word is capitalised because a sentence or quotation starts.
@@ -44,6 +45,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         Offsets into ``text``, in order, not overlapping; empty for a text in
         title case.
     """
+    joiners = _joiners()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     capital = [w[2][0].isupper() and not (w[2].isupper() and len(w[2]) > _ACRONYM) for w in words]
     if len(words) >= 4 and all(c or len(w[2]) <= 3 for c, w in zip(capital, words)):
@@ -56,7 +58,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         run, j = [i], i + 1
         while j < len(words):  # joiners then a capitalised word extend the run
             k = j
-            while k < len(words) and not capital[k] and words[k][2].lower() in _JOINERS and _adjacent(text, words, k):
+            while k < len(words) and not capital[k] and words[k][2].lower() in joiners and _adjacent(text, words, k):
                 k += 1
             if k < len(words) and capital[k] and _adjacent(text, words, k):
                 run.append(k)
@@ -87,6 +89,12 @@ def inside_names(text: str, offsets: list[tuple[int, int]]) -> list[bool]:
     """
     names = name_spans(text) if offsets else []
     return [any(s <= start and end <= e for s, e in names) for start, end in offsets]
+
+
+@built_from("names.csv")
+def _joiners() -> frozenset[str]:
+    """Return the words a name may hold between its capitalised words ("Ministry of Defence")."""
+    return frozenset(row["term"].lower() for row in read_lexicon("names.csv") if row["kind"] == "joiner")
 
 
 def _opens(text: str, start: int) -> bool:

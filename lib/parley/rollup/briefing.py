@@ -202,62 +202,68 @@ def contrasts(statements: pd.DataFrame, conditions: pd.DataFrame | None = None,
 
 # --------------------------------------------------------------------------- the lines
 
-def _statements_line(party, mine: pd.DataFrame, n: int, small: bool, where: dict) -> list:
+def _row(party, line: str, n: int, small: bool, **values) -> dict:
+    """Return one briefing row: what a line has, on top of what it has not (no label, no value, no quotes)."""
+    return {"party": party, "line": line, "label": None, "label_k": 0, "k": 0, "n": n, "value": np.nan,
+            "low": np.nan, "high": np.nan, "few": False, "small": small, "measure": None, "also": (), "articles": 0,
+            "outlets": (), "first": pd.NaT, "last": pd.NaT, "quotes": (), **values}
+
+
+def _statements_line(party, mine: pd.DataFrame, n: int, small: bool, where: dict) -> dict:
     places = [where.get(a, (None, pd.NaT)) for a in dict.fromkeys(mine["article_id"])]
     outlets = tuple(dict.fromkeys(o for o, _ in places if isinstance(o, str) and o))
     dates = pd.Series([d for _, d in places], dtype="datetime64[ns]").dropna()
     first, last = (dates.min(), dates.max()) if len(dates) else (pd.NaT, pd.NaT)
-    return [party, "statements", None, n, n, n, np.nan, np.nan, np.nan, False, small, None, (), len(places), outlets,
-            first, last, ()]
+    return _row(party, "statements", n, small, label_k=n, k=n, articles=len(places), outlets=outlets, first=first,
+                last=last)
 
 
-def _framing_line(party, families: pd.DataFrame, terms, mine: pd.DataFrame, n: int, small: bool) -> list:
+def _framing_line(party, families: pd.DataFrame, terms, mine: pd.DataFrame, n: int, small: bool) -> dict:
     used = families[families["statements"] > 0].sort_values(["statements", "terms"], ascending=False, kind="stable")
     if used.empty:
-        return [party, "framing", None, 0, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT,
-                ()]
+        return _row(party, "framing", n, small)
     top = used.iloc[0]
-    also = tuple((r.family, int(r.statements)) for r in used.iloc[1:].itertuples())
     mine_terms = terms[(terms["kind"] == "framing") & (terms["family"] == top["family"])
                        & terms["statement_id"].isin(mine["statement_id"])]
     if "denied" in mine_terms:
         mine_terms = mine_terms[~mine_terms["denied"].fillna(False).astype(bool)]
-    best = _best(mine_terms["statement_id"], mine)
-    return [party, "framing", top["family"], int(top["statements"]), int(top["statements"]), n, top["share"], top["low"], top["high"],
-            bool(top["few"]), small, None, also, 0, (), pd.NaT, pd.NaT, best]
+    k = int(top["statements"])
+    return _row(party, "framing", n, small, label=top["family"], label_k=k, k=k, value=top["share"], low=top["low"],
+                high=top["high"], few=bool(top["few"]), quotes=_best(mine_terms["statement_id"], mine),
+                also=tuple((r.family, int(r.statements)) for r in used.iloc[1:].itertuples()))
 
 
-def _conditions_line(party, share: pd.Series, attached: pd.DataFrame, mine: pd.DataFrame, small: bool) -> list:
-    n, k = int(share["n"]), int(share["conditional"])
+def _conditions_line(party, share: pd.Series, attached: pd.DataFrame, mine: pd.DataFrame, small: bool) -> dict:
     counts = (attached.drop_duplicates(["statement_id", "category"]).groupby("category", sort=False).size()
               .sort_values(ascending=False, kind="stable")) if len(attached) else pd.Series(dtype="int64")
-    label = counts.index[0] if len(counts) else None
-    also = tuple((c, int(v)) for c, v in counts.iloc[1:].items())
-    best = _best(attached.loc[attached["category"] == label, "statement_id"], mine) if label is not None else ()
-    few = label is not None and int(counts.iloc[0]) <= summaries.FEW
-    return [party, "conditions", label, int(counts.iloc[0]) if len(counts) else 0, k, n, share["share"], share["low"], share["high"], few, small, None, also, 0,
-            (), pd.NaT, pd.NaT, best]
+    row = _row(party, "conditions", int(share["n"]), small, k=int(share["conditional"]), value=share["share"],
+               low=share["low"], high=share["high"])
+    if len(counts):
+        label, k = counts.index[0], int(counts.iloc[0])
+        row.update(label=label, label_k=k, few=k <= summaries.FEW,
+                   also=tuple((c, int(v)) for c, v in counts.iloc[1:].items()),
+                   quotes=_best(attached.loc[attached["category"] == label, "statement_id"], mine))
+    return row
 
 
-def _tone_line(party, mine: pd.DataFrame, n: int, small: bool, *, n_boot: int, seed: int) -> list:
+def _tone_line(party, mine: pd.DataFrame, n: int, small: bool, *, n_boot: int, seed: int) -> dict:
     column = next((c for c in TONE_MEASURES if c in mine), None)
     if column is None:
-        return [party, "tone", None, 0, 0, n, np.nan, np.nan, np.nan, False, small, None, (), 0, (), pd.NaT, pd.NaT, ()]
+        return _row(party, "tone", n, small)
     scores = pd.to_numeric(mine[column], errors="coerce")
     values = scores.dropna().to_numpy(float)
     mean = values.mean() if len(values) else np.nan
-    low, high = bootstrap_mean(values, n_boot=n_boot, seed=seed) if len(values) >= summaries.SMALL else (np.nan, np.nan)
-    label, k = None, len(values)
-    if column == "tone_score" and "tone" in mine:
-        classes = mine["tone"].dropna().value_counts()
-        if len(classes):
-            label, k = classes.index[0], int(classes.iloc[0])
+    few = len(values) < summaries.SMALL
+    low, high = (np.nan, np.nan) if few else bootstrap_mean(values, n_boot=n_boot, seed=seed)
     ranked = scores[scores.notna() & (scores != 0)]
     ranked = ranked.sort_values(ascending=not (mean >= 0), kind="stable")  # the side the mean leans to, most first
     ranked = ranked[ranked > 0] if mean >= 0 else ranked[ranked < 0]
-    best = tuple(mine.loc[ranked.index[:QUOTES], "statement_id"])
-    return [party, "tone", label, k if label is not None else 0, k, len(values), mean, low, high, False, len(values) < summaries.SMALL,
-            TONE_MEASURES[column], (), 0, (), pd.NaT, pd.NaT, best]
+    row = _row(party, "tone", len(values), few, k=len(values), value=mean, low=low, high=high,
+               measure=TONE_MEASURES[column], quotes=tuple(mine.loc[ranked.index[:QUOTES], "statement_id"]))
+    classes = mine["tone"].dropna().value_counts() if column == "tone_score" and "tone" in mine else ()
+    if len(classes):  # the cooperation–conflict classes: the most common one, with its statements
+        row.update(label=classes.index[0], label_k=int(classes.iloc[0]), k=int(classes.iloc[0]))
+    return row
 
 
 def _best(ids: pd.Series, mine: pd.DataFrame) -> tuple:

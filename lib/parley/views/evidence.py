@@ -23,7 +23,8 @@ __all__ = ["Section", "commitment", "conditions", "condition_categories", "disti
            "statement_list", "statements", "tone", "statement_anchor"]
 
 #: Statement modes as the reader knows them.
-MODES = {"direct": "full quote", "mixed": "partial quote", "indirect": "paraphrase", "according_to": "“according to”"}
+MODES = {"direct": "full quote", "mixed": "partial quote", "indirect": "paraphrase",
+         "according_to": "“according to”"}
 
 
 @dataclass
