@@ -211,3 +211,52 @@ def test_name_and_description_runs_match_as_their_plain_forms(text):
             for end in (len(text), len(text) - 7):
                 assert [m.span() for m in fast.finditer(text, start, end)] == \
                        [m.span() for m in plain.finditer(text, start, end)]
+
+
+#: Two governments of a diplomatic story, written as a careful user would (aliases as they appear in the news).
+DIPLO = {
+    "Chile": {"aliases": ["Chile", "Chilean", "Santiago", "Chile’s foreign ministry", "Chile's foreign ministry",
+                          "Ana Ruiz", "Ruiz", "Tomas Vidal", "Vidal"]},
+    "Peru": {"aliases": ["Peru", "Peruvian", "Lima", "Peru's Ministry of Foreign Affairs", "Jorge Salas", "Salas",
+                         "Rosa Lin", "Lin"]},
+}
+
+# Pattern 5, who speaks for a government: (description, parties, why none where there is none)
+WHO_SPEAKS = [
+    # an alias written with its possessor is the whole phrase
+    ("Chile’s foreign ministry", ("Chile",), None),
+    ("Peru's Ministry of Foreign Affairs", ("Peru",), None),
+    # a headline's short forms of an office
+    ("Chile PM", ("Chile",), None),
+    ("Peruvian FM Rosa Lin", ("Peru",), None),
+    ("Peru's mission to the UN", ("Peru",), None),
+    # militia, rebel and party leaders of a country are not its government
+    ("Chilean militia leader Hugo Prat", (), "militia"),
+    ("the leader of a Peruvian militia", (), "militia"),
+    ("a Peruvian rebel commander", (), "rebels"),
+    ("Chilean ruling party leader Eva Soto", (), "party"),
+    # media, state media included, report; they do not speak for the state
+    ("Peruvian state television", (), "media"),
+    ("Chile’s state-run news agency", (), "media"),
+    ("the official Peruvian news agency Andes", (), "media"),
+    ("Chilean media", (), "media"),
+    ("Peru's Xinhua correspondent", (), "media"),
+    # numbers are not a speaker; people called "figures" are
+    ("Peruvian customs figures", (), "data"),
+    ("official Chilean trade data", (), "data"),
+    ("senior Chilean government figures", ("Chile",), None),
+    # others named by their tie to a government do not speak for it
+    ("Peru's neighbours", (), None),
+    ("Chile’s Bolivian ally", (), None),
+    # the state's own forces and agencies do speak for it
+    ("the Peruvian army", ("Peru",), None),
+    ("Chile’s customs agency", ("Chile",), None),
+]
+
+
+@pytest.mark.parametrize("text, parties, blocked", WHO_SPEAKS, ids=[w[0] for w in WHO_SPEAKS])
+def test_who_speaks_for_a_government(text, parties, blocked):
+    desc = Describer(DIPLO)(text)
+    assert (desc.parties, desc.blocked) == (parties, blocked)
+    if blocked:
+        assert desc.evidence.startswith(f"{blocked}: ")

@@ -30,27 +30,14 @@ def _story(conditional: dict[str, int], n: int = 10, tone: dict[str, float] | No
     return pd.DataFrame(rows), pd.DataFrame(conditions), pd.DataFrame(terms), articles
 
 
-def test_framing_statements_counts_statements_not_term_hits_and_flags_a_family_of_few():
-    statements, _, terms, _ = _story({"Velmora": 2, "Ostrand": 2})
-    table = summaries.framing_statements(terms, statements).set_index(["party", "family"])
-    pressure = table.loc[("Velmora", "sanctions / pressure")]
-    assert (pressure["statements"], pressure["terms"], pressure["n"]) == (6, 18, 10)
-    assert not pressure["few"]
-    two = terms[(terms["family"] != "sanctions / pressure") | terms["statement_id"].isin(["Velmora-0", "Velmora-1"])]
-    one = summaries.framing_statements(two, statements)
-    one = one.set_index(["party", "family"]).loc[("Velmora", "sanctions / pressure")]
-    assert one["statements"] == 2 and one["few"]  # two statements: the briefing says "from 2 statements"
-    assert table.loc[("Ostrand", "sanctions / pressure"), "statements"] == 0
-
-
-def test_framing_statements_counts_a_denial_apart_and_never_as_use():
-    statements, _, terms, _ = _story({"Velmora": 2, "Ostrand": 2}, n=5)
-    denial = {"statement_id": "Ostrand-0", "party": "Ostrand", "kind": "framing", "family": "withdrawal / reduction",
-              "term": "withdrawal", "start": 120, "end": 130, "denied": True}  # "this is not a withdrawal"
-    table = summaries.framing_statements(pd.concat([terms, pd.DataFrame([denial])]), statements)
-    row = table.set_index(["party", "family"]).loc[("Ostrand", "withdrawal / reduction")]
-    assert (row["statements"], row["denied"], row["n"]) == (0, 1, 5)
-    assert table.attrs["count"] == "statements" and list(table["family"].unique())[-1] == "withdrawal / reduction"
+def test_the_briefing_counts_statements_that_use_a_family_not_term_hits():
+    statements, conditions, terms, articles = _story({"Velmora": 2, "Ostrand": 2})
+    table = briefing.briefing(statements, conditions, terms, articles=articles).set_index(["party", "line"])
+    line = table.loc[("Velmora", "framing")]
+    # every statement uses dialogue once; six use pressure three times each: 6 statements, not 18 hits
+    assert line["label"] == "de-escalation / dialogue" and (line["k"], line["n"]) == (10, 10)
+    assert line["also"] == (("sanctions / pressure", 6),)
+    assert line["words"] == "dialogue ×10" and not line["few"]
 
 
 def test_a_family_from_one_statement_is_flagged_in_the_briefing():

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
+from parley.core.lemmas import lemmatize
 from parley.measures.phrasing import TERM_COLUMNS, add_phrasing, phrasing_terms
 from frames import ROOT, TEXT, one, seed_statements
 
@@ -36,13 +37,15 @@ def test_seed_terms_are_exact_spans():
     terms = phrasing_terms(seed_statements())
     assert list(terms.columns) == TERM_COLUMNS
     literal = terms[terms["kind"] != "specificity"]
-    for row in literal.itertuples():
-        assert TEXT[row.start:row.end].lower().replace("’", "'") == row.term
+    for row in literal.itertuples():  # framing terms match by lemma: "threats" is the term "threat"
+        words = TEXT[row.start:row.end].lower().replace("’", "'")
+        assert (lemmatize(words.split()) == lemmatize(row.term.split()) if row.kind == "framing"
+                else words == row.term)
     found = set(zip(terms["kind"], terms["term"]))
     assert {("framing", "gradual reduction"), ("framing", "transition"), ("framing", "evolve"),
             ("specificity", "specific and clear"), ("hedge", "eventually"), ("modal", "would")} <= found
     assert ("framing", "reduction") not in found  # "gradual reduction" is matched as one phrase
-    # the forum's name, "the Joint Security Cooperation Dialogue", is no framing of the speaker's
+    # the "Joint Security Cooperation Dialogue" is a name: neither security nor cooperation
     assert not {("framing", "security cooperation"), ("framing", "dialogue")} & found
 
 
@@ -143,7 +146,7 @@ DENIAL_CASES = [
     ("The coalition don’t plan to leave.", [("leave", True)]),
     ("It is not a drawdown, nor a withdrawal.", [("drawdown", True), ("withdrawal", True)]),
     ("There will be no immediate withdrawal.", [("withdrawal", True)]),
-    ("No troops will leave before the talks end.", [("leave", True)]),  # "the talks end" is no withdrawal
+    ("No troops will leave before the talks end.", [("leave", True), ("talks", False)]),  # "the talks end" is no withdrawal
     ("No foreign troops will stay.", [("foreign troops", True)]),
     ("I would not call it a withdrawal.", [("withdrawal", True)]),
     ("The move does not mean a withdrawal.", [("withdrawal", True)]),
@@ -153,7 +156,7 @@ DENIAL_CASES = [
     ("We will not withdraw and leave a vacuum.", [("withdraw", True), ("leave", True)]),
     ("We are not considering a withdrawal.", [("considering", True), ("withdrawal", True)]),
     ("The outcome is not clearly a success.", [("clearly", True)]),
-    ("It is not certain the talks will resume.", [("certain", True)]),
+    ("It is not certain the talks will resume.", [("certain", True), ("talks", False)]),
     ("Under no circumstances will we withdraw.", [("under no circumstances", False), ("withdraw", True)]),
     ("The army refused to withdraw.", [("withdraw", True)]),
     # a contrast that rejects the term
@@ -172,34 +175,35 @@ DENIAL_CASES = [
     ("We will not stay forever and the withdrawal will be gradual.", [("withdrawal", False)]),
     ("We will not withdraw and the partnership will grow.", [("withdraw", True), ("partnership", False)]),
     ("The withdrawal is not imminent.", [("withdrawal", False)]),
-    ("This is not only a withdrawal but a new chapter.", [("withdrawal", False)]),
+    ("This is not only a withdrawal but a new chapter.", [("withdrawal", False), ("new chapter", False)]),
     ("It is not just a withdrawal.", [("withdrawal", False)]),
     ("We discussed whether or not to withdraw.", [("withdraw", False)]),
     ("This is not a withdrawal, it is a transition.", [("withdrawal", True), ("transition", False)]),
     ("This is not a withdrawal but a transition.", [("withdrawal", True), ("transition", False)]),
     ("We are not leaving; the partnership will continue.", [("leaving", True), ("partnership", False)]),
-    ("We do not accept foreign forces on our land.", [("foreign forces", False)]),
-    ("We will not tolerate violations of our sovereignty.", [("violations", False), ("sovereignty", False)]),
-    ("We will not hesitate to respond.", [("respond", False)]),
+    ("We do not accept foreign forces on our land.", [("foreign forces", False), ("our land", False)]),
+    ("We will not tolerate violations of our sovereignty.", [("violations of our sovereignty", False)]),
+    ("We will not hesitate to retaliate.", [("retaliate", False)]),
     ("We do not rule out a withdrawal.", [("not rule out", False), ("withdrawal", False)]),
-    ("Iraq rejected any violation of its sovereignty.", [("violation", False), ("sovereignty", False)]),
+    ("Iraq rejected any violation of its sovereignty.", [("violation of its sovereignty", False)]),
     ("Without cooperation, the danger will grow.", [("cooperation", False), ("danger", False)]),
     ("There is no alternative to partnership.", [("partnership", False)]),
     ("The ministry denied involvement in the attacks.", [("attacks", False)]),
     ("Nothing was decided, which is why the withdrawal was delayed.", [("withdrawal", False)]),
-    ("Not one of the allies, who want a withdrawal, objected.", [("withdrawal", False)]),
-    ("The talks did not go well: a withdrawal is likely.", [("withdrawal", False), ("likely", False)]),
+    ("Not one of the allies, who want a withdrawal, objected.", [("allies", False), ("withdrawal", False)]),
+    ("The talks did not go well: a withdrawal is likely.", [("talks", False), ("withdrawal", False), ("likely", False)]),
 ]
 
 
-def _deniable(terms: pd.DataFrame) -> list[tuple]:
+def _deniable(terms: pd.DataFrame, content: str) -> list[tuple]:
+    """Return (the words in the text, denied) for every framing term, hedge and booster."""
     rows = terms[terms["kind"].isin(["framing", "hedge", "booster"])]
-    return list(zip(rows["term"], rows["denied"]))
+    return [(content[s:e].lower().replace("’", "'"), d) for s, e, d in zip(rows["start"], rows["end"], rows["denied"])]
 
 
 @pytest.mark.parametrize("content, expected", DENIAL_CASES)
 def test_denied_terms(content, expected):
-    assert _deniable(phrasing_terms(one(content))) == expected
+    assert _deniable(phrasing_terms(one(content)), content) == expected
 
 
 def test_modals_and_specificity_are_never_denied():
@@ -298,3 +302,107 @@ def test_one_pass_gives_what_the_two_functions_give():
     pd.testing.assert_frame_equal(measured, add_phrasing(frame))
     pd.testing.assert_frame_equal(terms, phrasing_terms(frame))
     assert {"transition", "may"} <= set(terms["term"]) and terms["denied"].any()
+
+
+# --------------------------------------------------------------------------- families, inflections, acts, denials
+
+def _families(content: str) -> tuple[set, set]:
+    """Return the framing families a one-statement content uses and those it denies, by their first word."""
+    terms = phrasing_terms(one(content))
+    framing = terms[terms["kind"] == "framing"]
+    short = framing["family"].str.split("/").str[0].str.strip()
+    return set(short[~framing["denied"]]), set(short[framing["denied"]])
+
+
+#: (content, families used, families denied). Hand-written: every default family, inflected forms,
+#: gapped multiword terms, acts with a condition, denial forms, names that hide their words.
+FAMILY_CASES = [
+    # every default family
+    ("The last battalion withdrew in March.", {"withdrawal"}, set()),
+    ("The mission is evolving into an advisory one.", {"transition"}, set()),
+    ("Our two navies cooperated closely all year.", {"cooperation"}, set()),
+    ("This island belongs to our nation, not to them.", {"sovereignty"}, set()),
+    ("We will not give up a single inch of our land.", {"sovereignty"}, set()),
+    ("Militants threatened the border villages again.", {"security"}, set()),
+    ("Their navy escalated the standoff with live-fire drills.", {"escalation"}, set()),
+    ("Both capitals agreed on a ceasefire and a return to the negotiating table.", {"de-escalation"}, set()),
+    ("Normalisation of ties is the goal of these meetings.", {"de-escalation"}, set()),
+    ("Washington imposed new tariffs on steel.", {"sanctions"}, set()),
+    ("They will block the bid for as long as it takes.", {"sanctions"}, set()),
+    ("Thousands of refugees are sheltering near the river.", {"humanitarian"}, set()),
+    ("The annexation breaches international law and the UN Charter.", {"legal", "sovereignty"}, set()),
+    ("The court ruled that the seizure was unlawful.", {"legal"}, set()),
+    ("Investment and trade between our economies keep growing.", {"economic"}, set()),
+    # inflections: one lexicon row per lemma
+    ("Terrorists attacked a checkpoint.", {"security"}, set()),
+    ("The rebels are threatening the capital.", {"security"}, set()),
+    ("Both sides have been negotiating since May.", {"de-escalation"}, set()),
+    ("They retaliated within hours.", {"escalation"}, set()),
+    ("The drawdowns were completed early.", {"withdrawal"}, set()),
+    # multiword terms with a short gap, and a word in another sense
+    ("We urge them to lift the remaining sanctions.", {"de-escalation", "sanctions"}, set()),
+    ("Their planes carried out air and drone strikes overnight.", {"escalation", "security"}, set()),
+    ("We will leave that to the president to decide.", set(), set()),
+    ("We struck a deal on fishing rights.", set(), set()),
+    ("He praised the work of the Iraqi security forces.", set(), set()),
+    # a word inside a name counts for nothing, unless a legal instrument names itself
+    ("The Joint Security Cooperation Dialogue will meet in June.", set(), set()),
+    ("The UN Security Council met on Friday.", set(), set()),
+    ("They signed the “Peace and Prosperity” plan.", {"legal"}, set()),
+    ("Their move violates the Vienna Convention on Diplomatic Relations.", {"legal"}, set()),
+    # acts: a threat or a veto with a condition
+    ("If they attack us again, they will pay a heavy price.", {"escalation", "security"}, set()),
+    ("Should the shelling go on, our response will be severe.", {"escalation", "security"}, set()),
+    # the membership is vetoed, not denied: cooperation is still the subject
+    ("We will not approve their membership until they extradite the suspects.", {"sanctions", "cooperation", "legal"},
+     set()),
+    ("They should not expect a green light from us unless the protests stop.", {"sanctions"}, set()),
+    ("We will only ratify the accord once the troops are gone.", {"sanctions", "legal"}, set()),
+    ("We will approve their membership next week.", {"cooperation"}, set()),  # no condition: no veto
+    ("Our response to the reporters was brief.", set(), set()),  # no condition: no threat
+    # denials
+    ("There is no, absolutely no, negotiation on our borders.", {"sovereignty"}, {"de-escalation"}),
+    ("We will not, under any circumstances, retaliate.", set(), {"escalation"}),
+    ("The ministry said it had nothing to do with the drone strikes.", set(), {"escalation", "security"}),
+    ("We reject any attempt to portray our exercises as an escalation.", set(), {"escalation"}),
+    ("There is no military solution to this crisis.", set(), set()),  # "military solution" is no term
+    ("There is no plan to withdraw.", set(), {"withdrawal"}),
+    ("Allegations of a massacre in the valley are baseless.", set(), set()),  # "massacre" is no term
+    ("Allegations of attacks on civilians are baseless and absurd.", set(), {"security", "humanitarian"}),
+    ("Further talks with them are now pointless.", set(), {"de-escalation"}),
+    ("Our sovereignty is not up for negotiation, discussion or debate.", {"sovereignty"}, {"de-escalation"}),
+    ("They should not expect us to back their candidacy.", set(), {"cooperation"}),
+    ("They can't have a nuclear weapon.", {"security"}, set()),  # a red line, not a denial of the threat
+    ("We will talk with or without a deal.", {"de-escalation"}, set()),
+]
+
+
+@pytest.mark.parametrize("content, used, denied", FAMILY_CASES)
+def test_framing_families(content, used, denied):
+    assert _families(content) == (used, denied)
+
+
+def test_a_term_in_two_families_counts_for_both():
+    terms = phrasing_terms(one("The army will defend the homeland."))
+    defend = terms[terms["term"] == "defend"]
+    assert set(defend["family"]) == {"escalation / deterrence", "security / threat"}
+    assert defend["start"].nunique() == 1
+
+
+def test_acts_need_the_conditions_and_use_those_given():
+    content = "If they attack us again, we will respond."
+    frame = one(content)
+    found = phrasing_terms(frame)
+    act = found[found["term"].str.contains("…")]
+    assert act["term"].tolist() == ["respond … if"] and content[act["start"].iloc[0]:act["end"].iloc[0]] == "respond"
+    none = parley.to_conditions(frame).iloc[:0]  # conditions given: none, so no act
+    assert not phrasing_terms(frame, conditions=none)["term"].str.contains("…").any()
+
+
+def test_a_story_of_its_own_has_no_acts():
+    from parley.core.story import Story
+
+    story = Story(framing=(("price", "cost"),))
+    terms = phrasing_terms(one("If they attack us again, they will pay a heavy price."), story=story)
+    assert not terms["term"].str.contains("…").any()
+    assert terms.loc[terms["kind"] == "framing", "family"].tolist() == ["cost"]

@@ -79,8 +79,6 @@ PLOTS = [
     ("sentiment_vader", lambda f, **k: plots.plot_sentiment(f["summary"], measure="vader", **k), ["summary"]),
     ("lexicons", lambda f, **k: plots.plot_lexicons(f["statements"], **k), ["statements"]),
     ("framing", lambda f, **k: plots.plot_framing(summaries.framing(f["terms"]), **k), ["terms"]),
-    ("framing_statements", lambda f, **k: plots.plot_framing(
-        summaries.framing_statements(f["terms"], f["statements"]), **k), ["terms", "statements"]),
     ("phrasing", lambda f, **k: plots.plot_phrasing(summaries.phrasing(f["statements"]), **k), ["statements"]),
     ("commitment", lambda f, **k: plots.plot_commitment(summaries.phrasing(f["statements"]), f["statements"], **k),
      ["statements"]),
@@ -235,9 +233,11 @@ def test_lexicons_draw_a_point_shared_by_two_governments_in_grey():
 def test_framing_shares_per_party():
     ax = plots.plot_framing(summaries.framing(_terms()), colors=COLORS)
     widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
-    assert widths == [0.25, 0.75, 1.0]  # Iraq 3/4 reduction, 1/4 specificity; US 2/2 transition
+    # statements, not terms: Iraq's 3 statements all use reduction (s2 twice), 1 of 3 specificity; US 2/2 transition
+    assert widths == [0.333, 1.0, 1.0]
     texts = {t.get_text() for t in ax.texts}
-    assert {"2 of 2 terms · 100% [34%–100%]", "3 of 4 terms · 75% [30%–95%]", "0 of 2 terms · 0% [0%–66%]"} <= texts
+    assert {"2 of 2 statements · 100% [34%–100%]", "3 of 3 statements · 100% [44%–100%]",
+            "1 of 3 statements · 33% [6%–79%]", "0 of 2 statements · 0% [0%–66%]"} <= texts
     assert "Iraq: 3 statements with framing terms — too few to compare" in texts
     assert not any(p.get_hatch() for p in ax.patches)  # nothing denied: no hatched bars
     assert "denied" not in " ".join(t.get_text() for t in ax.get_legend().get_texts())
@@ -248,11 +248,11 @@ def test_framing_draws_denied_terms_apart_never_as_use():
     ax = plots.plot_framing(summaries.framing(terms), colors=COLORS)
     hatched = [p for p in ax.patches if p.get_hatch()]
     solid = [p for p in ax.patches if not p.get_hatch()]
-    # United States: 1 of 2 transition terms used, the other denied; the denied one is a hatched bar of its own.
+    # United States: s1 uses transition, s5 denies it ("evolve"); the denial is a hatched bar of its own
     assert sorted(round(p.get_width(), 3) for p in hatched) == [0.5]  # only where the frame was denied
-    assert sorted(round(p.get_width(), 3) for p in solid if p.get_width() > 0) == [0.25, 0.5, 0.75]
+    assert sorted(round(p.get_width(), 3) for p in solid if p.get_width() > 0) == [0.333, 0.5, 1.0]
     texts = {t.get_text() for t in ax.texts}
-    assert "1 of 2 terms · 50% [9%–91%]" in texts and "denied: 1 of 2 · 50% [9%–91%]" in texts
+    assert "1 of 2 statements · 50% [9%–91%]" in texts and "denied: 1 of 2 · 50% [9%–91%]" in texts
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[-1].startswith("denied") and {"United States", "Iraq"} <= set(legend)
 

@@ -327,3 +327,55 @@ def test_the_same_words_from_another_government_are_not_a_repeat():
     text = REPEATED.replace("- Iraq's foreign minister said", "- The US said")
     st = statements(text)
     assert (st["block"] == "standfirst").sum() == 2 and st["repeats"].isna().all()
+
+
+# --------------------------------------------------------------------------- outlets and datelines (issue 20, pattern 2)
+
+# (text, [(speaker mention, content, via)]): an outlet that passes a statement on is its ``via``, never a
+# statement of its own; a dateline is neither speaker nor content.
+OUTLETS = [
+    ("Reuters reported that Austin said the advisers would stay.",
+     [("Austin", "the advisers would stay", "Reuters")]),
+    ("According to Reuters, Sudani said the timeline was fixed.",
+     [("Sudani", "the timeline was fixed", "Reuters")]),
+    ("Sudani said the timeline was fixed, Reuters reported.",
+     [("Sudani", "the timeline was fixed", "Reuters")]),
+    ("Sudani said the timeline was fixed, according to Tigris.Az.",
+     [("Sudani", "the timeline was fixed", "Tigris.Az")]),
+    ("Iraqi-Monitor.com reported that Sudani said the timeline was fixed.",
+     [("Sudani", "the timeline was fixed", "Iraqi-Monitor.com")]),
+    ("According to Basra Daily News, Sudani said the timeline was fixed.",
+     [("Sudani", "the timeline was fixed", "Basra Daily News")]),
+    ("“We will stay,” Austin said, according to a video posted by state television.",
+     [("Austin", "“We will stay,”", "a video posted by state television")]),
+    # an outlet that reports something of its own, and a ministry that passes on a report, stay statements
+    ("Reuters reported that the advisers would stay.", [("Reuters", "the advisers would stay", None)]),
+    ("The ministry said Washington had promised that the advisers would leave.",
+     [("The ministry", "Washington had promised that the advisers would leave", None),
+      ("Washington", "the advisers would leave", None)]),
+    # datelines
+    ("BAGHDAD (Reuters) - The advisers will leave by September, the ministry said.",
+     [("the ministry", "The advisers will leave by September", None)]),
+    ("BAGHDAD: The advisers will leave by September, the ministry said.",
+     [("the ministry", "The advisers will leave by September", None)]),
+    ("ERBIL, Kurdistan Region — The advisers will leave by September, the ministry said.",
+     [("the ministry", "The advisers will leave by September", None)]),
+    ("Basra, Iraq — The advisers will leave by September, the ministry said.",
+     [("the ministry", "The advisers will leave by September", None)]),
+    ("WASHINGTON, Jan 5 (AP) -- Austin said the advisers would stay.",
+     [("Austin", "the advisers would stay", None)]),
+    ("BAGHDAD: Iraq warned on Saturday it would defend its airspace.",
+     [("Iraq", "it would defend its airspace", None)]),
+    # not datelines: a hyphenated name, and a transcript whose speakers are labels
+    ("US-Iraq talks will resume in May, the ministry said.",
+     [("the ministry", "US-Iraq talks will resume in May", None)]),
+    ("AUSTIN: We are not leaving.\nSUDANI: Then we will ask you to leave.",
+     [("AUSTIN", "We are not leaving", None), ("SUDANI", "Then we will ask you to leave", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OUTLETS, ids=[c[0][:40] for c in OUTLETS])
+def test_outlets_and_datelines(text, expected):
+    st = statements("Headline for the test\n" + text)
+    got = [(r.speaker_mention, r.content, r.via if isinstance(r.via, str) else None) for r in st.itertuples()]
+    assert got == expected

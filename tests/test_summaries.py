@@ -132,24 +132,40 @@ def _terms(denied=True):
     return frame if denied else frame.drop(columns="denied")
 
 
-def test_framing_keeps_denied_terms_apart():
+def test_framing_counts_statements_and_keeps_denied_ones_apart():
     table = summaries.framing(_terms()).set_index(["party", "family"])
     us = table.loc["United States"]
-    assert us.loc["withdrawal", ["terms", "denied", "statements", "n"]].tolist() == [0, 1, 0, 2]
-    assert us.loc["withdrawal", "share"] == 0 and us.loc["withdrawal", "denied_share"] == 0.5
-    assert us.loc["transition", ["terms", "denied", "n"]].tolist() == [1, 0, 2]
+    # s4 denies withdrawal and uses transition: one statement with framing terms
+    assert us.loc["withdrawal", ["statements", "terms", "denied", "n"]].tolist() == [0, 0, 1, 1]
+    assert us.loc["withdrawal", "share"] == 0 and us.loc["withdrawal", "denied_share"] == 1
+    assert us.loc["transition", ["statements", "terms", "denied", "n"]].tolist() == [1, 1, 0, 1]
     assert (us.loc["withdrawal", "denied_low"], us.loc["withdrawal", "denied_high"]) == pytest.approx(
-        (0.0945, 0.9055), abs=5e-5)
+        (0.2065, 1.0), abs=5e-5)
     iraq = table.loc["Iraq"]
-    assert iraq.loc["withdrawal", ["terms", "statements", "denied", "n"]].tolist() == [2, 1, 0, 3]
-    assert iraq.loc["withdrawal", "share"] == pytest.approx(2 / 3)
+    # s1 has two withdrawal terms: one statement, not two
+    assert iraq.loc["withdrawal", ["statements", "terms", "denied", "n"]].tolist() == [1, 2, 0, 2]
+    assert iraq.loc["withdrawal", "share"] == pytest.approx(1 / 2)
+    assert iraq.loc["withdrawal", "words"] == "withdrawal, reduction"
     assert iraq.loc["withdrawal", "party_statements"] == 2  # s1, s2; the hedge in s3 is not framing
     assert "(no party)" not in table.index.get_level_values("party")
 
 
+def test_framing_says_which_family_rests_on_one_or_two_statements():
+    terms = pd.DataFrame({"statement_id": ["s1", "s2", "s2", "s3", "s4", "s5"], "party": "Iraq", "kind": "framing",
+                          "family": ["withdrawal", "withdrawal", "withdrawal", "withdrawal", "transition", "security"],
+                          "term": ["withdraw", "withdraw", "drawdown", "withdraw", "evolve", "threat"],
+                          "denied": [False, False, False, False, False, True]})
+    table = summaries.framing(terms).set_index("family")
+    assert table["caution"].to_dict() == {"withdrawal": "", "transition": "from 1 statement", "security": ""}
+    assert table.loc["withdrawal", "words"] == "withdraw ×3, drawdown"
+    assert table.loc["withdrawal", ["statements", "n"]].tolist() == [3, 5]
+    two = summaries.framing(terms.iloc[:3]).set_index("family")
+    assert two.loc["withdrawal", "caution"] == "from 2 statements"
+
+
 def test_framing_without_a_denied_column_counts_every_term_as_use():
     table = summaries.framing(_terms(denied=False)).set_index(["party", "family"])
-    assert table.loc[("United States", "withdrawal"), ["terms", "denied"]].tolist() == [1, 0]
+    assert table.loc[("United States", "withdrawal"), ["statements", "denied"]].tolist() == [1, 0]
     assert table["denied"].sum() == 0
 
 

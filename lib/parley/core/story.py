@@ -16,7 +16,8 @@ used for whatever it leaves out::
 Either section may instead name a CSV file with the default's columns,
 relative to the parties file: ``framing = "framing-japan-korea.csv"``
 (``term,family``) or ``conditions = "categories.csv"``
-(``term,category,case_sensitive``). Terms match whole words; condition terms
+(``term,category,case_sensitive``). Terms match whole words (framing terms in
+every inflection, :mod:`parley.core.lemmas`); condition terms
 ignore case except short all-caps acronyms ("IS", "EU"), as party aliases do.
 """
 from __future__ import annotations

@@ -54,7 +54,7 @@ from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, pinned, read_lexicon
 from .articles import _blocks
 
-__all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences"]
+__all__ = ["SENTENCE_COLUMNS", "sentence_spans", "split_sentences", "to_sentences", "dateline_end"]
 
 #: Abbreviation lexicon: ``abbreviation,kind`` with kind in title, month,
 #: time, number, other.
@@ -449,3 +449,45 @@ def to_sentences(articles):
                     rows.append((aid, f"{aid}:{n}", kind, b, s, e, text[s:e], credit))
                     n += 1
     return from_rows(rows, SENTENCE_COLUMNS, ints=("block_index", "start", "end"))
+
+
+# A dateline opens a report with where (and when, and from which agency) it was filed:
+# "ISLAMABAD (Reuters) - ", "BEIJING, May 30 (Xinhua) -- ", "ERBIL, Kurdistan Region — ", "MANILA: ".
+_CAPS_PLACE = r"[A-Z]{2,}(?:[ .’'-]+[A-Z]{2,})*\.?"
+_PLACE = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+_DATE = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
+_AGENCY = r"(?:\s*\([A-Z][^()\n]{0,40}\))"
+_DASH = r"(?:\s*[—–]\s*|\s+--?\s+)"  # a hyphen only between spaces ("US-Iran" is one word)
+_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE}(?:,\s*{_PLACE})?{_DATE}?{_AGENCY}?{_DASH}"     # ISLAMABAD (Reuters) -, ERBIL, Kurdistan Region —
+    rf"|{_PLACE}(?:,\s*{_PLACE})?{_DATE}?{_AGENCY}{_DASH}"              # Washington (AFP) -
+    rf"|(?P<colon>{_CAPS_PLACE}(?:,\s*{_PLACE})?{_DATE}?{_AGENCY}?\s*:\s+))(?=[\w“\"‘'])")
+_TITLE_DATELINE = re.compile(rf"{_PLACE}(?:,\s*{_PLACE})?{_DATE}?\s*[—–]\s*(?=[\w“\"‘'])")  # Kabul, Afghanistan —
+_CAPS_LABEL = re.compile(rf"^[ \t]*{_CAPS_PLACE}\s*:", re.M)
+
+
+def dateline_end(text: str, start: int, end: int, *, first: bool = True) -> int:
+    """Return where the dateline that opens the paragraph at ``start`` ends (``start`` when there is none).
+
+    A dateline is neither a speaker nor part of what anyone said. "MANILA: "
+    counts only when no other paragraph opens with a capitalised label (a
+    transcript's "SMITH: " would), and a place in title case before a dash
+    ("Kabul, Afghanistan — ") only in the first paragraph of the body.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    start, end : int
+        The span of the paragraph's first sentence.
+    first : bool, keyword-only
+        Whether this is the first paragraph of the body.
+    """
+    m = _DATELINE.match(text, start, end)
+    if m and m["colon"] and (not first or len(_CAPS_LABEL.findall(text)) > 1):
+        m = None
+    if m is None and first:
+        m = _TITLE_DATELINE.match(text, start, end)
+        if m and len(text[m.end():end].split()) < 4:
+            m = None
+    return m.end() if m and m.end() < end else start

@@ -57,9 +57,16 @@ class ActorLexicon:
     modifiers: dict[str, str]             # word -> why it gives no party ("former")
     government_roles: frozenset[str]
     genders: dict[str, str]
-    joint: frozenset[str]
+    joint: re.Pattern                     # "both governments", "the two African countries": governments together
+    joint_after: re.Pattern               # "... of the two countries", "... by both sides": a complement naming them
+    joint_complement: re.Pattern          # the same after a description in narration
+    reciprocal: re.Pattern                # "each other": governments speaking of one another, not together
     media: frozenset[str]
     media_heads: frozenset[str]           # "state news agency", "local media": outlets by their head word
+    outlets: dict[str, tuple[tuple[str, ...], ...]]      # last word -> outlet head phrases ("news agency")
+    media_names: dict[str, tuple[tuple[str, ...], ...]]  # first word -> outlet names ("al jazeera"), as words
+    data: dict[str, frozenset[str]]       # heads that name numbers ("customs figures") -> words that make them people
+    relations: frozenset[str]             # "Iran's neighbours", "its ally": others, named by their tie to a party
     nationalities: dict[str, str]         # lower-case word -> country
     honorifics: frozenset[str]
     not_names: frozenset[str]             # capitalised only because they open a sentence ("The", "But")
@@ -70,6 +77,8 @@ class ActorLexicon:
     relative: frozenset[str]              # pronouns that open a relative clause
     titles_lower: frozenset[str]
     name_run: re.Pattern
+    demonym_tail: re.Pattern              # what may follow "Iraqi" in a description: "and US officials"
+    role_tail: re.Pattern                 # what may follow "Iraq's" in a description: "foreign ministry"
     definite_run: re.Pattern
 
 
@@ -83,15 +92,25 @@ def actor_lexicon() -> ActorLexicon:
     nationalities = {row["word"].strip().lower(): row["country"].strip() for row in read_lexicon("nationalities.csv")}
     spk = speaker_lexicon()
     w = word_lists("attribution.csv")
+    joints = [row for row in rows if row["kind"].strip() == "joint"]
+    joint = (rf"(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'determiner'])})\s+"
+             rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
     cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
     link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
     return ActorLexicon(
         modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
         government_roles=frozenset(k.lower() for k in by_kind.get("government_role", {})),
         genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
-        joint=frozenset(k.lower() for k in by_kind.get("joint", {})),
+        joint=re.compile(rf"(?i)(?:the\s+)?{joint}"),
+        joint_after=re.compile(rf"(?i)\s(?:of|from|for|by)\s+(?:the\s+)?{joint}$"),
+        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))})(?![\w’'-])"),
+        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}(?![\w’'-])"),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
+        outlets=_index_phrases(by_kind.get("outlet", {}), -1),
+        media_names=_index_phrases(by_kind.get("media", {}), 0),
+        data={k.lower(): frozenset(v.lower().split()) for k, v in by_kind.get("data", {}).items()},
+        relations=frozenset(k.lower() for k in by_kind.get("relation", {})),
         nationalities=nationalities,
         honorifics=frozenset(k.lower() for k in by_kind.get("honorific", {})),
         not_names=spk.stop | spk.determiners | frozenset(x.lower() for x in w["discourse_opener"])
@@ -105,9 +124,21 @@ def actor_lexicon() -> ActorLexicon:
         # Both run over every sentence: a cheap test of the first character comes before the look-behind
         # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
         name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
                                 rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
     )
+
+
+def _index_phrases(phrases, at: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index lower-case phrases, as word tuples, by their first (``at`` 0) or last (-1) word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.lower().split())
+        out.setdefault(words[at], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # --------------------------------------------------------------------------- descriptions
@@ -206,9 +237,12 @@ class Describer:
             return Description(text, evidence="no words")
         if len(words) == 1 and words[0][0].lower() in spk.pronouns:
             kind = spk.pronouns[words[0][0].lower()]
-            gender = {"he": "m", "she": "f"}.get(words[0][0].lower())
-            return Description(text, kind="pronoun", head=words[0][0].lower(), gender=gender,
+            gender = lex.genders.get(words[0][0].lower())
+            head = {"him": "he"}.get(words[0][0].lower(), words[0][0].lower())  # "quoted him as saying"
+            return Description(text, kind="pronoun", head=head, gender=gender,
                                plural=kind == "group", evidence=f"pronoun {text!r}")
+        if len(words) == 2 and words[0][0].lower() in lex.definite and words[1][0].lower() in spk.ordinals:
+            return Description(text, kind="pronoun", head=words[1][0].lower(), evidence=f"anaphor {text!r}")
         plain = self._plain_name(text, words) if len(words) == len(toks) else None
         if plain is not None:
             return plain
@@ -220,6 +254,9 @@ class Describer:
         desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
                            definite=core["definite"] and not core["name"], plural=core["plural"],
                            gender=core["gender"])
+        bare = strip_article(text) if len(parsed) == 1 and len(words) <= 4 else None
+        if bare and lex.nationalities.get(bare.lower()) == bare:
+            desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
         # Appositions describe the same actor: roles after a name, a name after a role; after any
         # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
         used = [core]
@@ -236,9 +273,22 @@ class Describer:
         # and no government of its own
         blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
                                            and not core["office"] and not core["hits"]), None)
+        if core["outlet"] and not blocked:
+            blocked = "media"  # news outlets, state media included, report; they do not speak for a government
+        elif core["data"] and not blocked:
+            blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
         dropped = [d for seg in used for d in seg["dropped"]]
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
+            if core["coordinated"] and " and " in text:
+                # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
+                parts = [self(part) for part in text.split(" and ")]
+                kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
+                if kept and len(kept) < len(parts):
+                    desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
+                    desc.joint = len(desc.parties) > 1
+                    desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
+                    return desc
             desc.blocked = blocked
             desc.evidence = f"{blocked}: {text!r} gives no party" + (
                 f" (names {', '.join(parties)})" if parties else "")
@@ -293,7 +343,8 @@ class Describer:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
         spk, lex = self.spk, self.lex
         out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False}
+               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False,
+               "outlet": False, "data": False}
         toks = [t for t in seg if t[0] not in ("(", ")")]
         while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
             out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
@@ -335,7 +386,9 @@ class Describer:
         out["office"] = any(_office(low, lex) for low in lowered)
         if blocked and out["office"]:
             out["blocked"] = blocked
-        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre)
+        # "the United States and Iraq", "the governments of Chile and Peru"
+        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre) or (
+            bool(comp) and comp[0][0].lower() in ("of", "from") and any(t[0].lower() in ("and", "&") for t in comp))
         # name: the capitalised words at the end that are not titles, roles or bodies
         name_words, name_tokens = [], []
         for t in reversed(rest):
@@ -346,8 +399,18 @@ class Describer:
                 break
             name_words.insert(0, w)
             name_tokens.insert(0, t)
+        if not name_words and rest and rest[-1][0][:1].isupper():
+            for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
+                tail = rest[-size:]
+                if len(tail) == size and all(t[0][:1].isupper() for t in tail) and \
+                        " ".join(_POSSESSIVE_END.sub("", t[0].lower()) for t in tail) in spk.proper_bodies:
+                    name_words, name_tokens = [t[0] for t in tail], list(tail)
+                    break
         head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
         head = ROLE_PREFIX.sub("", head)
+        out["outlet"] = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
+        # "customs figures" are numbers; "senior government figures" are people
+        out["data"] = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
         out["head"] = head
         before_name = lowered[:len(rest) - len(name_words)]
         role_words = [low for low in before_name
@@ -358,6 +421,7 @@ class Describer:
                 name_words[0].lower() in lex.nationalities:
             name_words = []
         is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+            " ".join(name_words).lower() in spk.proper_bodies) or (
             name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
         if name_words and not is_body:
             out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
@@ -399,8 +463,14 @@ class Describer:
             if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
                 out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
                 continue
+            if possessor and possessor[0][1] <= s < poss_end < e:
+                # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
+                out["hits"].append((hit.party, hit.alias, "head"))
+                continue
             if possessor and possessor[0][1] <= s and e <= poss_end:
-                if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                if any(low in lex.relations for low in lows):
+                    out["dropped"].append(f"{hit.alias!r} names whom they are tied to, not whom they speak for")
+                elif e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
                     out["hits"].append((hit.party, hit.alias, "possessor"))
                 else:
                     out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")
@@ -415,6 +485,11 @@ class Describer:
                 out["hits"].append((hit.party, hit.alias, "head"))
                 continue
             if in_comp:
+                group = next((lex.modifiers[t[0].lower()] for t in comp
+                              if lex.modifiers.get(t[0].lower()) in _NOT_STATE), None)
+                if group and out["office"]:
+                    out["blocked"] = group  # "the leader of an Iraqi militia" leads the militia, not Iraq
+                    continue
                 if comp_ok and not _after_relative(comp, s, lex.relative):
                     out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
                 else:
@@ -477,6 +552,22 @@ class Describer:
             if key in self.generic:
                 return self.generic[key], key
         return None
+
+
+_NOT_STATE = frozenset({"militia", "rebels", "party"})  # modifiers naming an organisation that is not the state
+
+
+def _outlet(lows: list[str], named: int, lex) -> bool:
+    """Say whether a description's words name a news outlet.
+
+    Its head (or the words before a trailing name: "state television IRIB")
+    ends in an outlet phrase ("news agency", "state media"), or it holds an
+    outlet's name ("Kyodo News").
+    """
+    for end in {len(lows), len(lows) - named}:
+        if end > 0 and any(tuple(lows[end - len(p):end]) == p for p in lex.outlets.get(lows[end - 1], ())):
+            return True
+    return any(tuple(lows[k:k + len(m)]) == m for k, low in enumerate(lows) for m in lex.media_names.get(low, ()))
 
 
 def _office(low: str, lex) -> bool:
@@ -633,10 +724,25 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 words = words[1:]
             if not words:
                 continue
+            owned = None
+            if words[-1].endswith(_POSSESSIVE_ENDINGS):
+                owned = lex.role_tail.match(text, me, e)
+                if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
+                    me = owned.end()
+                else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
+                    me -= 1 if text[me - 1] in "’'" else 2
+                words = text[ms:me].split()
             first = words[0].lower().rstrip(".")
-            if len(words) == 1 and (first in lex.nationalities or words[0] in spk.not_speakers
-                                    or words[0] in lex.calendar):
+            if len(words) == 1 and lex.nationalities.get(first, words[0]) != words[0]:
+                # "Iraqi" is no actor, but "Iraqi and US officials" are
+                tail = lex.demonym_tail.match(text, me, e)
+                if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
+                    mtext = text[ms:tail.end()]
+                    out.append(ActorMention(ms, tail.end(), mtext, i, "description", describe(mtext),
+                                            subject=intro_end <= ms <= lead_end))
                 continue
+            if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
+                continue  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
             if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
                 mid = midcaps.get(words[0])
                 if mid is None:
@@ -644,7 +750,7 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 if not mid and not describe(words[0]).parties:
                     continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
             # a role after a name of a body: "a senior State Department official"
-            role_after = _ROLE_AFTER.match(text, me, e)
+            role_after = None if owned else _ROLE_AFTER.match(text, me, e)
             if role_after and role_after.group("role").lower() in spk.roles:
                 me = role_after.end()
             # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
@@ -656,11 +762,17 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
                 word = text[word_start:j - 1]
                 low = word.lower()
                 role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
-                    or ("-" in low and low.split("-")[0] in lex.modifiers)
+                    or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
+                    or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
                 if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
                     j = word_start
                     continue
                 break
+            # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
+            prev = out[-1] if len(out) > first_of_sentence else None
+            if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
+                out.pop()
+                j = prev.start
             # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
             if j == ms and text[ms - 2:ms] == ", ":
                 before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
@@ -674,6 +786,13 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             opening = intro_end <= j <= lead_end
             subject = opening or _after_conjunction(text, max(s, j - 6), j)
             out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
+        # two governments' people or bodies joined by "and" are also named together: "Ruiz and Salas signed ..."
+        for a, b in zip(out[first_of_sentence:], out[first_of_sentence + 1:]):
+            if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
+                desc = describe(text[a.start:b.end])
+                if desc.joint:
+                    out.append(ActorMention(a.start, b.end, text[a.start:b.end], i, "description", desc,
+                                            subject=a.subject))
         # definite descriptions in narration: "The prime minister shrugged off the claims."
         names = out[first_of_sentence:]
         ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
@@ -681,10 +800,13 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
             ms, me = m.span()
             if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
                 continue
-            desc = describe(m.group(0))
+            joint = lex.joint_complement.match(text, me, e)  # "the foreign ministers of the two countries"
+            if joint:
+                me = joint.end()
+            desc = describe(text[ms:me])
             opening = intro_end <= ms <= lead_end
             subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
-            out.append(ActorMention(ms, me, m.group(0), i, "description", desc, subject=subject))
+            out.append(ActorMention(ms, me, text[ms:me], i, "description", desc, subject=subject))
             ordered = False
         if not ordered:
             out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
@@ -701,6 +823,15 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+
+
+def _word_is_body(text: str, j: int, spk) -> bool:
+    """Say whether the word at ``j`` is a body ("ministry" in "foreign ministry spokesperson"): its modifier may join."""
+    m = _WORD_AT.match(text, j)
+    return bool(m) and m.group(0).lower() in spk.bodies
+
+
+_WORD_AT = re.compile(r"[\w-]+")
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:

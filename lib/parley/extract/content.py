@@ -12,18 +12,20 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
-from .cues import cue_lexicon, find_cues
+from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["content_after", "content_before", "frames_then_comma", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical"]
 
 _MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
 
-_ON = re.compile(r"\s+on\s+")
+_ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
+_AS = re.compile(r"\s+as\s+")
 _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
+_ASIDE_AFTER_THAT = re.compile(r",\s*[^,.;:“\"]{1,60},\s*\S")  # "that, like him, she ..."
 _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
 _FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
@@ -36,10 +38,15 @@ class _Grammar:
     addressee: re.Pattern
     lead_frame: re.Pattern
     content_stop: re.Pattern
+    narration: re.Pattern
+    narration_after_quote: re.Pattern
+    verb_phrase_after_object: re.Pattern
+    past: re.Pattern
     that_near: re.Pattern
     that_after_addressee: re.Pattern
     tell_cue: re.Pattern
     intro: re.Pattern
+    this_clause: re.Pattern
     title_frame: re.Pattern
     title: re.Pattern
     leading_conjunction: re.Pattern
@@ -54,6 +61,7 @@ def _grammar() -> _Grammar:
     w = word_lists("attribution.csv")
     a = alternation
     days = a(w["weekday"])
+    months = a(w["month"])
     tell = [row["form"] for row in read_lexicon("reporting_verbs.csv") if row["lemma"] == "tell"]
     return _Grammar(
         addressee=re.compile(
@@ -65,17 +73,47 @@ def _grammar() -> _Grammar:
             rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
+            # a date: "said July 21, 2024", "said on 5 March"
+            rf"|(?:on\s+|in\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?:,?\s+\d{{4}})?|(?:{months})\s+\d{{4}})\b"
+            # whom it was said to: "confirmed to Reuters", "said to reporters"
+            rf"|to\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|{a(w['addressee'])})(?=[\s,.;:]|$)"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
             rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
-        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
+        content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?!that\b)(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
                                 rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
                                 rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
-                                r"|\s--\s"),
+                                r"|\s--\s"
+                                r"|,\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)"
+                                r"(?:\s+[\w’'-]+){0,6}?\s+by\b"
+                                rf"|,\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?[A-Z][\w’'.-]*){{0,6}}"
+                                rf"\s+(?:{a(cue_lexicon().verbs)})\b"
+                                # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
+                                # " -prompting ..."
+                                rf"|,\s+(?:with\s+(?:[\w’'.-]+\s+){{1,5}}?)?(?!(?:{a(w['not_participle'])})\b)"
+                                rf"[a-z]{{2,}}ing\s+(?:{a(w['noun_determiner'])})\s|\s[—–-][a-z]+ing\b"),
+        # a past event the reporter adds to a content in the present or future: "... it would defend itself
+        # after air strikes killed two soldiers"
+        narration=re.compile(rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'])})\s+"
+                             rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[\w’'.-]+\s+){{1,10}}?"
+                             rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
+        narration_after_quote=re.compile(
+            rf",?\s+(?:(?:{a(w['time_distance'])})\s+)?(?:{a(w['narrative_conjunction'] + w['quote_conjunction'])})\s+"
+            rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[\w’'.-]+\s+){{1,10}}?"
+            rf"(?:(?!(?:{a(cue_lexicon().verbs)})\b)[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
+        # after an object ("accused X of ...", "called X a ..."), "and has ..." is the subject's next act
+        verb_phrase_after_object=re.compile(r"\s+and\s+(?:has|have|had|is|was|were|will)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"),
+        past=re.compile(rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
         that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+                             # a long stretch of time, place and company: "said on Monday at a news
+                             # conference with the visiting minister that"
+                             rf"|\s+(?:{a(w['stretch_preposition'])})\s+(?:(?!(?:{a(w['relative'])})\b"
+                             rf"|to\s+(?!(?:{a(w['frame_determiner'] + w['addressee'])})\b)[a-z])"
+                             rf"[^\s,;:“”\"{NL}]+\s+){{1,14}}?that\b"
                              rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
                              r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
@@ -84,6 +122,8 @@ def _grammar() -> _Grammar:
         # the forms of "tell", participle included ("telling voters ... that")
         tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
+        # "said this was not enough": "this" opens the content, not a time frame ("said this week")
+        this_clause=re.compile(rf"(?:this|that)\s+(?:{a(w['clause_verb'])})\b"),
         # a frame naming a programme or publication opens with an intro word or a day
         title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
         # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
@@ -98,7 +138,7 @@ def _grammar() -> _Grammar:
         main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
         # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
         # "..., she said, according to ...", "..., he said, on condition of anonymity"
-        frame_rest=re.compile(rf"[\w’'-]+ing\b|(?:{a(w['frame_rest'])})\b", re.I),
+        frame_rest=re.compile(rf"(?:\w+ly\s+)?[\w’'-]+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
 
 
@@ -127,12 +167,16 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     g = _grammar()
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
+    inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
+    if inner and not (inner.group(0).endswith("ed") and reduced_relative(text, p, inner.start())):
+        that = None  # "said after the minister claimed that": the "that" is the other cue's
     if not that and not plain and (kind == "tell" or g.tell_cue.search(text, max(0, p - 10), p)):
         that = g.that_after_addressee.match(text, p, e)
         if that and cue_lexicon().cue_re.search(text, p, that.end()):
             that = None
     if plain:
-        m = _ON.match(text, p, e)  # "called on X to": X is part of what was asked
+        m = _ON.match(text, p, e) or _AS.match(text, p, e)  # "called on X to": X is part of what was asked;
+        # "what it described as a strike": the strike is the content
         p = m.end() if m else p
     elif that:  # "told reporters that", "warned voters on Monday that"
         p = that.end() - 4
@@ -154,20 +198,31 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
     if m:  # said, “...”
         q = quotes.starting_at(m.end())
         if q:
-            return extend_quote(trim(text, m.end(), max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])),
-                                quotes)
+            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
+            if q[1] < end:
+                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
+            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
     that = _THAT.match(text, p, e)
+    floor = p
     if that:
-        p = that.end()
+        p = floor = that.end()
+        m = _BEFORE_QUOTE.match(text, p, e)
+        if m and quotes.starting_at(m.end()):
+            p = m.end()  # "stated that, “...”"
+        else:
+            m = _ASIDE_AFTER_THAT.match(text, p, e)
+            if m:  # "said that, if elected, he would ...": the aside is content, and so is what follows it
+                p += 1 + len(text[p + 1:e]) - len(text[p + 1:e].lstrip())
+                floor = m.end() - 1
     rest = text[p:e].lstrip()
-    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest)):
+    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
         return None
     if len(rest.split()) < 3 and not that:
         return None
     end = e
     if nxt is not None and nxt > p:
-        comma = max(text.rfind(",", p, nxt), text.rfind(";", p, nxt))
-        if comma > p:
+        comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
+        if comma > max(p, floor):
             end = comma
     if g.subordinate.fullmatch(text, s, ce):
         m = g.main_clause.search(text, p, end)
@@ -175,12 +230,47 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
+    end = _clause_end(text, p, end, quotes, g)
+    if plain:
+        m = g.verb_phrase_after_object.search(text, p, end)
+        if m:
+            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
+    return extend_quote(trim(text, p, end), quotes)
+
+
+def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, after_quote: bool = False) -> int:
+    """Return where a content clause that starts at ``p`` ends: before a stop or the reporter's own clause."""
     stop = g.content_stop.search(text, p, end)
     while stop and (quotes.around(stop.start()) or _aside(text, stop, end)):
         stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
     if stop:
         end = stop.start()
-    return extend_quote(trim(text, p, end), quotes)
+    narration = g.narration_after_quote if after_quote else g.narration
+    m = narration.search(text, p, end)
+    while m and quotes.around(m.start()):
+        m = narration.search(text, m.end(), end)
+    if m and (after_quote or not g.past.search(text, p, m.start())):
+        end = m.start()
+    return end
+
+
+def frames_then_comma(text: str, ce: int, e: int) -> bool:
+    """Say whether only time, place and audience frames and then a comma follow a cue.
+
+    "..., the minister said on Thursday, reaffirming ...": what follows the
+    comma is the reporter's, and the content is the clause before the speaker.
+    """
+    g = _grammar()
+    p = ce
+    while True:
+        m = g.lead_frame.match(text, p, e)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    rest = text[p:e]
+    if text[p - 1] == ",":
+        rest = "," + rest
+    return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
 
 
 def _aside(text: str, stop: re.Match, end: int) -> int | None:

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .quotes import Quotes
 
-__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues"]
+__all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "reduced_relative"]
 
 _SPACES = re.compile(r"\s+")
 _ENDS = re.compile(r"\s*(?:[.,;]|$)")  # nothing after the cue but a stop
+_WITHOUT = re.compile(r"\bwithout\s+(?:\w+ly\s+)?(?:[\w-]+ing\s+(?:or|nor)\s+)?$", re.I)
+_WHAT = re.compile(r"(?:^|[^,]\s)what\s+(?:the\s+)?(?:[\w’'.-]+\s+){1,4}(?:has\s+|had\s+|have\s+)?$", re.I)
+_PASSIVE_BY = re.compile(r"\s+by\s+[^,;:“\"]{2,60}?\s+to\s+[a-z]")  # "said by aides to be", "reported by X to have"
 _SHORT_SUBJECT = re.compile(r"(?:^|,\s)(?:[\w.’'-]+\s+){1,4}$")  # a short subject opens the clause
 
 
@@ -26,13 +29,14 @@ class Cue:
     start: int
     end: int
     form: str
-    kind: str  # speech | tell | participle | according_to | document
+    kind: str  # speech | tell | participle | according_to | document | passive
 
 
 @dataclass(frozen=True)
 class CueLexicon:
     verbs: dict[str, tuple[str, bool]]   # form -> (kind, strict)
     after: dict[str, re.Pattern]          # form -> what must follow it ("described X as")
+    objects: frozenset[str]               # forms whose content is their object and what follows ("called X a Y")
     not_after: dict[str, re.Pattern]      # form -> what may not follow it ("pledged delegates")
     cue_re: re.Pattern
     title_cue_re: re.Pattern
@@ -56,6 +60,7 @@ def cue_lexicon() -> CueLexicon:
     after = {row["form"].strip(): re.compile(row["after"]) for row in rows if (row.get("after") or "").strip()}
     not_after = {row["form"].strip(): re.compile(row["not_after"]) for row in rows
                  if (row.get("not_after") or "").strip()}
+    objects = frozenset(row["form"].strip() for row in rows if (row.get("content") or "").strip() == "object")
     words = word_lists("attribution.csv")
     forms = alternation(verbs)
     clause_verbs = alternation(words["clause_verb"])
@@ -67,6 +72,7 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(
         verbs=verbs,
         after=after,
+        objects=objects,
         not_after=not_after,
         cue_re=cue_re,
         title_cue_re=title_cue_re,
@@ -130,6 +136,15 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
             if _ends_in_to(left) and lex.infinitive.search(left):
                 out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
                 continue
+            if form in ("said", "reported") and lex.passive.search(left) and _PASSIVE_BY.match(text, ce, e):
+                out.append(Cue(cs, ce, form, "passive"))  # "is said by aides to be ...": the aides speak
+                continue
+            wide = text[max(s, cs - 60):cs]
+            if ("without" in wide and _WITHOUT.search(wide)) or (
+                    "hat " in wide and form not in lex.objects and _WHAT.search(wide)):  # substrings first: cheap
+                continue  # "without confirming or denying", "what the minister said": nothing is reported
+            if form.endswith("ed") and reduced_relative(text, max(s, cs - 40), cs):
+                continue  # "in a video posted to X": the participle describes the video
             if lex.negation.search(left) or lex.noun_before.search(left) or (
                     not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
                 continue  # "declined to say", "was said to", "the report": not a statement
@@ -147,6 +162,14 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out
+
+
+_MEDIUM_BEFORE = re.compile(r"\b(?:in|on|via|through|from)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+
+
+def reduced_relative(text: str, lo: int, cs: int) -> bool:
+    """Say whether the "-ed" word at ``cs`` describes the noun of a phrase before it ("in a statement released")."""
+    return bool(_MEDIUM_BEFORE.search(text, lo, cs))
 
 
 def _ends_in_to(left: str) -> bool:

@@ -21,7 +21,8 @@ __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX
 ROLE_PREFIX = re.compile(r"^(?:co|vice|deputy|acting)-")
 _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 #: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
+# a web name is one token: "Caliber.Az", "Al-Monitor.com"
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*(?:\.(?:[a-z]{2,3}|[A-Z][a-z])(?![\w’'-]))?|[^\w\s]")
 _WORD = re.compile(r"\w")
 
 
@@ -40,6 +41,7 @@ class SpeakerLexicon:
     titles: frozenset[str]
     roles: frozenset[str]
     bodies: frozenset[str]
+    proper_bodies: frozenset[str]     # bodies written as names ("UN", "Pentagon", "White House"), lower case
     documents: frozenset[str]
     not_speakers: frozenset[str]
     pronouns: dict[str, str]          # lower-case pronoun -> person | group | body
@@ -60,6 +62,10 @@ class SpeakerLexicon:
     leading_conjunction: re.Pattern
     clause_intro: re.Pattern
     intro_end: re.Pattern
+    issued: re.Pattern                # "issued a statement", "a statement released by": a document and its issuer
+    floating: frozenset[str]          # quantifiers after a subject: "Chile and Peru (have) both said"
+    ordinals: dict[str, int]          # "the latter": -1, the last of the two actors named; "the former": -2
+    subordinators: frozenset[str]     # "after", "when": a speaker after one speaks in a subordinate clause
 
 
 @built_from("speakers.csv", "attribution.csv")
@@ -80,6 +86,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         titles=frozenset(kinds.get("title", ())),
         roles=frozenset(x.lower() for x in kinds.get("role", ())),
         bodies=frozenset(x.lower() for x in kinds.get("body", ())),
+        proper_bodies=frozenset(x.lower() for x in kinds.get("body", ()) if x[:1].isupper()),
         documents=frozenset(x.lower() for x in kinds.get("document", ())),
         not_speakers=frozenset(kinds.get("not_speaker", ())),
         pronouns=pronouns,
@@ -110,6 +117,15 @@ def speaker_lexicon() -> SpeakerLexicon:
         # intro phrases before a clause subject: "Like Corker, ...", "For months, ...", "Hours later, ..."
         clause_intro=re.compile(rf"(?:{alternation(w['clause_intro'])})\s", re.I),
         intro_end=re.compile(r"\b(?:later|ago|earlier),\s*$"),
+        floating=frozenset(kinds.get("floating", ())),
+        subordinators=frozenset(w.lower() for w in kinds.get("subordinator", ())),
+        ordinals={**{w.lower(): -1 for w in kinds.get("ordinal_last", ())},
+                  **{w.lower(): -2 for w in kinds.get("ordinal_first", ())}},
+        issued=re.compile(
+            rf"(?i)\b(?:(?:{alternation(kinds.get('issue', ()))})\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(kinds.get('document', ()))})"
+            rf"|(?:{alternation(kinds.get('document', ()))})\s+(?:{alternation(kinds.get('issue', ()))})"
+            rf"(?:\s+[\w-]+){{0,3}}?\s+by)\b"),
     )
 
 
@@ -131,6 +147,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         Speakers already found in this sentence.
     """
     lex = speaker_lexicon()
+    m = _WITH_SUBJECT.search(text, max(s, cs - 80), cs)
+    if m:  # "..., with the latter saying ...", "with Peru insisting ...": the participle has its own subject
+        tokens = list(TOKEN.finditer(text, m.start("np"), m.end("np")))
+        got = _collect_left(text, tokens, len(tokens) - 1, lex)
+        if got is not None and got.start == m.start("np"):
+            return got
     for m in reversed(earlier):
         if m.end <= cs and m.start >= s:
             return m
@@ -176,10 +198,20 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
         n += 1
     if last is None:
         return None
+    if tokens[last].group(0).endswith(("’s", "'s")):
+        # "Israel’s defense minister issued a warning, saying ...": the possessor's office, not the possessor
+        for k in range(last + 1, min(len(tokens), last + 4)):
+            low = tokens[k].group(0).lower()
+            if low in lex.roles or low in lex.bodies:
+                last = k
+                break
+            if not tokens[k].group(0).islower() or low in lex.stop:
+                break
     first = tokens[0]
     return Mention(first.start(), tokens[last].end(), text[first.start():tokens[last].end()])
 
 
+_WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^\s,;:()“”\"]+(?:\s+[^\s,;:()“”\"]+){0,5}?)\s+$")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?"
                        r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][^)]*\))\s*[—–-]+\s*")
 _INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
@@ -206,7 +238,8 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         cs = m.start()
     tokens = list(TOKEN.finditer(text, max(s, cs - 240), cs))
     k = len(tokens) - 1
-    while k >= 0 and (tokens[k].group(0) in lex.aux or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()):
+    while k >= 0 and (tokens[k].group(0) in lex.aux or tokens[k].group(0).endswith("ly") and tokens[k].group(0).islower()
+                      or tokens[k].group(0) in lex.floating and k > 0 and _WORD.match(tokens[k - 1].group(0))):
         k -= 1
     if k < 0:
         return None
@@ -328,10 +361,16 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                     n += 2
                     k -= 1
                     continue
+                if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
+                        and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
+                    k -= 2  # "Both DR Congo and the UN say", "Chile and the United States said"
+                    n += 2
+                    continue
             break
         if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
-                and tokens[k - 1].group(0)[:1].isupper():
-            k -= 1  # "Austin and Sudani said", "Lord Nicholls of Birkenhead said"
+                and (tokens[k - 1].group(0)[:1].isupper()
+                     or low == "and" and tokens[k - 1].group(0).lower() in lex.roles | lex.bodies):
+            k -= 1  # "Austin and Sudani said", "Lord Nicholls of Birkenhead said", "the ministry and Iraq said"
             n += 1
             continue
         if low in lex.complement_prepositions and first is not None:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..core.lexicons import pinned
 from ..core.parties import resolve_parties
+from ..corpus.sentences import dateline_end
 from .actors import Describer, actor_frame, actor_rows
 from .quotes import Quotes
 from .resolution import resolve
@@ -49,7 +50,10 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
         A statement that the headline, standfirst or a caption repeats from
         the body (same government, 80% of its words) is one row, the body's;
         ``repeats`` keeps the other place as ``"block:start-end"`` (several
-        joined by ";"), None when there is none.
+        joined by ";"), None when there is none. ``uncertain`` says why the
+        government rests on an uncertain decision (a pronoun, a close second
+        antecedent, nothing found, a weak cue; see :mod:`parley.extract.uncertainty`),
+        None when it does not.
     """
     return analyze_articles(sentences, parties=parties, articles=articles)[0]
 
@@ -79,6 +83,7 @@ def analyze_articles(sentences: pd.DataFrame, *, parties=None,
     with pinned():
         describe = Describer(table)
         for aid, text, sents in article_sentences(sentences, articles):
+            sents = without_datelines(text, sents)
             quotes = Quotes(text)
             found = extract(text, sents, quotes)
             mentions, actors = resolve(found, text, sents, table, quotes, describe)
@@ -127,6 +132,20 @@ def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
         if text is None:
             text = _rebuild(rows)
         yield aid, text, [Sentence(*r[:5]) for r in rows]
+
+
+def without_datelines(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """Start the sentences that open a body paragraph after their dateline ("ISLAMABAD (Reuters) - ")."""
+    out = []
+    first = True
+    for n, sent in enumerate(sents):
+        if sent.block == "body" and (n == 0 or sents[n - 1].block_index != sent.block_index):
+            start = dateline_end(text, sent.start, sent.end, first=first)
+            first = False
+            if start != sent.start:
+                sent = sent._replace(start=start)
+        out.append(sent)
+    return out
 
 
 def _rebuild(rows: list[tuple]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
@@ -56,15 +57,16 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     quotes = quotes or Quotes(text)
     describe = describe or Describer(parties)
     mentions = scan_mentions(text, sents, quotes, describe)
-    speakers = _speaker_mentions(found, describe)
+    speakers = _speaker_mentions(found, describe, text)
     taken = sorted((m.start, m.end) for m in speakers)
     starts = [s for s, _ in taken]
     reach = [-1]
     for _, e in taken:
         reach.append(max(reach[-1], e))
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
+    _gender_from_own_words(found, text, speakers, describe)
     mentions.sort(key=lambda m: (m.start, m.end))
-    linker = _Linker(mentions, found, describe)
+    linker = _Linker(mentions, found, describe, _made_in_documents(found, text, sents, quotes), text)
     linker.run()
     for n, f in enumerate(found):
         if f.continues is not None:
@@ -74,7 +76,54 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
             f.evidence = f"continues #{f.continues}" + (f" ({prev.evidence})" if prev.evidence else "")
             continue
         linker.decide(n, f, bool(parties))
+        other = linker.lex.reciprocal.match(text, f.cue.end) if len(f.parties) > 1 and f.cue is not None else None
+        if other:
+            f.reciprocal = True  # each accuses the other: a statement of each government
+            f.evidence = f"reciprocal ({other.group(0).strip()!r}): {f.evidence}"
     return mentions, linker.actors
+
+
+def _gender_from_own_words(found: list[Statement], text: str, speakers: list[ActorMention], describe) -> None:
+    """Give a named speaker the gender of the pronoun that opens their indirect speech, in place.
+
+    "Sheinbaum told reporters that she had reached out": a reported clause that opens with "she" is
+    mostly the speaker speaking of herself, so a later "she" may prefer her to someone whose gender is
+    unknown. Only a name without a gender of its own gets one.
+    """
+    lex = actor_lexicon()
+    by_span = {(m.start, m.end): m for m in speakers}
+    for f in found:
+        m = by_span.get((f.speaker.start, f.speaker.end))
+        if m is None or m.form != "name" or m.desc.gender or m.desc.kind not in ("person", "unknown"):
+            continue
+        first = _FIRST_WORD.match(text, f.content[0], f.content[1])
+        gender = lex.genders.get(first.group(0).lower()) if first and f.mode == "indirect" else None
+        if gender and first.group(0).lower() in speaker_lexicon().pronouns:
+            m.desc = _with_gender(m.desc, gender)
+
+
+_FIRST_WORD = re.compile(r"\w+")
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _with_gender(desc, gender: str):
+    """Return a copy of a (shared, cached) description with a gender."""
+    return replace(desc, gender=gender)
+
+
+def _made_in_documents(found: list[Statement], text: str, sents, quotes: Quotes) -> frozenset[int]:
+    """Return the statements made in a document: "said in a statement", "a statement issued by X says",
+    "X posted a statement ..., noting that"; a later "the statement" or "it" may stand for the document."""
+    issued = speaker_lexicon().issued
+    out = set()
+    for n, f in enumerate(found):
+        if f.document:
+            out.add(n)
+            continue
+        sent = sents[f.sentence]
+        if any(not quotes.around(m.start()) for m in issued.finditer(text, sent.start, sent.end)):
+            out.add(n)
+    return frozenset(out)
 
 
 def _overlaps(reach: list[int], starts: list[int], m: ActorMention) -> bool:
@@ -85,9 +134,14 @@ def _overlaps(reach: list[int], starts: list[int], m: ActorMention) -> bool:
     return reach[bisect.bisect_left(starts, m.end)] > m.start
 
 
-def _speaker_mentions(found: list[Statement], describe: Describer) -> list[ActorMention]:
-    """Return one mention per speaker span (a speaker of several statements is one mention)."""
+def _speaker_mentions(found: list[Statement], describe: Describer, text: str) -> list[ActorMention]:
+    """Return one mention per speaker span (a speaker of several statements is one mention).
+
+    A speaker is its sentence's subject unless it speaks inside another statement ("the ministry said
+    Tokyo had promised ...") or in a subordinate clause ("X, speaking after Y announced the truce, said").
+    """
     by_span: dict[tuple[int, int], ActorMention] = {}
+    subordinators = speaker_lexicon().subordinators
     for n, f in enumerate(found):
         if f.continues is not None:
             continue
@@ -102,8 +156,11 @@ def _speaker_mentions(found: list[Statement], describe: Describer) -> list[Actor
         else:
             desc = describe(sp.text)
             form = _form(desc)
+        before = text[max(0, sp.start - 20):sp.start].split()
+        embedded = bool(before) and before[-1].lower() in subordinators or any(
+            g is not f and g.content[0] <= sp.start < g.content[1] for g in found[max(0, n - 3):n + 3])
         by_span[(sp.start, sp.end)] = ActorMention(sp.start, sp.end, sp.text, f.sentence, form, desc, speaker=True,
-                                                   subject=True, statements=[n])
+                                                   subject=not embedded, statements=[n])
     return list(by_span.values())
 
 
@@ -122,9 +179,12 @@ def _form(desc) -> str:
 class _Linker:
     """Assign actors to mentions in text order."""
 
-    def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer):
+    def __init__(self, mentions: list[ActorMention], found: list[Statement], describe: Describer,
+                 in_document: frozenset[int] = frozenset(), text: str = ""):
         self.mentions = mentions
+        self.text = text
         self.found = found
+        self.in_document = in_document  # statements made in a document
         self.describe = describe
         self.actors: list[Actor] = []
         self.lex = actor_lexicon()
@@ -145,10 +205,11 @@ class _Linker:
                 self._pronoun(i, m)
             elif m.form == "joint":
                 self._new(i, m)
+            elif not d.parties and (_names_joint(d.text, d.head in self.lex.government_roles or d.kind == "document")
+                                    or d.kind == "document" and "joint" in d.text.lower().split()):
+                self._generic_joint(i, m)  # "both governments", "a joint statement": the two named last
             elif m.form == "document":
                 self._document(i, m)
-            elif _names_joint(d.text, self.lex.joint):
-                self._generic_joint(i, m)
             elif m.form == "name" or (m.form == "relative" and d.name):
                 self._name(i, m)
             elif d.definite and (d.role or d.head):
@@ -157,6 +218,8 @@ class _Linker:
                 same = self._same_words(m)
                 if same is not None:
                     self._attach(i, m, same, "same description")
+                elif d.kind in ("person", "group") and not d.parties and not d.blocked and d.role:
+                    self._serves(i, m)
                 else:
                     self._new(i, m)
 
@@ -228,7 +291,7 @@ class _Linker:
         candidates = list(self.by_name.get(name.lower(), ()))
         if parts and m.desc.kind in ("person", "unknown"):
             candidates += [a for a in self.by_surname.get(parts[-1].lower(), ()) if a not in candidates]
-        best = None
+        matching = []
         for a_id in candidates:
             a = self.actors[a_id]
             if m.desc.parties and a.parties and not set(m.desc.parties) & set(a.parties):
@@ -237,8 +300,17 @@ class _Linker:
             if a.name.lower() == name.lower() or (
                     a.kind == "person" and other and other[-1].lower() == parts[-1].lower()
                     and (len(parts) == 1 or len(other) == 1 or other[0] == parts[0])):
-                if best is None or a.mentions[-1] > self.actors[best].mentions[-1]:
-                    best = a_id
+                matching.append(a_id)
+        full = [a for a in matching if " " in self.actors[a].name] if len(parts) == 1 and len(matching) > 1 else []
+        if len({self.actors[a].name.lower() for a in full}) > 1:
+            # people who share a surname ("Pablo Mena ... his father, Miguel Mena ... Mena said"): a bare
+            # surname is the one introduced first; the others are written out in full
+            best = min(full, key=lambda a: self.actors[a].mentions[0])
+            self._attach(i, m, best, "same name")
+            others = [self.actors[a].name for a in full if a != best and self.actors[a].party != self.actors[best].party]
+            self.note[i] = "same name" + (f"|also {others[0]!r}" if others else "")
+            return
+        best = max(matching, key=lambda a: self.actors[a].mentions[-1], default=None)
         if best is not None:
             self._attach(i, m, best, "same name")
             return
@@ -264,7 +336,33 @@ class _Linker:
         if d.kind == "document":
             self._document(i, m)
             return
+        if d.kind == "body" and not d.parties and not d.blocked:
+            # "the customs authority" after "the Chinese customs office": a body sharing a modifier
+            mods = set(_WORDS.findall(d.text.lower())) - {d.head} - self.spk.determiners
+            for _, c in self._recent(i, _ROLE_WINDOW):
+                a = self.actors[c.actor]
+                if a.kind == "body" and a.parties and not a.blocked and mods & set(_WORDS.findall(a.name.lower())):
+                    self._attach(i, m, a.id, "anaphor")
+                    return
         self._new(i, m)
+
+    def _serves(self, i: int, m: ActorMention) -> None:
+        """A role named after a body ("a military spokesman", "an embassy official") speaks for that body's
+        government when the body was just named with one ("the Israeli military said ...")."""
+        self._new(i, m)
+        d = m.desc
+        bodies = [w for w in (d.role or "").split()[:-1] if w in self.spk.bodies]
+        if not bodies:
+            return
+        for k, c in self._recent(i, _ROLE_WINDOW):
+            a = self.actors[c.actor]
+            if a.kind == "body" and a.parties and not a.blocked and len(a.parties) == 1 and a.role \
+                    and a.role.split()[-1] in bodies:
+                mine = self.actors[m.actor]
+                mine.parties = a.parties
+                mine.evidence = f"{m.text!r} serves {c.text!r}, {a.evidence}"
+                self.note[i] = "serves"
+                return
 
     def _document(self, i: int, m: ActorMention) -> None:
         """A document that speaks: its author, or the speaker of the last statement made in a document."""
@@ -275,7 +373,7 @@ class _Linker:
         here = m.statements[0] if m.statements else sum(f.speaker.start < m.start for f in self.found)
         for n in range(here - 1, max(-1, here - 13), -1):
             f = self.found[n]
-            if f.document and n in self.by_statement:
+            if n in self.in_document and n in self.by_statement:
                 c = self.mentions[self.by_statement[n]]
                 if c.actor is not None:
                     self._attach(i, m, c.actor, "anaphor")
@@ -306,20 +404,57 @@ class _Linker:
         m.actor = a.id
         a.mentions.append(i)
 
+    def _ordinal(self, i: int, m: ActorMention) -> None:
+        """ "the latter", "the former": the last or the one before of the two actors named last."""
+        here = self.mentions[i].sentence
+        seen: list[int] = []
+        for k in range(i - 1, -1, -1):
+            c = self.mentions[k]
+            if here - c.sentence > 2 or len(seen) == 2:
+                break
+            if c.actor is None or c.actor in seen or self.actors[c.actor].joint or self._place(c):
+                continue
+            seen.append(c.actor)
+        if len(seen) < 2:
+            m.actor = None
+            self.note[i] = f"unresolved {m.text!r}: fewer than two actors named before it"
+            return
+        pick = seen[0] if self.spk.ordinals[m.desc.head] == -1 else seen[1]
+        k = next(k for k in range(i - 1, -1, -1) if self.mentions[k].actor == pick)
+        self._attach(i, m, pick, "anaphor")
+        self.note[i] = f"anaphor@{k}"
+
+    def _place(self, c: ActorMention) -> bool:
+        """Say whether a mention follows a preposition of place ("met Salas in Lima"): a place, not an actor."""
+        before = self.text[max(0, c.start - 12):c.start].split()
+        return bool(before) and before[-1].lower() in ("in", "at", "to", "from", "near", "into")
+
     def _pronoun(self, i: int, m: ActorMention) -> None:
-        kind, gender = m.desc.head, m.desc.gender
-        if kind in ("i", "we"):
+        word, gender = m.desc.head, m.desc.gender
+        if word in self.spk.ordinals:
+            self._ordinal(i, m)
+            return
+        kind = self.spk.pronouns.get(word)
+        if word in ("i", "we"):
             m.actor = None
             self.note[i] = f"unresolved {m.text!r}: first person outside a quote"
             return
         scored: dict[int, tuple] = {}
         for k, c in self._recent(i, _WINDOW):
             a = self.actors[c.actor]
-            if not _compatible(a, kind, gender):
-                continue
+            if not _compatible(a, kind, gender) and not (kind == "body" and c.form == "document"):
+                continue  # "it" may be the document that stood for its author ("the statement adds")
+            if a.blocked == "media" and kind != "body":
+                continue  # "..., Reuters reported. They said": the outlet only passes on what others said
+            if a.kind == "unknown" and self._place(c):
+                continue  # "talks in Lima": a place, not who speaks
             dist = m.sentence - c.sentence
             recency = _RECENCY[min(dist, len(_RECENCY) - 1)] if dist or c.subject else _RECENCY[3]
-            score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown")
+            score = recency + 2 * c.subject + c.speaker + (c.form == "name") - 2 * (a.kind == "unknown") \
+                + 3 * (gender == "f" and self._described_as(a, gender)) \
+                + 2 * (kind == "group" and (a.plural or a.joint))
+            # only "she" prefers a woman known as one: most people of unknown gender in political news are
+            # men, so a known man is no better a "he" than a nearer unknown
             if a.id not in scored or scored[a.id][0] < score:
                 scored[a.id] = (score, c.start, k)
         if not scored:
@@ -334,6 +469,12 @@ class _Linker:
             other = self.actors[ranked[1][0]]
             if other.party != self.actors[best].party:
                 self.note[i] += f"|also {other.name!r}"
+
+    def _described_as(self, a: Actor, gender: str | None) -> bool:
+        """Say whether the actor's own words (a title, a role, its reported "she") give it this gender;
+        a gender only taken from an earlier pronoun does not count, or one guess would confirm the next."""
+        return bool(gender) and a.gender == gender and any(
+            self.mentions[j].form != "pronoun" and self.mentions[j].desc.gender == gender for j in a.mentions)
 
     def _same_words(self, m: ActorMention) -> int | None:
         key = _canonical(m.desc, m.desc.text).lower()
@@ -376,6 +517,11 @@ class _Linker:
             if "|also " in note:
                 why += f" (also possible: {note.split('|also ', 1)[1]})"
             f.evidence = why + (f", {a.evidence}" if a.evidence else "")
+        elif note == "serves":
+            f.evidence = a.evidence
+        elif note.startswith("same name") and "|also " in note:  # people who share a surname
+            f.evidence = (f"surname {mention_text!r} -> {a.name} (also possible: {note.split('|also ', 1)[1]})"
+                          + (f", {a.evidence}" if a.evidence else ""))
         elif own and (m.desc.parties == a.parties and not a.blocked or m.desc.blocked and a.blocked):
             f.evidence = own  # the mention's own description decided the actor's party
         elif a.evidence:
@@ -409,18 +555,23 @@ class _Linker:
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_joint(text: str, joint: frozenset) -> bool:
-    """Say whether a description is a generic joint one ("both governments"); cached, as descriptions recur."""
-    return text.lower() in joint or strip_article(text).lower() in joint
+def _names_joint(text: str, serves: bool) -> bool:
+    """Say whether a description names governments together: "both governments", "the two countries", or,
+    for a role or document (``serves``), "the foreign ministers of the two countries", "statements by both
+    sides". Cached, as descriptions recur."""
+    lex = actor_lexicon()
+    text = text.strip()
+    return bool(lex.joint.fullmatch(text) or serves and lex.joint_after.search(text))
 
 
-def _compatible(a: Actor, kind: str, gender: str | None) -> bool:
-    if kind in ("he", "she"):  # a one-word name in narration ("Austin met ...") may be a person too
+def _compatible(a: Actor, kind: str | None, gender: str | None) -> bool:
+    """Say whether actor ``a`` can be what a pronoun of ``kind`` (person, group, body) and ``gender`` refers to."""
+    if kind == "person":  # he, him, she; a one-word name in narration ("Austin met ...") may be a person too
         return a.kind in ("person", "unknown") and not a.plural and (
             a.gender is None or gender is None or a.gender == gender)
-    if kind == "they":
+    if kind == "group":
         return a.plural or a.kind in ("group", "joint", "body")
-    if kind == "it":
+    if kind == "body":
         return a.kind in ("body", "document") and not a.plural
     return False
 

@@ -27,6 +27,7 @@ from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .quotes import NL, Quotes, line_end, opens_quote
+from .uncertainty import uncertainty
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
            "count_statements", "describe_count"]
@@ -38,7 +39,7 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end",
     "mode", "party", "party_evidence",
-    "actor_id", "joint", "via", "rule", "repeats",
+    "actor_id", "joint", "via", "rule", "repeats", "uncertain",
 ]
 
 
@@ -70,6 +71,7 @@ class Statement:
     actor: int | None = None
     parties: tuple[str, ...] = ()
     via: str | None = None        # the outlet that relayed it ("according to Reuters")
+    reciprocal: bool = False      # "A and B accused each other": one statement per government, not a joint one
 
 
 # --------------------------------------------------------------------------- public
@@ -134,8 +136,8 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
                           f.evidence)  # ids exist only now; a folded repeat stands for the statement it repeats
         cue = f.cue
         sid = f"{aid}:q{n}"
-        joint = sid if len(f.parties) > 1 else None
-        for k, party in enumerate(f.parties if joint else (f.party,)):
+        joint = sid if len(f.parties) > 1 and not f.reciprocal else None
+        for k, party in enumerate(f.parties if joint or f.reciprocal else (f.party,)):
             rows.append((
                 sid if k == 0 else f"{sid}+{k}", aid, sent.sentence_id, sent.block,
                 f.resolved, f.speaker.text, f.speaker.start, f.speaker.end,
@@ -143,7 +145,7 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
                 text[cs:ce], cs, ce,
                 f.mode, party, evidence,
                 f"{aid}:a{f.actor}" if f.actor is not None else None, joint, f.via, f.rule,
-                ";".join(places[n]) if n in places else None,
+                ";".join(places[n]) if n in places else None, uncertainty(f.rule, evidence),
             ))
     return rows
 
@@ -226,7 +228,7 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
-        _relays(text, found, before)
+        _relays(text, found, before, e)
         if len(found) == before and found:
             prev = found[-1]
             span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
@@ -234,7 +236,32 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             if span:
                 found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
                                        continues=prev))
+                continue
+        if len(found) == before:
+            got = _document_quote(text, sents, i, quotes)
+            if got:
+                found.append(got)
     return _dedupe(found)
+
+
+def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
+    """Read a quote that opens a sentence after "X issued a statement ..." as X's words from that document."""
+    sent = sents[i]
+    if i == 0 or sent.block != "body" or not opens_quote(text, sent.start):
+        return None
+    prev = sents[i - 1]
+    if prev.block != "body" or sent.block_index - prev.block_index > 1:
+        return None
+    m = speaker_lexicon().issued.search(text, prev.start, prev.end)
+    if not m or quotes.around(m.start()):
+        return None
+    speaker = left_speaker(text, prev.start, m.start(), [])
+    q = quotes.starting_at(sent.start)
+    span = _content.trim(text, sent.start, min(q[1], line_end(text, sent.start)) if q else sent.end)
+    if speaker is None or not span or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return Statement(i, speaker, Cue(m.start(), m.end(), text[m.start():m.end()].lower(), "document"), span,
+                     "direct", "document-quote", document=True)
 
 
 def _dedupe(found: list[Statement]) -> list[Statement]:
@@ -330,12 +357,26 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         speaker = right_speaker(text, ce, e, inverted=False)
         span = _content.according_content(text, s, e, cs, speaker.end) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
+    if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
+        agent = _PASSIVE_AGENT.match(text, ce, e)
+        speaker = right_speaker(text, agent.start("agent"), agent.end("agent"), inverted=False) if agent else None
+        span = _content.trim(text, agent.start("to"), e) if speaker else None
+        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
-        speaker = clause_subject(text, s, cs, earlier)
+        quoted = _QUOTED_AS.search(text, max(s, cs - 160), cs)
+        via = None
+        if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
+            speaker = right_speaker(text, quoted.start("whom"), quoted.end("whom"), inverted=False)
+            via = text[s:quoted.start()].strip() or None
+        else:
+            speaker = clause_subject(text, s, cs, earlier)
+            if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
+                via = quoted["by"]
         span = _content.content_after(text, s, e, ce, cue.kind, quotes, nxt) if speaker else None
         if not span:
             return []
-        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "participle")]
+        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
+                          "quoted-as" if quoted else "participle", via=via)]
     j = cs
     while j > s and text[j - 1].isspace():
         j -= 1
@@ -348,7 +389,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     if speaker is None:
         return []
     frame_end = speaker.end if inverted else ce
-    plain = cue.form in cue_lexicon().after
+    plain = cue.form in cue_lexicon().objects
     if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
         # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
         m = _RELATIVE_END.search(text, ce, e)
@@ -373,10 +414,12 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
     if as_clause:
         pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
-    elif cue.form in cue_lexicon().after:
+    elif plain:
         pair = after()  # "described X as ...", "called on X to ...": the content follows
-    elif inverted or _content.after_quote(text, s, speaker.start):
-        pair = before() or after()  # "“Y,” X said": the quote before is the content
+    elif inverted or _content.after_quote(text, s, speaker.start) or (
+            text[s:speaker.start].rstrip().endswith(",") and _content.frames_then_comma(text, ce, e)):
+        # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
+        pair = before() or after()
     else:
         pair = after() or before()
     if pair is None:
@@ -418,23 +461,25 @@ def _document_frame() -> re.Pattern:
                       rf"(?:{alternation(w['medium'])})\b")
 
 
-def _relays(text: str, found: list[Statement], before: int) -> None:
-    """Fold "according to Reuters" that only relays statements of the same sentence into their ``via``.
+def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
+    """Fold an outlet that only passes on statements of the same sentence into their ``via``.
 
-    The outlet's "content" must be those statements and their frames and
-    nothing else ("“...,” Austin said, according to Reuters"); an outlet
-    that reports something of its own stays a statement.
+    "“...,” Austin said, according to Reuters", "Reuters reported that Austin
+    said ...", "According to a video posted by state TV, he said ...": the
+    outlet's "content" must be those statements and their frames and nothing
+    else; an outlet that reports something of its own stays a statement.
+    ", Reuters reported." after a statement gives no statement of its own
+    (its content would be the other's), only the ``via``.
     """
-    if len(found) - before < 2:
-        return  # a relay needs the statement it relays
-    lex = actor_lexicon()
     new = found[before:]
-    for relay in [f for f in new if f.cue is not None and f.cue.kind == "according_to"]:
-        outlet = strip_article(relay.speaker.text).lower()
-        if outlet not in lex.media and outlet.split()[-1] not in lex.media_heads:
-            continue
-        relayed = [f for f in new if f is not relay and f.content[0] >= relay.content[0]
-                   and f.content[1] <= relay.content[1] + 1]
+    if not new:
+        return
+    for relay in [f for f in new if _passes_on(f)] if len(new) > 1 else ():  # a relay needs what it relays
+        if relay not in found:
+            continue  # already passed on by another outlet
+        relayed = [f for f in new if f is not relay and not _passes_on(f) and (
+            f.content[0] >= relay.content[0] and f.content[1] <= relay.content[1] + 1
+            or relay.cue.kind == "according_to" and _overlap(f.content, relay.content) >= 0.8)]
         covered = [(min(f.content[0], f.speaker.start), max(f.content[1], f.speaker.end, f.cue.end if f.cue else 0))
                    for f in relayed]
         rest = text[relay.content[0]:relay.content[1]]
@@ -445,6 +490,60 @@ def _relays(text: str, found: list[Statement], before: int) -> None:
         found[:] = [f for f in found if f is not relay]
         for f in relayed:
             f.via = relay.speaker.text
+    if len(found) <= before:
+        return
+    last = found[-1]
+    if last.via is None and last.cue is not None and last.cue.start < last.content[0]:
+        m = _OUTLET_TAIL.fullmatch(text, last.content[1], e)
+        if m and (m["o2"] or _outlet(m["outlet"], loose=True)):
+            outlet = m["outlet"] or m["o2"]
+            for f in found[before:]:
+                f.via = f.via or outlet
+
+
+def _outlet(name: str, *, loose: bool = False) -> bool:
+    """Say whether a speaker mention names a news outlet ("Reuters", "state media", "Caliber.Az").
+
+    Loosely, also a name that ends like an outlet's ("Kyodo News", "The Times").
+    """
+    lex = actor_lexicon()
+    words = strip_article(name).split()
+    low = [w.lower() for w in words]
+    return bool(words) and (" ".join(low) in lex.media or low[0] in lex.media or low[-1] in lex.media_heads
+                            or bool(_WEB_NAME.search(words[-1])) or (loose and words[-1] in _outlet_words()))
+
+
+@built_from("attribution.csv")
+def _outlet_words() -> frozenset[str]:
+    """Return the capitalised words that end an outlet's name ("News", "Times", "Post")."""
+    return frozenset(word_lists("attribution.csv")["outlet_word"])
+
+
+def _passes_on(f: Statement) -> bool:
+    """Say whether a statement may only pass on others: an agency's, or "according to" an outlet or a video."""
+    if f.cue is None:
+        return False
+    if f.cue.kind != "according_to":
+        return _outlet(f.speaker.text)
+    first = strip_article(f.speaker.text).split()[:1]
+    return _outlet(f.speaker.text, loose=True) or (bool(first) and first[0].lower() in _RELAY_MEDIA)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Return the share of the shorter span that two spans share."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, inter) / max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+_PASSIVE_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;:“\"]{2,60}?)\s+(?P<to>to\s+[a-z])")
+# "quoted him as saying", "was quoted by the agency as saying"
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:by\s+(?P<by>[^,;“\"]{2,60}?)|(?P<whom>(?!by\b)[^,;“\"]{1,60}?))\s+as\s+$")
+_RELAY_MEDIA = frozenset({"video", "footage", "recording", "broadcast", "transcript"})  # "according to a video ..."
+_WEB_NAME = re.compile(r"\w\.(?:[a-z]{2,3}|[A-Z][a-z])$")  # "Caliber.Az", "Al-Monitor.com"
+# ", Reuters reported." / ", according to the state news agency." closing a sentence
+_OUTLET_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:[”\"’]\s*)?(?:(?:according\s+to|citing|as\s+reported\s+by)\s+"
+                          r"(?P<outlet>[^,;\n]{2,60}?)|(?P<o2>(?:the\s+)?[A-Z][^,;\n]{1,50}?)\s+(?:reported|reports))"
+                          r"\s*[.!]?\s*")
 
 
 _RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"

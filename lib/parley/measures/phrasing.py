@@ -3,12 +3,20 @@
 Every term list is a CSV file in ``lib/parley/lexicons`` (edit them freely; an
 edited file is re-read on the next call):
 
-* ``framing.csv`` (term, family, regex) — the general framing families:
-  withdrawal / reduction, transition / evolution, cooperation / partnership,
-  sovereignty, security / threat, escalation / deterrence, de-escalation /
-  dialogue, sanctions / pressure, humanitarian. A story's own families come
-  from the ``[framing]`` section of its parties file (see :mod:`parley.story`)
+* ``framing.csv`` (term, family, regex, in_names) — the general framing
+  families: withdrawal / reduction, transition / evolution, cooperation /
+  partnership, sovereignty / territory, security / threat, escalation /
+  deterrence, de-escalation / dialogue, sanctions / pressure, humanitarian,
+  legal / international law, economic / trade. Framing terms match every
+  inflection (:mod:`parley.core.lemmas`), with up to two words inside a multiword
+  term ("lift the remaining sanctions"), and count for nothing inside a
+  capitalised name (:mod:`parley.core.names`). A story's own families come from
+  the ``[framing]`` section of its parties file (see :mod:`parley.story`)
   and replace these.
+* ``framing_acts.csv`` (term, act, family) — acts as well as words: a threat
+  cue beside a condition is escalation ("if they attack again, we will
+  respond"), a negated veto cue beside one is pressure ("we will not approve
+  it until ...").
 * ``hedges.csv``, ``boosters.csv`` (term, source) — Hyland (2005) with a few
   diplomatic additions; Hyland's modal verbs are left to ``modals.csv`` so
   they are not counted twice.
@@ -24,25 +32,25 @@ edited file is re-read on the next call):
 
 Terms match whole words, case-insensitively, longest first ("gradual
 reduction" before "reduction"), in the statement's ``content`` only (never
-the "X said" frame). A framing term inside a proper name ("the Joint Security
-Cooperation Dialogue", see :mod:`parley.measures.names`) is not framing.
+the "X said" frame); framing terms by their lemmas.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ..core.lemmas import lemma, lemmatize
 from ..core.lexicons import built_from, pinned, read_lexicon
+from ..core.names import name_spans
 from ..core.story import resolve_story
 from .conditions import to_conditions
-from .names import inside_names
 from .terms import normalize, split_tokens
 
 __all__ = ["add_phrasing", "measure_phrasing", "phrasing_terms", "TERM_COLUMNS"]
@@ -52,13 +60,15 @@ TERM_COLUMNS = ["statement_id", "article_id", "party", "kind", "family", "term",
 
 _FILES = {"framing": "framing.csv", "hedge": "hedges.csv", "booster": "boosters.csv",
           "modal": "modals.csv", "specificity": "specificity.csv"}
+#: Cues of framing acts: a threat or a veto with a condition attached (see :func:`_with_acts`).
+_ACTS = "framing_acts.csv"
 
 #: Commitment score weights (see :func:`add_phrasing`).
 _NO_MODAL = 0.5
 _BOOSTER, _SPECIFIC, _SPECIFIC_CAP, _HEDGE, _CONDITION = 0.1, 0.05, 4, 0.1, 0.1
 
 
-def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
+def phrasing_terms(statements: pd.DataFrame, *, story=None, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
     """List every framing, hedge, booster, modal and specificity term in statements.
 
     Parameters
@@ -71,6 +81,11 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
         :class:`parley.story.Story` such as ``Analysis.story``, a parties
         file or its parsed document); None, or a setup without that section,
         uses ``framing.csv``.
+    conditions : pandas.DataFrame, optional
+        The conditions :func:`parley.to_conditions` found for these
+        statements, which framing acts read (a threat or a veto with a
+        condition); by default they are found for the statements with an
+        act cue.
 
     Returns
     -------
@@ -80,17 +95,21 @@ def phrasing_terms(statements: pd.DataFrame, *, story=None) -> pd.DataFrame:
         family, the modal level (strong, medium, weak), the specificity family
         (date, year, number, month, day, deadline) or the kind itself for
         hedges and boosters; ``term`` the lexicon entry (or, for regex rows,
-        the matched text, lowercased); ``start``/``end`` offsets into the
+        the matched text, lowercased; for an act, the cue and the condition's
+        marker, "approve … until"); ``start``/``end`` offsets into the
         article text (into the content when there is no ``content_start``);
         ``denied`` is True for a framing term, hedge or booster under
         negation or in a denial ("not a withdrawal", "no plans to withdraw",
         "rather than a withdrawal", "denied that troops would leave",
-        "rejected claims of a withdrawal"; "not clearly" is no booster) and
-        always False for modals and specificity. A negation counts only
-        before the term, in the same clause and a few words away; the words
-        are in ``negation.csv``.
+        "rejected claims of a withdrawal", "there is no, absolutely no,
+        negotiation", "nothing to do with the attacks", "rejects any attempt
+        to portray it as an escalation", "allegations of attacks are
+        baseless"; "not clearly" is no booster) and always False for modals
+        and specificity. A negation counts only before the term, in the same
+        clause and a few words away; the words are in ``negation.csv``.
     """
-    return _terms(_matched(statements, resolve_story(story)))
+    story = resolve_story(story)
+    return _terms(_matched(statements, story, conditions))
 
 
 def measure_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, *,
@@ -108,14 +127,21 @@ def measure_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None =
         The statements with their phrasing measures, and one row per term.
     """
     story = resolve_story(story)
-    matched = _matched(statements, story)
-    return _measured(statements, matched, conditions, story), _terms(matched)
+    conditions = to_conditions(statements, story=story) if conditions is None else conditions
+    matched = _matched(statements, story, conditions)
+    return _measured(statements, matched, conditions), _terms(matched)
 
 
-def _matched(statements: pd.DataFrame, story) -> list[tuple]:
-    """Find every statement's terms: ``(statement_id, article_id, party, content_start, matches)`` per row."""
+def _matched(statements: pd.DataFrame, story, conditions: pd.DataFrame | None) -> list[tuple]:
+    """Find every statement's terms: ``(statement_id, article_id, party, content_start, matches)`` per row.
+
+    ``conditions`` are the statements' conditions, or None to find them for the statements
+    that need them (those with an act cue).
+    """
     with pinned():  # one look at the lexicon files, not one per statement
-        return list(_statement_matches(statements, story=story))
+        conditional = None if conditions is None else set(conditions["statement_id"])
+        return _with_acts(statements, list(_statement_matches(statements, story=story, conditional=conditional)),
+                          conditions, story)
 
 
 def _terms(matched: list[tuple]) -> pd.DataFrame:
@@ -175,15 +201,15 @@ def add_phrasing(statements: pd.DataFrame, conditions: pd.DataFrame | None = Non
             validated scale.
     """
     story = resolve_story(story)
-    return _measured(statements, _matched(statements, story), conditions, story)
+    conditions = to_conditions(statements, story=story) if conditions is None else conditions
+    return _measured(statements, _matched(statements, story, conditions), conditions)
 
 
-def _measured(statements: pd.DataFrame, matched: list[tuple], conditions, story) -> pd.DataFrame:
+def _measured(statements: pd.DataFrame, matched: list[tuple], conditions: pd.DataFrame) -> pd.DataFrame:
     """Return ``add_phrasing``'s result from the statements' matched terms (one entry per row)."""
     rows = [_measures(matches) for *_, matches in matched]
     measures = pd.DataFrame(rows, columns=list(_MEASURES), index=statements.index).astype(_MEASURES)
-    found = to_conditions(statements, story=story) if conditions is None else conditions
-    counts = found["statement_id"].value_counts()
+    counts = conditions["statement_id"].value_counts()
     out = statements.assign(**measures)
     out["conditions"] = out["statement_id"].map(counts).fillna(0).astype("int64") if len(out) else 0
     score = (out["modal_strength"].fillna(_NO_MODAL) + _BOOSTER * out["boosters"]
@@ -230,6 +256,13 @@ class _Matcher:
     lengths: dict    # first word of a literal term -> word counts of the terms it starts, longest first
     seconds: dict    # first word of a multiword term -> the second words of its terms
     contracted: bool  # some literal terms are contractions ("'ll"), found inside a word
+    #: first lemma -> [(lemmas of the term's other words, term)], longest first; None: words as written
+    lemmas: dict | None = None
+    in_names: frozenset = frozenset()  # terms that still count inside a proper name ("the Vienna Convention")
+    also: dict | None = None  # term -> its other families, when it has a row for each ("defend": security, escalation)
+    needles: dict | None = None  # first 3 letters -> the words the regexes start with ("end", "leav")
+    rows: dict | None = None  # such a word -> the indices of the regexes that start with it
+    unindexed: tuple = ()  # the indices of the regexes with no such word: always tried
 
 
 @dataclass(frozen=True)
@@ -237,23 +270,42 @@ class _Matchers:
     kinds: dict       # kind -> _Matcher, in the order terms are reported
     firsts: frozenset  # first words of every kind's literal terms
     gate: re.Pattern | None  # every kind's regexes at once: a content it does not match has no regex term
+    vocabulary: frozenset = frozenset()  # the lemmas of the lemmatized matchers' terms
+    #: token -> its lemma when that is in the vocabulary, else "" (filled as tokens are met)
+    known: dict = field(default_factory=dict)
+    needles: dict = field(default_factory=dict)  # first 3 letters -> the words the lemmatized regexes start with
+    #: token -> the needles it starts with (filled as tokens are met)
+    needled: dict = field(default_factory=dict)
 
 
-@built_from(*_FILES.values())
+@built_from(*_FILES.values(), _ACTS)
 def _matchers() -> dict[str, _Matcher]:
-    return {kind: _matcher(read_lexicon(name), kind) for kind, name in _FILES.items()}
+    made = {kind: _matcher(read_lexicon(name), kind, lemmatized=kind == "framing") for kind, name in _FILES.items()}
+    acts = [{**row, "family": f"{row['act'].strip()}:{row['family'].strip()}"} for row in read_lexicon(_ACTS)]
+    return {**made, "act": _matcher(acts, "act", lemmatized=True)}
 
 
-def _matcher(rows, kind: str) -> _Matcher:
-    """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``)."""
-    regexes, literals, patterns = [], {}, []
+def _matcher(rows, kind: str, *, lemmatized: bool = False) -> _Matcher:
+    """Build a matcher from lexicon rows (dicts with ``term`` and ``family``, ``level``, ``regex``, ``strength``).
+
+    A lemmatized matcher finds every inflection of its literal terms ("threaten" in "threatened"),
+    with up to :data:`_GAP` words inside a multiword term ("lift the sanctions").
+    """
+    regexes, literals, patterns, in_names, also = [], {}, [], set(), {}
     for row in rows:
         family = (row.get("family") or row.get("level") or kind).strip()
         if (row.get("regex") or "").strip().lower() in ("yes", "true", "1"):
-            regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family))
+            regexes.append((re.compile(rf"(?<![\w-])(?:{row['term']})(?![\w-])", re.I), family,
+                            _prefixes(row["term"])))
             patterns.append(row["term"])
         else:
-            literals[normalize(row["term"])] = (family, float(row.get("strength") or 0))
+            term = normalize(row["term"])
+            if term not in literals:
+                literals[term] = (family, float(row.get("strength") or 0))
+            elif family != literals[term][0] and family not in also.get(term, ()):
+                also[term] = (*also.get(term, ()), family)
+        if (row.get("in_names") or "").strip().lower() in ("yes", "true", "1"):
+            in_names.add(normalize(row["term"]))
     lengths: dict[str, set] = {}
     seconds: dict[str, set] = {}
     for term in literals:
@@ -261,8 +313,74 @@ def _matcher(rows, kind: str) -> _Matcher:
         lengths.setdefault(first, set()).add(1 + len(rest))
         if rest:
             seconds.setdefault(first, set()).add(rest[0])
+    by_lemma = None
+    if lemmatized:
+        by_lemma, keys = {}, set()
+        for term in literals:
+            key = tuple(lemmatize(term.split()))
+            if key not in keys:  # "withdraw" and "withdrawing" are one entry: the first row says its family
+                keys.add(key)
+                by_lemma.setdefault(key[0], []).append((key[1:], term))
+        for entries in by_lemma.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
     return _Matcher(regexes, tuple(patterns), literals, {w: sorted(n, reverse=True) for w, n in lengths.items()},
-                    seconds, any(t.startswith("'") for t in literals))
+                    seconds, any(t.startswith("'") for t in literals), by_lemma, frozenset(in_names), also,
+                    _needles(p for *_, prefixes in regexes for p in prefixes),
+                    _rows(regexes), tuple(i for i, (*_, prefixes) in enumerate(regexes) if not prefixes))
+
+
+def _rows(regexes: list) -> dict:
+    """Index the regexes by the words they start with."""
+    index: dict = {}
+    for i, (*_, prefixes) in enumerate(regexes):
+        for prefix in prefixes:
+            index.setdefault(prefix, []).append(i)
+    return {prefix: tuple(found) for prefix, found in index.items()}
+
+
+def _needles(prefixes) -> dict:
+    """Index the words regexes start with by their first three letters, for a look-up per token."""
+    index: dict = {}
+    for prefix in dict.fromkeys(prefixes):
+        index.setdefault(prefix[:3], []).append(prefix)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _prefixes(pattern: str) -> tuple:
+    """Return the lowercase letters each top-level alternative of a regex starts with, or () when one has none.
+
+    ``"strikes|struck(?!...)"`` gives ``("strikes", "struck")``: a text holding neither cannot match.
+    """
+    alternatives, depth, part = [], 0, []
+    for i, c in enumerate(pattern):
+        escaped = i and pattern[i - 1] == "\\"
+        if c in "([" and not escaped:
+            depth += 1
+        elif c in ")]" and not escaped:
+            depth -= 1
+        elif c == "|" and not depth:
+            alternatives.append("".join(part))
+            part = []
+            continue
+        part.append(c)
+    alternatives.append("".join(part))
+    found = []
+    for alternative in alternatives:
+        alternative = _LOOKBEHIND.sub("", alternative)  # "(?<=our\s)support" starts with "support"
+        letters = re.match(r"[a-z]+", alternative.lower())
+        if not letters:
+            return ()
+        # a letter followed by ?, * or { is optional: keep the letters before it
+        word = letters.group()
+        if alternative[len(word):len(word) + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        if len(word) < 3:  # too short to index: the regex is always tried
+            return ()
+        found.append(word)
+    return tuple(found)
+
+
+_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))+")
 
 
 @lru_cache(maxsize=32)
@@ -281,53 +399,141 @@ def _gate(patterns: tuple) -> re.Pattern | None:
 @lru_cache(maxsize=32)
 def _framing_matcher(rows: tuple) -> _Matcher:
     """Build the framing matcher of a story's ``(term, family)`` rows (literal terms)."""
-    return _matcher([{"term": term, "family": family} for term, family in rows], "framing")
+    return _matcher([{"term": term, "family": family} for term, family in rows], "framing", lemmatized=True)
 
 
 def _matchers_for(story) -> _Matchers:
-    """Return the matchers, the framing one from the story when it has families."""
-    matchers = _matchers()
-    if story is not None and story.framing is not None:
-        matchers = {**matchers, "framing": _framing_matcher(story.framing)}
-    return _Matchers(matchers, frozenset().union(*(m.lengths for m in matchers.values())),
-                     _gate(sum((m.patterns for m in matchers.values()), ())))
+    """Return the matchers, the framing one from the story when it has families (acts then add none)."""
+    made = _matchers()
+    framing = None if story is None else story.framing
+    kept = _COMBINED.get(framing)
+    if kept is None or kept[0] is not made:  # built again after a lexicon edit
+        if len(_COMBINED) > 32:  # many stories in one session: start afresh
+            _COMBINED.clear()
+        kept = _COMBINED[framing] = (made, _combined(made, framing))
+    return kept[1]
 
 
-def _find(content: str, matchers: _Matchers) -> list[tuple]:
+#: story framing rows (None: the defaults) -> (the lexicon matchers they were built with, their _Matchers);
+#: kept across calls so that the words already looked up stay known
+_COMBINED: dict = {}
+
+
+def _combined(made: dict, framing) -> _Matchers:
+    matchers = made
+    if framing is not None:
+        matchers = {kind: matcher for kind, matcher in made.items() if kind != "act"}
+        matchers["framing"] = _framing_matcher(framing)
+    literal = [m for m in matchers.values() if m.lemmas is None]  # the others prefilter each regex by its words
+    vocabulary = frozenset(word for m in matchers.values() if m.lemmas for first, entries in m.lemmas.items()
+                           for word in (first, *(w for rest, _ in entries for w in rest)))
+    needles = {}
+    for m in matchers.values():
+        if m.lemmas is not None and m.needles:
+            for key, found in m.needles.items():
+                needles[key] = tuple(dict.fromkeys((*needles.get(key, ()), *found)))
+    return _Matchers(matchers, frozenset().union(*(m.lengths for m in literal)),
+                     _gate(sum((m.patterns for m in literal), ())), vocabulary, needles=needles)
+
+
+def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple]:
     """Return ``(kind, family, term, start, end, strength, denied)`` for every term in one content.
 
     Literal terms are looked up word by word (longest first, leftmost, not
     overlapping), which is much faster than one big regex alternation; the
-    words of a multiword term must be separated by whitespace only.
+    words of a multiword term must be separated by whitespace only. Without
+    ``acts`` (a statement without conditions) act cues are not looked for.
     """
     words = _words(content)
     tokens = words.tokens
     # a term can only start at a lexicon's first word or at a contraction: the other words are skipped unread
     firsts = [i for i, w in enumerate(tokens) if w in matchers.firsts]
     quoted = [i for i, w in enumerate(tokens) if "'" in w] if "'" in content or "’" in content else []
+    lemmas = present = None
     found = []
     regexes = matchers.gate is None or matchers.gate.search(content)
     for kind, matcher in matchers.kinds.items():
+        if kind == "act" and not acts:
+            continue
         taken = []
-        if regexes:
-            for regex, family in matcher.regexes:
+        if matcher.lemmas is not None and matcher.regexes and present is None:  # the words the regexes start with
+            hits = list(map(matchers.needled.get, tokens))
+            if None in hits:
+                hits = [_needled(t, matchers) if h is None else h for t, h in zip(tokens, hits)]
+            present = set(chain.from_iterable(hits))
+        if regexes or matcher.lemmas is not None:
+            rows = matcher.regexes
+            if matcher.lemmas is not None and matcher.regexes:  # only the regexes whose first words are there
+                rows = [rows[i] for i in sorted({*matcher.unindexed, *(i for n in present for i in matcher.rows[n])})]
+            for regex, family, _ in rows:
                 for m in regex.finditer(content):
                     if not any(s < m.end() and m.start() < e for s, e in taken):
                         taken.append((m.start(), m.end()))
                         found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
-        starts = [i for i in firsts if tokens[i] in matcher.lengths]
+        if matcher.lemmas is not None:
+            if lemmas is None:  # a word whose lemma is in no term is "": most are, and are skipped at once
+                lemmas = list(map(matchers.known.get, tokens))
+                if None in lemmas:
+                    lemmas = [_known(t, matchers) if w is None else w for t, w in zip(tokens, lemmas)]
+            starts, lookup = [i for i, w in enumerate(lemmas) if w and w in matcher.lemmas], _lookup_lemmas
+        else:
+            starts = [i for i in firsts if tokens[i] in matcher.lengths]
+            if quoted and matcher.contracted:
+                starts = sorted(set(starts).union(quoted))
+            lookup = _lookup
         after = 0  # the first word not inside a term already found
-        for i in sorted(set(starts).union(quoted)) if quoted and matcher.contracted else starts:
+        for i in starts:
             if i < after:
                 continue
-            hit = _lookup(words, i, matcher)
-            if hit and not any(s < hit[2] and hit[1] < e for s, e in taken):
+            hit = lookup(words, i, matcher, lemmas)
+            if hit and taken and any(s < hit[2] and hit[1] < e for s, e in taken):
+                # a longer literal term wins over a regex inside it ("missile strikes" over "strikes")
+                inside = [(s, e) for s, e in taken if s < hit[2] and hit[1] < e]
+                if not all(hit[1] <= s and e <= hit[2] and e - s < hit[2] - hit[1] for s, e in inside):
+                    continue
+                taken = [span for span in taken if span not in inside]
+                found = [f for f in found if not (f[0] == kind and (f[3], f[4]) in inside)]
+            if hit:
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
                 found.append((kind, family, term, s, e, strength))
+                for other in matcher.also.get(term, ()) if matcher.also else ():
+                    found.append((kind, other, term, s, e, strength))
                 after = i + n
+    if found and lemmas is not None:
+        found = _outside_names(content, found, matchers)
     found.sort(key=lambda f: (f[3], f[0]))
     return _with_denials(words, found)
+
+
+def _needled(token: str, matchers: _Matchers) -> tuple:
+    """Return the words a token starts with that lemmatized regexes start with (and remember them)."""
+    found = matchers.needled[token] = tuple(n for n in matchers.needles.get(token[:3], ()) if token.startswith(n))
+    return found
+
+
+def _known(token: str, matchers: _Matchers) -> str:
+    """Return a token's lemma if some lemmatized term has it, else "" (and remember which)."""
+    found = lemma(token)
+    found = matchers.known[token] = found if found in matchers.vocabulary else ""
+    return found
+
+
+def _outside_names(content: str, found: list[tuple], matchers: _Matchers) -> list[tuple]:
+    """Drop the framing terms and act cues inside a proper name ("the Joint Security Cooperation Dialogue")."""
+    # a name's words are capitalised: a term that starts with a small letter is in none
+    if not any(f[0] in _NAMED and content[f[3]].isupper() for f in found):
+        return found
+    names = name_spans(content)
+    if not names:
+        return found
+    return [f for f in found
+            if f[0] not in _NAMED or f[2] in matchers.kinds[f[0]].in_names
+            or not any(s <= f[3] and f[4] <= e for s, e in names)]
+
+
+#: The kinds of term a proper name hides.
+_NAMED = frozenset({"framing", "act"})
 
 
 class _Words(NamedTuple):
@@ -346,7 +552,7 @@ def _words(content: str) -> _Words:
     return _Words(content, tokens, offsets[:-1:2], offsets[1::2])
 
 
-def _lookup(words: _Words, i: int, matcher: _Matcher):
+def _lookup(words: _Words, i: int, matcher: _Matcher, _lemmas=None):
     """Return ``(term, start, end, n_words)`` of the longest term starting at word ``i``, or None."""
     word, s = words.tokens[i], words.starts[i]
     cut = word.find("'")
@@ -371,12 +577,109 @@ def _lookup(words: _Words, i: int, matcher: _Matcher):
     return None
 
 
+#: Most words that may stand between two words of a multiword term ("lift the remaining sanctions").
+_GAP = 2
+
+
+def _lookup_lemmas(words: _Words, i: int, matcher: _Matcher, lemmas: list):
+    """Return ``(term, start, end, n_words)`` of the longest term whose lemmas start at word ``i``, or None.
+
+    The later words of a multiword term may follow after up to :data:`_GAP` other words, in the
+    same stretch of words (no punctuation between).
+    """
+    content, starts, ends = words.content, words.starts, words.ends
+    count = len(lemmas)
+    for rest, term in matcher.lemmas[lemmas[i]]:
+        last = i
+        for want in rest:
+            k, at = last + 1, None
+            while k < count and k <= last + 1 + _GAP and (content[ends[k - 1]:starts[k]] == " "
+                                                          or _spaced(content, ends[k - 1], starts[k])):
+                if lemmas[k] == want:
+                    at = k
+                    break
+                k += 1
+            if at is None:
+                break
+            last = at
+        else:
+            return term, starts[i], ends[last], last - i + 1
+    return None
+
+
+def _spaced(content: str, end: int, start: int) -> bool:
+    """Tell whether only spaces, or an abbreviation's dot ("U.S. goods"), stand between two words."""
+    between = content[end:start]
+    return not between.strip() or (between.strip() == "." and end >= 1 and not content[end - 2:end - 1].isalnum())
+
+
 def _joined(words: _Words, i: int, most: int) -> int:
     """Return how many words from word ``i`` on (at most ``most``) are separated by whitespace only."""
     n, last = 1, min(most, len(words.tokens) - i)
     while n < last and not words.content[words.ends[i + n - 1]:words.starts[i + n]].strip():
         n += 1
     return n
+
+
+# --------------------------------------------------------------------------- acts
+
+def _with_acts(statements: pd.DataFrame, matched: list[tuple], conditions: pd.DataFrame | None,
+               story) -> list[tuple]:
+    """Turn act cues into framing terms where a condition makes them an act, and drop the other cues.
+
+    A *threat* cue ("pay a price", "respond") outside the condition of a conditional sentence, not
+    negated, is a conditional threat ("if they attack again, they will pay a heavy price"): its
+    family, escalation. A *veto* cue ("approve", "green light") there, negated or after "only", is a
+    veto used as leverage ("we will not approve their membership until ..."): its family, pressure.
+    The cue must stand within :data:`_ACT_REACH` characters of the condition's marker, outside the
+    condition itself. The term reads as the cue and the marker ("approve … until").
+    """
+    acting = {row[0] for row in matched if any(m[0] == "act" for m in row[4])}
+    if not acting:
+        return matched
+    if conditions is None:
+        conditions = to_conditions(statements[statements["statement_id"].isin(acting)], story=story)
+    found: dict = {}
+    if len(conditions) and "start" in conditions:
+        picked = conditions[conditions["statement_id"].isin(acting) & conditions["start"].notna()]
+        for sid, start, end, marker, marker_start in zip(picked["statement_id"], picked["start"], picked["end"],
+                                                         picked["marker"], picked["marker_start"]):
+            at = int(start) if pd.isna(marker_start) else int(marker_start)
+            found.setdefault(sid, []).append((min(at, int(start)), int(end), at,
+                                              marker.lower() if isinstance(marker, str) else ""))
+    contents = dict(zip(statements["statement_id"], statements["content"]))
+    out = []
+    for sid, aid, party, base, matches in matched:
+        if sid in acting:
+            words = [m for m in matches if m[0] != "act"]
+            acts = [a for a in (_act(m, found.get(sid, ()), contents[sid], base) for m in matches if m[0] == "act")
+                    if a is not None and not any(w[0] == "framing" and w[1] == a[1] and w[3] < a[4] and a[3] < w[4]
+                                                 for w in words)]  # "pay a price" is a term of its own already
+            matches = sorted(words + acts, key=lambda m: (m[3], m[0])) if acts else words
+        out.append((sid, aid, party, base, matches))
+    return out
+
+
+def _act(cue: tuple, conditions: list, content: str, base: int) -> tuple | None:
+    """Return the framing term an act cue makes beside a statement's conditions, or None."""
+    _, label, term, start, end, _, denied = cue
+    act, family = label.split(":", 1)
+    where = base + start
+    for first, last, marker_at, marker in conditions:
+        if first <= where < last or abs(where - marker_at) > _ACT_REACH:
+            continue
+        named = f"{term} … {marker}" if marker else term
+        if act == "threat" and not denied:
+            return "framing", family, named, start, end, 0.0, False
+        if act == "veto" and (denied or _ONLY.search(content, max(0, min(where, marker_at) - base - _ACT_REACH),
+                                                     max(start, marker_at - base))):
+            return "framing", family, named, start, end, 0.0, False
+    return None
+
+
+#: How far (characters) an act cue may stand from its condition's marker: about one sentence.
+_ACT_REACH = 160
+_ONLY = re.compile(r"\bonly\b", re.I)
 
 
 # --------------------------------------------------------------------------- denial
@@ -387,19 +690,25 @@ def _joined(words: _Words, i: int, most: int) -> int:
 _LETTERS = {"negator": "n", "negative_determiner": "N", "contrast": "c", "contrast_in_clause": "C",
             "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
             "scope": "t", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
-            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A"}
-_CUES = frozenset("nNcCDrk")  # a multiword cue acts from its last word
-_DENIABLE = frozenset({"framing", "hedge", "booster"})
-_NEGATION_WINDOW, _DENIAL_WINDOW = 5, 7  # most words between the cue and the term
+            "complementizer": "h", "boundary": "b", "coordinator": "o", "conjunction": "A", "dismissal": "z",
+            "futile": "y"}
+_CUES = "nNcCDrk"  # the letters of cues; a multiword cue acts from its last word
+_DENIABLE = frozenset({"framing", "hedge", "booster", "act"})
+_NEGATION_WINDOW, _DENIAL_WINDOW = 5, 9  # most words between the cue and the term
 
 _MODIFIERS = "[wT]{0,2}"                    # "full", "US troop" before the term
 _NP = f"(?:(?<=[dN]){_MODIFIERS})?"         # modifiers only after a determiner or "no"
 _CHAIN = "[tadp]*"                          # "is", "plans to", "about", "a", "it"
 _CLAUSE = f"(?:p|d?{_MODIFIERS}){_CHAIN}{_NP}"  # a subject, its verb chain, the term's phrase
 #: "not a withdrawal", "no plans to withdraw", "no troops will leave", "rather than a withdrawal"
-_NEGATED = re.compile(rf"(?:[nc]{_CHAIN}|N(?:{_CHAIN}|[wT]{{1,2}}a{_CHAIN})){_NP}$")
+#: "should not expect them to back it": a negated scope verb, its object and "to"
+_NEGATED = re.compile(rf"(?:[nc]{_CHAIN}(?:(?<=t)(?:p|d?w{{1,2}})t+{_CHAIN})?|N(?:{_CHAIN}|[wT]{{1,2}}a{_CHAIN})){_NP}$")
 #: "denied any withdrawal", "denied that troops would leave", "rejected claims of a withdrawal"
-_DENIED = re.compile(rf"(?:Dd?{_MODIFIERS}|Dh{_CLAUSE}|[Dr]d?{_MODIFIERS}k[th]?{_CLAUSE})$")
+#: "rejects any attempt to portray the talks as a threat": what the claim calls something
+_DENIED = re.compile(rf"(?:Dd?{_MODIFIERS}|Dh{_CLAUSE}|[Dr]d?{_MODIFIERS}k[th]?{_CLAUSE}"
+                     rf"|[Dr]d?{_MODIFIERS}kt+(?:p|d?[wT]{{1,3}})t{_CHAIN}{_NP})$")
+#: "not up for discussion, negotiation or debate": a list after a denied term shares its denial
+_LISTED = re.compile(r"\s*,\s*(?:(?:and|or|nor)\s+)?(?:(?:a|an|the|any)\s+)?")
 #: "will not withdraw or reduce": the second term shares the first one's negation
 _COORDINATED = re.compile(rf"To(?:d?{_MODIFIERS})$")
 #: "did not rule out": a negated denial verb denies nothing
@@ -408,12 +717,18 @@ _NEGATED_VERB = re.compile(r"[nN][tadp]*$")
 _BREAK = re.compile(r"[,;:!?()\[\]{}—–…]|\s-\s|(?<=\w\w)\.(?!\w)")
 
 
+_HAVE = frozenset({"have", "has", "had", "having"})
+
+
 @dataclass(frozen=True)
 class _Scope:
     words: dict        # one word -> letter
     phrases: dict      # several words -> letter
     longest: int
     firsts: frozenset  # first words of phrases
+    dismissals: frozenset  # the one-word dismissals ("baseless"): a content without them needs no look past its terms
+    dismissal_phrases: tuple  # the others ("without basis"), looked for in the lowered content
+    cues: frozenset  # every word that can start a negation or denial: a content without one denies nothing
 
 
 @built_from("negation.csv")
@@ -423,7 +738,12 @@ def _scope() -> _Scope:
         term, letter = normalize(row["term"]), _LETTERS[row["kind"].strip()]
         (phrases if " " in term else words).setdefault(term, letter)
     longest = max((len(t.split()) for t in phrases), default=1)
-    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases))
+    dismissals = frozenset(t for t, letter in words.items() if letter in "zy")
+    dismissal_phrases = tuple(t for t, letter in phrases.items() if letter in "zy")
+    # a claim noun denies only with a denial verb or a dismissal, which are cues themselves
+    cues = frozenset(t.split()[0] for t, letter in {**words, **phrases}.items() if letter in "nNcCDrzy")
+    return _Scope(words, phrases, longest, frozenset(t.split()[0] for t in phrases), dismissals, dismissal_phrases,
+                  cues)
 
 
 def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
@@ -431,17 +751,45 @@ def _with_denials(words: _Words, found: list[tuple]) -> list[tuple]:
     if not any(f[0] in _DENIABLE for f in found):
         return [(*f, False) for f in found]
     starts = words.starts
-    last_term = max(f[3] for f in found if f[0] in _DENIABLE)
-    letters, clause = _letters(words, bisect_right(starts, last_term))
-    out = []
+    scope = _scope()
+    if scope.cues.isdisjoint(words.tokens):  # no negation, denial or contrast: nothing is denied (most contents)
+        return [(*f, False) for f in found]
+    # a dismissal after the term ("allegations of violence were absurd") needs the words after it too
+    dismissed = not scope.dismissals.isdisjoint(words.tokens)
+    if not dismissed and scope.dismissal_phrases:
+        lowered = words.content.lower()
+        dismissed = any(p in lowered for p in scope.dismissal_phrases)
+    last_term = len(starts) if dismissed else bisect_right(starts, max(f[3] for f in found if f[0] in _DENIABLE))
+    letters, clause = _letters(words, last_term)
+    out, before = [], None  # before: the previous deniable term's end and whether it was denied
     for f in found:  # left to right, so "or reduce" sees that "withdraw" was denied
         first = bisect_right(starts, f[3]) - 1
-        denied = f[0] in _DENIABLE and first > 0 and _is_denied(letters, clause[first], first)
+        deniable = f[0] in _DENIABLE
+        denied = deniable and (
+            first > 0 and _is_denied(letters, clause[first], first) or (dismissed and _is_dismissed(letters, clause, first))
+            or (before is not None and before[1] and _LISTED.fullmatch(words.content, before[0], f[3]) is not None))
         last = min(bisect_left(starts, f[4]), len(letters)) - 1
         if denied and letters[last] == "w":  # a scope word keeps its letter: "not considering a withdrawal"
             letters[last] = "T"
+        if deniable:
+            before = (f[4], denied)
         out.append((*f, denied))
     return out
+
+
+def _is_dismissed(letters: list, clause: list, i: int) -> bool:
+    """Tell whether the term at word ``i`` is what a dismissed claim says ("claims of an attack are baseless")
+    or is called futile ("the talks are now pointless")."""
+    start = clause[i]
+    end = i + 1
+    while end < len(letters) and clause[end] == start:
+        end += 1
+    after = "".join(letters[i + 1:min(end, i + 1 + _DENIAL_WINDOW)])
+    return "k" in letters[start:i] and "z" in after or _FUTILE.search(after) is not None
+
+
+#: "talks with them are now pointless", "a withdrawal is off the table": the term's clause calls it futile
+_FUTILE = re.compile(r"^[wTdip]*a+[tw]?y")
 
 
 def _is_denied(letters: list, clause_start: int, i: int) -> bool:
@@ -451,11 +799,18 @@ def _is_denied(letters: list, clause_start: int, i: int) -> bool:
     return bool(_NEGATED.search(near) or _DENIED.search(wide) or _COORDINATED.search(wide))
 
 
+#: Most words of a parenthesis after a negation ("not, under any circumstances, ...").
+_PARENTHESIS = 4
+
+
 def _letters(words: _Words, count: int) -> tuple[list, list]:
     """Return the letter of each of the first ``count`` words and the index of the first word of its clause."""
     scope = _scope()
     tokens, starts = words.tokens[:count], words.starts[:count]
     letters = [scope.words.get(t, "w") for t in tokens]
+    for j, t in enumerate(tokens[:-1]):  # "can't have a nuclear weapon": a possessive "have" is a verb, not an auxiliary
+        if t in _HAVE and letters[j + 1] == "d":
+            letters[j] = "w"
     taken = 0
     for i in [i for i, t in enumerate(tokens) if t in scope.firsts]:
         n = 0 if i < taken else _phrase_at(words, i, min(scope.longest, count - i), scope)
@@ -464,10 +819,19 @@ def _letters(words: _Words, count: int) -> tuple[list, list]:
             letters[i:i + n] = ["-"] * (n - 1) + [letter] if letter in _CUES else [letter] * n
             taken = i + n
     breaks = [m.start() for m in _BREAK.finditer(words.content, 0, starts[-1] if starts else 0)]
-    clause, start, b = [], 0, 0
+    clause, start, b, kept = [], 0, 0, -1  # kept: a break that ends no clause
     for j, word_start in enumerate(starts):
         while b < len(breaks) and breaks[b] < word_start:
-            start, b = j, b + 1
+            if j and letters[j - 1] in "nN" and b + 1 < len(breaks):
+                # "there is no, absolutely no, negotiation", "we will not, under any circumstances, leave":
+                # a negation goes on past its parenthesis
+                inside = bisect_left(starts, breaks[b + 1]) - j
+                if inside <= _PARENTHESIS:
+                    kept = b + 1
+                    letters[j:j + inside] = [x if x in "nN" else "a" for x in letters[j:j + inside]]
+            elif b != kept:
+                start = j
+            b += 1
         clause.append(start)
         letter = letters[j]
         if letter == "A":  # "and the withdrawal will ...": a new subject, a new clause
@@ -493,10 +857,11 @@ def _phrase_at(words: _Words, i: int, most: int, scope: _Scope) -> int:
     return 0
 
 
-def _statement_matches(statements: pd.DataFrame, *, story=None):
+def _statement_matches(statements: pd.DataFrame, *, story=None, conditional=None):
     """Yield ``(statement_id, article_id, party, content_start, matches)`` per statement (no matches without text).
 
-    ``story`` (a resolved Story) supplies the framing families.
+    ``story`` (a resolved Story) supplies the framing families; ``conditional``, the ids of the
+    statements with conditions (None: not known), which alone can hold an act.
     """
     if statements is None or not len(statements):
         return
@@ -510,21 +875,12 @@ def _statement_matches(statements: pd.DataFrame, *, story=None):
             yield sid, aid, party, 0, []
             continue
         base = 0 if pd.isna(base) else int(base)
-        matches = _outside_names(content, _find(content, matchers))
+        matches = _find(content, matchers, acts=conditional is None or sid in conditional)
         if cue not in denials:
             denials[cue] = _denial_cue(cue)
         if denials[cue]:  # "The Pentagon denied | that US forces would withdraw": the cue denies it all
             matches = [(*m[:6], m[6] or m[0] in _DENIABLE) for m in matches]
         yield sid, aid, None if pd.isna(party) else party, base, matches
-
-
-def _outside_names(content: str, matches: list[tuple]) -> list[tuple]:
-    """Drop the framing terms inside a proper name: "the Joint Security Cooperation Dialogue" frames nothing."""
-    framing = [m for m in matches if m[0] == "framing"]
-    if not framing:
-        return matches
-    named = {id(m) for m, inside in zip(framing, inside_names(content, [(m[3], m[4]) for m in framing])) if inside}
-    return [m for m in matches if id(m) not in named] if named else matches
 
 
 def _denial_cue(cue) -> bool:

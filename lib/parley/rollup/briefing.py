@@ -31,7 +31,7 @@ TONE_MEASURES = {"tone_score": "cooperation–conflict score", "polarity": "Text
 QUOTES, WORDS = 2, 26
 
 _COLUMNS = ["party", "line", "label", "label_k", "k", "n", "value", "low", "high", "few", "small", "measure", "also",
-            "articles", "outlets", "first", "last", "quotes"]
+            "articles", "outlets", "first", "last", "words", "quotes"]
 
 
 def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, terms: pd.DataFrame | None = None,
@@ -63,9 +63,11 @@ def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, t
         order of first appearance: ``party``, ``line``, ``label`` (the main
         family, the main condition category, the tone class; None when
         there is none), ``label_k`` (the statements behind the label),
-        ``k`` of ``n`` (statements using the
-        family, with a condition, of the tone class; for ``statements``
-        both are the government's statements), ``value`` / ``low`` /
+        ``k`` of ``n``: for ``statements`` the government's statements; for
+        ``framing`` its statements that use the family of those with
+        framing terms (:func:`parley.summaries.framing`); for
+        ``conditions`` its statements with a condition of all; for ``tone``
+        those of the tone class of those scored. ``value`` / ``low`` /
         ``high`` (the share or the mean tone with its 95% interval; no
         interval for a mean of fewer than :data:`~parley.summaries.SMALL`),
         ``few`` (a family or category resting on
@@ -74,7 +76,8 @@ def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, t
         ``measure`` (the tone measure's name), ``also`` (the other families
         or categories used, with their statements), ``articles``,
         ``outlets`` (a tuple), ``first`` / ``last`` (dates of its
-        statements' articles) and ``quotes`` (a tuple of the statement ids
+        statements' articles), ``words`` (the words behind the main family,
+        "reduce, gradual reduction") and ``quotes`` (a tuple of the statement ids
         that show the line best, at most :data:`QUOTES`).
     """
     rows = summaries._statement_rows(statements, include_unattributed=False)
@@ -82,7 +85,7 @@ def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, t
         return pd.DataFrame(columns=_COLUMNS)
     frame = statements[statements["party"].notna()]
     share = summaries.conditionality(frame, conditions, include_unattributed=False).set_index("party")
-    families = summaries.framing_statements(terms, frame)
+    families = summaries.framing(_terms_of(terms, frame))
     attached = _attached(conditions, frame)
     where = _where(frame, articles)
     out = []
@@ -179,8 +182,8 @@ def contrasts(statements: pd.DataFrame, conditions: pd.DataFrame | None = None,
     found, compared, small = [], 0, {}
     for line, table in _compared(frame, conditions, terms, n_boot=n_boot, seed=seed):
         diffs = summaries.differences(table)
-        for row in table[table["small"].astype(bool)].itertuples():
-            small.setdefault(row.party, int(row.n))
+        if line == "conditions":  # of all a government's statements: the count "too few" is about
+            small.update({r.party: int(r.n) for r in table[table["small"].astype(bool)].itertuples()})
         fair = diffs[~diffs["small"].astype(bool)]
         compared += len(fair)
         for d in fair[~fair["within_noise"].astype(bool)].itertuples():
@@ -206,7 +209,7 @@ def _row(party, line: str, n: int, small: bool, **values) -> dict:
     """Return one briefing row: what a line has, on top of what it has not (no label, no value, no quotes)."""
     return {"party": party, "line": line, "label": None, "label_k": 0, "k": 0, "n": n, "value": np.nan,
             "low": np.nan, "high": np.nan, "few": False, "small": small, "measure": None, "also": (), "articles": 0,
-            "outlets": (), "first": pd.NaT, "last": pd.NaT, "quotes": (), **values}
+            "outlets": (), "first": pd.NaT, "last": pd.NaT, "words": "", "quotes": (), **values}
 
 
 def _statements_line(party, mine: pd.DataFrame, n: int, small: bool, where: dict) -> dict:
@@ -228,8 +231,9 @@ def _framing_line(party, families: pd.DataFrame, terms, mine: pd.DataFrame, n: i
     if "denied" in mine_terms:
         mine_terms = mine_terms[~mine_terms["denied"].fillna(False).astype(bool)]
     k = int(top["statements"])
-    return _row(party, "framing", n, small, label=top["family"], label_k=k, k=k, value=top["share"], low=top["low"],
-                high=top["high"], few=bool(top["few"]), quotes=_best(mine_terms["statement_id"], mine),
+    return _row(party, "framing", int(top["n"]), small, label=top["family"], label_k=k, k=k, value=top["share"],
+                low=top["low"], high=top["high"], few=bool(top["caution"]), words=top["words"],
+                quotes=_best(mine_terms["statement_id"], mine),
                 also=tuple((r.family, int(r.statements)) for r in used.iloc[1:].itertuples()))
 
 
@@ -277,6 +281,13 @@ def _best(ids: pd.Series, mine: pd.DataFrame) -> tuple:
                           "order": pd.Series(range(len(rows)), index=rows.index).reindex(hits.index)})
     order = order.sort_values(["hits", "body", "order"], ascending=[False, False, True], kind="stable")
     return tuple(order.index[:QUOTES])
+
+
+def _terms_of(terms: pd.DataFrame | None, frame: pd.DataFrame) -> pd.DataFrame | None:
+    """Return the terms of these statements only (e.g. of unique statements: a reprint's terms are not counted)."""
+    if terms is None or not len(terms):
+        return terms
+    return terms[terms["statement_id"].isin(frame["statement_id"])]
 
 
 def _attached(conditions: pd.DataFrame | None, frame: pd.DataFrame) -> pd.DataFrame:
@@ -361,7 +372,7 @@ def _excerpt(content: str, span: tuple[int, int] | None, words: int) -> tuple[st
 
 def _compared(frame, conditions, terms, *, n_boot: int, seed: int):
     """Yield ``(line, table)``: the per-government tables whose differences the briefing states."""
-    yield "framing", summaries.framing_statements(terms, frame)
+    yield "framing", summaries.framing(_terms_of(terms, frame))
     yield "conditions", summaries.conditionality(frame, conditions, include_unattributed=False)
     column = next((c for c in TONE_MEASURES if c in frame), None)
     if column is not None:
@@ -388,11 +399,13 @@ def _sentence(line: str, d, table: pd.DataFrame) -> list:
                 f"[{ra['low']:+.2f} to {ra['high']:+.2f}] against {rb['mean']:+.2f} [{rb['low']:+.2f} to "
                 f"{rb['high']:+.2f}].")
     else:
-        k = "statements" if line == "framing" else "conditional"
-        what = (f"framed more of its statements as {d.family}" if line == "framing"
-                else "attached a condition to more of its statements")
         ra, rb = rows[a], rows[b]
-        text = (f"{a} {what} than {b}: {_count(ra, k)} against {_count(rb, k)}.")
+        if line == "framing":
+            text = (f"{a} framed more of its statements as {d.family} than {b}: {_count(ra, 'statements')} of its "
+                    f"statements with framing words, against {_count(rb, 'statements')}.")
+        else:
+            text = (f"{a} attached a condition to more of its statements than {b}: {_count(ra, 'conditional')} "
+                    f"against {_count(rb, 'conditional')}.")
     return ["difference", line, a, b, text]
 
 

@@ -35,11 +35,11 @@ from ..core.parties import NO_PARTY
 from ..measures.sentiment import MEASURES, party_sentiment
 
 __all__ = ["SMALL", "FEW", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories",
-           "count_conditions", "framing", "framing_statements", "phrasing", "sentiment", "differences", "flag_small"]
+           "count_conditions", "framing", "phrasing", "sentiment", "differences", "flag_small"]
 
 #: Fewer statements than this behind a government's number: too few to compare.
 SMALL = 5
-#: A framing family used in this many statements or fewer rests on them alone, and says so ("from 1 statement").
+#: A framing family used in this many statements or fewer rests on them alone, and says so ("from 2 statements").
 FEW = 2
 #: The label of conditions in the journalist's own text (no statement).
 NARRATION = "narration"
@@ -195,15 +195,20 @@ def count_conditions(conditions: pd.DataFrame, statements: pd.DataFrame | None =
 # --------------------------------------------------------------------------- phrasing
 
 def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
-    """Count each government's framing terms per family, denied terms apart.
+    """Count each government's statements that use each framing family, with the words that gave it.
+
+    A statement counts once for a family however many of its terms are in
+    it, so a family that one long quote repeats does not outweigh one that
+    several statements use. Denials ("this is not a withdrawal") are counted
+    apart and never as use.
 
     Parameters
     ----------
     terms : pandas.DataFrame
         Output of :func:`parley.phrasing_terms`: ``statement_id``, ``party``,
-        ``kind``, ``family``, optionally ``denied`` (a term under negation,
-        "this is not a withdrawal"; missing counts as not denied). Only rows
-        with ``kind == "framing"`` and a party are used.
+        ``kind``, ``family``, ``term``, optionally ``denied`` (missing counts
+        as not denied). Only rows with ``kind == "framing"`` and a party are
+        used.
     ci : float
         Coverage of the Wilson interval.
 
@@ -211,18 +216,21 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per party and family (every family for every party):
-        ``party``, ``family``, ``terms`` (terms used, not denied),
-        ``statements`` (statements using the family), ``denied`` (terms of
-        the family under negation: never counted as use), ``n`` (all the
-        party's framing terms, denied ones included), ``share`` (terms / n),
-        ``low`` / ``high`` (Wilson interval; terms of one statement are not
-        independent, so the interval is if anything too narrow),
+        ``party``, ``family``, ``statements`` (the party's statements that use
+        the family), ``terms`` (its terms in them), ``words`` (the terms that
+        gave it, most used first: "withdraw ×2, gradual reduction"),
+        ``denied`` (the party's statements with a denied term of the family:
+        never counted as use), ``n`` (the party's
+        statements with a framing term, used or denied), ``share``
+        (statements / n), ``low`` / ``high`` (Wilson interval),
         ``denied_share``, ``denied_low``, ``denied_high``,
-        ``party_statements`` (the party's statements with a framing term),
-        ``small`` (party_statements < :data:`SMALL`) and ``note``.
+        ``party_statements`` (= n), ``small`` (n < :data:`SMALL`), ``note``
+        (the party's, when it has too few statements) and ``caution``
+        ("from 1 statement", "from 2 statements": a family that rests on one
+        or two statements; "" otherwise).
     """
-    columns = ["party", "family", "terms", "statements", "denied", "n", "share", "low", "high", "denied_share",
-               "denied_low", "denied_high", "party_statements", "small", "note"]
+    columns = ["party", "family", "statements", "terms", "words", "denied", "n", "share", "low", "high",
+               "denied_share", "denied_low", "denied_high", "party_statements", "small", "note", "caution"]
     empty = _table(columns, value="share", within="family")
     if terms is None or not len(terms):
         return empty
@@ -236,84 +244,34 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     grid = pd.MultiIndex.from_product([parties, families], names=["party", "family"])
     used, negated = frame[~frame["_denied"]], frame[frame["_denied"]]
     table = pd.DataFrame(index=grid)
-    table["terms"] = used.groupby(["party", "family"]).size()
-    table["statements"] = used.groupby(["party", "family"])["statement_id"].nunique()
-    table["denied"] = negated.groupby(["party", "family"]).size()
-    table = table.fillna(0).astype("int64").reset_index()
-    table["n"] = table["party"].map(frame.groupby("party").size())
-    table = _with_share(table, "terms", "n", ci)
-    table["denied_share"] = table["denied"] / table["n"]
-    table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
-    table["party_statements"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
-    table = flag_small(table, table["party_statements"], "statement with framing terms",
-                  plural="statements with framing terms")
-    return _table(columns, table[columns], value="share", within="family", count="terms")
-
-
-def framing_statements(terms: pd.DataFrame, statements: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
-    """Count each government's statements that use a framing family, of all its statements.
-
-    A statement counts once for a family however many of its terms it uses,
-    so a family that one long statement repeats does not look common.
-
-    Parameters
-    ----------
-    terms : pandas.DataFrame
-        Output of :func:`parley.phrasing_terms`: ``statement_id``, ``kind``,
-        ``family``, optionally ``denied`` (a denied term is not use). Only
-        rows with ``kind == "framing"`` whose statement is in ``statements``
-        count.
-    statements : pandas.DataFrame
-        The statements counted (``statement_id``, ``party``, optionally
-        ``joint``), e.g. unique statements; their number per government is
-        ``n``. Statements without a government are left out.
-    ci : float
-        Coverage of the Wilson interval.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per government and family (every family used by anyone, for
-        every government; families by the statements using them, most first):
-        ``party``, ``family``, ``statements`` (the government's statements
-        using it), ``terms`` (its terms in them), ``n`` (the government's
-        statements), ``share``, ``low`` / ``high`` (Wilson interval), ``few``
-        (used, but in :data:`FEW` statements or fewer), ``denied`` (its
-        statements that deny the family, "this is not a withdrawal", and do
-        not use it), ``denied_share``, ``denied_low``, ``denied_high``,
-        ``small`` (n < :data:`SMALL`) and ``note``. ``attrs["count"]`` is
-        ``"statements"``.
-    """
-    columns = ["party", "family", "statements", "terms", "n", "share", "low", "high", "few", "denied",
-               "denied_share", "denied_low", "denied_high", "small", "note"]
-    rows = _statement_rows(statements, include_unattributed=False)
-    if rows is None:
-        return _table(columns, value="share", within="family", count="statements")
-    party_of = dict(zip(rows["statement_id"], rows["party"]))
-    key_of = dict(zip(rows["statement_id"], rows["key"]))
-    used = terms if terms is not None and len(terms) else pd.DataFrame(columns=["statement_id", "kind", "family"])
-    found = used[(used["kind"] == "framing") & used["statement_id"].isin(party_of)]
-    found = found.assign(party=found["statement_id"].map(party_of), key=found["statement_id"].map(key_of),
-                         _denied=(found["denied"].fillna(False).astype(bool) if "denied" in found
-                                  else pd.Series(False, index=found.index)).to_numpy())
-    used, negated = found[~found["_denied"]], found[found["_denied"]]
-    parties = _first_seen(rows["party"])
-    most = used.groupby("family", sort=False)["key"].nunique().sort_values(ascending=False, kind="stable")
-    families = list(most.index) + [f for f in dict.fromkeys(found["family"]) if f not in most.index]  # denied only
-    grid = pd.MultiIndex.from_product([parties, families], names=["party", "family"])
-    table = pd.DataFrame(index=grid)
-    table["statements"] = used.groupby(["party", "family"])["key"].nunique()
-    table["terms"] = used.groupby(["party", "family"]).size()
-    both = negated.merge(used[["party", "family", "key"]], how="left", indicator=True)
-    table["denied"] = both[both["_merge"] == "left_only"].groupby(["party", "family"])["key"].nunique()
-    table = table.fillna(0).astype("int64").reset_index()
-    table["n"] = table["party"].map(rows.drop_duplicates(["party", "key"]).groupby("party").size()).astype("int64")
+    by = ["party", "family"]
+    table["statements"] = used.groupby(by)["statement_id"].nunique()
+    table["terms"] = used.groupby(by).size()
+    table["denied"] = negated.groupby(by)["statement_id"].nunique()
+    table = table.fillna(0).astype("int64")
+    table["words"] = used.groupby(by)["term"].agg(_words) if len(used) else ""
+    table = table.reset_index()
+    table["words"] = table["words"].fillna("")
+    table["n"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
     table = _with_share(table, "statements", "n", ci)
-    table["few"] = table["statements"].between(1, FEW)
     table["denied_share"] = table["denied"] / table["n"]
     table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
-    table = flag_small(table, table["n"], "statement")
-    return _table(columns, table[columns], value="share", within="family", count="statements")
+    table["party_statements"] = table["n"]
+    table = flag_small(table, table["party_statements"], "statement with framing terms",
+                       plural="statements with framing terms")
+    few = table["statements"].between(1, FEW)
+    table["caution"] = np.where(few, "from " + table["statements"].astype(str) + " statement"
+                                + np.where(table["statements"] == 1, "", "s"), "")
+    return _table(columns, table[columns], value="share", within="family")
+
+
+def _words(terms: pd.Series) -> str:
+    """Return the terms behind a family, most used first, with their counts ("withdraw ×2, drawdown")."""
+    counts: dict = {}
+    for term in terms:  # in order of first use, so ties keep it
+        counts[term] = counts.get(term, 0) + 1
+    order = sorted(counts, key=lambda t: -counts[t])
+    return ", ".join(t if counts[t] == 1 else f"{t} ×{counts[t]}" for t in order)
 
 
 def phrasing(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,

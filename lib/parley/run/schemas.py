@@ -36,6 +36,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "content": "str", "content_start": "int", "content_end": "int",
         "mode": "str", "party": "str", "party_evidence": "str",
         "actor_id": "str", "joint": "str", "via": "str", "rule": "str", "repeats": "str",
+        "uncertain": "str",
         # phrasing (parley.phrasing.measure_phrasing)
         "framing": "str", "hedges": "int", "boosters": "int", "modal": "str", "modal_strength": "float",
         "specificity": "int", "framing_denied": "str", "denials": "int", "conditions": "int", "commitment": "float",

@@ -70,14 +70,14 @@ def statements(unique: pd.DataFrame, articles: pd.DataFrame, order: list[str]) -
 
 
 def framing(unique: pd.DataFrame, terms: pd.DataFrame, order: list[str]) -> Section:
-    """Return the statements of each government that use each framing family, with Wilson intervals."""
-    table = summaries.framing_statements(terms, unique)
+    """Return the statements of each government that use each framing family, with Wilson intervals and words."""
+    table = summaries.framing(terms[terms["statement_id"].isin(unique["statement_id"])] if len(terms) else terms)
     wide = _wide(table[table.groupby("family")["statements"].transform("sum") > 0], "family", order,
-                 lambda r: _share(r["statements"], r["n"], r["share"], r["low"], r["high"]))
-    caption = ("The share of each government's statements that use a framing family (a statement counts once "
-               "however many of the family's words it uses; a word under negation, or inside a proper name such as "
-               "a forum's, does not count). "
-               + _verdict(table, "family"))
+                 lambda r: _share(r["statements"], r["n"], r["share"], r["low"], r["high"])
+                 + (f": {r['words']}" if r["words"] else ""))
+    caption = ("The share of each government's statements with framing words that use a family, and the words "
+               "(a statement counts once however many of the family's words it uses; a word under negation, or "
+               "inside a proper name such as a forum's, does not count). " + _verdict(table, "family"))
     return Section("90-framing", "Framing: the words each government chose", caption,
                    document_table(wide, {"family": "Framing family", **{p: p for p in order if p in wide}})
                    if len(wide) else _none("No framing word in any statement."))

@@ -424,17 +424,17 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
 
 @_styled
 def plot_framing(table: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw each government's share per framing family, with Wilson intervals and the counts.
+    """Draw the share of each government's statements that use each framing family, with Wilson intervals.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        :func:`parley.summaries.framing_statements` (the share of the
-        government's statements that use the family: what the report and the
-        briefing count) or :func:`parley.summaries.framing` (the share of its
-        framing terms). Its ``attrs["count"]`` names the counted column; a
-        table with ``denied`` draws the family's denials ("this is not a
-        withdrawal") apart, hatched: they never count as use.
+        :func:`parley.summaries.framing`: per government and family the
+        statements that use it (a statement counts once, however many of the
+        family's words it has) of the government's statements with framing
+        terms, with the Wilson interval. Statements that deny a family ("this
+        is not a withdrawal") are drawn apart, hatched, and never counted as
+        use. Families nobody uses or denies are left out.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -446,25 +446,24 @@ def plot_framing(table: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
         statements; the caption says which differences are within noise (the
         two 95% intervals overlap).
     """
-    count = table.attrs.get("count", "terms") if table is not None else "terms"
-    unit = "statement" if count == "statements" else "term"
     used = table
-    if table is not None and len(table) and count in table:
-        used = table[table.groupby("family")[count].transform("sum") + table.get("denied", 0) > 0]
+    if table is not None and len(table) and {"family", "statements", "denied"} <= set(table.columns):
+        used = table[table.groupby("family")["statements"].transform("sum")
+                     + table.groupby("family")["denied"].transform("sum") > 0]
     denials = int((used["denied"] > 0).sum()) if used is not None and "denied" in used else 0
     ax = _axes(ax, rows=_count(used, "family") * (_count_parties(used) + 1) + denials + 1)
     title = "Framing: which words each government uses for the same events"
-    if _empty(used, ["party", "family", count, "n", "share", "low", "high"]):
+    if _empty(used, ["party", "family", "statements", "denied", "n", "share", "low", "high"]):
         return _no_data(ax, title, "No data: no framing terms in attributed statements.")
     order, cmap = _in_order(used, colors)
     used = used.assign(_p=used["party"].map(order.index)).sort_values("_p", kind="stable")
     rows = []
-    for family in dict.fromkeys(table.loc[table["family"].isin(used["family"]), "family"]):
+    for family in dict.fromkeys(used["family"]):
         for _, r in used[used["family"] == family].iterrows():
             rows.append({"group": family, "bar": r["party"], "value": r["share"], "low": r["low"], "high": r["high"],
                          "color": cmap[r["party"]], "hatch": None,
-                         "label": _share_label(r[count], r["n"], r["share"], r["low"], r["high"], unit)})
-            if r.get("denied", 0) > 0:  # a hatched bar only where the government denied the frame
+                         "label": _share_label(r["statements"], r["n"], r["share"], r["low"], r["high"])})
+            if r["denied"] > 0:  # a hatched bar only where the government denied the frame
                 rows.append({"group": family, "bar": f"{r['party']} (denied)", "value": r["denied_share"],
                              "low": r["denied_low"], "high": r["denied_high"], "color": cmap[r["party"]],
                              "hatch": _DENIED_HATCH,
@@ -473,11 +472,9 @@ def plot_framing(table: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
     _interval_bars(ax, pd.DataFrame(rows), xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     _title(ax, title, used.set_index("party")["note"], order)
-    what = ("statements that use the family (a statement once, however many of its words)" if count == "statements"
-            else "framing terms in this family")
-    ax.set_xlabel(f"Share of the government's {what}; whiskers: 95% Wilson interval\n"
-                  + ("label: statements that use the family of all the government's statements\n"
-                     if count == "statements" else "label: terms in the family of all the government's framing terms\n")
+    ax.set_xlabel("Share of the government's statements with framing terms that use this family; "
+                  "whiskers: 95% Wilson interval\n"
+                  "label: statements using the family of the government's statements with framing terms\n"
                   + _comparison(summaries.differences(used), "family"))
     handles = [Patch(color=cmap[p], label=p) for p in order]
     if denials:
@@ -843,12 +840,12 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
         A per-period summary (:func:`parley.timeline.conditionality`, or
         :func:`parley.timeline.framing` rows of one family): ``period``,
         ``party``, ``share``, ``low``, ``high``, ``n``, ``note`` and the count
-        column (``conditional`` or ``terms``).
+        column (``conditional`` or ``statements``).
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
     title : str, optional
     unit : str
-        What ``n`` counts, for the labels ("statement", "framing term").
+        What ``n`` counts, for the labels ("statement", "statement with framing").
     xlabel : str
         What the share is.
 
@@ -862,7 +859,7 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
     ax = _axes(ax, rows=max(2, len(table)))
     if not periods:
         return _no_data(ax, title, "No dated statements: no article has a date (see the undated articles).")
-    k = "conditional" if "conditional" in table else "terms"
+    k = "conditional" if "conditional" in table else "statements"
     order, cmap = _in_order(table.drop_duplicates("party"), colors)
     table = table.assign(_rank=table["party"].map({p: i for i, p in enumerate(order)})).sort_values(
         ["period", "_rank"], kind="stable")

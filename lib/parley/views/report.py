@@ -420,7 +420,7 @@ def _line(row, shown: pd.DataFrame) -> dict:
               for q in shown[(shown["party"] == row.party) & (shown["line"] == row.line)].itertuples()]
     counts = f"{row.k} of {_plural(row.n, 'statement')}"
     interval = f" ({row.value:.0%}; 95% interval {row.low:.0%}–{row.high:.0%})" if pd.notna(row.value) else ""
-    line = {"parts": [], "flag": "", "also": "", "quotes": quotes}
+    line = {"parts": [], "flag": "", "also": "", "words": "", "quotes": quotes}
     if row.line == "statements":
         where = ", ".join(row.outlets[:3]) + (f" and {len(row.outlets) - 3} more" if len(row.outlets) > 3 else "")
         dates = "" if pd.isna(row.first) else (readable_date(row.first) if row.first == row.last
@@ -428,8 +428,9 @@ def _line(row, shown: pd.DataFrame) -> dict:
         line["parts"] = [(_plural(row.n, "statement"), True), (f" in {_plural(row.articles, 'article')}", False)]
         line["also"] = "; ".join(x for x in (where, dates) if x)
     elif row.line == "framing":
-        line["parts"] = [(row.label, True), (f" in {counts}{interval}", False)] if isinstance(row.label, str) else [
-            ("no framing word", False)]
+        line["parts"] = [(row.label, True), (f" in {counts}{interval} with framing words", False)] if isinstance(
+            row.label, str) else [("no framing word", False)]
+        line["words"] = row.words if isinstance(row.label, str) else ""
         line["flag"] = f"from {_plural(row.k, 'statement')} only" if row.few else ""
         line["also"] = "also " + ", ".join(f"{name} ({k})" for name, k in row.also) if row.also else ""
     elif row.line == "conditions":
