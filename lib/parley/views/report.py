@@ -432,15 +432,21 @@ def _line(row, shown: pd.DataFrame) -> dict:
             row.label, str) else [("no framing word", False)]
         line["words"] = row.words if isinstance(row.label, str) else ""
         line["flag"] = f"from {_plural(row.k, 'statement')} only" if row.few else ""
-        line["also"] = "also " + ", ".join(f"{name} ({k})" for name, k in row.also) if row.also else ""
+        line["also"] = "also " + _listed(row.also) if row.also else ""
     elif row.line == "conditions":
         line["parts"] = [(counts, True), (f"{interval} attach a condition", False)] if row.k else [
             (f"none of {_plural(row.n, 'statement')} attaches a condition", False)]
         if isinstance(row.label, str):  # what the conditions are about, with the statements behind each
-            line["also"] = "about " + ", ".join(f"{c} ({k})" for c, k in [(row.label, row.label_k), *row.also])
+            line["also"] = "about " + _listed([(row.label, row.label_k), *row.also])
     else:
         line["parts"] = _tone_words(row)
     return line
+
+
+def _listed(counts, most: int = 4) -> str:
+    """Return "a (3), b (2) and 5 more": page one names the first few, the evidence lists them all."""
+    shown = ", ".join(f"{name} ({k})" for name, k in counts[:most])
+    return shown + (f" and {len(counts) - most} more" if len(counts) > most else "")
 
 
 def _tone_words(row) -> list[tuple[str, bool]]:
