@@ -49,7 +49,7 @@ FRAMES: dict[str, dict[str, str]] = {
     "conditions": {"condition_id": "str", "article_id": "str", "statement_id": "str", "sentence_id": "str",
                    "party": "str", "marker": "str", "marker_start": "Int", "marker_end": "Int", "condition": "str",
                    "start": "Int", "end": "Int", "target": "str", "target_start": "Int", "target_end": "Int",
-                   "category": "str"},
+                   "category": "str", "rule": "str"},
     "terms": {"statement_id": "str", "article_id": "str", "party": "str", "kind": "str", "family": "str",
               "term": "str", "start": "int", "end": "int", "denied": "bool"},
 }
