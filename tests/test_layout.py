@@ -32,7 +32,7 @@ LAZY = {
     ("parley.corpus.articles", "trafilatura"): "only for HTML files; heavy to import",
     ("parley.views.explore", "ipywidgets"): "only in a notebook; heavy to import",
     ("parley.views.review", "ipywidgets"): "only in a notebook; heavy to import",
-    ("parley.views.plots", "IPython.display"): "only in a notebook: import parley needs no IPython",
+    ("parley.views.figures", "IPython.display"): "only in a notebook: import parley needs no IPython",
     ("parley.views.render", "IPython.display"): "only in a notebook: import parley needs no IPython",
     ("parley.views.report", "papermill"): "only when the report runs the notebooks",
     ("parley.views.report", "traitlets.config"): "only when the report runs the notebooks",
