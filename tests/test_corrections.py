@@ -108,8 +108,8 @@ def test_a_correction_changes_the_frames_the_summary_and_a_chart(story, kind, ta
     assert changed(after)
     assert after.corrections["applied"].all(), after.corrections["reason"].tolist()
     assert not _table(before).equals(_table(after))
-    assert _drawn(plots.plot_condition_share(before.statements, before.conditions)) != _drawn(
-        plots.plot_condition_share(after.statements, after.conditions))
+    assert _drawn(plots.plot_condition_share(summaries.conditionality(before.statements, before.conditions))) != _drawn(
+        plots.plot_condition_share(summaries.conditionality(after.statements, after.conditions)))
     marked = pd.concat([after.statements["corrected"], after.conditions["corrected"]]).dropna()
     assert marked.str.contains(kind).any() or kind == "not_statement"  # a corrected row says so; a removed one is gone
 
