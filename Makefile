@@ -6,13 +6,14 @@ STAMP := $(VENV)/.installed
 
 ARTICLES ?= data/articles
 PARTIES ?= data/parties.toml
+CORRECTIONS ?= data/corrections.csv
 OUT ?= reports
 LAB_ARGS ?=
 
 .PHONY: report test lab bench score clean
 
 report: $(STAMP)  ## run every notebook on ARTICLES and write charts + reports/report.html
-	$(BIN)/python -m parley report --articles "$(ARTICLES)" --parties "$(PARTIES)" --out "$(OUT)"
+	$(BIN)/python -m parley report --articles "$(ARTICLES)" --parties "$(PARTIES)" --corrections "$(CORRECTIONS)" --out "$(OUT)"
 
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest

@@ -95,9 +95,11 @@ def test_good_run_ends_with_a_summary(tmp_path, monkeypatch, capsys):
     code = main(["report", "--articles", str(articles), "--parties", str(config.PARTIES), "--out", "out"])
     lines = capsys.readouterr().out.strip().splitlines()
     assert code == 0
-    assert lines[-4:] == ["articles: 1 loaded, 1 skipped",
+    corrections = f"corrections ({config.CORRECTIONS}): 5 applied, 0 not applied"  # the bundled review
+    assert lines[-5:] == ["articles: 1 loaded, 1 skipped",
                           "  skipped articles/notes.bin: unsupported file type '.bin'",
                           "statements: United States 2, Iraq 3",
+                          corrections,
                           "report: out/report.html"]
     assert (tmp_path / "out" / "report.html").is_file()
 

@@ -45,8 +45,10 @@ def test_the_wheel_ships_every_lexicon_and_module(wheel):
     package = Path(parley.__file__).parent
     lexicons = {f"parley/lexicons/{p.name}" for p in config.LEXICONS.iterdir() if p.is_file()}
     modules = {f"parley/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")}
+    templates = {f"parley/views/templates/{p.name}" for p in (package / "views" / "templates").iterdir()}
     assert "parley/lexicons/reporting_verbs.csv" in lexicons and "parley/lexicons/README.md" in lexicons
-    assert lexicons | modules <= names
+    assert "parley/views/templates/report.css" in templates  # the report's templates and style, too
+    assert lexicons | modules | templates <= names
 
 
 def test_an_installed_wheel_finds_the_same_statements(wheel, tmp_path):

@@ -78,13 +78,15 @@ PLOTS = [
     ("sentiment", lambda f, **k: plots.plot_sentiment(f["summary"], **k), ["summary"]),
     ("sentiment_vader", lambda f, **k: plots.plot_sentiment(f["summary"], measure="vader", **k), ["summary"]),
     ("lexicons", lambda f, **k: plots.plot_lexicons(f["statements"], **k), ["statements"]),
-    ("framing", lambda f, **k: plots.plot_framing(f["terms"], **k), ["terms"]),
-    ("phrasing", lambda f, **k: plots.plot_phrasing(f["statements"], **k), ["statements"]),
-    ("commitment", lambda f, **k: plots.plot_commitment(f["statements"], **k), ["statements"]),
+    ("framing", lambda f, **k: plots.plot_framing(summaries.framing(f["terms"]), **k), ["terms"]),
+    ("phrasing", lambda f, **k: plots.plot_phrasing(summaries.phrasing(f["statements"]), **k), ["statements"]),
+    ("commitment", lambda f, **k: plots.plot_commitment(summaries.phrasing(f["statements"]), f["statements"], **k),
+     ["statements"]),
     ("distinctive_terms", lambda f, **k: plots.plot_distinctive_terms(f["compare"], **k), ["compare"]),
-    ("condition_share", lambda f, **k: plots.plot_condition_share(f["statements"], f["conditions"], **k),
-     ["statements", "conditions"]),
-    ("condition_categories", lambda f, **k: plots.plot_condition_categories(f["conditions"], **k), ["conditions"]),
+    ("condition_share", lambda f, **k: plots.plot_condition_share(
+        summaries.conditionality(f["statements"], f["conditions"]), **k), ["statements", "conditions"]),
+    ("condition_categories", lambda f, **k: plots.plot_condition_categories(
+        summaries.condition_categories(f["conditions"]), **k), ["conditions"]),
 ]
 
 
@@ -127,7 +129,7 @@ def test_plot_draws_on_a_given_axes(name, draw, inputs):
 
 def test_missing_columns_are_an_error_not_an_empty_chart():
     with pytest.raises(ValueError, match="commitment"):
-        plots.plot_commitment(_statements().drop(columns="commitment"))
+        plots.plot_commitment(summaries.phrasing(_statements()), _statements().drop(columns="commitment"))
 
 
 def test_style_is_applied_locally_never_globally():
@@ -170,14 +172,14 @@ def test_sentiment_single_statement_is_shown_without_interval():
 
 
 def test_phrasing_labels_each_mean_with_its_interval_and_n():
-    ax = plots.plot_phrasing(_statements(), colors=COLORS)
+    ax = plots.plot_phrasing(summaries.phrasing(_statements()), colors=COLORS)
     texts = {t.get_text() for t in ax.texts}
     # Modal strength: Iraq 0.66 and 0.66 (one statement has none), so n=2; fewer than 5: no interval.
     assert "0.66 (n=2: no interval)" in texts
     assert "1.00 (n=3: no interval)" in texts  # United States hedges
     assert not [c for c in ax.containers if isinstance(c, matplotlib.container.ErrorbarContainer)]  # no whiskers
     six = pd.concat([_statements()] * 2, ignore_index=True).assign(statement_id=lambda f: [f"s{i}" for i in f.index])
-    texts = {t.get_text() for t in plots.plot_phrasing(six, colors=COLORS).texts}
+    texts = {t.get_text() for t in plots.plot_phrasing(summaries.phrasing(six), colors=COLORS).texts}
     table = summaries.phrasing(six, include_unattributed=False).set_index(["party", "measure"])
     us = table.loc[("United States", "hedges")]
     assert f"1.00 [{us['low']:.2f}–{us['high']:.2f}] n=6" in texts  # 6 statements: an interval
@@ -185,7 +187,7 @@ def test_phrasing_labels_each_mean_with_its_interval_and_n():
 
 
 def test_commitment_marks_means_and_intervals_but_not_for_one_statement():
-    ax = plots.plot_commitment(_statements(), colors=COLORS)
+    ax = plots.plot_commitment(summaries.phrasing(_statements()), _statements(), colors=COLORS)
     labels = {t.get_text() for t in ax.texts}
     table = summaries.phrasing(_statements()).set_index(["party", "measure"])
     iraq = table.loc[("Iraq", "commitment")]
@@ -195,7 +197,7 @@ def test_commitment_marks_means_and_intervals_but_not_for_one_statement():
     assert "one statement: 0.20" in labels
     assert len(ax.lines) == 2  # a mean bar for each of the two governments, no interval, none for one statement
     six = pd.concat([_statements()] * 2, ignore_index=True).assign(statement_id=lambda f: [f"s{i}" for i in f.index])
-    ax = plots.plot_commitment(six, colors=COLORS)
+    ax = plots.plot_commitment(summaries.phrasing(six), six, colors=COLORS)
     iraq = summaries.phrasing(six).set_index(["party", "measure"]).loc[("Iraq", "commitment")]
     assert f"mean 0.53 [{iraq['low']:.2f}–{iraq['high']:.2f}] (n=6)" in {t.get_text() for t in ax.texts}
     intervals = {tuple(np.round(line.get_xdata(), 3)) for line in ax.lines
@@ -204,7 +206,7 @@ def test_commitment_marks_means_and_intervals_but_not_for_one_statement():
 
 
 def test_commitment_axis_describes_the_heuristic():
-    label = plots.plot_commitment(_statements(), colors=COLORS).get_xlabel()
+    label = plots.plot_commitment(summaries.phrasing(_statements()), _statements(), colors=COLORS).get_xlabel()
     assert "heuristic" in label and "a conditional statement can still score high" in label
     assert "0 = hedged or conditional" not in label  # a "contingent on" statement can score like a firm one
 
@@ -229,7 +231,7 @@ def test_lexicons_draw_a_point_shared_by_two_governments_in_grey():
 
 
 def test_framing_shares_per_party():
-    ax = plots.plot_framing(_terms(), colors=COLORS)
+    ax = plots.plot_framing(summaries.framing(_terms()), colors=COLORS)
     widths = sorted(round(p.get_width(), 3) for p in ax.patches if p.get_width() > 0)
     # statements, not terms: Iraq's 3 statements all use reduction (s2 twice), 1 of 3 specificity; US 2/2 transition
     assert widths == [0.333, 1.0, 1.0]
@@ -243,7 +245,7 @@ def test_framing_shares_per_party():
 
 def test_framing_draws_denied_terms_apart_never_as_use():
     terms = _terms().assign(denied=[False, False, False, False, False, True, False, False])  # s5 "evolve"
-    ax = plots.plot_framing(terms, colors=COLORS)
+    ax = plots.plot_framing(summaries.framing(terms), colors=COLORS)
     hatched = [p for p in ax.patches if p.get_hatch()]
     solid = [p for p in ax.patches if not p.get_hatch()]
     # United States: s1 uses transition, s5 denies it ("evolve"); the denial is a hatched bar of its own
@@ -273,7 +275,7 @@ def test_distinctive_terms_break_ties_by_count_and_say_so():
 
 
 def test_condition_share_counts_statements_with_a_condition():
-    ax = plots.plot_condition_share(_statements(), _conditions(), colors=COLORS)
+    ax = plots.plot_condition_share(summaries.conditionality(_statements(), _conditions()), colors=COLORS)
     texts = {t.get_text() for t in ax.texts}
     assert {"1 of 3 statements · 33% [6%–79%]", "2 of 3 statements · 67% [21%–94%]",
             "0 of 1 statement · 0% [0%–79%]"} <= texts
@@ -287,7 +289,7 @@ def _ukraine_russia():
 
 
 def test_condition_share_of_one_statement_shows_its_count_interval_and_note():
-    ax = plots.plot_condition_share(*_ukraine_russia())
+    ax = plots.plot_condition_share(summaries.conditionality(*_ukraine_russia()))
     texts = {t.get_text() for t in ax.texts}
     assert "1 of 1 statement · 100% [21%–100%]" in texts and "2 of 10 statements · 20% [6%–51%]" in texts
     assert "Ukraine: 1 statement — too few to compare" in texts
@@ -300,7 +302,7 @@ def test_condition_share_of_one_statement_shows_its_count_interval_and_note():
 def test_condition_share_says_when_a_difference_is_beyond_noise():
     statements = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "party": ["A"] * 10 + ["B"] * 10})
     conditions = pd.DataFrame({"statement_id": [f"s{i}" for i in range(10)]})  # A: 10 of 10, B: 0 of 10
-    ax = plots.plot_condition_share(statements, conditions)
+    ax = plots.plot_condition_share(summaries.conditionality(statements, conditions))
     assert "A 100% vs B 0%: a difference beyond noise (the 95% intervals do not overlap)." in ax.get_xlabel()
     assert not any("too few" in t.get_text() for t in ax.texts)
 
@@ -308,13 +310,15 @@ def test_condition_share_says_when_a_difference_is_beyond_noise():
 @pytest.mark.parametrize(("narration", "expected"), [(True, {"United States", "Iraq", "narration"}),
                                                       (False, {"United States", "Iraq"})])
 def test_condition_categories_narration(narration, expected):
-    ax = plots.plot_condition_categories(_conditions(), colors=COLORS, narration=narration)
+    ax = plots.plot_condition_categories(summaries.condition_categories(_conditions(), narration=narration),
+                                         colors=COLORS)
     assert {t.get_text() for t in ax.get_legend().get_texts()} == expected
-    assert ("own text left out" in ax.get_xlabel()) is not narration
+    assert ("none in the journalist's own text shown" in ax.get_xlabel()) is not narration
 
 
 def test_condition_categories_show_shares_with_counts():
-    ax = plots.plot_condition_categories(_conditions(), colors=COLORS)
+    ax = plots.plot_condition_categories(summaries.condition_categories(_conditions()), colors=COLORS,
+                                         total=summaries.count_conditions(_conditions())[0])
     texts = {t.get_text() for t in ax.texts}
     # United States: 4 conditions (s4, and s5's three), one on security threat; Iraq 2, one each.
     assert {"1 of 4 conditions · 25% [5%–70%]", "1 of 2 conditions · 50% [9%–91%]"} <= texts
@@ -323,7 +327,8 @@ def test_condition_categories_show_shares_with_counts():
 
 
 def test_condition_categories_do_not_mention_absent_narration():
-    ax = plots.plot_condition_categories(_conditions().dropna(subset=["statement_id"]), colors=COLORS)
+    ax = plots.plot_condition_categories(
+        summaries.condition_categories(_conditions().dropna(subset=["statement_id"])), colors=COLORS)
     assert "none in the journalist's own text" in ax.get_xlabel() and "grey" not in ax.get_xlabel()
 
 
@@ -352,7 +357,7 @@ def test_save_figure_writes_valid_files_with_provenance(tmp_path):
 def test_save_figure_writes_an_identical_chart_once(tmp_path):
     frames = []
     for name in ("20-framing", "90-framing"):
-        ax = plots.plot_framing(_terms(), colors=COLORS)
+        ax = plots.plot_framing(summaries.framing(_terms()), colors=COLORS)
         frames.append(plots.save_figure(ax.figure, name, evidence=_terms(), out=tmp_path, notebook=name[:2]))
     first, again = frames
     assert {k: again[k] for k in ("png", "svg", "pdf")} == {k: first[k] for k in ("png", "svg", "pdf")}
@@ -377,7 +382,8 @@ def test_save_figure_manifest_replaces_same_name(tmp_path):
 
 def test_drop_figures_removes_a_chart_no_longer_drawn_but_keeps_files_another_chart_uses(tmp_path):
     for name in ("50-framing-1", "50-framing-2", "90-framing"):  # 90 is byte-identical to 50-framing-2
-        ax = plots.plot_framing(_terms() if name != "50-framing-1" else _terms().iloc[:1], colors=COLORS)
+        ax = plots.plot_framing(summaries.framing(_terms() if name != "50-framing-1" else _terms().iloc[:1]),
+                                colors=COLORS)
         plots.save_figure(ax.figure, name, evidence=_terms(), out=tmp_path)
     folder = tmp_path / "figures"
     assert plots.drop_figures(["50-framing-2", "50-framing-3"], out=tmp_path) == ["50-framing-2"]
@@ -419,6 +425,16 @@ def test_framing_caption_names_the_families_beyond_noise():
     terms = pd.DataFrame({"statement_id": [f"s{i}" for i in range(24)], "party": ["A"] * 12 + ["B"] * 12,
                           "kind": "framing", "term": "x",
                           "family": ["withdrawal"] * 11 + ["transition"] + ["transition"] * 11 + ["withdrawal"]})
-    ax = plots.plot_framing(terms)
+    ax = plots.plot_framing(summaries.framing(terms))
     assert "Beyond noise (95% intervals apart): withdrawal: A vs B; transition: A vs B." in ax.get_xlabel()
     assert not any("too few" in t.get_text() for t in ax.texts)  # 12 statements each
+
+
+def test_no_party_and_narration_have_colours_of_their_own_named_in_the_legend():
+    extra = pd.DataFrame({"statement_id": ["s6"], "party": [None], "category": ["security threat"]})  # "(no party)"
+    table = summaries.condition_categories(pd.concat([_conditions(), extra], ignore_index=True))
+    ax = plots.plot_condition_categories(table, colors=COLORS)
+    legend = ax.get_legend()
+    colours = {t.get_text(): tuple(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles)}
+    assert list(colours) == ["United States", "Iraq", "(no party)", "narration"]  # the parties file's order, then these
+    assert len(set(colours.values())) == 4

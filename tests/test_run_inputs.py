@@ -214,3 +214,41 @@ def test_make_lab_passes_allow_root_only_as_root():
 def test_parties_files_of_the_project_still_load():
     for path in [config.PARTIES, *Path(__file__).parent.glob("fixtures/*/parties.toml")]:
         assert load_parties(path)
+
+
+def test_corrections_are_applied_to_the_report_and_those_not_applied_are_listed(tmp_path):
+    from parley import analyze
+    from parley.run.corrections import correct
+
+    seed = _seed_folder(tmp_path / "data" / "articles")
+    corrections = tmp_path / "data" / "corrections.csv"
+    analysis = analyze(seed, parties=config.PARTIES, cache=False)
+    iraq = analysis.statements[analysis.statements["party"] == "Iraq"].iloc[-1]
+    correct(corrections, analysis.articles, article_id=iraq["article_id"], start=int(iraq["content_start"]),
+            end=int(iraq["content_end"]), kind="party", party="United States", sample="random")
+    lines = corrections.read_text(encoding="utf-8").splitlines()
+    # the same correction of an earlier text of the same file: its content hash is another
+    corrections.write_text("\n".join(lines + [lines[1].replace(iraq["article_id"], "0123456789abcdef")]) + "\n",
+                           encoding="utf-8")
+    code, output = _cli(tmp_path, "report", "--articles", str(seed), "--corrections", str(corrections), "--out",
+                        "out", "--notebooks", str(_one_notebook(tmp_path)))
+    assert code == 0, output
+    assert "statements: United States 3, Iraq 2" in output
+    assert "corrections (data/corrections.csv): 1 applied, 1 not applied" in output
+    assert re.search(r"not applied: party at articles/\S+ \d+-\d+: the article articles/\S+ was edited", output)
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Reviewed 1 of 5 statements" in page and "government right 0 of 1" in page
+    assert "1 correction(s) not applied" in page
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("article_id,start,end,kind\nabc,1,5,typo\n", "line 2: unknown kind 'typo'"),
+    ("article_id,start\nabc,1\n", "no column end, kind"),
+])
+def test_a_corrections_file_that_is_not_one_stops_the_run_saying_where(tmp_path, content, expected):
+    seed = _seed_folder(tmp_path / "seed")
+    (tmp_path / "corrections.csv").write_text(content, encoding="utf-8")
+    code, output = _cli(tmp_path, "report", "--articles", str(seed), "--corrections", "corrections.csv", "--out",
+                        "out")
+    assert code == 2 and "Traceback" not in output and expected in output, output
+    assert not (tmp_path / "out").exists()

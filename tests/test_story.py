@@ -140,11 +140,11 @@ def test_malformed_sections_say_where(tmp_path, text):
 def test_charts_draw_the_story_families_and_categories(story_analysis):
     import matplotlib
     matplotlib.use("Agg")
-    from parley import plots
+    from parley import plots, summaries
 
     terms = phrasing_terms(story_analysis.statements, story=story_analysis.story)
-    framing = plots.plot_framing(terms)
+    framing = plots.plot_framing(summaries.framing(terms))
     assert {t.get_text() for t in framing.get_yticklabels()} == FAMILIES
-    categories = plots.plot_condition_categories(story_analysis.conditions)
+    categories = plots.plot_condition_categories(summaries.condition_categories(story_analysis.conditions))
     assert {t.get_text() for t in categories.get_yticklabels()} <= CATEGORIES | {"other"}
     assert {t.get_text() for t in categories.get_yticklabels()} & CATEGORIES

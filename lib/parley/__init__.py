@@ -18,7 +18,7 @@ The subpackages are the stages, in the order the data flows through them
 government, reprints, timeline), ``run`` (the cached, parallel ``analyze``) and
 ``views`` (plots, tables, report). A module imports only from its own stage and
 the stages before it. The modules the notebooks use are attributes of the
-package: ``parley.summaries``, ``parley.reprints``, ``parley.timeline``,
+package: ``parley.summaries``, ``parley.briefing``, ``parley.reprints``, ``parley.timeline``,
 ``parley.registry``, ``parley.render``, ``parley.explore``, ``parley.plots``.
 """
 import importlib
@@ -37,7 +37,7 @@ from .measures.phrasing import add_phrasing, phrasing_terms
 from .measures.sentiment import add_sentiment, party_sentiment
 from .measures.tone import add_tone
 from .measures.terms import compare_terms, kwic
-from .rollup import registry, reprints, summaries, timeline
+from .rollup import briefing, registry, reprints, summaries, timeline
 from .run import analysis
 from .run.analysis import Analysis, analyze, analyze_text
 from .run.newstory import init_parties

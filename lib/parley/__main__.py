@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--articles", default=str(config.ARTICLES), help="articles folder or file "
                         "(default: %(default)s)")
     report.add_argument("--parties", default=str(config.PARTIES), help="parties TOML file (default: %(default)s)")
+    report.add_argument("--corrections", default=str(config.CORRECTIONS), help="the analyst's corrections (CSV; "
+                        "notebook 05-review writes it; a missing file holds none; default: %(default)s)")
     report.add_argument("--out", default=str(config.REPORTS), help="output folder (default: %(default)s)")
     report.add_argument("--notebooks", default=None, help="folder of NN-topic.ipynb notebooks to run "
                         "(default: the project's notebooks/)")
@@ -79,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     from .views.report import NOTEBOOKS, make_report
 
     try:
-        result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS)
+        result = make_report(args.articles, args.parties, args.out, notebooks=args.notebooks or NOTEBOOKS,
+                             corrections=args.corrections)
     except InputError as exc:
         print(f"parley report: {exc}", file=sys.stderr)
         return 2

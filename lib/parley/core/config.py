@@ -11,6 +11,8 @@ DATA = ROOT / "data"
 ARTICLES = DATA / "articles"
 NOTEBOOKS = ROOT / "notebooks"
 PARTIES = DATA / "parties.toml"
+#: The analyst's corrections (notebook 05-review writes them; see parley.run.corrections).
+CORRECTIONS = DATA / "corrections.csv"
 #: The word lists ship inside the package, so an installed parley (a Dask worker, ``pip install .``) has them.
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 REPORTS = ROOT / "reports"

@@ -65,7 +65,7 @@ from ..core.lexicons import alternation, built_from, read_lexicon
 from ..core.story import resolve_story
 from .terms import normalize
 
-__all__ = ["CONDITION_COLUMNS", "to_conditions"]
+__all__ = ["CONDITION_COLUMNS", "condition_category", "to_conditions"]
 
 CONDITION_COLUMNS = [
     "condition_id", "article_id", "statement_id", "sentence_id", "party",
@@ -165,6 +165,29 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
 
 _GAP = re.compile(r"[\s,]*")
 _OPENING = re.compile(r"[\s\"“‘']*")  # what may stand before a marker that opens its sentence
+
+
+def condition_category(condition: str, *, story=None) -> str:
+    """Return the category of a condition's text, as :func:`to_conditions` gives it.
+
+    Parameters
+    ----------
+    condition : str
+        The condition ("if the other side lifts its export controls").
+    story : Story, str, Path, dict or None
+        The story setup whose ``[conditions]`` categories to use; None uses
+        ``condition_categories.csv``.
+
+    Returns
+    -------
+    str
+        The category with the most keyword hits, "other" when none matches.
+    """
+    lex = _lexicon()
+    rows_of_story = resolve_story(story).conditions
+    if rows_of_story is not None:
+        lex = replace(lex, categories=_categories(rows_of_story))
+    return _category(condition, lex)
 
 
 def _lead(sentence: tuple | None, base: int, cue, cue_start) -> str:

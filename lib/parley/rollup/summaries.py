@@ -35,11 +35,13 @@ from ..core.parties import NO_PARTY
 from ..measures.sentiment import MEASURES, party_sentiment
 from ..measures.tone import TONE_COLUMNS, TONES, add_tone
 
-__all__ = ["SMALL", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories", "count_conditions",
-           "framing", "phrasing", "sentiment", "tone", "tone_extremes", "differences", "flag_small"]
+__all__ = ["SMALL", "FEW", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories",
+           "count_conditions", "framing", "phrasing", "sentiment", "tone", "tone_extremes", "differences", "flag_small"]
 
 #: Fewer statements than this behind a government's number: too few to compare.
 SMALL = 5
+#: A framing family used in this many statements or fewer rests on them alone, and says so ("from 2 statements").
+FEW = 2
 #: The label of conditions in the journalist's own text (no statement).
 NARRATION = "narration"
 #: The measures :func:`phrasing` averages, with the rows each is averaged over.
@@ -258,7 +260,7 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     table["party_statements"] = table["n"]
     table = flag_small(table, table["party_statements"], "statement with framing terms",
                        plural="statements with framing terms")
-    few = (table["statements"] > 0) & (table["statements"] < 3)
+    few = table["statements"].between(1, FEW)
     table["caution"] = np.where(few, "from " + table["statements"].astype(str) + " statement"
                                 + np.where(table["statements"] == 1, "", "s"), "")
     return _table(columns, table[columns], value="share", within="family")

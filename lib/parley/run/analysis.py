@@ -6,7 +6,7 @@ import json
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,11 +23,12 @@ from ..rollup.registry import REGISTRY_COLUMNS, with_learnt_actors
 from .batch import FRAMES, analyze_batch, attribution_frames
 from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
 from .cluster import map_batches
+from .corrections import apply_corrections, load_corrections
 from .schemas import FILES
 from .schemas import FRAMES as LAYOUTS
 from .schemas import empty_frame, to_frame, to_table
 
-__all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "prune_cache"]
+__all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "corrected", "prune_cache"]
 
 #: Batches hold about this many words (one task of a process pool or a Dask cluster).
 _MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
@@ -69,6 +70,14 @@ class Analysis:
         The story setup from the parties file: its framing families and
         condition categories, or the defaults (``print(analysis.story)``
         says which); pass it on as ``phrasing_terms(..., story=analysis.story)``.
+    corrections : pandas.DataFrame
+        The analyst's corrections (``analyze(..., corrections=FILE)``), each
+        with ``applied`` and, when it is not, the ``reason``; empty without
+        a corrections file (see :mod:`parley.run.corrections`).
+    uncorrected : pandas.DataFrame
+        The statements as parley found them, before corrections (the same
+        frame as ``statements`` when there are none): review samples are
+        drawn from it, so that correcting a statement does not move it.
     """
 
     articles: pd.DataFrame
@@ -82,6 +91,15 @@ class Analysis:
     story: Story = field(default_factory=Story)
     terms: pd.DataFrame = field(default_factory=pd.DataFrame)
     registry: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGISTRY_COLUMNS))
+    corrections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    uncorrected: pd.DataFrame | None = None
+
+    @property
+    def unapplied(self) -> pd.DataFrame:
+        """Return the corrections that could not be applied, with the reason for each."""
+        if "applied" not in self.corrections:
+            return self.corrections
+        return self.corrections[~self.corrections["applied"]]
 
     def __repr__(self) -> str:
         def counted(n: int, word: str) -> str:
@@ -90,7 +108,9 @@ class Analysis:
         return (f"Analysis({counted(len(self.articles), 'article')}, {counted(len(self.sentences), 'sentence')}, "
                 f"{counted(len(self.statements), 'statement')}, {counted(len(self.actors), 'actor mention')}, "
                 f"{counted(len(self.conditions), 'condition')}, "
-                f"{self.cached} from cache)")
+                f"{self.cached} from cache"
+                + (f", {int(self.corrections['applied'].sum())} of {counted(len(self.corrections), 'correction')} "
+                   "applied" if len(self.corrections) else "") + ")")
 
 
 def analyze_text(text: str, parties=None) -> Analysis:
@@ -128,8 +148,8 @@ def analyze_text(text: str, parties=None) -> Analysis:
     return _result(articles, attribution_frames(articles, table, story), table, story)
 
 
-def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, workers: int | None = None,
-            scheduler=None) -> Analysis:
+def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cache: bool = True,
+            workers: int | None = None, scheduler=None) -> Analysis:
     """Load and analyze articles from files, reusing cached results for unchanged ones.
 
     The cache (a Parquet dataset under ``config.CACHE``, read at call time;
@@ -150,6 +170,13 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
         The parties file or dict; its optional ``[framing]`` and
         ``[conditions]`` sections are the story setup (see
         :mod:`parley.story`), part of the cache key like the parties.
+    corrections : str, Path or pandas.DataFrame, optional
+        An analyst's corrections file (see :mod:`parley.run.corrections`; a
+        missing file holds none), applied after the cache: the cache keeps
+        what parley extracted, so editing the file re-reads the cache and
+        never re-analyzes. The statements and conditions then have a
+        ``corrected`` column, and ``Analysis.corrections`` says which
+        corrections were applied and why the others were not.
     cache : bool
         Read and write the cache (default True).
     workers : int, optional
@@ -193,7 +220,32 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     result.registry = frames["registry"]
     result.cached = len(articles) - len(todo)
     result.load_report = load_report(articles)
-    return result
+    return result if corrections is None else corrected(result, corrections)
+
+
+def corrected(analysis: Analysis, corrections) -> Analysis:
+    """Return an analysis with an analyst's corrections applied (see :mod:`parley.run.corrections`).
+
+    Parameters
+    ----------
+    analysis : Analysis
+        As :func:`analyze` returns it, without corrections.
+    corrections : str, Path or pandas.DataFrame
+        The corrections file, or its rows as :func:`parley.run.corrections.load_corrections` returns them.
+
+    Returns
+    -------
+    Analysis
+        A new analysis: the corrected statements, conditions and terms, the
+        statements as found in ``uncorrected``, and every correction with
+        whether it was applied.
+    """
+    rows = corrections if isinstance(corrections, pd.DataFrame) else load_corrections(corrections)
+    fixed = apply_corrections(analysis.statements, rows, articles=analysis.articles, sentences=analysis.sentences,
+                              conditions=analysis.conditions, terms=analysis.terms, parties=analysis.parties,
+                              story=analysis.story)
+    return replace(analysis, statements=fixed.statements, conditions=fixed.conditions, terms=fixed.terms,
+                   corrections=fixed.corrections, uncorrected=analysis.statements)
 
 
 def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
@@ -244,7 +296,7 @@ def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
 
 def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
     return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
-                    parties, story=story, terms=frames["terms"])
+                    parties, story=story, terms=frames["terms"], uncorrected=frames["statements"])
 
 
 def _story(parties) -> Story:

@@ -15,7 +15,7 @@ from ..measures.tone import add_tone
 from .schemas import FRAMES as LAYOUTS
 from .schemas import empty_frame, to_table
 
-__all__ = ["FRAMES", "analyze_batch", "attribution_frames"]
+__all__ = ["FRAMES", "analyze_batch", "attribution_frames", "measured_statements"]
 
 #: The frames of one analysis, each stored per batch of articles in the cache.
 FRAMES = ("sentences", "statements", "actors", "conditions", "terms")
@@ -42,9 +42,21 @@ def analyze_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
     """
     story = story or Story()
     frames = attribution_frames(articles, parties, story)
-    measured, frames["terms"] = measure_phrasing(frames["statements"], frames["conditions"], story=story)
-    frames["statements"] = add_tone(add_sentiment(measured))
+    frames["statements"], frames["terms"] = measured_statements(frames["statements"], frames["conditions"], story)
     return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
+
+
+def measured_statements(statements: pd.DataFrame, conditions: pd.DataFrame,
+                        story: Story) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Add every measure to attributed statements: phrasing, TextBlob and VADER sentiment, tone.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The measured statements and their phrasing terms.
+    """
+    measured, terms = measure_phrasing(statements, conditions, story=story)
+    return add_tone(add_sentiment(measured)), terms
 
 
 def attribution_frames(articles: pd.DataFrame, parties: dict, story: Story) -> dict[str, pd.DataFrame]:

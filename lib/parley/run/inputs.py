@@ -19,8 +19,10 @@ from ..core.parties import NO_PARTY, alias_matches, load_parties
 from ..corpus.articles import NOT_ENGLISH, OUTPUT_MARKER, article_files, mark_output
 from ..rollup.reprints import unique_statements
 from .analysis import Analysis, analyze
+from .corrections import ELSEWHERE, load_corrections
 
-__all__ = ["InputError", "Inputs", "check_inputs", "silent_party_advice", "statements_per_party", "summary_lines"]
+__all__ = ["InputError", "Inputs", "check_inputs", "correction_lines", "silent_party_advice", "statements_per_party",
+           "summary_lines"]
 
 #: Skipped files listed one by one in the terminal summary; the rest are counted.
 SHOWN_SKIPS = 20
@@ -40,9 +42,10 @@ class Inputs:
     parties: Path
     analysis: Analysis
     warnings: list[str] = field(default_factory=list)
+    corrections: Path | None = None
 
 
-def check_inputs(articles, parties, out=None) -> Inputs:
+def check_inputs(articles, parties, out=None, corrections=None) -> Inputs:
     """Check the report's inputs and analyze the articles, before anything is written.
 
     Parameters
@@ -53,6 +56,9 @@ def check_inputs(articles, parties, out=None) -> Inputs:
         The parties TOML file.
     out : str or Path, optional
         The report folder: it may be missing, but must not be a file.
+    corrections : str or Path, optional
+        The analyst's corrections file (a missing one holds none); applied
+        to the analysis.
 
     Returns
     -------
@@ -64,9 +70,11 @@ def check_inputs(articles, parties, out=None) -> Inputs:
     ------
     InputError
         A missing articles path, no loadable article, a parties file that is
-        missing, unreadable or invalid, or an output path that is a file.
+        missing, unreadable or invalid, an output path that is a file, or a
+        corrections file that cannot be read as one.
     """
     articles, parties = Path(articles).resolve(), Path(parties).resolve()
+    corrections = None if corrections is None else Path(corrections).resolve()
     if not articles.exists():
         raise InputError(f"The articles path {articles} does not exist. {_ARTICLES_FIX}; the bundled "
                          "articles are in data/articles.")
@@ -86,7 +94,7 @@ def check_inputs(articles, parties, out=None) -> Inputs:
     with warnings.catch_warnings():  # skipped files are listed in the summary and the load report
         warnings.filterwarnings("ignore", message=".*inputs skipped")
         warnings.filterwarnings("ignore", message=".*stray spaces")
-        analysis = analyze(articles, parties=parties)
+        analysis = analyze(articles, parties=parties, corrections=_corrections(corrections))
     if analysis.articles.empty:
         raise InputError(f"No article could be loaded from {articles}: {_skips(analysis.load_report)}. "
                          f"{_ARTICLES_FIX} that holds .txt, .md, .html, .json, .jsonl or .csv articles.")
@@ -97,7 +105,23 @@ def check_inputs(articles, parties, out=None) -> Inputs:
         notes.append(f"{who} attributed statements in these articles, so the charts compare nothing.")
         notes.extend(silent_party_advice(analysis.sentences, table, name, _shown(parties, Path.cwd()))
                      for name in table if name not in speaking)
-    return Inputs(articles, parties, analysis, notes)
+    return Inputs(articles, parties, analysis, notes, corrections)
+
+
+def _corrections(path: Path | None):
+    """Read the corrections file, turning a file that is not one into an :class:`InputError`."""
+    if path is None:
+        return None
+    if path.is_dir():
+        raise InputError(f"The corrections file {path} is a folder. Pass a CSV file with --corrections (make report "
+                         "CORRECTIONS=...); it need not exist yet.")
+    try:
+        return load_corrections(path)
+    except ValueError as exc:
+        raise InputError(f"The corrections file is not valid: {exc}. Fix the row (or delete it), or pass another "
+                         "file with --corrections (make report CORRECTIONS=...).") from exc
+    except OSError as exc:
+        raise InputError(f"The corrections file {path} cannot be read ({exc.strerror or exc}).") from exc
 
 
 def silent_party_advice(sentences: pd.DataFrame, parties: dict, party: str, where: str = "the parties file") -> str:
@@ -221,8 +245,42 @@ def summary_lines(inputs: Inputs, html, *, cwd=None) -> list[str]:
                  + (f" ({joint} joint, counted for each government)" if joint else "")
                  + (f"; a quote several articles carry counts once ({len(every)} reports)"
                     if len(every) > len(unique) else ""))
+    lines.extend(correction_lines(inputs.analysis.corrections, inputs.corrections, cwd))
     lines.extend(f"warning: {note}" for note in inputs.warnings)
     lines.append(f"report: {_shown(html, cwd)}")
+    return lines
+
+
+def correction_lines(corrections: pd.DataFrame, path=None, cwd=None) -> list[str]:
+    """Say how many corrections were applied, and list each one that was not with its reason.
+
+    Parameters
+    ----------
+    corrections : pandas.DataFrame
+        ``Analysis.corrections``.
+    path : str or Path, optional
+        The corrections file, named in the first line.
+    cwd : str or Path, optional
+        The file is shown relative to it.
+
+    Returns
+    -------
+    list of str
+        Nothing without corrections; else one line, then one indented line per
+        correction not applied (those for articles this run did not read are
+        only counted) (:data:`SHOWN_SKIPS` at most, the rest counted).
+    """
+    if corrections is None or corrections.empty or "applied" not in corrections:
+        return []
+    other = corrections["reason"].str.startswith(ELSEWHERE)
+    missing = corrections[~corrections["applied"] & ~other]
+    where = f" ({_shown(path, Path(cwd or os.getcwd()).resolve())})" if path is not None else ""
+    lines = [f"corrections{where}: {int(corrections['applied'].sum())} applied, {len(missing)} not applied"
+             + (f", {int(other.sum())} for articles not read in this run" if other.any() else "")]
+    for row in missing.head(SHOWN_SKIPS).itertuples():
+        lines.append(f"  not applied: {row.kind} at {row.path or row.article_id} {row.start}-{row.end}: {row.reason}")
+    if len(missing) > SHOWN_SKIPS:
+        lines.append(f"  ... and {len(missing) - SHOWN_SKIPS} more (see 'How accurate on these articles' in the HTML)")
     return lines
 
 

@@ -1,107 +1,52 @@
-"""Draw parley's charts in one house style and save them with provenance.
+"""Draw parley's charts in one house style.
 
-Every ``plot_*`` function takes a frame first, draws on ``ax`` (a new figure
-when None) with object-oriented matplotlib only, and returns the Axes. The
-house style (:data:`STYLE`) is applied with :func:`style` inside each
-function, never to the global rcParams. Empty inputs draw a "no data" note
-instead of failing, so a notebook runs on any article.
+Every ``plot_*`` function takes the table it draws first (a table of
+:mod:`parley.summaries` wherever there is one, so every number in a chart is
+in a table), draws on ``ax`` (a new figure when None) with object-oriented
+matplotlib only, and returns the Axes. The house style
+(:data:`parley.views.style.STYLE`) is applied inside each function, never to
+the global rcParams. Empty inputs draw a "no data" note instead of failing,
+so a notebook runs on any article. Governments keep one colour and one order
+(the parties file's) in every chart; statements without a government
+("(no party)") and the journalist's narration have colours of their own.
 
-:func:`save_figure` writes PNG (300 dpi), SVG and PDF into ``<out>/figures``
-with provenance metadata, the evidence table behind the chart, and an entry in
-``<out>/figures/manifest.json`` that :mod:`parley.report` reads.
+Saving charts, with their evidence and the manifest the report reads, is
+:mod:`parley.views.figures` (:func:`save_figure`, :func:`show_figure` and
+:func:`drop_figures` are importable from here too).
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
-import json
-import os
-import tempfile
-from datetime import datetime, timezone
-from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: notebooks there run one at a time (see parley.report.JOBS)
-    fcntl = None
-
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib import cycler
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from ..core import config
-from ..corpus.articles import mark_output
 from ..core.parties import NO_PARTY, PALETTE
 from ..extract.statements import count_statements
 from ..rollup import summaries
 from ..rollup.summaries import NARRATION
-from .render import evidence_table, show_table
+from .figures import drop_figures, save_figure, show_figure
+from .style import STYLE, style
 
 __all__ = [
-    "STYLE", "style", "save_figure", "show_figure", "drop_figures", "plot_statement_counts", "plot_sentiment", "plot_lexicons",
-    "plot_framing", "plot_phrasing", "plot_commitment", "plot_distinctive_terms",
+    "STYLE", "style", "save_figure", "show_figure", "drop_figures", "plot_statement_counts", "plot_sentiment",
+    "plot_lexicons", "plot_framing", "plot_phrasing", "plot_commitment", "plot_distinctive_terms",
     "plot_condition_share", "plot_condition_categories",
 ]
 
-#: Colour of :data:`parley.parties.NO_PARTY` and narration, which are not a government.
-NEUTRAL = "#9e9e9e"
+#: Colour of statements without a government, "(no party)".
+NEUTRAL = "#8c8c8c"
+#: Colour of the journalist's narration (conditions outside any statement): not a government, not "(no party)".
+NARRATION_COLOR = "#d8c38f"
 MODES = ["direct", "mixed", "indirect", "according_to"]
 _MODE_COLORS = {"direct": "#264653", "mixed": "#2a9d8f", "indirect": "#8ab17d", "according_to": "#e9c46a"}
 _MODE_NAMES = {"direct": "direct: full quote", "mixed": "mixed: partial quote", "indirect": "indirect: paraphrase",
                "according_to": "according to: attribution phrase"}
-
-#: The house style. PDF fonts are embedded as TrueType (Type 42), so text stays
-#: text (selectable, editable in Illustrator/Inkscape). SVG text is drawn as
-#: paths, so an SVG looks the same on any machine and in any browser whether or
-#: not it has DejaVu Sans; the PDF is the editable-text format.
-STYLE = {
-    "figure.figsize": (7.5, 4.2),
-    "figure.dpi": 100,
-    "figure.facecolor": "white",
-    "figure.constrained_layout.use": True,
-    "savefig.facecolor": "white",
-    "font.family": "DejaVu Sans",
-    "font.size": 9.5,
-    "axes.titlesize": 11.5,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.titlepad": 10,
-    "axes.labelsize": 9.5,
-    "axes.labelcolor": "#333333",
-    "axes.edgecolor": "#888888",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.axisbelow": True,
-    "axes.prop_cycle": cycler(color=PALETTE),
-    "grid.color": "#e3e3e3",
-    "grid.linewidth": 0.7,
-    "xtick.color": "#444444",
-    "ytick.color": "#444444",
-    "legend.frameon": False,
-    "legend.fontsize": 8.5,
-    "pdf.fonttype": 42,
-    "svg.fonttype": "path",
-}
-
-
-def style():
-    """Return a context manager that applies the house style temporarily.
-
-    Returns
-    -------
-    contextlib.AbstractContextManager
-        ``matplotlib.rc_context(STYLE)``; use it around ``plt.subplots()`` to
-        draw your own axes in the house style.
-    """
-    return mpl.rc_context(STYLE)
 
 
 def _styled(func):
@@ -171,7 +116,8 @@ def _order(labels, colors: dict | None) -> list[str]:
 def _color_map(parties: list[str], colors: dict | None) -> dict[str, str]:
     colors = dict(colors or {})
     spare = iter(c for c in PALETTE * 3 if c not in colors.values())
-    return {p: NEUTRAL if p in (NO_PARTY, "narration") else colors.get(p) or next(spare) for p in parties}
+    return {p: NEUTRAL if p == NO_PARTY else NARRATION_COLOR if p == NARRATION else colors.get(p) or next(spare)
+            for p in parties}
 
 
 def _legend_below(ax, handles=None, ncol=4, **kwargs):
@@ -483,23 +429,18 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
 # --------------------------------------------------------------------------- phrasing
 
 @_styled
-def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw the share of each party's statements that use each framing family, with Wilson intervals.
-
-    The numbers are those of :func:`parley.summaries.framing`: each bar is
-    the share of the government's statements with framing terms that use a
-    family (a statement counts once, however many terms it has), its whisker
-    the 95% Wilson interval, its label the counts. Statements that deny a
-    family ("this is not a withdrawal") are drawn apart, hatched, and never
-    counted as use.
+def plot_framing(table: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw the share of each government's statements that use each framing family, with Wilson intervals.
 
     Parameters
     ----------
-    terms : pandas.DataFrame
-        One row per term found: ``statement_id``, ``party``, ``kind``,
-        ``family``, ``term`` and, optionally, ``denied``; only rows with
-        ``kind == "framing"`` are used. Terms outside attributed statements
-        are left out.
+    table : pandas.DataFrame
+        :func:`parley.summaries.framing`: per government and family the
+        statements that use it (a statement counts once, however many of the
+        family's words it has) of the government's statements with framing
+        terms, with the Wilson interval. Statements that deny a family ("this
+        is not a withdrawal") are drawn apart, hatched, and never counted as
+        use. Families nobody uses or denies are left out.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -508,44 +449,41 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
     -------
     matplotlib.axes.Axes
         A note under the title names each government with fewer than 5
-        statements behind its terms; the caption says which differences are
-        within noise (the two 95% intervals overlap).
+        statements; the caption says which differences are within noise (the
+        two 95% intervals overlap).
     """
-    framing = terms[terms["kind"] == "framing"] if terms is not None and "kind" in terms else None
-    denying = (framing["denied"].fillna(False).astype(bool) & framing["party"].notna()
-               if framing is not None and "denied" in framing else None)
-    slots = _count_parties(framing) + (framing.loc[denying, "party"].nunique() if denying is not None else 0)
-    ax = _axes(ax, rows=_count(framing, "family") * slots + 1)
+    used = table
+    if table is not None and len(table) and {"family", "statements", "denied"} <= set(table.columns):
+        used = table[table.groupby("family")["statements"].transform("sum")
+                     + table.groupby("family")["denied"].transform("sum") > 0]
+    denials = int((used["denied"] > 0).sum()) if used is not None and "denied" in used else 0
+    ax = _axes(ax, rows=_count(used, "family") * (_count_parties(used) + 1) + denials + 1)
     title = "Framing: which words each government uses for the same events"
-    if _empty(terms, ["party", "kind", "family", "term"]):
-        return _no_data(ax, title, "No data: no framing terms in the selected articles.")
-    table = summaries.framing(terms)
-    if table.empty:
-        return _no_data(ax, title, "No framing terms in attributed statements.")
-    order, cmap = _in_order(table, colors)
-    denied = set(table.loc[table["denied"] > 0, "party"])
+    if _empty(used, ["party", "family", "statements", "denied", "n", "share", "low", "high"]):
+        return _no_data(ax, title, "No data: no framing terms in attributed statements.")
+    order, cmap = _in_order(used, colors)
+    used = used.assign(_p=used["party"].map(order.index)).sort_values("_p", kind="stable")
     rows = []
-    for party in order:
-        mine = table[table["party"] == party]
-        for _, r in mine.iterrows():
-            rows.append({"group": r["family"], "bar": party, "value": r["share"], "low": r["low"],
-                         "high": r["high"], "color": cmap[party], "hatch": None,
+    for family in dict.fromkeys(used["family"]):
+        for _, r in used[used["family"] == family].iterrows():
+            rows.append({"group": family, "bar": r["party"], "value": r["share"], "low": r["low"], "high": r["high"],
+                         "color": cmap[r["party"]], "hatch": None,
                          "label": _share_label(r["statements"], r["n"], r["share"], r["low"], r["high"])})
             if r["denied"] > 0:  # a hatched bar only where the government denied the frame
-                rows.append({"group": r["family"], "bar": f"{party} (denied)", "value": r["denied_share"],
-                             "low": r["denied_low"], "high": r["denied_high"], "color": cmap[party],
+                rows.append({"group": family, "bar": f"{r['party']} (denied)", "value": r["denied_share"],
+                             "low": r["denied_low"], "high": r["denied_high"], "color": cmap[r["party"]],
                              "hatch": _DENIED_HATCH,
                              "label": (f"denied: {int(r['denied'])} of {int(r['n'])} · {r['denied_share']:.0%} "
                                        f"[{r['denied_low']:.0%}–{r['denied_high']:.0%}]")})
     _interval_bars(ax, pd.DataFrame(rows), xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    _title(ax, title, table.set_index("party")["note"], order)
+    _title(ax, title, used.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's statements with framing terms that use this family; "
                   "whiskers: 95% Wilson interval\n"
                   "label: statements using the family of the government's statements with framing terms\n"
-                  + _comparison(summaries.differences(table), "family"))
+                  + _comparison(summaries.differences(used), "family"))
     handles = [Patch(color=cmap[p], label=p) for p in order]
-    if denied:
+    if denials:
         handles.append(Patch(facecolor="white", edgecolor="#555555", hatch=_DENIED_HATCH,
                              label="denied (“this is not a withdrawal”): not counted as use"))
     _legend_below(ax, handles=handles, ncol=3)
@@ -553,21 +491,17 @@ def plot_framing(terms: pd.DataFrame, *, ax=None, colors: dict | None = None) ->
 
 
 @_styled
-def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw per party the mean hedges and boosters per statement and the mean modal strength, with intervals.
-
-    One Axes with three groups of bars (one bar per party), each with its
-    95% percentile-bootstrap interval and labelled with its mean, interval
-    and the number of statements it is over; the numbers are those of
-    :func:`parley.summaries.phrasing`.
+def plot_phrasing(table: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw per government the mean hedges and boosters per statement and the mean modal strength, with intervals.
 
     Parameters
     ----------
-    statements : pandas.DataFrame
-        Columns ``party``, ``hedges``, ``boosters``, ``modal_strength``
-        (statements without modal verbs may hold NaN modal strength; they are
-        left out of that mean, and its n says so). Statements without a party
-        are left out.
+    table : pandas.DataFrame
+        :func:`parley.summaries.phrasing` (one row per government and
+        measure); the rows of hedges, boosters and modal strength are drawn,
+        each bar with its 95% percentile-bootstrap interval (none for fewer
+        than 5 values) and labelled with its mean, interval and n.
+        "(no party)" rows are left out.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -576,15 +510,13 @@ def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     -------
     matplotlib.axes.Axes
     """
-    ax = _axes(ax, rows=3 * _count_parties(statements) + 1)
-    title = "Hedging, boosting and modal strength by government"
     columns = ["hedges", "boosters", "modal_strength"]
-    if _empty(statements, ["party", *columns]):
-        return _no_data(ax, title)
-    table = summaries.phrasing(statements, include_unattributed=False)
-    table = table[table["measure"].isin(columns)]
-    if table.empty:
-        return _no_data(ax, title, "No statements attributed to a government.")
+    if table is not None and len(table) and {"measure", "party"} <= set(table.columns):
+        table = table[table["measure"].isin(columns) & (table["party"] != NO_PARTY)]
+    ax = _axes(ax, rows=3 * _count_parties(table) + 1)
+    title = "Hedging, boosting and modal strength by government"
+    if _empty(table, ["party", "measure", "n", "mean", "low", "high"]):
+        return _no_data(ax, title, "No data: no statements attributed to a government.")
     order, cmap = _in_order(table, colors)
     names = {"hedges": "hedges per statement", "boosters": "boosters per statement",
              "modal_strength": "modal strength\n(statements with a modal verb)"}
@@ -608,14 +540,19 @@ def plot_phrasing(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
 
 
 @_styled
-def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
-    """Draw every statement's commitment strength per party, with the party mean and its interval.
+def plot_commitment(table: pd.DataFrame, statements: pd.DataFrame, *, ax=None,
+                    colors: dict | None = None) -> plt.Axes:
+    """Draw every statement's commitment strength per government, with the government's mean and its interval.
 
     Parameters
     ----------
+    table : pandas.DataFrame
+        :func:`parley.summaries.phrasing` of the same statements: its
+        ``commitment`` rows give the means and 95% bootstrap intervals drawn,
+        and the governments (with ``include_unattributed=True``, "(no
+        party)" too).
     statements : pandas.DataFrame
-        Columns ``party`` and ``commitment`` (0 to 1); statements without a
-        party appear as "(no party)".
+        Columns ``party`` and ``commitment`` (0 to 1): one dot each.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -623,27 +560,26 @@ def plot_commitment(statements: pd.DataFrame, *, ax=None, colors: dict | None = 
     Returns
     -------
     matplotlib.axes.Axes
-        Means and 95% bootstrap intervals are those of
-        :func:`parley.summaries.phrasing`; a single statement gets no mean bar.
+        A single statement gets no mean bar.
     """
-    ax = _axes(ax, rows=2 * _count_parties(statements) + 1)
+    if table is not None and len(table) and "measure" in table:
+        table = table[table["measure"] == "commitment"]
+    ax = _axes(ax, rows=2 * _count_parties(table) + 1)
     title = "Commitment strength of each statement, by government"
-    if _empty(statements, ["party", "commitment"]):
+    if _empty(statements, ["party", "commitment"]) or _empty(table, ["party", "n", "mean", "low", "high"]):
         return _no_data(ax, title)
     frame = statements.assign(_party=_parties(statements["party"]),
                               _c=pd.to_numeric(statements["commitment"], errors="coerce")).dropna(subset=["_c"])
-    if frame.empty:
-        return _no_data(ax, title, "No statement has a commitment score.")
-    table = summaries.phrasing(frame.assign(commitment=frame["_c"]))
-    table = table[table["measure"] == "commitment"].set_index("party")
-    order = _order(frame["_party"], colors)
-    cmap = _color_map(order, colors)
+    order, cmap = _in_order(table, colors)
+    table = table.set_index("party")
     rng = np.random.default_rng(0)  # fixed jitter: the same chart on every run
     for y, party in enumerate(order):
         values = frame.loc[frame["_party"] == party, "_c"].to_numpy(float)
         ax.scatter(values, y + rng.uniform(-0.15, 0.15, len(values)), s=40, color=cmap[party], alpha=0.75,
                    edgecolor="white", zorder=3)
         row = table.loc[party]
+        if pd.isna(row["mean"]):
+            continue
         if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
             ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
             if _has_interval(row["n"], row["low"]):
@@ -761,21 +697,16 @@ def _shown_terms(terms: pd.DataFrame | None, n: int) -> int | None:
 # --------------------------------------------------------------------------- conditions
 
 @_styled
-def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, ax=None,
-                         colors: dict | None = None) -> plt.Axes:
-    """Draw the share of each party's statements that attach at least one condition, with its interval.
-
-    The numbers are those of :func:`parley.summaries.conditionality`: a joint
-    statement counts for each government that made it; the whisker is the 95%
-    Wilson interval, so "1 of 1" shows as the wide range it is, not as a
-    confident 100%.
+def plot_condition_share(table: pd.DataFrame, *, ax=None, colors: dict | None = None) -> plt.Axes:
+    """Draw the share of each government's statements that attach at least one condition, with its interval.
 
     Parameters
     ----------
-    statements : pandas.DataFrame
-        Columns ``statement_id`` and ``party``, optionally ``joint``.
-    conditions : pandas.DataFrame
-        Columns ``statement_id`` (None for narration, which is not counted).
+    table : pandas.DataFrame
+        :func:`parley.summaries.conditionality`: a joint statement counts for
+        each government that made it; the whisker is the 95% Wilson
+        interval, so "1 of 1" shows as the wide range it is, not as a
+        confident 100%.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
@@ -788,11 +719,10 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
         says whether the difference is within noise (the two 95% intervals
         overlap).
     """
-    ax = _axes(ax, rows=2 * _count_parties(statements) + 1)
+    ax = _axes(ax, rows=2 * _count_parties(table) + 1)
     title = "Conditional statements: share of each government's statements with a condition"
-    if _empty(statements, ["statement_id", "party"]):
+    if _empty(table, ["party", "n", "conditional", "share", "low", "high"]):
         return _no_data(ax, title)
-    table = summaries.conditionality(statements, conditions)
     order, cmap = _in_order(table, colors)
     table = table.set_index("party").loc[order].reset_index()
     bars = pd.DataFrame({"group": table["party"], "bar": "share", "value": table["share"], "low": table["low"],
@@ -804,8 +734,7 @@ def plot_condition_share(statements: pd.DataFrame, conditions: pd.DataFrame, *, 
     _title(ax, title, table.set_index("party")["note"], order)
     ax.set_xlabel("Share of the government's statements with at least one condition "
                   "(“contingent on”, “based on”, “if”…)\nwhiskers: 95% Wilson interval; label: statements with a "
-                  "condition of all its statements\n" + _comparison(summaries.differences(table))
-                  + _once(statements))
+                  "condition of all its statements\n" + _comparison(summaries.differences(table)))
     return ax
 
 
@@ -956,38 +885,32 @@ def plot_share_over_time(table: pd.DataFrame, *, ax=None, colors: dict | None = 
 
 
 @_styled
-def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict | None = None,
-                              narration: bool = True) -> plt.Axes:
+def plot_condition_categories(table: pd.DataFrame, *, ax=None, colors: dict | None = None,
+                              total: int | None = None) -> plt.Axes:
     """Draw the share of each party's conditions per category, with counts and Wilson intervals.
-
-    The numbers are those of :func:`parley.summaries.condition_categories`;
-    the total in the caption counts a joint statement's conditions once
-    (:func:`parley.summaries.count_conditions`).
 
     Parameters
     ----------
-    conditions : pandas.DataFrame
-        Columns ``party``, ``statement_id`` and ``category``. Conditions in
-        narration (no statement) are drawn as "narration", conditions in
-        statements without a party as "(no party)".
+    table : pandas.DataFrame
+        :func:`parley.summaries.condition_categories`; its "narration" rows
+        (conditions in the journalist's own text; left out with
+        ``narration=False``) and "(no party)" rows are drawn in colours of
+        their own, named in the legend.
     ax : matplotlib.axes.Axes, optional
     colors : dict, optional
         Party to colour.
-    narration : bool
-        Show conditions in the journalist's narration (default True); the
-        caption says whether they are shown.
+    total : int, optional
+        The number of distinct conditions, a joint statement's once
+        (:func:`parley.summaries.count_conditions`), for the caption.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
-    ax = _axes(ax, rows=_count(conditions, "category") * (_count_parties(conditions) + 1) + 1)
+    ax = _axes(ax, rows=_count(table, "category") * (_count_parties(table) + 1) + 1)
     title = "What governments make their commitments depend on: conditions by category"
-    if _empty(conditions, ["party", "statement_id", "category"]):
+    if _empty(table, ["party", "category", "conditions", "n", "share", "low", "high"]):
         return _no_data(ax, title, "No data: no conditions found in the selected articles.")
-    table = summaries.condition_categories(conditions, narration=narration)
-    if table.empty:
-        return _no_data(ax, title, "No conditions in attributed statements.")
     order, cmap = _in_order(table, colors)
     categories = list(dict.fromkeys(table["category"]))  # most conditions first
     table = table.assign(_c=table["category"].map(categories.index), _p=table["party"].map(order.index))
@@ -999,217 +922,11 @@ def plot_condition_categories(conditions: pd.DataFrame, *, ax=None, colors: dict
     _interval_bars(ax, bars, xmax=1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     _title(ax, title, table.set_index("party")["note"], order)
-    total, in_narration = summaries.count_conditions(conditions)
-    if not narration:
-        total -= in_narration
-        shown = "conditions in the journalist's own text left out"
-    elif NARRATION in order:
-        shown = "grey “narration”: conditions in the journalist's own text"
-    else:
-        shown = "none in the journalist's own text"
+    shown = ("“narration”: conditions in the journalist's own text" if NARRATION in order
+             else "none in the journalist's own text shown")
+    counted = f"{total} in all, a joint statement's once; " if total is not None else ""
     ax.set_xlabel("Share of the government's conditions in this category; whiskers: 95% Wilson interval\n"
-                  f"label: conditions in the category of all its conditions ({total} in all, a joint statement's "
-                  f"once; {shown})\n" + _comparison(summaries.differences(table), "category"))
+                  f"label: conditions in the category of all its conditions ({counted}{shown})\n"
+                  + _comparison(summaries.differences(table), "category"))
     _legend_below(ax, handles=[Patch(color=cmap[p], label=p) for p in order], ncol=5)
     return ax
-
-
-# --------------------------------------------------------------------------- saving
-
-def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidence_html: str | None = None,
-                out: str | Path | None = None, notebook: str | None = None, title: str | None = None,
-                provenance: dict | None = None) -> dict[str, Path]:
-    """Write a figure as PNG, SVG and PDF with provenance, and record it in the manifest.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    name : str
-        File stem, e.g. ``"sentiment-polarity"``.
-    evidence : pandas.DataFrame, optional
-        The rows behind the chart; written as ``<name>.evidence.csv`` and, as
-        an escaped HTML table, ``<name>.evidence.html``.
-    evidence_html : str, optional
-        An HTML fragment to show instead of the plain table (already escaped,
-        e.g. built with :func:`parley.render.evidence_table`).
-    out : str or Path, optional
-        The report folder (default ``config.REPORTS``); files go to ``<out>/figures``.
-    notebook : str, optional
-        The notebook that drew the chart; the report orders charts by it.
-    title : str, optional
-        The chart's title (default: the first axes' title).
-    provenance : dict, optional
-        What the chart was made from, e.g. ``{"articles": ..., "parties": ...}``;
-        recorded in the files' metadata and the manifest.
-
-    Returns
-    -------
-    dict of str to Path
-        ``png``, ``svg``, ``pdf`` and, with evidence, ``csv`` and ``html``.
-        A chart whose PNG is byte-identical to one already in the manifest
-        (another notebook drew the same chart) is not written again: its
-        ``png``, ``svg`` and ``pdf`` are that chart's files, and the manifest
-        entry names it in ``same_as``; the evidence is still its own.
-    """
-    folder = Path(config.REPORTS if out is None else out) / "figures"
-    mark_output(folder)  # charts and evidence tables are never read back as articles
-    title = title or next((t for a in fig.axes for loc in ("left", "center", "right") if (t := a.get_title(loc))),
-                          name)
-    facts = {"parley": config.VERSION, **{k: str(v) for k, v in (provenance or {}).items()}}
-    description = "; ".join(f"{k}: {v}" for k, v in facts.items())
-    creator = f"parley {config.VERSION}"
-    metadata = {
-        "png": {"Title": title, "Software": creator, "Description": description},
-        "svg": {"Title": title, "Creator": creator, "Description": description},
-        "pdf": {"Title": title, "Creator": creator, "Subject": description},
-    }
-    drawn = {}
-    with style():  # font embedding is read at save time
-        for ext, meta in metadata.items():
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=ext, dpi=300, bbox_inches="tight", metadata=meta)
-            drawn[ext] = buffer.getvalue()
-    # A chart another notebook already saved (notebook 90 draws the headline charts of 20, 30 and 40 again) is
-    # not written twice: the entry points at the first one's files. The PNG decides: SVG and PDF carry a date.
-    files = {}
-    if evidence is not None:
-        files["csv"] = folder / f"{name}.evidence.csv"
-        evidence.to_csv(files["csv"], index=False)
-    if evidence is not None or evidence_html is not None:
-        files["html"] = folder / f"{name}.evidence.html"
-        files["html"].write_text(evidence_html if evidence_html is not None else evidence_table(evidence),
-                                 encoding="utf-8")
-    with _locked(folder):  # notebooks run in parallel: look for the same chart and record ours in one step
-        same = _same_chart(folder, name, drawn["png"])
-        for ext, data in drawn.items():
-            files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
-            if not same:
-                files[ext].write_bytes(data)
-        _record(folder / "manifest.json", {
-            "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
-            "files": {k: p.name for k, p in files.items() if k in metadata},
-            "evidence": files["html"].name if "html" in files else None,
-            "evidence_csv": files["csv"].name if "csv" in files else None,
-            "same_as": same["name"] if same else None,
-            "provenance": facts,
-        })
-    return files
-
-
-def show_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidence_html: str | None = None,
-                table: bool = True, **options) -> None:
-    """Save a chart with :func:`save_figure`, then display it in the notebook with its evidence below.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    name : str
-        File stem, as for :func:`save_figure`.
-    evidence, evidence_html : optional
-        As for :func:`save_figure`; the evidence HTML (else the evidence as an
-        escaped table) is what is displayed below the chart.
-    table : bool
-        Display the evidence (default True); False when the notebook shows its
-        own tables after the chart.
-    **options
-        ``out``, ``notebook``, ``title``, ``provenance``: passed to :func:`save_figure`.
-        Nothing is returned, so a notebook cell ending in this call shows no
-        stray value; call :func:`save_figure` for the paths.
-    """
-    from IPython.display import HTML, display  # here, so that `import parley` does not need IPython
-
-    save_figure(fig, name, evidence=evidence, evidence_html=evidence_html, **options)
-    display(fig)
-    plt.close(fig)  # else the inline backend shows it a second time at the end of the cell
-    if table and evidence_html is not None:
-        display(HTML(evidence_html))
-    elif table and evidence is not None:
-        show_table(evidence)
-
-
-def drop_figures(names, *, out: str | Path | None = None) -> list[str]:
-    """Remove saved charts that this run no longer draws, with their files and manifest entries.
-
-    A notebook that draws a varying number of charts ("the two framing
-    families used most": two on one story, one on the next) calls this for the
-    names it did not draw this time, so a rerun in JupyterLab does not leave a
-    chart from an earlier run in the report.
-
-    Parameters
-    ----------
-    names : iterable of str
-        File stems, as given to :func:`save_figure`; names never saved are ignored.
-    out : str or Path, optional
-        The report folder (default ``config.REPORTS``).
-
-    Returns
-    -------
-    list of str
-        The names that were removed.
-    """
-    folder = Path(config.REPORTS if out is None else out) / "figures"
-    names = set(names)
-    if not folder.is_dir() or not names:
-        return []
-    with _locked(folder):
-        manifest = folder / "manifest.json"
-        entries = _read_manifest(manifest)
-        gone = [e for e in entries if e.get("name") in names]
-        # another chart may point at a dropped chart's files (same_as): those files stay
-        shared = {f for e in entries if e.get("name") not in names for f in (e.get("files") or {}).values()}
-        for entry in gone:
-            for file in [*(entry.get("files") or {}).values(), entry.get("evidence"), entry.get("evidence_csv")]:
-                if file and file not in shared:
-                    (folder / file).unlink(missing_ok=True)
-        if gone:
-            _write_manifest(manifest, [e for e in entries if e.get("name") not in names])
-    return [e["name"] for e in gone]
-
-
-def _same_chart(folder: Path, name: str, png: bytes) -> dict | None:
-    """Return the manifest entry of another chart whose PNG has exactly these bytes, if one was saved."""
-    for entry in _read_manifest(folder / "manifest.json"):
-        files = entry.get("files") or {}
-        if entry.get("name") == name or not all(files.get(k) for k in ("png", "svg", "pdf")):
-            continue
-        path = folder / files["png"]
-        if files["png"] != f"{name}.png" and path.is_file() and path.stat().st_size == len(png) \
-                and path.read_bytes() == png and all((folder / files[k]).is_file() for k in ("svg", "pdf")):
-            return entry
-    return None
-
-
-@contextlib.contextmanager
-def _locked(folder: Path):
-    """Hold the figures folder's lock (where ``fcntl`` exists) while the block runs."""
-    fd = os.open(folder, os.O_RDONLY) if fcntl is not None else None
-    try:
-        if fd is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        if fd is not None:
-            os.close(fd)  # releases the lock
-
-
-def _record(manifest: Path, entry: dict) -> None:
-    """Add or replace the manifest entry of one figure, writing atomically (call with the folder locked)."""
-    entries = _read_manifest(manifest)
-    _write_manifest(manifest, [e for e in entries if e.get("name") != entry["name"]] + [entry])
-
-
-def _read_manifest(manifest: Path) -> list[dict]:
-    """Return the manifest's entries; none when there is no manifest yet, or a broken one from a crashed run."""
-    try:
-        return json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-
-
-def _write_manifest(manifest: Path, entries: list) -> None:
-    """Write the manifest atomically (call with the folder locked)."""
-    fd, tmp = tempfile.mkstemp(dir=manifest.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(entries, handle, indent=1)
-    os.chmod(tmp, 0o644)  # mkstemp makes the file private; the manifest is an ordinary output file
-    os.replace(tmp, manifest)

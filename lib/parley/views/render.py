@@ -1,6 +1,7 @@
 """Render text with highlighted spans as escaped HTML (for notebooks and the report)."""
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -9,7 +10,8 @@ import pandas as pd
 
 from ..rollup.summaries import SMALL
 
-__all__ = ["STYLE", "article_html", "evidence_table", "highlight", "in_context", "show_table", "summary_table"]
+__all__ = ["STYLE", "article_html", "document_table", "evidence_table", "highlight", "in_context", "readable_date",
+           "show_table", "summary_table"]
 
 #: CSS shared by notebooks and the report; classes name what a span is.
 STYLE = """<style>
@@ -21,7 +23,9 @@ STYLE = """<style>
 .parley-text .marker{background:#f5c542;font-weight:bold}
 .parley-text .condition{background:#fbe7a1;border-bottom:2px solid #d4a017}
 .parley-text .term{background:#d6eaf8;border-bottom:1px solid #2e86c1}
-.parley-table td,.parley-table th{text-align:left;vertical-align:top;padding:.2em .5em}
+/* JupyterLab right-aligns output cells with a two-class selector: the second pair matches it */
+.parley-table td,.parley-table th,.jp-RenderedHTMLCommon .parley-table td,.jp-RenderedHTMLCommon .parley-table th{
+ text-align:left;vertical-align:top;padding:.2em .5em}
 .parley-block-headline{font-size:1.3em;font-weight:bold;margin:.3em 0}
 .parley-block-standfirst{font-style:italic;margin:.2em 0 .2em 1em}
 .parley-block-caption{font-size:.85em;color:#555;margin:.2em 0 .2em 1em}
@@ -118,6 +122,57 @@ def evidence_table(frame: pd.DataFrame, columns: list[str] | None = None, *, htm
             cells.append(f"<td>{shown if col in trusted else html.escape(str(shown))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="parley-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def document_table(frame: pd.DataFrame, columns: dict[str, str], *, html_columns: Iterable[str] = (),
+                   css: str = "") -> str:
+    """Return a frame as a table to read in a document: human column names, no index, dates as dates, numbers rounded.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to show.
+    columns : dict of str to str
+        The columns to show, in order, each with the name the reader sees
+        ("speaker": "Speaker").
+    html_columns : iterable of str
+        Columns that already hold escaped HTML; every other cell is escaped.
+    css : str
+        Extra classes of the table (each column's cells also carry
+        ``col-<column>``, so a style can size it).
+
+    Returns
+    -------
+    str
+        An HTML ``<table>``: a date or timestamp shows as "25 Jan 2024", a
+        float with two decimals, a missing value as an empty cell.
+    """
+    trusted = set(html_columns)
+    head = "".join(f'<th class="col-{_slug(c)}">{html.escape(name)}</th>' for c, name in columns.items())
+    body = []
+    for row in frame[list(columns)].itertuples(index=False):
+        cells = "".join(f'<td class="col-{_slug(c)}">{v if c in trusted else html.escape(_readable(v))}</td>'
+                        for c, v in zip(columns, row))
+        body.append(f"<tr>{cells}</tr>")
+    return (f'<table class="parley-table document {html.escape(css)}"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def readable_date(value) -> str:
+    """Return a date as "25 Jan 2024" ("" when missing or not a date)."""
+    stamp = pd.to_datetime(value, errors="coerce") if not isinstance(value, pd.Timestamp) else value
+    return "" if _missing(stamp) else f"{stamp.day} {stamp:%b %Y}"
+
+
+def _readable(value) -> str:
+    """Return a cell as the reader should see it."""
+    if _missing(value):
+        return ""
+    if isinstance(value, (pd.Timestamp, datetime.date)):
+        return readable_date(value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
 
 
 def summary_table(table: pd.DataFrame, differences: pd.DataFrame | None = None) -> str:

@@ -25,20 +25,30 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
 from ..core import config
-from ..core.parties import NO_PARTY
+from ..core.parties import party_colors
 from ..corpus.articles import mark_output
 from ..extract.statements import count_statements, describe_count
+from ..rollup import briefing
 from ..rollup.reprints import unique_statements
-from ..rollup.summaries import SMALL, condition_categories, conditionality, count_conditions, framing, tone
+from ..rollup.summaries import count_conditions
 from ..run.analysis import analyze
 from ..run.inputs import Inputs, check_inputs
-from .render import STYLE, evidence_table
+from . import evidence
+from .render import STYLE, document_table, readable_date
+from .review import accuracy_html
 
-__all__ = ["JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
+__all__ = ["INTERACTIVE", "JOBS", "NOTEBOOKS", "NotebookRun", "Report", "make_report", "run_notebooks", "write_report"]
 
 #: Where the notebook suite lives.
 NOTEBOOKS = config.NOTEBOOKS
+#: Notebooks for a person at the keyboard, which the report does not run (the review: its accuracy block is in the
+#: report anyway, from the corrections file).
+INTERACTIVE = ("05-review",)
 #: Seconds one notebook cell may run before the notebook counts as failed (a hung kernel must not hang the report).
 CELL_TIMEOUT = 300
 #: Notebooks run at once: kernel start and imports dominate a notebook's time, so two overlap well even on
@@ -74,7 +84,7 @@ class Report:
 
 
 def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REPORTS, *,
-                notebooks=NOTEBOOKS, jobs: int | None = None) -> Report:
+                notebooks=NOTEBOOKS, jobs: int | None = None, corrections=config.CORRECTIONS) -> Report:
     """Execute every notebook on the inputs and write ``<out>/report.html``.
 
     Parameters
@@ -90,6 +100,11 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         The folder of ``NN-topic.ipynb`` notebooks, listed in name order.
     jobs : int, optional
         Notebooks run at once (default :data:`JOBS`).
+    corrections : str or Path, optional
+        The analyst's corrections (``CORRECTIONS``; a missing file holds
+        none, None applies none): the notebooks and the briefing use the
+        corrected frames, and the report says how accurate the review found
+        parley. The interactive notebooks (:data:`INTERACTIVE`) are not run.
 
     Returns
     -------
@@ -105,16 +120,18 @@ def make_report(articles=config.ARTICLES, parties=config.PARTIES, out=config.REP
         :func:`parley.inputs.check_inputs`); nothing is written then.
     """
     out = Path(out).resolve()
-    inputs = check_inputs(articles, parties, out)
+    inputs = check_inputs(articles, parties, out, corrections)
     seconds = _durations(out / "notebooks")  # before the executed copies are cleared
     _clear(out)
     mark_output(out)
-    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds)
-    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs), runs, inputs)
+    runs = run_notebooks(inputs.articles, inputs.parties, out, notebooks=notebooks, jobs=jobs, seconds=seconds,
+                         corrections=inputs.corrections)
+    return Report(write_report(out, articles=inputs.articles, parties=inputs.parties, runs=runs,
+                               corrections=inputs.corrections), runs, inputs)
 
 
 def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | None = None,
-                  seconds: dict[str, float] | None = None) -> list[NotebookRun]:
+                  seconds: dict[str, float] | None = None, corrections=None) -> list[NotebookRun]:
     """Execute each notebook with papermill, saving the executed copy to ``<out>/notebooks``.
 
     Parameters
@@ -130,18 +147,22 @@ def run_notebooks(articles, parties, out, *, notebooks=NOTEBOOKS, jobs: int | No
         How long each notebook (by name) took last time: the slowest start
         first, and notebooks not listed before them, so the last to finish
         is not a long one started late. Default: name order.
+    corrections : str or Path, optional
+        The notebook parameter ``CORRECTIONS`` (None: no corrections).
 
     Returns
     -------
     list of NotebookRun
-        One per notebook in name order, with the error (``"ExceptionName: message"``) if it failed.
+        One per notebook in name order (but those in :data:`INTERACTIVE`), with the error
+        (``"ExceptionName: message"``) if it failed.
     """
     folder = Path(notebooks).resolve()
     (Path(out) / "notebooks").mkdir(parents=True, exist_ok=True)
     parameters = {"ARTICLES": str(Path(articles).resolve()), "PARTIES": str(Path(parties).resolve()),
-                  "OUTPUT": str(Path(out).resolve())}
+                  "OUTPUT": str(Path(out).resolve()),
+                  "CORRECTIONS": None if corrections is None else str(Path(corrections).resolve())}
     runs = [NotebookRun(source.stem, Path(out).resolve() / "notebooks" / source.name)
-            for source in sorted(folder.glob("[0-9]*.ipynb"))]
+            for source in sorted(folder.glob("[0-9]*.ipynb")) if source.stem not in INTERACTIVE]
     seconds = seconds or {}
     start = sorted(runs, key=lambda r: -seconds.get(r.notebook, float("inf"))) if seconds else runs
     with ThreadPoolExecutor(max_workers=max(1, jobs or JOBS)) as pool:
@@ -176,8 +197,8 @@ def _execute(source: Path, target: Path, parameters: dict) -> str | None:
     return None
 
 
-def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Path:
-    """Write ``<out>/report.html`` from the figure manifest and the articles.
+def write_report(out, *, articles, parties, runs: list[NotebookRun] = (), corrections=None) -> Path:
+    """Write ``<out>/report.html``: the briefing, the evidence behind it, every statement, methods and sources.
 
     Parameters
     ----------
@@ -187,6 +208,9 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
         The inputs, for the article list and load report.
     runs : list of NotebookRun
         Notebook outcomes; failures are listed at the top of the page.
+    corrections : str or Path, optional
+        The analyst's corrections, applied to the briefing; with them or
+        without, the methods say how accurate parley is on these articles.
 
     Returns
     -------
@@ -195,48 +219,28 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = ()) -> Pat
     """
     out = Path(out)
     figures = out / "figures"
-    order = {r.notebook: n for n, r in enumerate(runs)}
-    entries = _manifest(figures)
-    entries.sort(key=lambda e: order.get(e.get("notebook"), len(order)))  # stable: save order within a notebook
-    # The summary notebook's headline charts open the page; a later entry with the same chart file is the same
-    # chart saved again (save_figure writes identical charts once), so it links back instead of repeating it.
-    summary = [e for e in entries if str(e.get("notebook") or "").startswith(_SUMMARY)]
-    entries = summary + [e for e in entries if e not in summary]
-    first: dict[str, str] = {}
-    for entry in entries:
-        first.setdefault(_chart_key(entry), entry["name"])
     with warnings.catch_warnings():  # skipped files are shown in the load report below, not as warnings
         warnings.simplefilter("ignore")
-        analysis = analyze(articles, parties=parties)
+        analysis = analyze(articles, parties=parties, corrections=corrections)
     reports = len(analysis.statements)
     analysis = _unique(analysis)
-    body = [_header(articles, parties, analysis, runs, reports), _briefing(analysis)]
-    if entries:
-        links = "".join(f"<li><a href='#{html.escape(e['name'])}'>{html.escape(e.get('title') or e['name'])}</a></li>"
-                        for e in entries if first[_chart_key(e)] == e["name"])
-        body.append("<nav><h2>Charts</h2><ol class='toc'>" + links + "<li><a href='#methods'>Methods and limits</a>"
-                    "</li><li><a href='#articles'>Articles</a></li><li><a href='#load-report'>Load report</a></li>"
-                    "</ol></nav>")
-    for n, entry in enumerate(entries):
-        if n == 0 and summary:
-            body.append("<h2 class='part'>Headline charts</h2>")
-        if n == len(summary) and summary and len(entries) > len(summary):
-            body.append("<h2 class='part'>All charts, notebook by notebook</h2>")
-        same = first[_chart_key(entry)]
-        body.append(_chart(figures, entry) if same == entry["name"] else _again(entry, same))
-    if not entries:
-        body.append("<p class='note'>No charts were saved by the notebooks.</p>")
-    body.append(_METHODS)
+    accuracy = accuracy_html(analysis)
+    order, colors = list(analysis.parties), party_colors(analysis.parties)
+    sections = _sections(analysis, order, colors)
+    entries = _manifest(figures)
+    shown = {s.name for s in sections if s.chart}
     base = Path(articles).resolve()
     base = base.parent if base.is_file() else base
-    listing = analysis.articles[["title", "source", "published", "path"]]
-    listing = listing.assign(path=[_relative(p, base.parent) for p in listing["path"]])
-    load = analysis.load_report
-    if "path" in load:
-        load = load.assign(path=[_relative(p, base.parent) for p in load["path"]])
-    body.append(f"<section id='articles'><h2>Articles ({len(listing)})</h2>{evidence_table(listing)}</section>")
-    body.append(f"<section id='load-report'><h2>Load report</h2>{evidence_table(load)}</section>")
-    page = _PAGE.format(style=STYLE, css=_CSS, body="\n".join(body), version=html.escape(config.VERSION))
+    page = _template().render(
+        version=config.VERSION, style=Markup(STYLE), header=Markup(_header(articles, parties, analysis, reports)),
+        failed=[{"notebook": r.notebook, "error": r.error, "file": Path(r.output).name} for r in runs if r.error],
+        brief=_brief(analysis, order, colors),
+        sections=[_placed(figures, entries, s) for s in sections],
+        statement_list=Markup(evidence.statement_list(analysis.statements, analysis.articles, analysis.terms,
+                                                      analysis.conditions, order, colors)),
+        articles_count=len(analysis.articles), articles=Markup(_articles(analysis.articles, base)),
+        load_summary=_load_summary(analysis.load_report), load=Markup(_load(analysis.load_report, base)),
+        more_charts=_more(entries, shown), accuracy=Markup(accuracy))
     target = out / "report.html"
     target.write_text(page, encoding="utf-8")
     return target
@@ -327,134 +331,42 @@ def _unique(analysis):
     return analysis
 
 
-def _header(articles, parties, analysis, runs, reports: int) -> str:
+def _template():
+    """Return the report's Jinja2 template (autoescaped: every value is escaped unless marked as HTML)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("report.html.j2")
+
+
+def _header(articles, parties, analysis, reports: int) -> str:
+    """Return the line under the title: what was read, how much was found, when, by which parley."""
     e = html.escape
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    failed = [r for r in runs if r.error]
     conditions, narration = count_conditions(analysis.conditions, analysis.statements)
     repeated = (f" (a quote that several articles carry counts once: {reports} reports in all)"
                 if reports > len(analysis.statements) else "")
-    parts = [f"<h1>parley report</h1><p class='meta'>{_plural(len(analysis.articles), 'article')} from "
-             f"<code>{e(_relative(articles))}</code>; parties from <code>{e(_relative(parties))}</code>; "
-             f"{e(describe_count(analysis.statements))} attributed{repeated}, {_plural(conditions, 'condition')} "
-             f"({narration} in the journalists' own text; a joint statement's once); parley {e(config.VERSION)}; "
-             f"{stamp}.</p>"]
-    if failed:
-        items = "".join(f"<li><b>{e(r.notebook)}</b>: {e(r.error)} (executed copy: "
-                        f"<code>notebooks/{e(Path(r.output).name)}</code>)</li>" for r in failed)
-        parts.append(f"<div class='failed'><b>{len(failed)} notebook(s) failed</b>; their charts are missing "
-                     f"or incomplete:<ul>{items}</ul></div>")
-    return "\n".join(parts)
+    return (f"{_plural(len(analysis.articles), 'article')} from <code>{e(_relative(articles))}</code>; parties from "
+            f"<code>{e(_relative(parties))}</code>; {e(describe_count(analysis.statements))} attributed{repeated}, "
+            f"{_plural(conditions, 'condition')} ({narration} in the journalists' own text; a joint statement's once); "
+            f"parley {e(config.VERSION)}; {stamp}.")
 
 
-def _briefing(analysis) -> str:
-    """Return the summary a reader can act on: per government, statements, framing, conditions and tone.
-
-    Every number comes from :mod:`parley.summaries` with its n; a government with fewer than
-    :data:`parley.summaries.SMALL` statements is named with a plain warning.
-    """
-    e = html.escape
-    statements, conditions = analysis.statements, analysis.conditions
-    total, joint = count_statements(statements)
-    share = conditionality(statements, conditions, include_unattributed=False).set_index("party")
-    governments = [p for p in share.index if p != NO_PARTY]
-    if not governments:
-        return ("<section id='briefing' class='briefing'><h2>Briefing</h2><p class='warn'>No statement in these "
-                "articles was attributed to a government in the parties file: there is nothing to compare.</p>"
-                + _how_sure(analysis) + "</section>")
-    terms = analysis.terms  # measured with the story's own framing families
-    frames = framing(terms)
-    categories = condition_categories(conditions, narration=False)
-    tones = tone(statements, include_unattributed=False).set_index("party")
-    rows, leads = [], []
-    for party in governments:
-        row = share.loc[party]
-        n = int(row["n"])
-        warning = (f"<span class='warn'>{e(row['note'])}</span>" if row["note"]
-                   else "<span class='ok'>enough to compare</span>")
-        mine = frames[(frames["party"] == party) & (frames["statements"] > 0)].sort_values(
-            ["share", "terms"], ascending=False, kind="stable")
-        if mine.empty:
-            frame_text = "no framing term"
-        else:
-            top = mine.iloc[0]
-            frame_text = (f"<b>{e(str(top['family']))}</b>: {int(top['statements'])} of "
-                          f"{_plural(int(top['n']), 'statement')} with framing ({top['share']:.0%} "
-                          f"[{top['low']:.0%}–{top['high']:.0%}]), from “{e(str(top['words']))}”"
-                          + (f" <span class='warn'>({e(top['caution'])})</span>" if top["caution"] else ""))
-            rest = [f"{e(str(r['family']))} {int(r['statements'])} (“{e(str(r['words']))}”)"
-                    for _, r in mine.iloc[1:].iterrows()]
-            frame_text += f"; also {', '.join(rest)}" if rest else ""
-            tied = mine[mine["statements"] == top["statements"]]["family"].astype(str).tolist()
-            families = " and ".join(f"<b>{e(f)}</b>" for f in tied)
-            leads.append(f"{e(party)} {'mostly' if len(tied) == 1 else 'equally'} {families} "
-                         f"({int(top['statements'])} of {_plural(int(top['n']), 'statement')} with framing"
-                         f"{' each' if len(tied) > 1 else ''})")
-        denied = frames[(frames["party"] == party) & (frames["denied"] > 0)]
-        if len(denied):
-            frame_text += "; denied: " + ", ".join(f"{e(str(r['family']))} in {_plural(int(r['denied']), 'statement')}"
-                                                    for _, r in denied.iterrows())
-        cats = categories[(categories["party"] == party) & (categories["conditions"] > 0)]
-        cond_text = (f"{int(row['conditional'])} of {_plural(n, 'statement')} with a condition "
-                     f"({row['share']:.0%} [{row['low']:.0%}–{row['high']:.0%}]); "
-                     f"{_plural(int(row['conditions']), 'condition')}")
-        if len(cats):
-            cond_text += ": " + ", ".join(f"{e(str(r['category']))} {int(r['conditions'])}" for _, r in cats.iterrows())
-        if party in tones.index and int(tones.loc[party, "n"]):
-            t = tones.loc[party]
-            interval = (f"[{t['low']:+.1f}, {t['high']:+.1f}], n={int(t['n'])}"
-                        if t["low"] == t["low"] and int(t["n"]) >= SMALL else f"n={int(t['n'])}: no interval")
-            tone_text = (f"cooperation–conflict score {t['mean']:+.1f} ({interval}); "
-                         + ", ".join(f"{int(t[name])} {name}" for name in ("confrontational", "neutral", "cooperative")))
-        else:
-            tone_text = "no statement to score"
-        rows.append(f"<tr><th scope='row'>{e(party)}</th><td>{_plural(n, 'statement')}<br>{warning}</td>"
-                    f"<td>{frame_text}</td><td>{cond_text}</td><td>{tone_text}</td></tr>")
-    unattributed = int((statements["party"].isna()).sum()) if "party" in statements else 0
-    small = [p for p in governments if bool(share.loc[p, "small"])]
-    lines = [f"<p class='lead'>{_plural(total, 'statement')} attributed in {_plural(len(analysis.articles), 'article')}"
-             + (f" ({joint} joint: counted once in this total and once for each government that made it)" if joint
-                else "") + (f"; {unattributed} without a government, not compared" if unattributed else "") + ".</p>"]
-    silent = [p for p in analysis.parties if p not in governments]
-    if silent:
-        lines.append(f"<p class='lead'>No statement attributed to {', '.join(e(str(p)) for p in silent)}.</p>")
-    if leads:
-        lines.append(f"<p class='lead'><b>Main framing contrast:</b> {'; '.join(leads)}.</p>")
-    if small:
-        which = "Every government here has" if len(small) == len(governments) else (
-            ", ".join(e(p) for p in small) + (" has" if len(small) == 1 else " have"))
-        lines.append(f"<p class='warn'><b>Too few to compare:</b> {which} fewer than {SMALL} statements. The numbers "
-                     "below describe these articles; they do not show a difference between the governments.</p>")
-    table = ("<table class='parley-table brief'><colgroup><col class='first'><col class='n'><col><col><col>"
-             "</colgroup><thead><tr><th>government</th><th>statements (a joint statement "
-             "once per government)</th><th>main framing (share of its statements with framing, and the words)</th>"
-             "<th>conditions attached"
-             "</th><th>tone (the acts of each statement on the CAMEO cooperation–conflict scale, Goldstein weights, "
-             "−10…+10; not TextBlob polarity, which agrees far less with analysts)</th></tr></thead><tbody>"
-             + "".join(rows)
-             + "</tbody></table>")
-    return ("<section id='briefing' class='briefing'><h2>Briefing</h2>" + "".join(lines) + table
-            + _how_sure(analysis) + "</section>")
+def _sections(analysis, order: list[str], colors: dict) -> list[evidence.Section]:
+    """Return the evidence, in the order of the briefing: who spoke, framing, conditions, commitment, tone, words."""
+    unique, conditions = analysis.statements, analysis.conditions
+    return [evidence.statements(unique, analysis.articles, order), evidence.framing(unique, analysis.terms, order),
+            evidence.conditions(unique, conditions, order), evidence.condition_categories(conditions, order),
+            evidence.commitment(unique, order), evidence.tone(unique, order), evidence.distinctive_terms(unique, order)]
 
 
-def _how_sure(analysis) -> str:
-    """Return the paragraph on small numbers: which governments have too few statements, and the noise rule."""
-    table = conditionality(analysis.statements, analysis.conditions, include_unattributed=False)
-    small = [n for n in table["note"] if n]
-    items = "".join(f"<li>{html.escape(n)}</li>" for n in small)
-    return ("<div class='sure'><b>How sure these numbers are.</b> Every share below shows its counts (“1 of 3”) and a "
-            "95% Wilson interval, every mean a 95% bootstrap interval (none from fewer than 5 statements: it would only be "
-            "their range). A difference between two governments is "
-            "<i>within noise</i> when their two intervals overlap: these data do not show it. With fewer than 5 "
-            "statements on a side a comparison is not made" + (f":<ul>{items}</ul>" if small else ".") + "</div>")
-
-
-def _again(entry: dict, first: str) -> str:
-    """Return a short section for a chart already shown under another name."""
-    e = html.escape
-    return (f"<section class='chart' id='{e(entry['name'])}'><h3>{e(entry.get('title', entry['name']))}</h3>"
-            f"<p class='meta'>from notebook {e(str(entry.get('notebook')))}: the same chart as "
-            f"<a href='#{e(first)}'>above</a>.</p></section>")
+def _placed(figures: Path, entries: list[dict], section: evidence.Section) -> dict:
+    """Return what the template needs of a section: its chart (PNG embedded, files linked) beside its text."""
+    entry = next((e for e in entries if e.get("name") == section.name), None) if section.chart else None
+    png = figures / entry["files"]["png"] if entry and entry.get("files", {}).get("png") else None
+    return {"name": section.name, "title": section.title, "caption": section.caption, "table": Markup(section.table),
+            "png": base64.b64encode(png.read_bytes()).decode("ascii") if png and png.is_file() else None,
+            "files": [(k.upper(), v) for k, v in (entry or {}).get("files", {}).items()],
+            "missing": section.chart and not (png and png.is_file())}
 
 
 def _chart_key(entry: dict) -> str:
@@ -462,133 +374,139 @@ def _chart_key(entry: dict) -> str:
     return entry.get("files", {}).get("png") or entry.get("title") or entry["name"]
 
 
-def _chart(figures: Path, entry: dict) -> str:
-    e = html.escape
-    png = figures / entry.get("files", {}).get("png", "")
-    if not png.is_file():
-        return (f"<section class='chart' id='{e(entry['name'])}'><h2>{e(entry.get('title', ''))}</h2>"
-                "<p class='note'>Chart file missing.</p></section>")
-    data = base64.b64encode(png.read_bytes()).decode("ascii")
-    evidence_file = figures / (entry.get("evidence") or "")
-    if entry.get("evidence") and evidence_file.is_file():
-        evidence = evidence_file.read_text(encoding="utf-8")  # written by save_figure from escaped HTML
+def _more(entries: list[dict], shown: set[str]) -> list[dict]:
+    """Return the notebooks' other charts, each once (a chart two notebooks drew alike is one file), for the list."""
+    seen = {_chart_key(e) for e in entries if e.get("name") in shown}
+    more = []
+    for entry in entries:
+        if entry.get("name") in shown or _chart_key(entry) in seen:
+            continue
+        seen.add(_chart_key(entry))
+        more.append({"name": entry["name"], "title": entry.get("title") or entry["name"],
+                     "notebook": entry.get("notebook") or "", "files": [(k.upper(), v) for k, v in
+                                                                        entry.get("files", {}).items()]})
+    return more
+
+
+def _brief(analysis, order: list[str], colors: dict) -> dict:
+    """Return the briefing as the template reads it: per government its four lines in words, with quotes."""
+    unique, conditions, terms = analysis.statements, analysis.conditions, analysis.terms
+    table = briefing.briefing(unique, conditions, terms, articles=analysis.articles)
+    shown = briefing.quotes(table, unique, terms=terms, conditions=conditions, articles=analysis.articles)
+    differ = briefing.contrasts(unique, conditions, terms, order=order)
+    governments = [p for p in order if p in set(table["party"])] + [
+        p for p in dict.fromkeys(table["party"]) if p not in order]
+    total, joint = count_statements(unique)
+    unattributed = int(unique["party"].isna().sum()) if "party" in unique else 0
+    tone = table.loc[table["line"] == "tone", "measure"].dropna()
+    measure = tone.iloc[0] if len(tone) else briefing.TONE_MEASURES["polarity"]
+    return {
+        "lead": _lead(total, joint, unattributed, len(governments), analysis.articles),
+        "aspects": [{"key": "statements", "title": "Said"}, {"key": "framing", "title": "Main framing"},
+                    {"key": "conditions", "title": "Conditions"}, {"key": "tone", "title": "Tone"}],
+        "governments": [{"party": p, "color": colors.get(p, "#999999"),
+                         "lines": {r.line: _line(r, shown) for r in table[table["party"] == p].itertuples()}}
+                        for p in governments],
+        "silent": ", ".join(p for p in analysis.parties if p not in governments),
+        "differ": " ".join(differ["sentence"]),
+        "tone_measure": (f"the {measure} (negative: conflict, positive: cooperation)"
+                         if measure == briefing.TONE_MEASURES["tone_score"]
+                         else f"{measure} (−1…+1), a weak signal on diplomatic text"),
+    }
+
+
+def _lead(total: int, joint: int, unattributed: int, governments: int, articles) -> str:
+    outlets = list(dict.fromkeys(s for s in articles.get("source", []) if isinstance(s, str) and s))
+    dates = pd.to_datetime(articles.get("published", pd.Series(dtype=object)), errors="coerce", utc=True).dropna()
+    span = "" if not len(dates) else (readable_date(dates.min()) if dates.min().date() == dates.max().date()
+                                      else f"{readable_date(dates.min())} to {readable_date(dates.max())}")
+    where = (", ".join(outlets) if len(outlets) <= 3 else f"{len(outlets)} outlets") if outlets else ""
+    said = ", ".join(x for x in (where, span) if x)
+    return (f"{_plural(total, 'statement')} by {_plural(governments, 'government')} in "
+            f"{_plural(len(articles), 'article')}" + (f" ({said})" if said else "")
+            + "; a quote that several articles carry counts once"
+            + (f"; {joint} joint, counted for each government that made it" if joint else "")
+            + (f"; {unattributed} without a government, not compared" if unattributed else "") + ".")
+
+
+def _line(row, shown: pd.DataFrame) -> dict:
+    """Return one briefing line of one government: its words as ``(text, bold)`` parts, a flag, the rest, quotes."""
+    quotes = [{"anchor": evidence.statement_anchor(q.statement_id), "before": q.before, "marked": q.marked,
+               "after": q.after, "who": ", ".join(x for x in (str(q.speaker or ""), q.outlet or "",
+                                                               readable_date(q.date)) if x)}
+              for q in shown[(shown["party"] == row.party) & (shown["line"] == row.line)].itertuples()]
+    counts = f"{row.k} of {_plural(row.n, 'statement')}"
+    interval = f" ({row.value:.0%}; 95% interval {row.low:.0%}–{row.high:.0%})" if pd.notna(row.value) else ""
+    line = {"parts": [], "flag": "", "also": "", "words": "", "quotes": quotes}
+    if row.line == "statements":
+        where = ", ".join(row.outlets[:3]) + (f" and {len(row.outlets) - 3} more" if len(row.outlets) > 3 else "")
+        dates = "" if pd.isna(row.first) else (readable_date(row.first) if row.first == row.last
+                                               else f"{readable_date(row.first)} to {readable_date(row.last)}")
+        line["parts"] = [(_plural(row.n, "statement"), True), (f" in {_plural(row.articles, 'article')}", False)]
+        line["also"] = "; ".join(x for x in (where, dates) if x)
+    elif row.line == "framing":
+        line["parts"] = [(row.label, True), (f" in {counts}{interval} with framing words", False)] if isinstance(
+            row.label, str) else [("no framing word", False)]
+        line["words"] = row.words if isinstance(row.label, str) else ""
+        line["flag"] = f"from {_plural(row.k, 'statement')} only" if row.few else ""
+        line["also"] = "also " + _listed(row.also) if row.also else ""
+    elif row.line == "conditions":
+        line["parts"] = [(counts, True), (f"{interval} attach a condition", False)] if row.k else [
+            (f"none of {_plural(row.n, 'statement')} attaches a condition", False)]
+        if isinstance(row.label, str):  # what the conditions are about, with the statements behind each
+            line["also"] = "about " + _listed([(row.label, row.label_k), *row.also])
     else:
-        evidence = "<p class='note'>No evidence table was saved with this chart.</p>"
-    links = " · ".join(f"<a href='figures/{e(name)}'>{e(kind.upper())}</a>"
-                       for kind, name in entry.get("files", {}).items())
-    # The heading, its line and the picture stay together on a printed page (.keep); the evidence may break.
-    return (f"<section class='chart' id='{e(entry['name'])}'><div class='pair'><div class='keep'>"
-            f"<h2>{e(entry.get('title', entry['name']))}</h2>"
-            f"<p class='meta'>from notebook {e(str(entry.get('notebook')))} · {links}</p>"
-            f"<figure><img alt='{e(entry.get('title', ''))}' src='data:image/png;base64,{data}'></figure></div>"
-            f"<div class='evidence'><h3>Behind this chart</h3>{evidence}</div></div></section>")
+        line["parts"] = _tone_words(row)
+    return line
 
 
-_METHODS = """<section id='methods' class='methods'><h2>Methods and limits</h2>
-<p>Everything above is computed by rules and word lists, offline; the lists are editable CSV files in
-<code>lib/parley/lexicons/</code>. Accuracy was measured on annotated news kept outside this repository
-(README, “How well it works”).</p>
-<table class='parley-table methods-table'><colgroup><col class='first'><col><col></colgroup><thead><tr><th>what</th><th>how it is decided</th><th>measured accuracy</th>
-</tr></thead><tbody>
-<tr><th scope='row'>attribution (who said what)</th><td>a speaker, a reporting cue (<i>said</i>, <i>told</i>,
-<i>according to</i>, a headline’s “: Baghdad”) and the content said; direct, indirect and mixed quotes; “he”, “the
-ministry”, “the statement” resolved to a speaker introduced earlier in the same article</td><td>F1 0.869 on PolNeAR
-dev (84 US political articles; precision 0.891, recall 0.849); F1 0.843 on PolNeAR train (840 articles). Misses noun
-cues (“Syria’s denials that …”) and a quote sentence with no cue of its own.</td></tr>
-<tr><th scope='row'>party (which government)</th><td>from how the article describes the speaker
-(<code>data/parties.toml</code>): an alias as head, modifier or possessor (“Iraq’s foreign ministry”) or as the
-complement of a government role (“a spokesman for the Pentagon”); not from a relative clause or a topic; former,
-shadow and opposition office holders speak for no government; a joint statement counts for each government</td>
-<td>accuracy 0.880 on 258 labelled BBC statements (91.5% found, 96.2% of those given the right government)</td></tr>
-<tr><th scope='row'>repeated quotes</th><td>the same quote carried by several articles (wire copy, syndication,
-re-quoting, trimmed or lightly edited) counts once, as its earliest report: same government or speaker, near-identical
-words (rapidfuzz; <code>parley.reprints</code>); the timeline shows every report beside the unique quotes</td><td>on
-20,000 generated reprints: no false merge, 97% of true pairs found; reworded paraphrases rarely match</td></tr>
-<tr><th scope='row'>conditions</th><td>a marker (<i>if</i>, <i>unless</i>, <i>contingent on</i>, <i>based on</i>,
-<i>subject to</i>, <i>once</i> … with a modal main clause) read from the clause structure; each conjunct a
-condition; a category from an editable list</td><td>F1 0.977 on 163 labelled BBC sentences (precision 1.000, recall
-0.956); span recall 0.944 (precision 0.986); none of 65 look-alikes (“asked if”, “based in”, “even if”) flagged.
-Misses conditions with no marker word (“Failure to comply could …”).</td></tr>
-<tr><th scope='row'>framing, hedges, boosters</th><td>word lists per framing family, matched in every inflection
-(“threatened” is “threaten”); acts as well as words (a threat or a veto with a condition attached); a term inside a
-name (“Security Council”) counts for nothing; a term under negation or in a denial (“this is not a withdrawal”,
-“there is no, absolutely no, negotiation”) is counted apart, never as use. A government's framing is the statements
-that use each family, with the words behind them</td><td>framing families against an analyst's labels of 348
-government statements in 12 two-government stories: precision 0.75, recall 0.61; 15 of 22 denied frames caught.
-Military action reads as both escalation and security: whose strike it was is not read. Hedges and boosters are not
-measured: check the highlighted sentences beside each chart</td></tr>
-<tr><th scope='row'>commitment</th><td>a heuristic score from 0 to 1: the strongest modal verb (will/must 1.0,
-would/should 0.7, could/may 0.4; none 0.5), +0.1 per booster, +0.05 per specific detail, −0.1 per hedge and per
-condition found. A condition lowers it by only 0.1, so a conditional statement can score as high as an unconditional
-one</td><td>not a validated scale: it ranks statements, it does not measure a position</td></tr>
-<tr><th scope='row'>tone</th><td>each statement's speech act (“warned”, “welcomed”) and the acts in what was said
-(“will respond decisively”, “ready to resume talks”), each with its CAMEO/PLOVER event category and Goldstein weight
-(threaten −7, accuse −2, agree +3.4, sign an agreement +8); negated and denied acts undone (“did not threaten”),
-conditional threats and offers flagged; confrontational at −1 or below, cooperative at +1 or above. TextBlob
-polarity and VADER stay beside it (notebook 40)</td><td>on 348 government statements of 12 two-government stories
-labelled by analysts (measured 2026-12-03, statements parley did not find counted as neutral): Spearman 0.637 with the
-hand score, 3-class macro-F1 0.674, the two governments ordered as the analysts order them in 9 of 12 stories; TextBlob
-polarity 0.14 / 0.35 / 9 of 12 and VADER 0.36 / 0.45 / 8 of 12 on the same statements: lexicon sentiment is a weak
-signal on diplomatic text. Misses hostility worded without an act (“Guyana is governed by the CIA”)</td></tr>
-<tr><th scope='row'>small numbers</th><td>every share with its counts and a 95% Wilson interval; every mean with a
-95% percentile-bootstrap interval, none for fewer than 5 statements (it would only be their range); a difference is
-<i>within noise</i> when the two intervals overlap</td><td>fewer than 5 statements on a side: not compared</td></tr>
-</tbody></table></section>"""
+def _listed(counts, most: int = 4) -> str:
+    """Return "a (3), b (2) and 5 more": page one names the first few, the evidence lists them all."""
+    shown = ", ".join(f"{name} ({k})" for name, k in counts[:most])
+    return shown + (f" and {len(counts) - most} more" if len(counts) > most else "")
 
-_SUMMARY = "90-"
-_CSS = """<style>
-h2.part{font-size:1.7em;border-bottom:3px solid #333;margin-top:2em}
-body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:2em auto;max-width:1600px;color:#222;padding:0 1em}
-h1{margin-bottom:.2em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-h3{font-size:1em;margin:.2em 0 .5em} .meta,.note{color:#666;font-size:.9em}
-.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5em;align-items:start}
-.pair figure{margin:0}
-.pair img{width:100%;height:auto;border:1px solid #eee}
-.evidence{max-height:40em;overflow:auto;font-size:.85em}
-.evidence .parley-text{min-width:20em;font-size:1.05em;line-height:1.45}
-.toc{columns:2;column-gap:4em;font-size:.9em;padding-left:2.5em}
-.toc li{break-inside:avoid}
-.parley-table{border-collapse:collapse;font-size:.85em}
-.parley-table th{background:#f3f3f3;position:sticky;top:0}
-.parley-table td,.parley-table th{border-bottom:1px solid #eee;overflow-wrap:anywhere}
-.briefing .lead{font-size:1.05em;margin:.4em 0}
-.briefing .brief,.methods-table{width:100%;table-layout:fixed;font-size:.92em}
-.briefing .brief col.first,.methods-table col.first{width:11em} .briefing .brief col.n{width:11em}
-.warn{color:#9c3d1f} .ok{color:#2e6b3f;font-size:.9em}
-p.warn{background:#fdf1ef;border-left:4px solid #c0392b;padding:.4em .8em}
-.sure{background:#fff8e6;border:1px solid #e8c77a;padding:.6em 1em;margin:1em 0;font-size:.92em}
-.sure ul{margin:.3em 0 0 0}
-.failed{background:#fdecea;border:1px solid #e6a19a;padding:.6em 1em;margin:1em 0}
-@media (max-width:1100px){.pair{grid-template-columns:1fr}}
-@media print{
- @page{size:A4;margin:12mm}
- body{max-width:none;margin:0;padding:0;font-size:9.5pt}
- a{color:inherit;text-decoration:none}
- nav{break-after:page}
- h1,h2,h3,h2.part{break-after:avoid;page-break-after:avoid}
- .pair{display:block}
- .keep,figure,.sure,p.warn,.failed,tr{break-inside:avoid;page-break-inside:avoid}
- .pair img{width:100%;max-width:100%;border:none}
- .evidence{max-height:none;overflow:visible;font-size:8pt}
- .evidence .parley-text{min-width:0}
- .parley-table{width:100%;table-layout:fixed;font-size:7.5pt}
- .parley-table th{position:static}
- .parley-table td,.parley-table th{overflow-wrap:anywhere;word-break:break-word;hyphens:auto}
- .parley-table th{hyphens:auto}
- .parley-table .col-sentence{width:42%}
- .parley-table .col-content,.parley-table .col-sentiment-words{width:30%}
- .parley-table .col-condition,.parley-table .col-title,.parley-table .col-path,.parley-table .col-reason{width:22%}
- .parley-table .col-family,.parley-table .col-category,.parley-table .col-measure,.parley-table .col-term{width:12%}
- .parley-table .col-small{width:10%} .parley-table .col-party,.parley-table .col-speaker{width:9%}
- .methods{break-before:page}
- .briefing .brief,.methods-table{font-size:8.5pt}
-}
-</style>"""
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="parley {version}">
-<title>parley report</title>{style}{css}</head>
-<body>
-{body}
-</body></html>
-"""
+def _tone_words(row) -> list[tuple[str, bool]]:
+    """Return the tone line's parts: the leaning (or the most common tone class), the mean and its interval."""
+    if not row.n or pd.isna(row.value):
+        return [("no statement to score", False)]
+    interval = (f"95% interval {_signed(row.low)} to {_signed(row.high)}" if pd.notna(row.low)
+                else f"n={row.n}: too few for an interval")
+    if isinstance(row.label, str):  # the cooperation–conflict score and its classes
+        return [(row.label, True), (f" in {row.k} of {_plural(row.n, 'statement')}; mean score {_signed(row.value)} "
+                                    f"({interval})", False)]
+    leaning = "positive" if row.value > 0.05 else "negative" if row.value < -0.05 else "neutral"
+    return [(leaning, True), (f": mean polarity {_signed(row.value)} ({interval})", False)]
+
+
+def _signed(value: float) -> str:
+    """Return "+0.12" or "−0.05" (a minus sign, not a hyphen)."""
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def _articles(articles: pd.DataFrame, base: Path) -> str:
+    listing = articles.assign(path=[_relative(p, base.parent) for p in articles["path"]],
+                              published=pd.to_datetime(articles["published"], errors="coerce", utc=True))
+    return document_table(listing, {"title": "Title", "source": "Outlet", "published": "Date", "path": "File"})
+
+
+def _load_summary(load: pd.DataFrame) -> str:
+    if load is None or not len(load) or "status" not in load:
+        return "No file was read."
+    skipped = int((load["status"] != "loaded").sum())
+    return (f"{_plural(len(load), 'file')} read: {len(load) - skipped} loaded"
+            + (f", {skipped} skipped (below, with the reason)." if skipped else ", none skipped."))
+
+
+def _load(load: pd.DataFrame, base: Path) -> str:
+    """Return the files that were skipped, with the reason (the loaded ones are the article list)."""
+    if load is None or not len(load) or "status" not in load:
+        return ""
+    load = load[load["status"] != "loaded"]
+    if not len(load):
+        return ""
+    frame = load.assign(path=[_relative(p, base.parent) for p in load["path"]]) if "path" in load else load
+    columns = {c: name for c, name in {"path": "File", "status": "Status", "format": "Format",
+                                       "encoding": "Encoding", "articles": "Articles", "reason": "Reason"}.items()
+               if c in frame}
+    return document_table(frame, columns)
