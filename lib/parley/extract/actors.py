@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -189,6 +190,59 @@ class Description:
     evidence: str = ""
 
 
+class Token(NamedTuple):
+    """A token of a mention, with its offsets into the mention's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Segment:
+    """What one comma-separated part of a mention says (see :meth:`Describer._segment`).
+
+    ``hits`` are the aliases that count, as (party, alias, where it sits);
+    ``dropped`` says why the others do not; ``office``, ``outlet`` and
+    ``data`` say the part names an office, a news outlet or numbers.
+    """
+
+    kind: str = "unknown"
+    name: str | None = None
+    role: str | None = None
+    head: str = ""
+    definite: bool = False
+    plural: bool = False
+    gender: str | None = None
+    hits: list[tuple[str, str, str]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    blocked: str | None = None
+    coordinated: bool = False
+    office: bool = False
+    outlet: bool = False
+    data: bool = False
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """A segment cut at its possessor ("Iraq’s") and its complement ("of the Pentagon")."""
+
+    pre: list[Token]        # the words before the complement: possessor and rest
+    possessor: list[Token]
+    rest: list[Token]       # modifiers and head
+    comp: list[Token]       # the complement, from its preposition
+    lowered: list[str]      # ``rest`` in lower case
+    lows: list[str]         # the same without apostrophes at either end
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the head words of a segment say: its role words, and whether a name closes it."""
+
+    role_words: list[str]
+    named: bool
+
+
 _DESCRIPTIONS: dict[tuple, dict[str, "Description"]] = {}
 
 
@@ -230,94 +284,73 @@ class Describer:
     # ---------------------------------------------------------------- parsing
 
     def _describe(self, text: str) -> Description:
-        spk, lex = self.spk, self.lex
-        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        words = [t for t in toks if t[0][0].isalnum()]
+        toks = [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [t for t in toks if t.text[0].isalnum()]
         if not words:
             return Description(text, evidence="no words")
-        if len(words) == 1 and words[0][0].lower() in spk.pronouns:
-            kind = spk.pronouns[words[0][0].lower()]
-            gender = lex.genders.get(words[0][0].lower())
-            head = {"him": "he"}.get(words[0][0].lower(), words[0][0].lower())  # "quoted him as saying"
-            return Description(text, kind="pronoun", head=head, gender=gender,
-                               plural=kind == "group", evidence=f"pronoun {text!r}")
-        if len(words) == 2 and words[0][0].lower() in lex.definite and words[1][0].lower() in spk.ordinals:
-            return Description(text, kind="pronoun", head=words[1][0].lower(), evidence=f"anaphor {text!r}")
-        plain = self._plain_name(text, words) if len(words) == len(toks) else None
-        if plain is not None:
-            return plain
-        segments, relative = _segments(toks, lex.relative)
+        short = self._without_parsing(text, toks, words)
+        if short is not None:
+            return short
+        segments, relative = _segments(toks, self.lex.relative)
         parsed = [self._segment(seg, text) for seg in segments]
         if not parsed:
             return Description(text, evidence="no words")
+        desc, used = _combine(text, parsed, len(words), self.lex)
         core = parsed[0]
-        desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
-                           definite=core["definite"] and not core["name"], plural=core["plural"],
-                           gender=core["gender"])
-        bare = strip_article(text) if len(parsed) == 1 and len(words) <= 4 else None
-        if bare and lex.nationalities.get(bare.lower()) == bare:
-            desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
-        # Appositions describe the same actor: roles after a name, a name after a role; after any
-        # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
-        used = [core]
-        for seg in parsed[1:]:
-            if core["kind"] in ("person", "body", "group") and (seg["role"] or seg["name"]) and seg["kind"] != "unknown":
-                used.append(seg)
-                desc.name = desc.name or seg["name"]
-                desc.role = desc.role or seg["role"]
-                desc.gender = desc.gender or seg["gender"]
-        if core["kind"] in ("group", "body") and desc.name and any(s["kind"] == "person" for s in used[1:]):
-            desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
-        hits = [h for seg in used for h in seg["hits"]]
-        # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
-        # and no government of its own
-        blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
-                                           and not core["office"] and not core["hits"]), None)
-        if core["outlet"] and not blocked:
-            blocked = "media"  # news outlets, state media included, report; they do not speak for a government
-        elif core["data"] and not blocked:
-            blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
-        dropped = [d for seg in used for d in seg["dropped"]]
+        hits = [h for seg in used for h in seg.hits]
+        blocked = _blocked_by(core, used)
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
-            if core["coordinated"] and " and " in text:
-                # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
-                parts = [self(part) for part in text.split(" and ")]
-                kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
-                if kept and len(kept) < len(parts):
-                    desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
-                    desc.joint = len(desc.parties) > 1
-                    desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
-                    return desc
-            desc.blocked = blocked
-            desc.evidence = f"{blocked}: {text!r} gives no party" + (
-                f" (names {', '.join(parties)})" if parties else "")
-            return desc
+            return self._blocked(desc, core, blocked, parties)
         if not parties:
-            generic = self._generic(toks)
-            if generic:
-                desc.parties = (generic[0],)
-                desc.evidence = f"generic {generic[1]!r} (parties file)"
-            elif dropped:
-                desc.evidence = "; ".join(dropped)
-            elif relative:
-                desc.evidence = "no alias outside the relative clause"
-            return desc
-        if len(parties) > 1:
-            if any(seg["coordinated"] for seg in used):
-                desc.parties = tuple(parties)
-                desc.joint = True
-                desc.kind = "joint"
-                desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
-            else:
-                desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
-            return desc
-        party, alias, where = hits[0]
-        desc.parties = (party,)
-        desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+            return self._without_party(desc, toks, used, relative)
+        return _with_parties(desc, hits, parties, used)
+
+    def _without_parsing(self, text: str, toks: list[Token], words: list[Token]) -> Description | None:
+        """Describe a pronoun, an ordinal anaphor ("the latter") or a bare name; None for anything else."""
+        spk, lex = self.spk, self.lex
+        first = words[0].text.lower()
+        if len(words) == 1 and first in spk.pronouns:
+            kind = spk.pronouns[first]
+            head = {"him": "he"}.get(first, first)  # "quoted him as saying"
+            return Description(text, kind="pronoun", head=head, gender=lex.genders.get(first),
+                               plural=kind == "group", evidence=f"pronoun {text!r}")
+        if len(words) == 2 and first in lex.definite and words[1].text.lower() in spk.ordinals:
+            return Description(text, kind="pronoun", head=words[1].text.lower(), evidence=f"anaphor {text!r}")
+        return self._plain_name(text, words) if len(words) == len(toks) else None
+
+    def _blocked(self, desc: Description, core: Segment, blocked: str, parties: list[str]) -> Description:
+        """Finish a description that gives no party (``blocked`` says why), unless a conjunct of it speaks."""
+        text = desc.text
+        if core.coordinated and " and " in text:
+            # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
+            parts = [self(part) for part in text.split(" and ")]
+            kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
+            if kept and len(kept) < len(parts):
+                desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
+                desc.joint = len(desc.parties) > 1
+                desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
+                return desc
+        desc.blocked = blocked
+        desc.evidence = f"{blocked}: {text!r} gives no party" + (
+            f" (names {', '.join(parties)})" if parties else "")
         return desc
 
-    def _plain_name(self, text: str, words) -> Description | None:
+    def _without_party(self, desc: Description, toks: list[Token], used: list[Segment],
+                       relative: bool) -> Description:
+        """Finish a description no alias gave a party: a generic phrase of the parties file, or why not."""
+        dropped = [d for seg in used for d in seg.dropped]
+        generic = self._generic(toks)
+        if generic:
+            desc.parties = (generic[0],)
+            desc.evidence = f"generic {generic[1]!r} (parties file)"
+        elif dropped:
+            desc.evidence = "; ".join(dropped)
+        elif relative:
+            desc.evidence = "no alias outside the relative clause"
+        return desc
+
+    def _plain_name(self, text: str, words: list[Token]) -> Description | None:
         """Describe a bare name ("Trump", "Hillary Clinton") without parsing it; None if it is not one."""
         spk, lex = self.spk, self.lex
         for w, _, _ in words:
@@ -325,10 +358,10 @@ class Describer:
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
                     or low in lex.nationalities or low in lex.not_names or w.endswith(_POSSESSIVE_ENDINGS) or "." in w:
                 return None
-        if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0].text):
             return None  # an acronym: a body
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
-                           head=words[-1][0].lower())
+                           head=words[-1].text.lower())
         if self.parties:
             hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
             parties = list(dict.fromkeys(h.party for h in hits))
@@ -339,170 +372,79 @@ class Describer:
                 desc.evidence = "ambiguous: " + ", ".join(f"{h.party} ({h.alias!r})" for h in hits)
         return desc
 
-    def _segment(self, seg: list[tuple[str, int, int]], text: str) -> dict:
+    def _segment(self, seg: list[Token], text: str) -> Segment:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
-        spk, lex = self.spk, self.lex
-        out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False,
-               "outlet": False, "data": False}
-        toks = [t for t in seg if t[0] not in ("(", ")")]
-        while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
-            out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
-            toks = toks[1:]
-        if toks and toks[0][0].lower() == "both":
-            out["coordinated"] = True
-            toks = toks[1:]
-        if not toks:
-            return out
-        # the complement: the first preposition (or "based", "close", ...) not inside a capitalised name
-        cut = len(toks)
-        for n in range(1, len(toks)):
-            low = toks[n][0].lower()
-            if low in lex.participles or (low in lex.prepositions and not (
-                    toks[n - 1][0][:1].isupper() and n + 1 < len(toks) and toks[n + 1][0][:1].isupper()
-                    and low in ("of", "for", "de"))):
-                cut = n
-                break
-        pre, comp = toks[:cut], toks[cut:]
-        owner = -1
-        for n in range(len(pre) - 1):
-            if pre[n][0].endswith(_POSSESSIVE_ENDINGS):
-                owner = n
-        possessor, rest = pre[:owner + 1], pre[owner + 1:]
-        if not rest:
-            rest, possessor = possessor, []
-        lowered = [t[0].lower() for t in rest]
-        lows = [low.strip("’'") for low in lowered]
-        blocked = None
-        for low in lowered:
-            if low in lex.modifiers:
-                blocked = lex.modifiers[low]
-            elif "-" in low and low.split("-")[0] in lex.modifiers:
-                blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
-            elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
-                blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
-        # "former" takes a person out of an office only when the phrase names one ("a former minister",
-        # "ex-home secretary"); "a former lawyer" says nothing about government
-        out["office"] = any(_office(low, lex) for low in lowered)
-        if blocked and out["office"]:
-            out["blocked"] = blocked
-        # "the United States and Iraq", "the governments of Chile and Peru"
-        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre) or (
-            bool(comp) and comp[0][0].lower() in ("of", "from") and any(t[0].lower() in ("and", "&") for t in comp))
-        # name: the capitalised words at the end that are not titles, roles or bodies
-        name_words, name_tokens = [], []
-        for t in reversed(rest):
-            w = t[0]
-            low = w.lower().rstrip(".")
-            if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
-                break
-            name_words.insert(0, w)
-            name_tokens.insert(0, t)
-        if not name_words and rest and rest[-1][0][:1].isupper():
-            for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
-                tail = rest[-size:]
-                if len(tail) == size and all(t[0][:1].isupper() for t in tail) and \
-                        " ".join(_POSSESSIVE_END.sub("", t[0].lower()) for t in tail) in spk.proper_bodies:
-                    name_words, name_tokens = [t[0] for t in tail], list(tail)
-                    break
-        head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
-        head = ROLE_PREFIX.sub("", head)
-        out["outlet"] = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
-        # "customs figures" are numbers; "senior government figures" are people
-        out["data"] = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
-        out["head"] = head
-        before_name = lowered[:len(rest) - len(name_words)]
-        role_words = [low for low in before_name
-                      if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
-                      and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
-        titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
-        if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
-                name_words[0].lower() in lex.nationalities:
-            name_words = []
-        is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
-            " ".join(name_words).lower() in spk.proper_bodies) or (
-            name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
-        if name_words and not is_body:
-            out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
-            # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
-            out["kind"] = "person" if len(name_words) > 1 or titled else "unknown"
-        elif is_body:
-            out["kind"] = "body"
-            if name_words:
-                out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]
-        elif head in spk.documents:
-            out["kind"] = "document"
-        elif head in spk.roles:
-            out["kind"] = "group" if head.endswith("s") and head not in ("press",) else "person"
-            out["plural"] = out["kind"] == "group"
-        if role_words:
-            out["role"] = " ".join(role_words)
-        elif head in spk.roles or head in spk.bodies or head in spk.documents:
-            out["role"] = head
-        for low in lowered:
-            g = lex.genders.get(low.rstrip("."))
-            if g:
-                out["gender"] = g
-        # aliases, by where they sit
-        if not self.parties:
-            return out
-        base = seg[0][1]
-        seg_text = _slice(seg, base)
-        government = head in lex.government_roles or out["kind"] == "document" or (
-            out["kind"] == "person" and bool(role_words) and any(
-                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in role_words))
-        comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
-            head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
-        poss_end = possessor[-1][2] if possessor else None
-        for hit in self._alias_matches(seg_text):
-            s, e = hit.start + base, hit.end + base
-            in_comp = bool(comp) and comp[0][1] <= s
-            # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
-            first_after = in_comp and not any(t[0].lower() in lex.prepositions and comp[0][1] < t[1] < s for t in comp)
-            if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
-                out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
-                continue
-            if possessor and possessor[0][1] <= s < poss_end < e:
-                # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
-                out["hits"].append((hit.party, hit.alias, "head"))
-                continue
-            if possessor and possessor[0][1] <= s and e <= poss_end:
-                if any(low in lex.relations for low in lows):
-                    out["dropped"].append(f"{hit.alias!r} names whom they are tied to, not whom they speak for")
-                elif e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
-                    out["hits"].append((hit.party, hit.alias, "possessor"))
-                else:
-                    out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")
-                continue
-            if rest and rest[0][1] <= s and e <= rest[-1][2]:
-                if self._foreign(hit, rest, s, e):
-                    out["dropped"].append(f"{hit.alias!r} is another country's office here")
-                    continue
-                if self._inside_name(rest, s, e):
-                    out["dropped"].append(f"{hit.alias!r} is part of another name here")
-                    continue
-                out["hits"].append((hit.party, hit.alias, "head"))
-                continue
-            if in_comp:
-                group = next((lex.modifiers[t[0].lower()] for t in comp
-                              if lex.modifiers.get(t[0].lower()) in _NOT_STATE), None)
-                if group and out["office"]:
-                    out["blocked"] = group  # "the leader of an Iraqi militia" leads the militia, not Iraq
-                    continue
-                if comp_ok and not _after_relative(comp, s, lex.relative):
-                    out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
-                else:
-                    out["dropped"].append(f"{hit.alias!r} is in a complement ('{comp[0][0]} ...') naming a "
-                                          "client, topic or place")
-                continue
+        out = Segment()
+        got = _read_segment(out, seg, text, self.lex, self.spk)
+        if got is not None and self.parties:
+            self._place_aliases(out, seg, *got)
         return out
+
+    def _place_aliases(self, out: Segment, seg: list[Token], phrase: _Phrase, head: _Head) -> None:
+        """Add each alias in a segment to its hits, with where it sits, or to its dropped, with why not."""
+        lex, comp = self.lex, phrase.comp
+        base = seg[0].start
+        seg_text = _slice(seg, base)
+        government = out.head in lex.government_roles or out.kind == "document" or (
+            out.kind == "person" and bool(head.role_words) and any(
+                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in head.role_words))
+        comp_ok = bool(comp) and comp[0].text.lower() in ("of", "for", "from", "at", "by") and (
+            out.head in lex.government_roles or out.kind == "document" or (government and not head.named))
+        for hit in self._alias_matches(seg_text):
+            outcome, what = self._alias_place(hit, hit.start + base, hit.end + base, phrase, comp_ok, seg_text,
+                                              out.office)
+            if outcome == "hit":
+                out.hits.append((hit.party, hit.alias, what))
+            elif outcome == "dropped":
+                out.dropped.append(what)
+            elif outcome == "blocked":
+                out.blocked = what
+
+    def _alias_place(self, hit, s: int, e: int, phrase: _Phrase, comp_ok: bool, seg_text: str,
+                     office: bool) -> tuple[str, str]:
+        """Decide what an alias at ``s``-``e`` of the mention says, by where it sits.
+
+        Returns ("hit", where), ("dropped", why), ("blocked", why the whole
+        part gives no party) or ("", "") for an alias outside every part.
+        """
+        lex = self.lex
+        possessor, rest, comp = phrase.possessor, phrase.rest, phrase.comp
+        in_comp = bool(comp) and comp[0].start <= s
+        # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
+        first_after = in_comp and not any(t.text.lower() in lex.prepositions and comp[0].start < t.start < s
+                                          for t in comp)
+        if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0].text.lower() != "in"):
+            return "dropped", f"{hit.alias!r} is a place, not who speaks"
+        poss_end = possessor[-1].end if possessor else None
+        if possessor and possessor[0].start <= s < poss_end < e:
+            return "hit", "head"  # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
+        if possessor and possessor[0].start <= s and e <= poss_end:
+            if any(low in lex.relations for low in phrase.lows):
+                return "dropped", f"{hit.alias!r} names whom they are tied to, not whom they speak for"
+            if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                return "hit", "possessor"
+            return "dropped", f"{hit.alias!r} describes the possessor, not the speaker"
+        if rest and rest[0].start <= s and e <= rest[-1].end:
+            if self._foreign(hit, rest, s, e):
+                return "dropped", f"{hit.alias!r} is another country's office here"
+            if self._inside_name(rest, s, e):
+                return "dropped", f"{hit.alias!r} is part of another name here"
+            return "hit", "head"
+        if in_comp:
+            group = next((lex.modifiers[t.text.lower()] for t in comp
+                          if lex.modifiers.get(t.text.lower()) in _NOT_STATE), None)
+            if group and office:
+                return "blocked", group  # "the leader of an Iraqi militia" leads the militia, not Iraq
+            if comp_ok and not _after_relative(comp, s, lex.relative):
+                return "hit", f"complement '{comp[0].text}'"
+            return "dropped", f"{hit.alias!r} is in a complement ('{comp[0].text} ...') naming a client, topic or place"
+        return "", ""
 
     def _alias_matches(self, text: str) -> list:
         """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
         return matches_of(text, self._aliases) if self._aliases and text else []
 
-    def _foreign(self, hit, rest, s: int, e: int) -> bool:
+    def _foreign(self, hit, rest: list[Token], s: int, e: int) -> bool:
         """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
         words = hit.alias.split()
         if not all(w.lower().rstrip(".") in self.lex.titles_lower or w.lower() in self.spk.roles
@@ -511,21 +453,21 @@ class Describer:
         spec = self.parties[hit.party]
         names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
         for t in rest:
-            if t[2] <= s:
-                low = _POSSESSIVE.sub("", t[0].lower())
+            if t.end <= s:
+                low = _POSSESSIVE.sub("", t.text.lower())
                 country = self.lex.nationalities.get(low)
                 if country and not any(low in n or country.lower() in n for n in names):
                     return True
         return False
 
-    def _inside_name(self, rest, s: int, e: int) -> bool:
+    def _inside_name(self, rest: list[Token], s: int, e: int) -> bool:
         """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
 
         An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
         Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
         """
         lex, spk = self.lex, self.spk
-        inside = [n for n, t in enumerate(rest) if s <= t[1] and t[2] <= e]
+        inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
         if not inside:
             return False
 
@@ -534,24 +476,213 @@ class Describer:
             return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
 
         first, last = inside[0], inside[-1]
-        before = rest[first - 1][0] if first > 0 and rest[first - 1][0][:1].isupper() else None
-        after = rest[last + 1][0] if last + 1 < len(rest) and rest[last + 1][0][:1].isupper() else None
-        if after is not None and not official(after) and not official(rest[last][0]):
+        before = rest[first - 1].text if first > 0 and rest[first - 1].text[:1].isupper() else None
+        after = rest[last + 1].text if last + 1 < len(rest) and rest[last + 1].text[:1].isupper() else None
+        if after is not None and not official(after) and not official(rest[last].text):
             return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
         if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
-                lex.nationalities.get(rest[last][0].lower()) is not None:
+                lex.nationalities.get(rest[last].text.lower()) is not None:
             return True  # "Amnesty International UK": a country closing an organisation's name
         return False
 
-    def _generic(self, toks) -> tuple[str, str] | None:
+    def _generic(self, toks: list[Token]) -> tuple[str, str] | None:
         if not self.generic:
             return None
-        phrase = " ".join(t[0] for t in toks).lower()
+        phrase = " ".join(t.text for t in toks).lower()
         bare = strip_article(phrase)
         for key in (phrase, bare):
             if key in self.generic:
                 return self.generic[key], key
         return None
+
+
+def _combine(text: str, parsed: list[Segment], n_words: int, lex) -> tuple[Description, list[Segment]]:
+    """Describe a mention by its first part and the appositions that describe the same actor.
+
+    Returns the description and the parts used (the first one and those appositions).
+    """
+    core = parsed[0]
+    desc = Description(text, kind=core.kind, name=core.name, role=core.role, head=core.head,
+                       definite=core.definite and not core.name, plural=core.plural, gender=core.gender)
+    bare = strip_article(text) if len(parsed) == 1 and n_words <= 4 else None
+    if bare and lex.nationalities.get(bare.lower()) == bare:
+        desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
+    # Appositions describe the same actor: roles after a name, a name after a role; after any
+    # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
+    used = [core]
+    for seg in parsed[1:]:
+        if core.kind in ("person", "body", "group") and (seg.role or seg.name) and seg.kind != "unknown":
+            used.append(seg)
+            desc.name = desc.name or seg.name
+            desc.role = desc.role or seg.role
+            desc.gender = desc.gender or seg.gender
+    if core.kind in ("group", "body") and desc.name and any(s.kind == "person" for s in used[1:]):
+        desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
+    return desc, used
+
+
+def _blocked_by(core: Segment, used: list[Segment]) -> str | None:
+    """Return why a mention gives no party ("former", "media", "data"), or None."""
+    # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
+    # and no government of its own
+    blocked = core.blocked or next((seg.blocked for seg in used[1:] if seg.blocked
+                                    and not core.office and not core.hits), None)
+    if core.outlet and not blocked:
+        blocked = "media"  # news outlets, state media included, report; they do not speak for a government
+    elif core.data and not blocked:
+        blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
+    return blocked
+
+
+def _with_parties(desc: Description, hits: list[tuple[str, str, str]], parties: list[str],
+                  used: list[Segment]) -> Description:
+    """Finish a description whose aliases name ``parties``: one party, a joint actor, or ambiguous."""
+    if len(parties) > 1:
+        if any(seg.coordinated for seg in used):
+            desc.parties = tuple(parties)
+            desc.joint = True
+            desc.kind = "joint"
+            desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+        else:
+            desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+        return desc
+    party, alias, where = hits[0]
+    desc.parties = (party,)
+    desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+    return desc
+
+
+# --------------------------------------------------------------------------- the grammar of one part
+
+def _read_segment(out: Segment, seg: list[Token], text: str, lex, spk) -> tuple[_Phrase, _Head] | None:
+    """Fill in what one part of a mention says apart from its aliases; return its parts, or None if empty."""
+    toks = [t for t in seg if t.text not in ("(", ")")]
+    while toks and toks[0].text.lower() in spk.determiners and toks[0].text.lower() not in spk.pronouns:
+        out.definite = out.definite or toks[0].text.lower() in lex.definite
+        toks = toks[1:]
+    if toks and toks[0].text.lower() == "both":
+        out.coordinated = True
+        toks = toks[1:]
+    if not toks:
+        return None
+    phrase = _cut(toks, lex)
+    blocked = _modifier(phrase.lowered, lex)
+    # "former" takes a person out of an office only when the phrase names one ("a former minister",
+    # "ex-home secretary"); "a former lawyer" says nothing about government
+    out.office = any(_office(low, lex) for low in phrase.lowered)
+    if blocked and out.office:
+        out.blocked = blocked
+    # "the United States and Iraq", "the governments of Chile and Peru"
+    comp = phrase.comp
+    out.coordinated = out.coordinated or any(t.text.lower() in ("and", "&") for t in phrase.pre) or (
+        bool(comp) and comp[0].text.lower() in ("of", "from") and any(t.text.lower() in ("and", "&") for t in comp))
+    return phrase, _read_head(out, phrase, _name_tokens(phrase.rest, lex, spk), text, lex, spk)
+
+
+def _cut(toks: list[Token], lex) -> _Phrase:
+    """Cut a part of a mention at its complement (the first preposition, or "based", "close", ..., not inside a
+    capitalised name) and after its possessor."""
+    cut = len(toks)
+    for n in range(1, len(toks)):
+        low = toks[n].text.lower()
+        if low in lex.participles or (low in lex.prepositions and not (
+                toks[n - 1].text[:1].isupper() and n + 1 < len(toks) and toks[n + 1].text[:1].isupper()
+                and low in ("of", "for", "de"))):
+            cut = n
+            break
+    pre, comp = toks[:cut], toks[cut:]
+    owner = -1
+    for n in range(len(pre) - 1):
+        if pre[n].text.endswith(_POSSESSIVE_ENDINGS):
+            owner = n
+    possessor, rest = pre[:owner + 1], pre[owner + 1:]
+    if not rest:
+        rest, possessor = possessor, []
+    lowered = [t.text.lower() for t in rest]
+    return _Phrase(pre, possessor, rest, comp, lowered, [low.strip("’'") for low in lowered])
+
+
+def _modifier(lowered: list[str], lex) -> str | None:
+    """Return why a modifier among the words ("former", "ex-minister", "president-elect") gives no party."""
+    blocked = None
+    for low in lowered:
+        if low in lex.modifiers:
+            blocked = lex.modifiers[low]
+        elif "-" in low and low.split("-")[0] in lex.modifiers:
+            blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
+        elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
+            blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+    return blocked
+
+
+def _name_tokens(rest: list[Token], lex, spk) -> list[Token]:
+    """Return the name of a part: the capitalised words at its end that are not titles, roles or bodies."""
+    name_tokens: list[Token] = []
+    for t in reversed(rest):
+        w = t.text
+        low = w.lower().rstrip(".")
+        if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles \
+                or low in spk.bodies or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
+            break
+        name_tokens.insert(0, t)
+    if not name_tokens and rest and rest[-1].text[:1].isupper():
+        for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
+            tail = rest[-size:]
+            if len(tail) == size and all(t.text[:1].isupper() for t in tail) and \
+                    " ".join(_POSSESSIVE_END.sub("", t.text.lower()) for t in tail) in spk.proper_bodies:
+                return list(tail)
+    return name_tokens
+
+
+def _read_head(out: Segment, phrase: _Phrase, name_tokens: list[Token], text: str, lex, spk) -> _Head:
+    """Set a part's head, kind, name, role and gender from its words up to the complement."""
+    rest, lowered, lows = phrase.rest, phrase.lowered, phrase.lows
+    name_words = [t.text for t in name_tokens]
+    head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
+    head = ROLE_PREFIX.sub("", head)
+    out.outlet = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
+    # "customs figures" are numbers; "senior government figures" are people
+    out.data = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
+    out.head = head
+    before_name = lowered[:len(rest) - len(name_words)]
+    role_words = [low for low in before_name
+                  if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
+                  and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
+    titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
+    if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
+            name_words[0].lower() in lex.nationalities:
+        name_words = []
+    _set_kind(out, name_words, name_tokens, titled, text, spk)
+    if role_words:
+        out.role = " ".join(role_words)
+    elif head in spk.roles or head in spk.bodies or head in spk.documents:
+        out.role = head
+    for low in lowered:
+        g = lex.genders.get(low.rstrip("."))
+        if g:
+            out.gender = g
+    return _Head(role_words, bool(name_words))
+
+
+def _set_kind(out: Segment, name_words: list[str], name_tokens: list[Token], titled: bool, text: str, spk) -> None:
+    """Set a part's kind (person, body, document, group), name and number from its head and name."""
+    head = out.head
+    is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+        " ".join(name_words).lower() in spk.proper_bodies) or (
+        name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
+    if name_words and not is_body:
+        out.name = text[name_tokens[0].start:name_tokens[-1].end]  # as written: "Joseph R. Dunne"
+        # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
+        out.kind = "person" if len(name_words) > 1 or titled else "unknown"
+    elif is_body:
+        out.kind = "body"
+        if name_words:
+            out.name = text[name_tokens[0].start:name_tokens[-1].end]
+    elif head in spk.documents:
+        out.kind = "document"
+    elif head in spk.roles:
+        out.kind = "group" if head.endswith("s") and head not in ("press",) else "person"
+        out.plural = out.kind == "group"
 
 
 _NOT_STATE = frozenset({"militia", "rebels", "party"})  # modifiers naming an organisation that is not the state
