@@ -363,7 +363,8 @@ class Describer:
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
                            head=words[-1].text.lower())
         if self.parties:
-            hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
+            hits = [h for h in self._alias_matches(text)
+                    if not _inside_name(words, h.start, h.end, self.lex, self.spk)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -425,9 +426,10 @@ class Describer:
                 return "hit", "possessor"
             return "dropped", f"{hit.alias!r} describes the possessor, not the speaker"
         if rest and rest[0].start <= s and e <= rest[-1].end:
-            if self._foreign(hit, rest, s, e):
+            names = [hit.party.lower(), *(a.lower() for a in self.parties[hit.party]["aliases"])]
+            if _foreign(hit, rest, s, names, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is another country's office here"
-            if self._inside_name(rest, s, e):
+            if _inside_name(rest, s, e, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is part of another name here"
             return "hit", "head"
         if in_comp:
@@ -444,47 +446,6 @@ class Describer:
         """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
         return matches_of(text, self._aliases) if self._aliases and text else []
 
-    def _foreign(self, hit, rest: list[Token], s: int, e: int) -> bool:
-        """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
-        words = hit.alias.split()
-        if not all(w.lower().rstrip(".") in self.lex.titles_lower or w.lower() in self.spk.roles
-                   or w.lower() in self.spk.bodies for w in words):
-            return False
-        spec = self.parties[hit.party]
-        names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
-        for t in rest:
-            if t.end <= s:
-                low = _POSSESSIVE.sub("", t.text.lower())
-                country = self.lex.nationalities.get(low)
-                if country and not any(low in n or country.lower() in n for n in names):
-                    return True
-        return False
-
-    def _inside_name(self, rest: list[Token], s: int, e: int) -> bool:
-        """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
-
-        An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
-        Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
-        """
-        lex, spk = self.lex, self.spk
-        inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
-        if not inside:
-            return False
-
-        def official(w: str) -> bool:
-            low = w.lower().rstrip(".")
-            return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
-
-        first, last = inside[0], inside[-1]
-        before = rest[first - 1].text if first > 0 and rest[first - 1].text[:1].isupper() else None
-        after = rest[last + 1].text if last + 1 < len(rest) and rest[last + 1].text[:1].isupper() else None
-        if after is not None and not official(after) and not official(rest[last].text):
-            return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
-        if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
-                lex.nationalities.get(rest[last].text.lower()) is not None:
-            return True  # "Amnesty International UK": a country closing an organisation's name
-        return False
-
     def _generic(self, toks: list[Token]) -> tuple[str, str] | None:
         if not self.generic:
             return None
@@ -494,6 +455,49 @@ class Describer:
             if key in self.generic:
                 return self.generic[key], key
         return None
+
+
+def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool:
+    """Say whether a bare role alias ("Chancellor") stands under another country's name ("German").
+
+    ``names`` are the alias's party and its aliases, lower case.
+    """
+    words = hit.alias.split()
+    if not all(w.lower().rstrip(".") in lex.titles_lower or w.lower() in spk.roles
+               or w.lower() in spk.bodies for w in words):
+        return False
+    for t in rest:
+        if t.end <= s:
+            low = _POSSESSIVE.sub("", t.text.lower())
+            country = lex.nationalities.get(low)
+            if country and not any(low in n or country.lower() in n for n in names):
+                return True
+    return False
+
+
+def _inside_name(rest: list[Token], s: int, e: int, lex, spk) -> bool:
+    """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
+
+    An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
+    Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
+    """
+    inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
+    if not inside:
+        return False
+
+    def official(w: str) -> bool:
+        low = w.lower().rstrip(".")
+        return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
+
+    first, last = inside[0], inside[-1]
+    before = rest[first - 1].text if first > 0 and rest[first - 1].text[:1].isupper() else None
+    after = rest[last + 1].text if last + 1 < len(rest) and rest[last + 1].text[:1].isupper() else None
+    if after is not None and not official(after) and not official(rest[last].text):
+        return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
+    if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
+            lex.nationalities.get(rest[last].text.lower()) is not None:
+        return True  # "Amnesty International UK": a country closing an organisation's name
+    return False
 
 
 def _combine(text: str, parsed: list[Segment], n_words: int, lex) -> tuple[Description, list[Segment]]:
@@ -805,6 +809,38 @@ class Actor:
         return self.parties[0] if len(self.parties) == 1 else None
 
 
+@dataclass(slots=True)
+class _Scan:
+    """An article being scanned for mentions, with what reads them."""
+
+    text: str
+    quotes: object             # Quotes
+    describe: Describer
+    lex: ActorLexicon
+    spk: object                # SpeakerLexicon
+    midcaps: dict[str, bool]   # word -> whether the article writes it capitalised mid-sentence
+
+
+@dataclass(slots=True)
+class _Clause:
+    """A sentence being scanned: its index and span, and where its first words are."""
+
+    index: int
+    start: int
+    end: int
+    intro_end: int   # after an introductory phrase ("On Monday,")
+    lead_end: int    # after that and any opening quotes: a mention starting by here opens the sentence
+
+
+class _NameRun(NamedTuple):
+    """A run of capitalised words trimmed to a name, and the role its possessive owns ("Peru's foreign ministry")."""
+
+    start: int
+    end: int
+    words: list[str]
+    owned: re.Match | None
+
+
 def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
     """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
 
@@ -827,11 +863,10 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         lower-case roles and appositions: "shadow home secretary David
         Davis") and form "description" ("the prime minister").
     """
-    lex, spk = actor_lexicon(), speaker_lexicon()
-    out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence (looked up once per word).
-    midcaps: dict[str, bool] = {}
+    scan = _Scan(text, quotes, describe, actor_lexicon(), speaker_lexicon(), {})
+    out: list[ActorMention] = []
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
@@ -839,109 +874,156 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         inside = quotes.around(s + 1)
         if inside and inside[0] <= s and inside[1] >= e:
             continue  # a sentence of quoted speech
-        intro_end = spk.sentence_intro.match(text, s, e).end()
-        lead_end = _LEAD.match(text, intro_end, e).end()  # a mention starting by here opens the sentence
-        first_of_sentence = len(out)
-        for m in lex.name_run.finditer(text, s, e):
-            ms, me = m.span()
-            if quotes.around(ms):
-                continue
-            if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
-                me -= 1  # a full stop ends the sentence, not the name
-            words = text[ms:me].split()
-            # sentence-initial capitals: "The", "But", "In" are not names
-            while words and words[0].lower() in lex.not_names:
-                ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
-                words = words[1:]
-            if not words:
-                continue
-            owned = None
-            if words[-1].endswith(_POSSESSIVE_ENDINGS):
-                owned = lex.role_tail.match(text, me, e)
-                if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
-                    me = owned.end()
-                else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
-                    me -= 1 if text[me - 1] in "’'" else 2
-                words = text[ms:me].split()
-            first = words[0].lower().rstrip(".")
-            if len(words) == 1 and lex.nationalities.get(first, words[0]) != words[0]:
-                # "Iraqi" is no actor, but "Iraqi and US officials" are
-                tail = lex.demonym_tail.match(text, me, e)
-                if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
-                    mtext = text[ms:tail.end()]
-                    out.append(ActorMention(ms, tail.end(), mtext, i, "description", describe(mtext),
-                                            subject=intro_end <= ms <= lead_end))
-                continue
-            if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
-                continue  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
-            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
-                mid = midcaps.get(words[0])
-                if mid is None:
-                    mid = midcaps[words[0]] = _capitalised_mid_sentence(text, words[0])
-                if not mid and not describe(words[0]).parties:
-                    continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
-            # a role after a name of a body: "a senior State Department official"
-            role_after = None if owned else _ROLE_AFTER.match(text, me, e)
-            if role_after and role_after.group("role").lower() in spk.roles:
-                me = role_after.end()
-            # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
-            j = ms
-            while j >= 2 and text[j - 2:j - 1].islower():
-                word_start = _word_before(text, max(s, j - 30), j)
-                if word_start is None:
-                    break
-                word = text[word_start:j - 1]
-                low = word.lower()
-                role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
-                    or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
-                    or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
-                if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
-                    j = word_start
-                    continue
-                break
-            # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
-            prev = out[-1] if len(out) > first_of_sentence else None
-            if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
-                out.pop()
-                j = prev.start
-            # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
-            if j == ms and text[ms - 2:ms] == ", ":
-                before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
-                if before and _role_word(before.group("head"), spk, lex):
-                    j = before.start()
-            after = _APPOSITION_AFTER.match(text, me, e) if text.startswith(", ", me) else None
-            if after and _role_word(after.group("head"), spk, lex):
-                me = after.end("np")
-            mtext = text[j:me]
-            desc = describe(mtext)
-            opening = intro_end <= j <= lead_end
-            subject = opening or _after_conjunction(text, max(s, j - 6), j)
-            out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
-        # two governments' people or bodies joined by "and" are also named together: "Ruiz and Salas signed ..."
-        for a, b in zip(out[first_of_sentence:], out[first_of_sentence + 1:]):
-            if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
-                desc = describe(text[a.start:b.end])
-                if desc.joint:
-                    out.append(ActorMention(a.start, b.end, text[a.start:b.end], i, "description", desc,
-                                            subject=a.subject))
-        # definite descriptions in narration: "The prime minister shrugged off the claims."
-        names = out[first_of_sentence:]
-        ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
-        for m in lex.definite_run.finditer(text, s, e):
-            ms, me = m.span()
-            if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
-                continue
-            joint = lex.joint_complement.match(text, me, e)  # "the foreign ministers of the two countries"
-            if joint:
-                me = joint.end()
-            desc = describe(text[ms:me])
-            opening = intro_end <= ms <= lead_end
-            subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
-            out.append(ActorMention(ms, me, text[ms:me], i, "description", desc, subject=subject))
-            ordered = False
-        if not ordered:
-            out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
+        intro_end = scan.spk.sentence_intro.match(text, s, e).end()
+        clause = _Clause(i, s, e, intro_end, _LEAD.match(text, intro_end, e).end())
+        first = len(out)
+        for m in scan.lex.name_run.finditer(text, s, e):
+            _add_name(scan, clause, m, out, first)
+        _add_joint_names(scan, clause, out, first)
+        _add_descriptions(scan, clause, out, first)
     return out
+
+
+def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention], first: int) -> None:
+    """Add the mention a run of capitalised words makes, if any: a name with its titles and appositions.
+
+    ``out[first:]`` are the mentions of the sentence so far; a description just
+    before the name joins it.
+    """
+    text, lex, spk = scan.text, scan.lex, scan.spk
+    if scan.quotes.around(m.start()):
+        return
+    run = _name_run(text, m.start(), m.end(), clause.end, lex)
+    if run is None:
+        return
+    ms, me, words, owned = run
+    if len(words) == 1 and lex.nationalities.get(words[0].lower().rstrip("."), words[0]) != words[0]:
+        _add_demonym(scan, clause, ms, me, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
+        return
+    if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
+        return  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
+    if len(words) == 1 and clause.intro_end - 1 <= ms <= clause.intro_end + 1 and _only_opens(scan, words[0]):
+        return  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+    # a role after a name of a body: "a senior State Department official"
+    role_after = None if owned else _ROLE_AFTER.match(text, me, clause.end)
+    if role_after and role_after.group("role").lower() in spk.roles:
+        me = role_after.end()
+    j = _titles_before(text, ms, clause.start, bool(role_after), lex, spk)
+    # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
+    prev = out[-1] if len(out) > first else None
+    if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
+        out.pop()
+        j = prev.start
+    j, me = _appositions(text, j, ms, me, clause, lex, spk)
+    mtext = text[j:me]
+    desc = scan.describe(mtext)
+    subject = clause.intro_end <= j <= clause.lead_end or _after_conjunction(text, max(clause.start, j - 6), j)
+    out.append(ActorMention(j, me, mtext, clause.index, "name", desc, subject=subject))
+
+
+def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
+    """Trim a run of capitalised words to a name: no sentence-initial "The", "But", no closing full stop."""
+    if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
+        me -= 1  # a full stop ends the sentence, not the name
+    words = text[ms:me].split()
+    # sentence-initial capitals: "The", "But", "In" are not names
+    while words and words[0].lower() in lex.not_names:
+        ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
+        words = words[1:]
+    if not words:
+        return None
+    owned = None
+    if words[-1].endswith(_POSSESSIVE_ENDINGS):
+        owned = lex.role_tail.match(text, me, end)
+        if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
+            me = owned.end()
+        else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
+            me -= 1 if text[me - 1] in "’'" else 2
+        words = text[ms:me].split()
+    return _NameRun(ms, me, words, owned)
+
+
+def _add_demonym(scan: _Scan, clause: _Clause, ms: int, me: int, out: list[ActorMention]) -> None:
+    """Add "Iraqi and US officials" as a description when a role follows a nationality word."""
+    text, lex = scan.text, scan.lex
+    tail = lex.demonym_tail.match(text, me, clause.end)
+    if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
+        mtext = text[ms:tail.end()]
+        out.append(ActorMention(ms, tail.end(), mtext, clause.index, "description", scan.describe(mtext),
+                                subject=clause.intro_end <= ms <= clause.lead_end))
+
+
+def _only_opens(scan: _Scan, word: str) -> bool:
+    """Say whether a lone capitalised word is capitalised only because it opens a sentence and names no party."""
+    mid = scan.midcaps.get(word)
+    if mid is None:
+        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.text, word)
+    return not mid and not scan.describe(word).parties
+
+
+def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -> int:
+    """Return where a name's lower-case titles, roles and modifiers begin: "shadow home secretary David Davis"."""
+    j = ms
+    while j >= 2 and text[j - 2:j - 1].islower():
+        word_start = _word_before(text, max(start, j - 30), j)
+        if word_start is None:
+            break
+        word = text[word_start:j - 1]
+        low = word.lower()
+        role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
+            or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
+            or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
+        if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
+            j = word_start
+            continue
+        break
+    return j
+
+
+def _appositions(text: str, j: int, ms: int, me: int, clause: _Clause, lex, spk) -> tuple[int, int]:
+    """Widen a name's span over a role apposition: "The shadow foreign secretary, Michael Ancram, ..." /
+    "Michael Ancram, the ..., ..."."""
+    if j == ms and text[ms - 2:ms] == ", ":
+        before = _APPOSITION_BEFORE.search(text, max(clause.intro_end, ms - 80), ms)
+        if before and _role_word(before.group("head"), spk, lex):
+            j = before.start()
+    after = _APPOSITION_AFTER.match(text, me, clause.end) if text.startswith(", ", me) else None
+    if after and _role_word(after.group("head"), spk, lex):
+        me = after.end("np")
+    return j, me
+
+
+def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
+    """Add two governments' people or bodies joined by "and" as named together: "Ruiz and Salas signed ..."."""
+    text = scan.text
+    for a, b in zip(out[first:], out[first + 1:]):
+        if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
+            desc = scan.describe(text[a.start:b.end])
+            if desc.joint:
+                out.append(ActorMention(a.start, b.end, text[a.start:b.end], clause.index, "description", desc,
+                                        subject=a.subject))
+
+
+def _add_descriptions(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
+    """Add the definite descriptions of a sentence's narration ("The prime minister shrugged off the claims.")
+    and put its mentions in text order."""
+    text, lex = scan.text, scan.lex
+    names = out[first:]
+    ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
+    for m in lex.definite_run.finditer(text, clause.start, clause.end):
+        ms, me = m.span()
+        if scan.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
+            continue
+        joint = lex.joint_complement.match(text, me, clause.end)  # "the foreign ministers of the two countries"
+        if joint:
+            me = joint.end()
+        desc = scan.describe(text[ms:me])
+        opening = clause.intro_end <= ms <= clause.lead_end
+        subject = opening or _after_conjunction(text, max(clause.start, ms - 6), ms)
+        out.append(ActorMention(ms, me, text[ms:me], clause.index, "description", desc, subject=subject))
+        ordered = False
+    if not ordered:
+        out[first:] = sorted(out[first:], key=_start)
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
