@@ -9,16 +9,18 @@ into the article text; the function words the rules use are data
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["Clause", "Span", "content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical", "relative_aside"]
 
-_MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
+_MERGE_REPORT = 1.0  # a report ("he said") no longer than the quotes it splits stays inside the span
 
 _ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
@@ -149,22 +151,51 @@ def _grammar() -> _Grammar:
     )
 
 
-def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
-                  nxt: int | None, *, plain: bool = False) -> tuple[int, int] | None:
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Where a cue's content is looked for: a sentence of an article, or the part of it that holds the cue.
+
+    Attributes
+    ----------
+    text : str
+        The article.
+    start, end : int
+        The span searched (the sentence, or its clause that holds the cue).
+    quotes : Quotes
+        The article's quotes.
+    sents : sequence of Sentence
+        The article's sentences (content before a cue may run on into the next ones).
+    index : int
+        The index of this sentence in ``sents``.
+    """
+
+    text: str
+    start: int
+    end: int
+    quotes: Quotes
+    sents: Sequence = ()
+    index: int = -1
+
+
+class Span(NamedTuple):
+    """A span of the article text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
+                  plain: bool = False) -> tuple[int, int] | None:
     """Return the content that follows a cue, or None.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
+    clause : Clause
+        Where the cue stands.
     ce : int
         Where the cue (or an inverted speaker) ends.
     kind : str
         The cue's kind; after "told" an addressee may come first.
-    quotes : Quotes
-        The article's quotes.
     nxt : int or None
         Where the sentence's next cue starts: a content clause ends before it.
     plain : bool
@@ -172,6 +203,38 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         "called on X to ..."): no addressee or time frame is skipped.
     """
     g = _grammar()
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    p = _past_addressee(text, ce, e, kind, plain, g)
+    m = _COLON.match(text, p, e)
+    if m:
+        if not text[m.end():e].strip():
+            return next_paragraph(text, e, quotes)
+        return extend_quote(trim(text, m.end(), e), quotes)
+    m = _BEFORE_QUOTE.match(text, p, e)
+    if m:  # said, “...”
+        q = quotes.starting_at(m.end())
+        if q:
+            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
+            if q[1] < end:
+                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
+            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
+    that, p, floor = _after_that(text, p, e, quotes)
+    rest = text[p:e].lstrip()
+    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
+        return None
+    if len(rest.split()) < 3 and not that:
+        return None
+    end = _content_end(clause, p, floor, ce, nxt, g)
+    if plain:
+        m = g.verb_phrase_after_object.search(text, p, end)
+        if m:
+            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
+    return extend_quote(trim(text, p, end), quotes)
+
+
+def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Grammar) -> int:
+    """Return where the content after a cue ending at ``ce`` may start: past an addressee ("told reporters
+    that") and time, place and medium frames ("said on Monday", "said in a video posted by state TV")."""
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
     inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
@@ -196,19 +259,12 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if not m or m.end() == p:
             break
         p = m.end()
-    m = _COLON.match(text, p, e)
-    if m:
-        if not text[m.end():e].strip():
-            return next_paragraph(text, e, quotes)
-        return extend_quote(trim(text, m.end(), e), quotes)
-    m = _BEFORE_QUOTE.match(text, p, e)
-    if m:  # said, “...”
-        q = quotes.starting_at(m.end())
-        if q:
-            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
-            if q[1] < end:
-                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
-            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
+    return p
+
+
+def _after_that(text: str, p: int, e: int, quotes: Quotes) -> tuple[re.Match | None, int, int]:
+    """Step over a "that" at ``p``: return it (or None), where the content starts, and the first offset
+    where a comma may end the content (after an aside: "said that, if elected, he would ...")."""
     that = _THAT.match(text, p, e)
     floor = p
     if that:
@@ -221,11 +277,13 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             if m:  # "said that, if elected, he would ...": the aside is content, and so is what follows it
                 p += 1 + len(text[p + 1:e]) - len(text[p + 1:e].lstrip())
                 floor = m.end() - 1
-    rest = text[p:e].lstrip()
-    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
-        return None
-    if len(rest.split()) < 3 and not that:
-        return None
+    return that, p, floor
+
+
+def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g: _Grammar) -> int:
+    """Return where content that starts at ``p`` ends: before the next cue's clause, the main clause after a
+    subordinate one, a stop or the reporter's own clause."""
+    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
     end = e
     if nxt is not None and nxt > p:
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
@@ -240,12 +298,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
-    end = _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
-    if plain:
-        m = g.verb_phrase_after_object.search(text, p, end)
-        if m:
-            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
-    return extend_quote(trim(text, p, end), quotes)
+    return _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
 
 
 def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, after_quote: bool = False) -> int:
@@ -314,79 +367,105 @@ def _aside(text: str, stop: re.Match, end: int) -> int | None:
     return close + len(dash) + 1
 
 
-def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i, inverted=False):
-    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the frame.
+def content_before(clause: Clause, report: Span, earlier: list[tuple[tuple[int, int], int]], *,
+                   inverted: bool = False) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the report.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
-    frame_start, frame_end : int
-        The reporting frame ("X said", "said X") between the content and any continuation.
-    quotes : Quotes
-        The article's quotes.
+    clause : Clause
+        Where the cue stands (with the article's sentences and this one's index).
+    report : Span
+        The reporting clause ("X said", "said X") between the content and any continuation.
     earlier : list of tuple
         ``(content, speaker_end)`` of the statements already found in this sentence.
-    sents : list of Sentence
-        The article's sentences.
-    i : int
-        The index of this sentence.
     inverted : bool
-        Whether the frame is "said X": what follows it is then most often the speaker's apposition.
+        Whether the report is "said X": what follows it is then most often the speaker's apposition.
 
     Returns
     -------
     tuple or None
         ``(span, tail)``: the content span, and the span of a quote that
-        continues after the frame when that frame is too long to sit inside
+        continues after the report when that report is too long to sit inside
         one content span (else None); None when there is no content before.
     """
     g = _grammar()
-    start = s
-    for content, speaker_end in earlier:  # content before this frame starts after earlier statements and speakers
-        if content[1] <= frame_start:
-            start = max(start, content[1])
-        if speaker_end <= frame_start:
-            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
-    q = quotes.around(start + 1) if start < e else None
-    if q and q[0] < start:
-        start = q[0]  # a quote that opened in an earlier sentence
-    span = trim(text, start, frame_start)
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    span = trim(text, _start_before(clause, report.start, earlier), report.start)
     if not span:
         return None
     cs, ce = span
     piece = text[cs:ce]
     quoted = piece[:1] in OPENING_QUOTES or bool(quotes.within(cs, ce))
-    words = len(piece.split())
-    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
-        return None  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
-    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
-    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
-        return None  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
-    if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
-        # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
-        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
-        m = _CLAUSE_GOES_ON.match(text, frame_end, e)
-        if m:
-            return trim(text, cs, e), None
-        if words < 8:
-            return None  # "In a statement, X said ..." has no content before the speaker
-    if not quoted and g.clause_rest.match(text, frame_end, e):
-        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
-    m = _FRAME_COMMA.match(text, frame_end, e)
-    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
-            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, frame_end, m.end() + 40):
-        return trim(text, cs, e), None  # "Unless countries act, the experts say, the world could suffer ..."
+    verdict = _report_inside(clause, Span(cs, ce), report.end, quoted, inverted, g)
+    if verdict == "none":
+        return None
+    if verdict == "clause":
+        return trim(text, cs, e), None
     main = extend_quote((cs, ce), quotes, backward=True)
     last = quotes.within(*main)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
     if last and last[0] > main[0] and last[1] >= main[1] and _INTRODUCES.search(text[main[0]:last[0]]):
         main = (last[0], main[1])  # "Neither man was impressed - ''Born with a silver spoon,''": the quote alone
-    # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
+    tail = _quote_after(clause, report.end)
+    if tail is None or tail[1] <= main[1]:
+        return main, None
+    tail = extend_quote(trim(text, *tail), quotes)
+    between = tail[0] - main[1]
+    if between <= _MERGE_REPORT * ((main[1] - main[0]) + (tail[1] - tail[0])):
+        return (main[0], tail[1]), None  # a short report stays inside one content span
+    return main, tail  # a long report ("said X, a lawyer who ...") would swamp the content: two statements
+
+
+def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[int, int], int]]) -> int:
+    """Return where content before a report may start: after earlier statements and speakers of the sentence,
+    or where a quote that opened in an earlier sentence opens."""
+    start, e = clause.start, clause.end
+    for content, speaker_end in earlier:  # content before this report starts after earlier statements and speakers
+        if content[1] <= report_start:
+            start = max(start, content[1])
+        if speaker_end <= report_start:
+            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
+    q = clause.quotes.around(start + 1) if start < e else None
+    if q and q[0] < start:
+        start = q[0]  # a quote that opened in an earlier sentence
+    return start
+
+
+def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, inverted: bool, g: _Grammar) -> str:
+    """Say what the words before a report are: "none" (a frame of time, place or programme, no content),
+    "clause" (the report interrupts one clause, which is the content), or "" (the content, before it)."""
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    cs, ce = span
+    piece = text[cs:ce]
+    words = len(piece.split())
+    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
+        return "none"  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
+    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
+        return "none"  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
+    if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
+        # The report interrupts a clause ("Climate change, X says, is ...") or follows an
+        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
+        if _CLAUSE_GOES_ON.match(text, report_end, e):
+            return "clause"
+        if words < 8:
+            return "none"  # "In a statement, X said ..." has no content before the speaker
+    if not quoted and g.clause_rest.match(text, report_end, e):
+        return "clause"  # "The good news, Woolson said, is that ...": one clause around the report
+    m = _FRAME_COMMA.match(text, report_end, e)
+    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
+            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, report_end, m.end() + 40):
+        return "clause"  # "Unless countries act, the experts say, the world could suffer ..."
+    return ""
+
+
+def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
+    """Return the quote that continues content after its report: a split quote (“Y,” he said, “Z.”) and the
+    quote sentences after it without a cue of their own; None without one."""
+    text, e, quotes, sents, i = clause.text, clause.end, clause.quotes, clause.sents, clause.index
     tail = None
-    m = _FRAME_BEFORE_QUOTE.match(text, frame_end, e)
-    if m and cue_lexicon().cue_re.search(text, frame_end, m.end()):
+    m = _FRAME_BEFORE_QUOTE.match(text, report_end, e)
+    if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
     if q:
@@ -398,13 +477,7 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
             break
         tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
         j += 1
-    if tail is None or tail[1] <= main[1]:
-        return main, None
-    tail = extend_quote(trim(text, *tail), quotes)
-    frame = tail[0] - main[1]
-    if frame <= _MERGE_FRAME * ((main[1] - main[0]) + (tail[1] - tail[0])):
-        return (main[0], tail[1]), None  # a short frame stays inside one content span
-    return main, tail  # a long frame ("said X, a lawyer who ...") would swamp the content: two statements
+    return tail
 
 
 def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int] | None:

@@ -96,8 +96,8 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
             after = max(ne, m.end("speaker"))
             nxt = next((c for c in cue_starts if c > after), None)
             plain = m["link"] == "to"
-            span = _content.content_after(text, s, e, m.start("link") - 1 if plain else after, "speech", quotes, nxt,
-                                          plain=plain)
+            span = _content.content_after(_content.Clause(text, s, e, quotes), m.start("link") - 1 if plain else after,
+                                          "speech", nxt, plain=plain)
             if span:
                 found[ns] = NounCue(speaker, Cue(ns, ne, m["noun"].lower(), "noun"), span, rule)
     return [found[k] for k in sorted(found)]

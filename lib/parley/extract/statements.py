@@ -411,7 +411,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
             speaker = clause_subject(text, s, cs, earlier)
             if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
                 via = quoted["by"]
-        span = _content.content_after(text, s, e, ce, cue.kind, quotes, nxt) if speaker else None
+        span = _content.content_after(_content.Clause(text, s, e, quotes), ce, cue.kind, nxt) if speaker else None
         if not span:
             return []
         return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
@@ -436,20 +436,20 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
             m = _RELATIVE_END.search(text, m.end(), e)
         if m:
             e = m.start()
+    clause = _content.Clause(text, s, e, quotes, sents, i)
 
     def after():
         # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
         start = None if inverted and j > s else (speaker.end if inverted else ce)
-        span = None if start is None else _content.content_after(text, s, e, start, cue.kind, quotes, nxt,
-                                                                  plain=plain)
+        span = None if start is None else _content.content_after(clause, start, cue.kind, nxt, plain=plain)
         return (span, None, "after") if span else None
 
     def before():
         frame_start = cs if inverted else speaker.start
         closing = _content.frames_to_end(text, frame_end, e, tell=cue.kind == "tell" and not inverted) and not _outlet(speaker.text, loose=True)
-        got = _content.content_before(text, s, e, frame_start, frame_end, quotes,
+        got = _content.content_before(clause, _content.Span(frame_start, frame_end),
                                       [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
-                                       if n or not (closing and _opens_report(f, frame_start))], sents, i,
+                                       if n or not (closing and _opens_report(f, frame_start))],
                                       inverted=inverted)
         return (*got, "before") if got else None
 
