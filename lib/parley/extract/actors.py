@@ -340,7 +340,7 @@ class Describer:
                        relative: bool) -> Description:
         """Finish a description no alias gave a party: a generic phrase of the parties file, or why not."""
         dropped = [d for seg in used for d in seg.dropped]
-        generic = self._generic(toks)
+        generic = _generic(toks, self.generic)
         if generic:
             desc.parties = (generic[0],)
             desc.evidence = f"generic {generic[1]!r} (parties file)"
@@ -446,15 +446,16 @@ class Describer:
         """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
         return matches_of(text, self._aliases) if self._aliases and text else []
 
-    def _generic(self, toks: list[Token]) -> tuple[str, str] | None:
-        if not self.generic:
-            return None
-        phrase = " ".join(t.text for t in toks).lower()
-        bare = strip_article(phrase)
-        for key in (phrase, bare):
-            if key in self.generic:
-                return self.generic[key], key
+def _generic(toks: list[Token], generic: dict[str, str]) -> tuple[str, str] | None:
+    """Return the party a generic phrase of the parties file ("the government") names, and the phrase; or None."""
+    if not generic:
         return None
+    phrase = " ".join(t.text for t in toks).lower()
+    bare = strip_article(phrase)
+    for key in (phrase, bare):
+        if key in generic:
+            return generic[key], key
+    return None
 
 
 def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool:

@@ -542,13 +542,13 @@ _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
 _OWN_COMPLEMENT = re.compile(r"\s+(?:to\s+[a-z]|that\b)")  # "As Iraq has threatened to close the border, ...": no aside
 
 
-def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
+def as_parenthetical(text: str, s: int, e: int, speaker_start: int, report_end: int) -> tuple[int, int] | None:
     """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
     before = text[s:speaker_start]
     if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
-    m = _AS_AFTER.match(text, frame_end, e)
-    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, frame_end, e):
+    m = _AS_AFTER.match(text, report_end, e)
+    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, report_end, e):
         return None
     return trim(text, m.end(), e)
 
@@ -557,13 +557,13 @@ _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s*,\s*$")
 _RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
 
 
-def relative_aside(text: str, s: int, e: int, speaker_start: int, frame_end: int,
+def relative_aside(text: str, s: int, e: int, speaker_start: int, report_end: int,
                    quotes: Quotes) -> tuple[int, int] | None:
     """Return the rest of a relative clause that a frame interrupts ("the army, which, he said, had broken the
     truce"): what the speaker said of the noun, without the pronoun; None for any other frame."""
     if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
         return None
-    m = _RELATIVE_AFTER.match(text, frame_end, e)
+    m = _RELATIVE_AFTER.match(text, report_end, e)
     if not m:
         return None
     span = trim(text, m.end(), e)
