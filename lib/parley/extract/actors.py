@@ -37,6 +37,7 @@ import pandas as pd
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.parties import alias_patterns, locative, matches_of
+from ..core.words import HYPHENATED, NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
@@ -95,8 +96,8 @@ def actor_lexicon() -> ActorLexicon:
     w = word_lists("attribution.csv")
     joints = [row for row in rows if row["kind"].strip() == "joint"]
     joint = (rf"(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'determiner'])})\s+"
-             rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
-    cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
+             rf"(?:{WORD_CHAR}+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
+    cap = rf"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z]{WORD_CHAR}*|[0-9]+[A-Z][\w]*)"
     link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
     return ActorLexicon(
         modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
@@ -104,8 +105,8 @@ def actor_lexicon() -> ActorLexicon:
         genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
         joint=re.compile(rf"(?i)(?:the\s+)?{joint}"),
         joint_after=re.compile(rf"(?i)\s(?:of|from|for|by)\s+(?:the\s+)?{joint}$"),
-        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))})(?![\w’'-])"),
-        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}(?![\w’'-])"),
+        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))}){NOT_BEFORE_WORD}"),
+        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}{NOT_BEFORE_WORD}"),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
         outlets=_index_phrases(by_kind.get("outlet", {}), -1),
@@ -124,12 +125,12 @@ def actor_lexicon() -> ActorLexicon:
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
         # Both run over every sentence: a cheap test of the first character comes before the look-behind
         # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
-        name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
-                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
-        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
-        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
-                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+        name_run=re.compile(rf"(?=[A-Zaeib0-9]){NOT_IN_WORD}{cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z]{WORD_CHAR}*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
+        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
+        definite_run=re.compile(rf"[Tt](?<!{WORD_CHAR}[Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
     )
 
 
@@ -1033,19 +1034,16 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
 _LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-_WORD_CHAR = re.compile(r"[\w’'-]")
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
-_APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+_CAPITALISED = re.compile(rf"[A-Z]{WORD_CHAR}*")
+_WORD_CHAR = re.compile(rf"{WORD_CHAR}")
+_APPOSITION_BEFORE = re.compile(rf"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:{WORD_CHAR}+\s+){{0,5}}?(?P<head>{WORD_CHAR}+),\s+$")
+_APPOSITION_AFTER = re.compile(rf",\s+(?P<np>(?:the|a|an)\s+(?:{WORD_CHAR}+\s+){{0,4}}?(?P<head>{WORD_CHAR}+))(?=,)")
 
 
 def _word_is_body(text: str, j: int, spk) -> bool:
     """Say whether the word at ``j`` is a body ("ministry" in "foreign ministry spokesperson"): its modifier may join."""
-    m = _WORD_AT.match(text, j)
+    m = HYPHENATED.match(text, j)
     return bool(m) and m.group(0).lower() in spk.bodies
-
-
-_WORD_AT = re.compile(r"[\w-]+")
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_IN_WORD, WORD_CHAR
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
@@ -76,7 +77,7 @@ def _grammar() -> _Grammar:
         # Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
         lead_frame=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
-            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
+            rf"(?:{WORD_CHAR}+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
             # a date: "said July 21, 2024", "said on 5 March"
             rf"|(?:on\s+|in\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
@@ -84,7 +85,7 @@ def _grammar() -> _Grammar:
             # whom it was said to: "confirmed to Reuters", "said to reporters"
             rf"|to\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|{a(w['addressee'])})(?=[\s,.;:]|$)"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
-            rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
+            rf"(?=(?:{a(w['clause_opener'])}|[A-Z]{WORD_CHAR}*)\s)"
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
@@ -94,7 +95,7 @@ def _grammar() -> _Grammar:
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"
                                 r"|,\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)"
-                                r"(?:\s+[\w’'-]+){0,6}?\s+by\b"
+                                rf"(?:\s+{WORD_CHAR}+){{0,6}}?\s+by\b"
                                 rf"|,\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?[A-Z][\w’'.-]*){{0,6}}"
                                 rf"\s+(?:{a(cue_lexicon().verbs)})\b"
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
@@ -117,19 +118,19 @@ def _grammar() -> _Grammar:
         # after an object ("accused X of ...", "called X a ..."), "and has ..." is the subject's next act
         verb_phrase_after_object=re.compile(r"\s+and\s+(?:has|have|had|is|was|were|will)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"),
         past=re.compile(rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
-        that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+        that_near=re.compile(rf"(?:\s+{WORD_CHAR}+){{0,4}}?\s+that\b"
                              # a long stretch of time, place and company: "said on Monday at a news
                              # conference with the visiting minister that"
                              rf"|\s+(?:{a(w['stretch_preposition'])})\s+(?:(?!(?:{a(w['relative'])})\b"
                              rf"|to\s+(?!(?:{a(w['frame_determiner'] + w['addressee'])})\b)[a-z])"
                              rf"[^\s,;:“”\"{NL}]+\s+){{1,14}}?that\b"
-                             rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
+                             rf"|(?:\s+{WORD_CHAR}+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
-                             r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
+                             rf"|,\s+{WORD_CHAR}+(?:\s+{WORD_CHAR}+)?,\s+that\b"),
         # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
         that_after_addressee=re.compile(rf"(?:\s+(?!(?:{a(w['relative'])})\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
         # the forms of "tell", participle included ("telling voters ... that")
-        tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
+        tell_cue=re.compile(rf"{NOT_IN_WORD}(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
         # "said this was not enough": "this" opens the content, not a time frame ("said this week")
         this_clause=re.compile(rf"(?:this|that)\s+(?:{a(w['clause_verb'])})\b"),
@@ -147,7 +148,7 @@ def _grammar() -> _Grammar:
         main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
         # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
         # "..., she said, according to ...", "..., he said, on condition of anonymity"
-        frame_rest=re.compile(rf"(?:\w+ly\s+)?[\w’'-]+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
+        frame_rest=re.compile(rf"(?:\w+ly\s+)?{WORD_CHAR}+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
 
 
@@ -336,7 +337,7 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
 
 
-_SHORT_END = re.compile(r"\s*(?:[\w’'.-]+\s+){0,5}[\w’'-]+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
+_SHORT_END = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,5}}{WORD_CHAR}+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
 
 
 def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:

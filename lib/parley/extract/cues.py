@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 from .quotes import Quotes
 
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "reduced_relative"]
@@ -68,9 +69,9 @@ def cue_lexicon() -> CueLexicon:
     clause_verbs = alternation(words["clause_verb"])
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ...", "As per X, ..." and
     # "Said X: ..." open sentences, so those are allowed capitalised.
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z]))(?![\w’'-])")
+    cue_re = re.compile(rf"{NOT_IN_WORD}(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z])){NOT_BEFORE_WORD}")
     capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
-    title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
+    title_cue_re = re.compile(rf"(?i){NOT_IN_WORD}(?:{forms}){NOT_BEFORE_WORD}")
     return CueLexicon(
         verbs=verbs,
         after=after,
@@ -86,7 +87,7 @@ def cue_lexicon() -> CueLexicon:
         by_agent=re.compile(r"\s+by\b"),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
-                                r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
+                                rf"|(?:\s+{WORD_CHAR}+){{1,3}}?\s+that\b"),
         # a bare content clause, a subject and a finite verb: "claims his net worth is", "insists it does not"
         bare_clause=re.compile(
             rf"\s+(?:(?:{alternation(words['clause_subject_pronoun'])})\s+(?:\w+ly\s+)?(?:{clause_verbs}|\w+(?:s|ed))"
@@ -172,7 +173,7 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
     return out
 
 
-_MEDIUM_BEFORE = re.compile(r"\b(?:in|on|via|through|from)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+_MEDIUM_BEFORE = re.compile(rf"\b(?:in|on|via|through|from)\s+(?:a|an|the|its|his|her|their)\s+(?:{WORD_CHAR}+\s+){{1,3}}$", re.I)
 
 
 def reduced_relative(text: str, lo: int, cs: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 
 __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX", "strip_article",
            "left_speaker", "right_speaker", "clause_subject"]
@@ -22,7 +23,7 @@ ROLE_PREFIX = re.compile(r"^(?:co|vice|deputy|acting)-")
 _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 #: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
 # a web name is one token: "Caliber.Az", "Al-Monitor.com"
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*(?:\.(?:[a-z]{2,3}|[A-Z][a-z])(?![\w’'-]))?|[^\w\s]")
+TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|\w[\w’'&-]*(?:\.(?:[a-z]{{2,3}}|[A-Z][a-z]){NOT_BEFORE_WORD})?|[^\w\s]")
 _WORD = re.compile(r"\w")
 
 
@@ -96,7 +97,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         quantifiers=frozenset(w["quantifier"]),
         name_suffixes=frozenset(kinds.get("name_suffix", ())),
         # "Two in three said", "About 4 in 10 say", "More than six in 10 said": a share of those polled
-        share=re.compile(rf"(?i)(?<![\w’'-])(?:(?:{alternation(w['approximator'])})\s+)?"
+        share=re.compile(rf"(?i){NOT_IN_WORD}(?:(?:{alternation(w['approximator'])})\s+)?"
                          rf"(?:\d+|{alternation(w['number_word'])})[\s-]+(?:in|out\s+of)[\s-]+"
                          rf"(?:\d+|{alternation(w['number_word'])})\s*$"),
         aux=frozenset(w["aux"]),
@@ -104,7 +105,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         source_prepositions=frozenset(w["source_preposition"]),
         complement_adjectives=frozenset(w["complement_adjective"]),
         sentence_intro=re.compile(
-            rf"(?:(?:{openers}|(?:{frame})\s+[\w’'-]+(?:\s+[\w’'-]+){{0,9}}),\s*)?"),
+            rf"(?:(?:{openers}|(?:{frame})\s+{WORD_CHAR}+(?:\s+{WORD_CHAR}+){{0,9}}),\s*)?"),
         frame_intro=re.compile(rf"(?:{alternation(w['frame_intro'] + w['frame_preposition'] + w['discourse_opener'])}"
                                r"|[A-Z]\w+ing|\d[\d,.]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", re.I),
         time_before=re.compile(
@@ -214,7 +215,7 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
 _WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^\s,;:()“”\"]+(?:\s+[^\s,;:()“”\"]+){0,5}?)\s+$")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?"
                        r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][^)]*\))\s*[—–-]+\s*")
-_INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
+_INTRO_PHRASE = re.compile(rf"(?P<first>{WORD_CHAR}+)(?:\s+[\w’'”\".-]+){{0,12}}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
 
 
 _DASHES = frozenset("—–-")  # spaced dashes, as tokens ("--" is two)
@@ -428,7 +429,7 @@ def _skip_parenthesis(tokens, k) -> int:
     return k
 
 
-_AFTER_CLOSING_QUOTE = re.compile(r"[,?!](?:[”\"’]|'')\s*[\w’'-]+\s*$")
+_AFTER_CLOSING_QUOTE = re.compile(rf"[,?!](?:[”\"’]|'')\s*{WORD_CHAR}+\s*$")
 
 
 def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:

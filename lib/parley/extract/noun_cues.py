@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import WORD_CHAR
 from . import content as _content
 from .cues import Cue
 from .mentions import Mention, speaker_lexicon
@@ -126,4 +127,4 @@ def _function_word(word: str, lex) -> bool:
     return low in lex.stop or low in lex.determiners or word in lex.weekdays or low in lex.weekdays
 
 
-_WORD_BEFORE = re.compile(r"([\w’'-]+)\s+(?:the\s+)?$")
+_WORD_BEFORE = re.compile(rf"({WORD_CHAR}+)\s+(?:the\s+)?$")

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import HYPHENATED, PLAIN
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
 from .quotes import Quotes
@@ -98,14 +99,10 @@ def _gender_from_own_words(found: list[Statement], text: str, speakers: list[Act
         m = by_span.get((f.speaker.start, f.speaker.end))
         if m is None or m.form != "name" or m.desc.gender or m.desc.kind not in ("person", "unknown"):
             continue
-        first = _FIRST_WORD.match(text, f.content[0], f.content[1])
+        first = PLAIN.match(text, f.content[0], f.content[1])
         gender = lex.genders.get(first.group(0).lower()) if first and f.mode == "indirect" else None
         if gender and first.group(0).lower() in speaker_lexicon().pronouns:
             m.desc = _with_gender(m.desc, gender)
-
-
-_FIRST_WORD = re.compile(r"\w+")
-_WORDS = re.compile(r"[\w-]+")
 
 
 def _with_gender(desc, gender: str):
@@ -394,10 +391,10 @@ def _link_definite(links: _Links, i: int, m: ActorMention) -> None:
         return
     if d.kind == "body" and not d.parties and not d.blocked:
         # "the customs authority" after "the Chinese customs office": a body sharing a modifier
-        mods = set(_WORDS.findall(d.text.lower())) - {d.head} - links.spk.determiners
+        mods = set(HYPHENATED.findall(d.text.lower())) - {d.head} - links.spk.determiners
         for _, c in links.recent(i, _ROLE_WINDOW):
             a = links.actors[c.actor]
-            if a.kind == "body" and a.parties and not a.blocked and mods & set(_WORDS.findall(a.name.lower())):
+            if a.kind == "body" and a.parties and not a.blocked and mods & set(HYPHENATED.findall(a.name.lower())):
                 links.attach(i, m, a.id, "anaphor")
                 return
     links.new(i, m)

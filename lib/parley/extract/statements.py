@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, word_lists
+from ..core.words import PLAIN, WORD_CHAR
 from . import content as _content
 from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
@@ -151,7 +152,7 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
     return rows
 
 
-_CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_CONTENT_WORD = re.compile(rf"\w{WORD_CHAR}*")
 _QUOTE_REF = re.compile(r"#(\d+)")  # "continues #3": another statement's number in an evidence
 _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
@@ -385,8 +386,6 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     return None
 
 
-
-
 def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
     """Attribute one cue: find its speaker and content within the sentence (two statements for a long split quote)."""
     if cue.kind == "according_to":
@@ -557,7 +556,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
         rest = text[relay.content[0]:relay.content[1]]
         for cs, ce in sorted(covered, reverse=True):
             rest = rest[:max(0, cs - relay.content[0])] + rest[max(0, ce - relay.content[0]):]
-        if not relayed or len(_WORD.findall(rest)) > 2:
+        if not relayed or len(PLAIN.findall(rest)) > 2:
             continue  # it says something of its own
         found[:] = [f for f in found if f is not relay]
         for f in relayed:
@@ -620,7 +619,6 @@ _OUTLET_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:[”\"’]\s*)?(?:(?:according
 
 _RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"
 _BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare frame ("Austin said.")
-_WORD = re.compile(r"\w+")
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 

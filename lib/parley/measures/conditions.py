@@ -63,6 +63,7 @@ import pandas as pd
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon
 from ..core.story import resolve_story
+from ..core.words import WORD, WORD_CHAR
 from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "condition_category", "to_conditions"]
@@ -297,8 +298,8 @@ def _lexicon() -> _Lexicon:
         contracted=re.compile(rf"['’](?<=\w['’])(?:{alternation(m[1:] for m in modals if m[0] in chr(39) + '’')})"
                               r"(?![\w-])", re.I),
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
-                        rf"(?:\s+(?!(?:{alternation(function)})(?![\w-]))[\w’'-]+){{1,3}}"
-                        rf"|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
+                        rf"(?:\s+(?!(?:{alternation(function)})(?![\w-])){WORD_CHAR}+){{1,3}}"
+                        rf"|(?-i:[A-Z]){WORD_CHAR}*(?:\s+(?-i:[A-Z]){WORD_CHAR}*){{0,2}})"
                         rf"\s+(?:{alternation(modals)})(?![\w-])", re.I),
         boundary=re.compile(_alternation(syntax.get("boundary", [])), re.I),
         reporting=re.compile(_alternation(syntax.get("reporting", [])), re.I),
@@ -389,7 +390,7 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         begin = aside.end() if aside else m.end()
         if rule.kind == "free-relative":  # "Whoever attacks our ships | will pay": it is the main clause's subject
             end = _span_end(text, begin, limit, lex)
-            first = _WORD.search(text, begin, end)
+            first = WORD.search(text, begin, end)
             verb = lex.modal.search(text, first.end(), end) if first else None
             end = verb.start() if verb else end
         else:
@@ -477,7 +478,7 @@ def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> 
     talks between A and B"), else its clause.
     """
     start = _clause_start(text, pos)
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, pos)]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, pos)]
     if not words:
         return None
     lowered = [w[0].lower() for w in words]
@@ -589,8 +590,8 @@ def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> b
 
 
 _NON_WORD = re.compile(r"\W")
-_LAST_WORD = re.compile(r"[\w’'-]+$")
-_LAST_WORD_OR_NONE = re.compile(r"[\w’'-]*$")
+_LAST_WORD = re.compile(rf"{WORD_CHAR}+$")
+_LAST_WORD_OR_NONE = re.compile(rf"{WORD_CHAR}*$")
 _AND_OR = re.compile(r"(?:and|or)\s+", re.I)
 
 
@@ -726,7 +727,7 @@ def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
 def _complement(text: str, i: int, lex: _Lexicon) -> bool:
     """Say whether the words at ``i`` open a complement ("suggesting | the election may", "that | it will"),
     not a main clause."""
-    word = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
+    word = re.search(rf"({WORD_CHAR}+)\W*$", text[max(0, i - 30):i])
     if not word:
         return False
     w = word.group(1).lower()  # after a determiner the words go on with its noun phrase
@@ -829,7 +830,7 @@ def _new_phrase(text: str, a: int, b: int, e: int, lex: _Lexicon) -> bool:
     before = text[:a].rstrip()
     if before.endswith(("”", '"', "’")):
         return True
-    word = re.match(r"[“‘\"]|[\w’'-]+", text[b:e])
+    word = re.match(rf"[“‘\"]|{WORD_CHAR}+", text[b:e])
     if not word:
         return False
     w = word.group().lower()
@@ -876,8 +877,6 @@ def _opens(part: str) -> bool:
 
 # --------------------------------------------------------------------------- targets
 
-_WORD = re.compile(r"[\w’'-]+")
-
 
 def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Return the span of what the condition attaches to, or None.
@@ -890,7 +889,7 @@ def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int]
     clause, the subject after it ("If the talks fail, the coalition will stay").
     """
     clause = _clause_start(text, m_start)
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, clause, m_start)]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m_start)]
     if not words:
         return _subject_after(text, end, lex)
     lowered = [w[0].lower() for w in words]
@@ -954,7 +953,7 @@ def _subject_after(text: str, end: int, lex: _Lexicon) -> tuple[int, int] | None
     """Return the subject of the main clause after a leading condition, when a verb group follows it."""
     rest = re.match(r"[\s,]*", text[end:])
     start = end + rest.end()
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, min(len(text), start + 80))]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, min(len(text), start + 80))]
     for k, (w, _, _) in enumerate(words[:7]):
         if k and (lex.modal.fullmatch(w) or w.lower() in lex.copulas):
             return _trim(text, words[0][1], words[k - 1][2])
