@@ -18,7 +18,7 @@ from ..core.words import NOT_IN_WORD, WORD_CHAR
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["Clause", "Span", "content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["Clause", "Span", "content_after", "content_before", "adverbials_then_comma", "adverbials_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical", "relative_aside"]
 
 _MERGE_REPORT = 1.0  # a report ("he said") no longer than the quotes it splits stays inside the span
@@ -30,9 +30,9 @@ _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
 _ASIDE_AFTER_THAT = re.compile(r",\s*[^,.;:“\"]{1,60},\s*\S")  # "that, like him, she ..."
 _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
-_FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
+_REPORT_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
-_FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+_REPORT_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
 # "said in a video posted by state TV": the participle describes the medium, it is no content
 _MEDIUM_PARTICIPLE = re.compile(r"\s*(?:[a-z]{3,}ed|shown|broadcast|aired)\s+(?:by|on|to)\s+[^,;:.“\"]{1,60}?(?=\s*(?:[,;:.“\"]|that\b|$))")
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom)$")
@@ -42,7 +42,7 @@ _NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
 @dataclass(frozen=True)
 class _Grammar:
     addressee: re.Pattern
-    lead_frame: re.Pattern
+    lead_adverbial: re.Pattern
     content_stop: re.Pattern
     narration: re.Pattern
     narration_after_quote: re.Pattern
@@ -53,7 +53,7 @@ class _Grammar:
     tell_cue: re.Pattern
     intro: re.Pattern
     this_clause: re.Pattern
-    title_frame: re.Pattern
+    title_adverbial: re.Pattern
     title: re.Pattern
     leading_conjunction: re.Pattern
     clause_rest: re.Pattern
@@ -75,7 +75,7 @@ def _grammar() -> _Grammar:
             rf"|{a(w['addressee'])}|"
             r"the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?)(?=\s|,|:|$)"),
         # Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
-        lead_frame=re.compile(
+        lead_adverbial=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
             rf"(?:{WORD_CHAR}+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
@@ -127,15 +127,15 @@ def _grammar() -> _Grammar:
                              rf"|(?:\s+{WORD_CHAR}+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
                              rf"|,\s+{WORD_CHAR}+(?:\s+{WORD_CHAR}+)?,\s+that\b"),
-        # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
+        # an addressee and its adverbials before "that": no quote, clause stop or relative pronoun on the way
         that_after_addressee=re.compile(rf"(?:\s+(?!(?:{a(w['relative'])})\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
         # the forms of "tell", participle included ("telling voters ... that")
         tell_cue=re.compile(rf"{NOT_IN_WORD}(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
-        # "said this was not enough": "this" opens the content, not a time frame ("said this week")
+        # "said this was not enough": "this" opens the content, not an adverbial of time ("said this week")
         this_clause=re.compile(rf"(?:this|that)\s+(?:{a(w['clause_verb'])})\b"),
-        # a frame naming a programme or publication opens with an intro word or a day
-        title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
+        # an adverbial naming a programme or publication opens with an intro word or a day
+        title_adverbial=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
         # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
         title=re.compile(r"[“\"‘']+[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|a|an|the|of|in|on|to|for|and|with|at)){0,7}"
                          r"[,.]?[”\"’']+"),
@@ -146,7 +146,7 @@ def _grammar() -> _Grammar:
         subordinate=re.compile(rf"(?i)(?:(?:{a(w['leading_conjunction'])})\s+)?(?:{a(w['subordinator'])})\s[^,;:{NL}]*$"),
         # the comma after which the main clause begins: a subject follows it
         main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
-        # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
+        # what follows an interrupting report and belongs to it, not to the clause: "..., he said, adding ...",
         # "..., she said, according to ...", "..., he said, on condition of anonymity"
         frame_rest=re.compile(rf"(?:\w+ly\s+)?{WORD_CHAR}+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
@@ -201,7 +201,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
         Where the sentence's next cue starts: a content clause ends before it.
     plain : bool
         The content is everything after the cue ("described the plan as ...",
-        "called on X to ..."): no addressee or time frame is skipped.
+        "called on X to ..."): no addressee or adverbial of time is skipped.
     """
     g = _grammar()
     text, e, quotes = clause.text, clause.end, clause.quotes
@@ -235,7 +235,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
 
 def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Grammar) -> int:
     """Return where the content after a cue ending at ``ce`` may start: past an addressee ("told reporters
-    that") and time, place and medium frames ("said on Monday", "said in a video posted by state TV")."""
+    that") and adverbials of time, place and medium ("said on Monday", "said in a video posted by state TV")."""
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
     inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
@@ -256,7 +256,7 @@ def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Gram
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -318,8 +318,8 @@ def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, aft
     return end
 
 
-def frames_then_comma(text: str, ce: int, e: int) -> bool:
-    """Say whether only time, place and audience frames and then a comma follow a cue.
+def adverbials_then_comma(text: str, ce: int, e: int) -> bool:
+    """Say whether only adverbials of time, place and audience and then a comma follow a cue.
 
     "..., the minister said on Thursday, reaffirming ...": what follows the
     comma is the reporter's, and the content is the clause before the speaker.
@@ -327,7 +327,7 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     g = _grammar()
     p = ce
     while True:
-        m = g.lead_frame.match(text, p, e)
+        m = g.lead_adverbial.match(text, p, e)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -340,8 +340,8 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
 _SHORT_END = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,5}}{WORD_CHAR}+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
 
 
-def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
-    """Say whether only time, place and audience frames follow ``p`` to the end of the sentence ("said on Monday.").
+def adverbials_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
+    """Say whether only adverbials of time, place and audience follow ``p`` to the end of the sentence ("said on Monday.").
 
     After "told" (``tell``) an addressee may come first ("told a news conference.").
     """
@@ -350,7 +350,7 @@ def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
     g = _grammar()
     start = p
     while True:
-        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -433,16 +433,16 @@ def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[i
 
 
 def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, inverted: bool, g: _Grammar) -> str:
-    """Say what the words before a report are: "none" (a frame of time, place or programme, no content),
+    """Say what the words before a report are: "none" (an adverbial of time, place or programme, no content),
     "clause" (the report interrupts one clause, which is the content), or "" (the content, before it)."""
     text, e, quotes = clause.text, clause.end, clause.quotes
     cs, ce = span
     piece = text[cs:ce]
     words = len(piece.split())
     if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
-        return "none"  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
+        return "none"  # "Citing “obligations in Tennessee,” the spokeswoman told ...": an adverbial, not content
     last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
-    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
+    if last and last[1] >= ce and g.title_adverbial.match(piece) and g.title.fullmatch(text, last[0], ce):
         return "none"  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
     if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
         # The report interrupts a clause ("Climate change, X says, is ...") or follows an
@@ -453,7 +453,7 @@ def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, in
             return "none"  # "In a statement, X said ..." has no content before the speaker
     if not quoted and g.clause_rest.match(text, report_end, e):
         return "clause"  # "The good news, Woolson said, is that ...": one clause around the report
-    m = _FRAME_COMMA.match(text, report_end, e)
+    m = _REPORT_COMMA.match(text, report_end, e)
     if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
             and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, report_end, m.end() + 40):
         return "clause"  # "Unless countries act, the experts say, the world could suffer ..."
@@ -465,7 +465,7 @@ def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     quote sentences after it without a cue of their own; None without one."""
     text, e, quotes, sents, i = clause.text, clause.end, clause.quotes, clause.sents, clause.index
     tail = None
-    m = _FRAME_BEFORE_QUOTE.match(text, report_end, e)
+    m = _REPORT_BEFORE_QUOTE.match(text, report_end, e)
     if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
@@ -560,8 +560,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
 
 def relative_aside(text: str, s: int, e: int, speaker_start: int, report_end: int,
                    quotes: Quotes) -> tuple[int, int] | None:
-    """Return the rest of a relative clause that a frame interrupts ("the army, which, he said, had broken the
-    truce"): what the speaker said of the noun, without the pronoun; None for any other frame."""
+    """Return the rest of a relative clause that a report interrupts ("the army, which, he said, had broken the
+    truce"): what the speaker said of the noun, without the pronoun; None for any other report."""
     if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
         return None
     m = _RELATIVE_AFTER.match(text, report_end, e)
@@ -595,7 +595,7 @@ def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: in
     words = len(text[before[0]:before[1]].split()) if before else 0
     if words >= 3 and not (words < 6 and _grammar().intro.match(text, before[0]) and after
                            and len(text[after[0]:after[1]].split()) >= 3):
-        return before  # but "At the same time, according to X, ..." is a frame, and what follows is the content
+        return before  # but "At the same time, according to X, ..." is an adverbial, and what follows is the content
     if after and len(text[after[0]:after[1]].split()) >= 3:
         return after
     return None
@@ -610,12 +610,12 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[int, int] | None) -> str:
+def mode_of(text: str, content: tuple[int, int], quotes: Quotes, report: tuple[int, int] | None) -> str:
     """Classify a content span as direct, mixed or indirect by how much of it is quoted.
 
     Parameters
     ----------
-    frame : tuple of int or None
+    report : tuple of int or None
         The span of the cue and speaker when it sits inside the content (a
         split quote): it is not counted as content.
     """
@@ -625,8 +625,8 @@ def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[in
         return "indirect"
     letters = _alnum_count(text, cs, ce)
     in_quotes = sum(_alnum_count(text, qs, qe) for qs, qe in quoted)
-    if frame:  # the "he said" inside a split quote is not content
-        letters -= _alnum_count(text, *frame)
+    if report:  # the "he said" inside a split quote is not content
+        letters -= _alnum_count(text, *report)
     return "direct" if in_quotes >= letters - 2 else "mixed"
 
 

@@ -454,7 +454,7 @@ def _attribute_report(text, sent: Sentence, cue: Cue, quotes, same_sentence, sen
         pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
-    document = bool(_document_frame().search(text, s, e))
+    document = bool(_in_document().search(text, s, e))
     out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (the caller links them)
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
@@ -476,7 +476,7 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
 
     def before():
         report_start = cue.start if inverted else speaker.start
-        closing = _content.frames_to_end(text, report_end, e, tell=cue.kind == "tell" and not inverted) \
+        closing = _content.adverbials_to_end(text, report_end, e, tell=cue.kind == "tell" and not inverted) \
             and not _outlet(speaker.text, loose=True)
         got = _content.content_before(clause, _content.Span(report_start, report_end),
                                       [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
@@ -493,7 +493,7 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
     if plain:
         return after()  # "described X as ...", "called on X to ...": the content follows
     if inverted or _content.after_quote(text, s, speaker.start) or (
-            text[s:speaker.start].rstrip().endswith(",") and _content.frames_then_comma(text, cue.end, e)):
+            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(text, cue.end, e)):
         # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
         return before() or after()
     return after() or before()
@@ -509,7 +509,7 @@ def _opens_report(f: Statement, report_start: int) -> bool:
 
 
 def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
-    """Return the quote that ends the sentence before a bare frame ("“... the year.” Austin said.")."""
+    """Return the quote that ends the sentence before a bare report ("“... the year.” Austin said.")."""
     rest = text[max(speaker.end, cue.end):sent.end]
     if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
         return None
@@ -525,7 +525,7 @@ def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speak
 
 
 @built_from("attribution.csv")
-def _document_frame() -> re.Pattern:
+def _in_document() -> re.Pattern:
     """Match "in a statement", "via a readout": the statement was made in a document."""
     w = word_lists("attribution.csv")
     return re.compile(rf"(?i)\b(?:in|via|through)\s+(?:{alternation(w['frame_determiner'])})\s+(?:joint\s+|written\s+)?"
@@ -537,7 +537,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
 
     "“...,” Austin said, according to Reuters", "Reuters reported that Austin
     said ...", "According to a video posted by state TV, he said ...": the
-    outlet's "content" must be those statements and their frames and nothing
+    outlet's "content" must be those statements and their reports and nothing
     else; an outlet that reports something of its own stays a statement.
     ", Reuters reported." after a statement gives no statement of its own
     (its content would be the other's), only the ``via``.
@@ -618,12 +618,12 @@ _OUTLET_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:[”\"’]\s*)?(?:(?:according
 
 
 _RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"
-_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare frame ("Austin said.")
+_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare report ("Austin said.")
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
 def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
-    frame = None
+    report = None
     if cue and span[0] <= cue.start < span[1]:
-        frame = (min(cue.start, speaker.start), max(cue.end, speaker.end))
-    return _content.mode_of(text, span, quotes, frame)
+        report = (min(cue.start, speaker.start), max(cue.end, speaker.end))
+    return _content.mode_of(text, span, quotes, report)
