@@ -157,6 +157,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     for m in reversed(earlier):
         if m.end <= cs and m.start >= s:
             return m
+    return _sentence_subject(text, list(TOKEN.finditer(text, _subject_start(text, s, cs, lex), cs)), lex)
+
+
+def _subject_start(text: str, s: int, cs: int, lex: SpeakerLexicon) -> int:
+    """Return where a sentence's subject may start: after its introduction, dateline, conjunction and an
+    introductory phrase ("Facing a revolt, ...")."""
     start = lex.sentence_intro.match(text, s, cs).end()
     m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - ", "Washington (AFP) - "
     if m:
@@ -168,7 +174,11 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     if m and (lex.frame_intro.match(text, start) or text[start:m.end("first")].endswith("ing")
               or lex.clause_intro.match(text, start) or lex.intro_end.search(text[start:m.end()])):
         start = m.end()
-    tokens = list(TOKEN.finditer(text, start, cs))
+    return start
+
+
+def _sentence_subject(text: str, tokens: list[re.Match], lex: SpeakerLexicon) -> Mention | None:
+    """Read the subject that opens ``tokens``: a pronoun, a lower-case description or a capitalised name."""
     n = 0
     while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles
                                or tokens[n].group(0) == "." and n and tokens[n - 1].group(0) in lex.titles):
@@ -249,17 +259,10 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         return Mention(m.start(), tokens[k].end(), text[m.start():tokens[k].end()])
     end = None
     if tokens[k].group(0) in _DASHES:  # "Democrats — and some Republicans — say": keep the aside
-        dash, end = tokens[k].group(0), tokens[k].end()
-        m = k - 1
-        if dash == "-" and tokens[m].group(0) == "-" and tokens[m].end() == tokens[k].start():
-            m -= 1  # "--" is two tokens
-        while m >= 0 and tokens[m].group(0) != dash and k - m <= 30:
-            m -= 1
-        if m > 0 and dash == "-" and tokens[m - 1].group(0) == "-" and tokens[m - 1].end() == tokens[m].start():
-            m -= 1
-        if m <= 0 or tokens[m].group(0) != dash:
+        end = tokens[k].end()
+        k = _before_dashes(tokens, k)
+        if k is None:
             return None
-        k = m - 1
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
         before = _skip_parenthesis(tokens, k)
         if before < 0 or before == k:
@@ -285,6 +288,21 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
     if mention and end:
         mention = Mention(mention.start, end, text[mention.start:end])
     return mention
+
+
+def _before_dashes(tokens: list[re.Match], k: int) -> int | None:
+    """Return the index of the token before an aside that closes with the dash at ``k``, or None if it never opened."""
+    dash = tokens[k].group(0)
+    m = k - 1
+    if dash == "-" and tokens[m].group(0) == "-" and tokens[m].end() == tokens[k].start():
+        m -= 1  # "--" is two tokens
+    while m >= 0 and tokens[m].group(0) != dash and k - m <= 30:
+        m -= 1
+    if m > 0 and dash == "-" and tokens[m - 1].group(0) == "-" and tokens[m - 1].end() == tokens[m].start():
+        m -= 1
+    if m <= 0 or tokens[m].group(0) != dash:
+        return None
+    return m - 1
 
 
 def _appositive(text, tokens, k, lex) -> Mention | None:
@@ -482,20 +500,22 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
         n += 1
     while words and words[-1].group(0).lower() in lex.determiners | lex.source_prepositions | {"of", "for", "from", "and"}:
         words.pop()
-    if not words:
+    if not words or inverted and not _inverted_speaker(text, words, e, quoted, lex):
         return None
-    if inverted:
-        if words[0].group(0) in lex.weekdays:
-            return None  # "“...,” X said Sunday": a day, not the speaker
-        # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
-        head = words[-1].group(0)
-        if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
-                or head.lower() in lex.documents or head.lower() in lex.pronouns):
-            return None
-        rest = text[words[-1].end():e].lstrip()
-        if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
-            return None
-        if words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.":
-            return None
     start, end = words[0].start(), words[-1].end()
     return Mention(start, end, text[start:end])
+
+
+def _inverted_speaker(text: str, words: list[re.Match], e: int, quoted: bool, lex: SpeakerLexicon) -> bool:
+    """Say whether the words after a cue are its speaker ("..., said the minister.", "said Smith in a
+    statement"), not content ("said Republicans want ...") or a day ("“...,” X said Sunday")."""
+    if words[0].group(0) in lex.weekdays:
+        return False
+    head = words[-1].group(0)
+    if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
+            or head.lower() in lex.documents or head.lower() in lex.pronouns):
+        return False
+    rest = text[words[-1].end():e].lstrip()
+    if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
+        return False
+    return not (words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.")
