@@ -348,21 +348,11 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
         w = tokens[k].group(0)
         low = w.lower()
         if not _WORD.match(w):
-            if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
-                k -= 1  # the dot of a title abbreviation ("Gen. Smith")
-                continue
-            if w == "." and k > 0 and (tokens[k - 1].group(0) in lex.name_suffixes or (
-                    len(tokens[k - 1].group(0)) == 1 and tokens[k - 1].group(0).isupper())):
-                if first is None:
-                    first = k  # "Joseph R. Biden Jr. said", "Apple Inc. said": a suffix or an initial
-                k -= 1
-                continue
-            if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
-                first = k - 1  # "42% say": a share of those polled
-                k -= 2
-                n += 2
-                continue
-            break
+            step = _mark_step(tokens, k, first, lex)
+            if step is None:
+                break
+            k, first, n = step[0], step[1], n + step[2]
+            continue
         if low in lex.pronouns:
             if first is None:
                 first = k
@@ -372,20 +362,14 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
             first = k  # "Several said", "Some may recall": the quantifier is the subject
             break
         if low in lex.determiners:
-            if first is not None:
+            if first is None:
+                break
+            step = _determiner_step(tokens, k, low, lex)
+            if step is None:
                 first = k
-                j = _complement_head(tokens, k - 1, lex)
-                if j is not None:  # "an official from the Pentagon", "the head of the Russian delegation"
-                    first = k = j
-                    n += 2
-                    k -= 1
-                    continue
-                if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
-                        and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
-                    k -= 2  # "Both DR Congo and the UN say", "Chile and the United States said"
-                    n += 2
-                    continue
-            break
+                break
+            k, first, n = step[0], step[1], n + step[2]
+            continue
         if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
                 and (tokens[k - 1].group(0)[:1].isupper()
                      or low == "and" and tokens[k - 1].group(0).lower() in lex.roles | lex.bodies):
@@ -414,6 +398,37 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                                                    and mention.lower() not in lex.quantifiers):
         return None
     return Mention(start, end, mention)
+
+
+def _mark_step(tokens: list[re.Match], k: int, first: int | None,
+               lex: SpeakerLexicon) -> tuple[int, int | None, int] | None:
+    """Step left over a mark inside a noun phrase: the dot of "Gen." or "Jr.", the "%" of "42%".
+
+    Returns the next token, the phrase's new first token and how many tokens were taken; None where the
+    mark ends the phrase.
+    """
+    w = tokens[k].group(0)
+    if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
+        return k - 1, first, 0  # the dot of a title abbreviation ("Gen. Smith")
+    if w == "." and k > 0 and (tokens[k - 1].group(0) in lex.name_suffixes or (
+            len(tokens[k - 1].group(0)) == 1 and tokens[k - 1].group(0).isupper())):
+        # "Joseph R. Biden Jr. said", "Apple Inc. said": a suffix or an initial
+        return k - 1, k if first is None else first, 0
+    if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
+        return k - 2, k - 1, 2  # "42% say": a share of those polled
+    return None
+
+
+def _determiner_step(tokens: list[re.Match], k: int, low: str, lex: SpeakerLexicon) -> tuple[int, int, int] | None:
+    """Step left past a determiner that does not open the phrase: "an official from the Pentagon", "Chile
+    and the United States". Returns as :func:`_mark_step` does; None where the determiner opens the phrase."""
+    j = _complement_head(tokens, k - 1, lex)
+    if j is not None:  # "an official from the Pentagon", "the head of the Russian delegation"
+        return j - 1, j, 2
+    if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
+            and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
+        return k - 2, k, 2  # "Both DR Congo and the UN say", "Chile and the United States said"
+    return None
 
 
 def _complement_head(tokens, k, lex) -> int | None:

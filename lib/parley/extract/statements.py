@@ -238,19 +238,25 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
                                    nc.rule))
         _relays(text, found, before, e)
-        if len(found) == before and found:
-            prev = found[-1]
-            span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
-                                              sents[prev.sentence].block_index)
-            if span:
-                found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
-                                       continues=prev))
-                continue
         if len(found) == before:
-            got = _document_quote(text, sents, i, quotes)
-            if got:
-                found.append(got)
+            _add_without_cue(text, sents, i, quotes, found)
     return _dedupe(found)
+
+
+def _add_without_cue(text: str, sents: list[Sentence], i: int, quotes: Quotes, found: list[Statement]) -> None:
+    """Add the statement of a sentence without a cue of its own: a quote paragraph that continues the
+    statement before it, or a quote after "X issued a statement ..." in the sentence before."""
+    if found:
+        prev = found[-1]
+        span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
+                                          sents[prev.sentence].block_index)
+        if span:
+            found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
+                                   continues=prev))
+            return
+    got = _document_quote(text, sents, i, quotes)
+    if got:
+        found.append(got)
 
 
 @built_from("reporting_verbs.csv")
