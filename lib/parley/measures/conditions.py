@@ -118,50 +118,67 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     rows_of_story = resolve_story(story).conditions
     if rows_of_story is not None:
         lex = replace(lex, categories=_categories(rows_of_story))
-    rows: list[dict] = []
-    covered: dict = {}
     has_sentences = sentences is not None and len(sentences) > 0
     texts = ({(a, i): (int(s), t) for a, i, s, t in zip(*(sentences[c].tolist() for c in (
         "article_id", "sentence_id", "start", "text")))} if has_sentences else {})
-    heads: dict = {}  # article -> where a statement's "X said" frame starts -> its (statement_id, party) rows
-    if statements is not None and len(statements):
-        cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
-            ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
-            ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None), ("speaker_start", None))]
-        memo: dict = {}  # a joint statement's rows share their content
-        for sid, aid, sent, party, content, base, cue, cue_start, speaker_start in zip(*cols):
-            if not isinstance(content, str) or pd.isna(base):
-                continue
-            base = int(base)
-            party = None if pd.isna(party) else party
-            covered.setdefault(aid, []).append((base, base + len(content)))
-            head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
-            if head is not None and head < base:
-                heads.setdefault(aid, {}).setdefault(head, []).append((base, sid, party))
-            lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
-            if (content, lead) not in memo:
-                memo[content, lead] = _find(content, lex, lead=lead)
-            for found in memo[content, lead]:
-                rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
-                             "party": party, **_shift(found, base)})
+    rows, covered, heads = _in_statements(statements, texts, lex)
     if has_sentences:
-        rows = _locate(rows, texts)
-        covered = {aid: _Spans(spans) for aid, spans in covered.items()}
-        nothing = _Spans([])
-        for (aid, sent), (start, text) in texts.items():
-            for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
-                for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
-                    found = _shift(found, s)
-                    # "If the union says no, | the mayor said | the depots will close": a condition that opens the
-                    # sentence of a statement whose frame follows it is that statement's
-                    gap = _GAP.match(text, found["end"] - start).end() + start
-                    owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
-                    nearest = min(base for base, _, _ in owners) if owners else None  # a joint statement's rows
-                    for sid, party in ([(sid, party) for base, sid, party in owners if base == nearest] if owners
-                                       else [(None, None)]):
-                        rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
-                                     "party": party, **found})
+        rows = _in_narration(_locate(rows, texts), covered, heads, texts, lex)
     return _frame(rows, texts)
+
+
+def _in_statements(statements: pd.DataFrame | None, texts: dict, lex) -> tuple[list[dict], dict, dict]:
+    """Find the conditions in the statements' contents.
+
+    Returns the rows, the spans each article's contents cover, and by article
+    where each statement's "X said" report starts -> its (content start,
+    statement_id, party).
+    """
+    rows: list[dict] = []
+    covered: dict = {}
+    heads: dict = {}
+    if statements is None or not len(statements):
+        return rows, covered, heads
+    cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
+        ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
+        ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None), ("speaker_start", None))]
+    memo: dict = {}  # a joint statement's rows share their content
+    for sid, aid, sent, party, content, base, cue, cue_start, speaker_start in zip(*cols):
+        if not isinstance(content, str) or pd.isna(base):
+            continue
+        base = int(base)
+        party = None if pd.isna(party) else party
+        covered.setdefault(aid, []).append((base, base + len(content)))
+        head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
+        if head is not None and head < base:
+            heads.setdefault(aid, {}).setdefault(head, []).append((base, sid, party))
+        lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
+        if (content, lead) not in memo:
+            memo[content, lead] = _find(content, lex, lead=lead)
+        for found in memo[content, lead]:
+            rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                         "party": party, **_shift(found, base)})
+    return rows, covered, heads
+
+
+def _in_narration(rows: list[dict], covered: dict, heads: dict, texts: dict, lex) -> list[dict]:
+    """Add the conditions in the parts of sentences no statement content covers to ``rows`` (in place; returned)."""
+    covered = {aid: _Spans(spans) for aid, spans in covered.items()}
+    nothing = _Spans([])
+    for (aid, sent), (start, text) in texts.items():
+        for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
+            for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
+                found = _shift(found, s)
+                # "If the union says no, | the mayor said | the depots will close": a condition that opens the
+                # sentence of a statement whose report follows it is that statement's
+                gap = _GAP.match(text, found["end"] - start).end() + start
+                owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
+                nearest = min(base for base, _, _ in owners) if owners else None  # a joint statement's rows
+                for sid, party in ([(sid, party) for base, sid, party in owners if base == nearest] if owners
+                                   else [(None, None)]):
+                    rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                                 "party": party, **found})
+    return rows
 
 
 _GAP = re.compile(r"[\s,]*")
