@@ -413,6 +413,10 @@ def test_the_story_briefing_states_the_differences_beyond_noise(story):
     assert "Velmora framed more of its statements as sovereignty / territory than Ostrand: 6 of 14" in briefing
     assert "Too few to compare" not in briefing  # 20 statements each
     assert "<h3>Check these first</h3>" in page and "<ul class='check-first'>" in page
+    # the evidence reads the tone the briefing reads: the cooperation–conflict chart and score, lexicons below
+    tone = page[page.index('<section class="chart" id="40-tone"'):page.index('id="20-distinctive-terms"')]
+    assert "Cooperation–conflict score (−10…+10)" in tone and "+1.40 (+0.08 to +2.55), n=20" in tone
+    assert tone.index("Cooperation–conflict score") < tone.index("TextBlob polarity")  # lexicons for comparison
     assert "20 articles (6 outlets, 4 Mar 2024 to 19 May 2024)" in briefing
     # "the Joint River Cooperation Commission" is a name: that statement frames nothing as cooperation
     framed = re.search(r"Joint River Cooperation Commission.*?<td class=\"col-framing\">([^<]*)</td>", page, re.S)
