@@ -45,8 +45,8 @@ __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
 #: Columns that :func:`add_tone` adds.
 TONE_COLUMNS = ["tone_score", "tone", "tone_acts", "tone_category", "conditional_threat", "conditional_offer"]
 _DTYPES = (float, object, object, object, bool, bool)
-_STATES = {"conditional": "conditional offer", "asked": "asked for", "elided": "negated after a contrast",
-           "failed": "failed", "unmeant": "its intention negated"}  # as the evidence says them
+_STATES = {"conditional": "conditional offer", "asked": "asked for", "accused": "what is accused", "elided": "negated after a contrast",
+           "failed": "failed", "unhappened": "negated, passive", "unmeant": "its intention negated"}  # as the evidence says them
 #: The three classes, from conflict to cooperation.
 TONES = ("confrontational", "neutral", "cooperative")
 #: What a mentioned event weighs, as a share of the weight of an act the speaker performs.
@@ -348,7 +348,11 @@ def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
         lo = max(0, s - _DENIAL_WINDOW - 1)  # only the words just before an act can negate or deny it
         state = "denied" if denied and row.kind != "contrast" else _state(_letters(plain[lo:s], lexicon),
                                                                           plain[lo:s], s - lo, lexicon)
-        if row.plover == "REJECT" and not state and "k" in _letters(keys[e:e + 3], lexicon):
+        if (state == "negated" and row.kind in ("act", "topic") and words[s].endswith(("ed", "en"))
+                and not lexicon.passive.isdisjoint(keys[max(0, s - 3):s])):
+            state = "unhappened"  # "was not discussed", "has not been signed": it did not happen, nobody refused it
+        # "rejected the claims": a denial; but "will not give in to the demands" declines to yield (124)
+        if row.plover == "REJECT" and row.cameo != "124" and not state and "k" in _letters(keys[e:e + 3], lexicon):
             row = _Row(row.rule, row.words, row.kind, "016", "", 0.0, "deny (rejects a claim)")
         act = _Act(" ".join(words[s:e]), row, s, state, cue=s < n, clause=bisect_left(breaks, s))
         if act.cue and row.cameo == "016":  # "denied | that ...", "rejected | the claims that ...": all denied
@@ -382,10 +386,11 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
     """Set each act's weight: its Goldstein weight, turned by negation, denial, a condition or a contrast."""
     contrast = max((a.start for a in acts if a.row.kind == "contrast" and not a.cue), default=None)
     _ask(acts)
+    _accuse(acts)
     _fail(acts)
     for n, act in enumerate(acts):
         row, weight = act.row, (act.weight if act.state == "intended" else act.row.goldstein)
-        if act.state in ("asked", "unmeant", "failed"):  # asked for, intended by a refused intention, failed:
+        if act.state in ("asked", "unmeant", "failed", "accused"):  # asked for, intended by a refused intention, failed:
             act.weight = 0.0                               # not done, and what asks, refuses or fails weighs
             continue
         if row.kind == "intent":  # "ready to resume talks" is an offer, "vowed to retaliate" the retaliation's
@@ -400,15 +405,15 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
                     following.state, weight = "intended", 0.0
                     following.weight = min(following.row.goldstein, row.goldstein)
         turned = None
-        if act.state in ("negated", "renounced", "elided") and weight > 0:  # "does not want normalisation" rejects it
-            # "will not sign", "refused to agree": a rejection; "no progress": a pessimistic comment
-            turned = _PESSIMISTIC if row.cameo[:3] in _COMMENTS else _REJECT
+        if act.state in ("negated", "renounced", "elided", "unhappened") and weight > 0:  # "does not want ..."
+            # "will not sign", "refused to agree": a rejection; "no progress", "was not signed": a pessimistic comment
+            turned = _PESSIMISTIC if row.cameo[:3] in _COMMENTS or act.state == "unhappened" else _REJECT
         elif act.state == "renounced" and weight < 0:  # "has no intention of attacking", "will not attack"
             turned = _RENOUNCE
         if turned is not None:
             act.row = _Row(row.rule, row.words, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
             weight = turned[2]
-        elif act.state in ("negated", "denied", "renounced", "elided"):  # "did not threaten", "denied ... agreed"
+        elif act.state in ("negated", "denied", "renounced", "elided", "unhappened"):  # "did not threaten", "denied ... agreed"
             weight = 0.0
         elif row.kind == "precondition":  # "will only talk once ...": the restriction is a demand
             following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
@@ -433,6 +438,21 @@ def _fail(acts: list[_Act]) -> None:
             if (act.clause == failure.clause and not act.cue and not act.state and act.row.goldstein > 0
                     and act.row.kind not in ("contrast", "neutral", "failure")):
                 act.state = "failed"
+
+
+def _accuse(acts: list[_Act]) -> None:
+    """Mark the events an accusation accuses of ("accused X of launching strikes"): the accusation weighs.
+
+    CAMEO codes "accuse X of Y" as an accusation (112) and nothing else: Y is
+    not an event the speaker reports beside it.
+    """
+    for n, act in enumerate(acts):
+        if act.state or act.row.kind != "act" or act.row.plover != "ACCUSE":
+            continue
+        for other in acts[n + 1:]:
+            if other.row.kind == "topic" and not other.state and (
+                    other.cue == act.cue and other.clause == act.clause or act.cue and not other.cue and other.clause == 0):
+                other.state = "accused"
 
 
 def _ask(acts: list[_Act]) -> None:
