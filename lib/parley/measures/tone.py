@@ -29,6 +29,14 @@ CAMEO 026), what a demand asks for is not done. A statement with a condition
 marker of ``condition_markers.csv`` ("if", "unless", "in exchange for") flags
 its threats as conditional threats and its offers as conditional offers; a
 conditional offer weighs half, since its condition is a demand.
+
+An act is counted once, as CAMEO codes it: what an accusation accuses of is not
+a second event ("accused X of shelling"), an act after an intention ("ready to
+sign") weighs as the intention and a refused intention's act is not done ("not
+prepared to sign"). A clause after a contrast that only negates ("..., but the
+other side is not") negates the cooperative acts before it; a cooperative event
+said to have failed ("the talks collapsed") or negated in the passive ("was not
+discussed") is a pessimistic comment (CAMEO 012), not a rejection.
 """
 from __future__ import annotations
 
