@@ -151,6 +151,9 @@ NEGATION_FORMS = [  # (content, tone, what the evidence says) negation forms rea
     ("the republic refuses to bow to pressure from abroad", "confrontational", "negated: yield"),
     ("the junta will not give in to the demands", "confrontational", "decline to yield"),
     ("the government decided to yield to the protesters", "cooperative", "yield"),
+    ("the coast guards pledged to work to avoid illegal landings", "cooperative", "negated"),  # prevented: not done
+    ("the agencies will work together to prevent attacks on pipelines", "cooperative", "renounced"),
+    ("the council adopted measures to curb illegal fishing", "neutral", "negated"),
 ]
 
 
@@ -169,6 +172,15 @@ def test_negation_forms(content, expected, evidence):
 ])
 def test_progress_that_is_reviewed_is_no_praise(content, praise):
     assert ("praise or endorse" in _tone("said", content)["tone_acts"]) == praise
+
+
+@pytest.mark.parametrize(("content", "expected", "evidence"), [
+    ("the ratification of the treaty is on the agenda", "cooperative", "mentioned"),  # the noun names the event
+    ("the parliament will ratify the treaty in May", "cooperative", "sign formal agreement (SUPPORT 057, +8.0)"),
+])
+def test_a_noun_mentions_the_event_its_verb_does_it(content, expected, evidence):
+    row = _tone("said", content)
+    assert row["tone"] == expected and evidence in row["tone_acts"], row["tone_acts"]
 
 
 ACCUSATIONS = [  # (cue, content) what an accusation accuses of is not a second event: the accusation weighs
@@ -269,7 +281,7 @@ def test_lexicon_rows_are_well_formed():
     rows = read_lexicon("tone.csv")
     assert len({r["rule"] for r in rows}) == len(rows)
     assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future", "passive",
-                                         "failure"}
+                                         "failure", "prevention"}
     weights = {}
     for row in rows:
         if row["cameo"]:  # one weight per CAMEO code, as in the Goldstein table

@@ -188,7 +188,7 @@ def _lexicon() -> _Lexicon:
     future = frozenset(w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
     passive = frozenset(w for row in rows if row["kind"].strip() == "passive" for w in _tokens(row["phrase"]))
     for row in rows:
-        if row["kind"].strip() in ("future", "passive"):
+        if row["kind"].strip() in ("future", "passive", "prevention"):
             continue
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["kind"].strip(), row["cameo"].strip(),
@@ -206,6 +206,10 @@ def _lexicon() -> _Lexicon:
             letters.setdefault(keys[0], letter)
         else:
             phrases.setdefault(keys[0], []).append((keys, letter))
+    for row in rows:  # "to avoid", "to prevent": what they prevent is not done, as what a negator negates
+        if row["kind"].strip() == "prevention":
+            for form in _inflections(_tokens(row["phrase"])[0]):
+                letters.setdefault(forms.get(form, form), "n")
     markers: dict = {}
     for row in read_lexicon("condition_markers.csv"):
         if _is_condition(row):
