@@ -198,6 +198,30 @@ def statement_list(unique: pd.DataFrame, articles: pd.DataFrame, terms: pd.DataF
     return "".join(parts)
 
 
+def check_first(unique: pd.DataFrame, order: list[str]) -> str:
+    """Return, per government, its statements whose government rests on an uncertain decision, linked to the list.
+
+    A statement is uncertain when its ``uncertain`` column says why (a
+    pronoun, a close second antecedent, a weak cue: see
+    :mod:`parley.extract.uncertainty`). The analyst reads these first.
+    """
+    if "uncertain" not in unique:
+        return ""
+    parts = []
+    for party in _in_order(unique["party"].fillna(NO_PARTY), order):
+        mine = unique[unique["party"].fillna(NO_PARTY) == party]
+        flagged = mine[mine["uncertain"].notna() & (mine["uncertain"].astype(str).str.strip() != "")]
+        if flagged.empty:
+            parts.append(f"<li><b>{html.escape(party)}</b>: none of {len(mine)} statement"
+                         f"{'s' * (len(mine) != 1)}</li>")
+            continue
+        links = "; ".join(f"<a href='#{statement_anchor(st.statement_id)}'>{html.escape(str(st.speaker or '?'))}"
+                          f"</a> ({html.escape(str(st.uncertain))})" for st in flagged.itertuples())
+        parts.append(f"<li><b>{html.escape(party)}</b>: {len(flagged)} of {len(mine)} statement"
+                     f"{'s' * (len(mine) != 1)}: {links}</li>")
+    return f"<ul class='check-first'>{''.join(parts)}</ul>"
+
+
 # --------------------------------------------------------------------------- helpers
 
 def _attributed(frame: pd.DataFrame) -> pd.DataFrame:
