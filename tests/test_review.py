@@ -32,6 +32,18 @@ def _run(story):
     return analyze(story["articles"], parties=story["parties"], corrections=story["corrections"], workers=1)
 
 
+@pytest.mark.parametrize("kind, text, fields, expected", [
+    ("right", "“We will not move,”", {}, "right “We will not move”"),
+    ("party", "the plan is fair", {"party": []}, "government → none for “the plan is fair”"),
+    ("party", "the plan is fair", {"party": ["A", "B"]}, "government → A; B for “the plan is fair”"),
+    ("missed", "talks will go on.", {"speaker": " an envoy ", "party": ["A"]},
+     "missed statement “talks will go on” by an envoy (A)"),
+    ("not_condition", "if it rains", {}, "not a condition “if it rains”"),
+])
+def test_the_saved_line_quotes_the_text_in_the_words_of_the_form(kind, text, fields, expected):
+    assert review._saved(kind, text, fields) == expected
+
+
 @pytest.mark.parametrize("text, needle, window, expected", [
     ("He said the plan was fair. She said the plan was fair.", "the plan was fair", (27, 55), (36, 53)),
     ("He said the plan was fair.", "the plan\n  was fair", (0, 26), (8, 25)),      # any spacing
@@ -180,8 +192,10 @@ def test_undo_puts_the_file_back_as_it_was_before_the_last_save(story):
     assert buttons["Undo last save"].disabled
     buttons["Right ▶"].click()
     buttons["Not a statement ▶"].click()
+    assert "Statement 3 of" in _lines(box)[0]
     buttons["Undo last save"].click()
     assert list(load_corrections(story["corrections"])["kind"]) == ["right"]
+    assert "Statement 2 of" in _lines(box)[0]  # back at the statement whose judgment was undone
     buttons["Undo last save"].click()  # before the first save there was no file
     assert not story["corrections"].exists() and buttons["Undo last save"].disabled
 
@@ -193,7 +207,7 @@ def test_a_removed_and_a_missed_condition_show_on_their_statement(story):
     correct(story["corrections"], a.articles, article_id=row["article_id"], start=int(cond["start"]),
             end=int(cond["end"]), kind="not_condition")
     card = review.statement_html(row, a, corrections=load_corrections(story["corrections"]))
-    assert "not condition “both parliaments approved the treaty”" in card
+    assert "not a condition “both parliaments approved the treaty”" in card
     assert "Finland and Estonia at odds" in card and "tunnel.txt" in card  # the article it is in
 
 

@@ -274,13 +274,14 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     if rows.empty:
         return w.VBox([w.HTML("<i>No statements to review.</i>")])
     state = {"at": 0}
-    undo: list = []  # the file before each save of this session, the last save last (None: there was no file)
+    undo: list = []  # (the file before a save of this session or None when there was none, the statement shown)
     parties = list(analysis.parties)
     texts = dict(zip(analysis.articles["article_id"], analysis.articles["text"]))
     keys = list(zip(rows["article_id"], rows["content_start"].astype(int), rows["content_end"].astype(int)))
     wide = w.Layout(width="98%")
-    fit = w.Layout(width="auto")
-    labelled = {"style": {"description_width": "7em"}}
+    def fit():  # a button as wide as its label, never squeezed by the field beside it
+        return w.Layout(width="auto", min_width="9.5em", flex="0 0 auto")
+    labelled = {"style": {"description_width": "9em"}}
     title = w.HTML()
     card = w.HTML(layout=w.Layout(width="100%"))
     status = w.HTML("<i>Nothing saved yet.</i>")
@@ -290,30 +291,30 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
                      tooltip="speaker, government and content right; then the next statement not yet reviewed")
     wrong = w.Button(description="Not a statement ▶", button_style="danger",
                      tooltip="then the next statement not yet reviewed")
-    take_back = w.Button(description="Undo last save", disabled=True, layout=fit,
+    take_back = w.Button(description="Undo last save", disabled=True, layout=fit(),
                          tooltip="put the corrections file back as it was before the last save")
     government = w.SelectMultiple(options=parties + [NO_PARTY], rows=min(len(parties) + 1, 5),
                                   description="Government", **labelled)
-    save_government = w.Button(description="Save government", layout=fit,
+    save_government = w.Button(description="Save government", layout=fit(),
                                tooltip=f"several for a joint statement; {NO_PARTY} for none")
     speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)", layout=wide,
                      **labelled)
-    save_speaker = w.Button(description="Save speaker", layout=fit)
+    save_speaker = w.Button(description="Save speaker", layout=fit())
     content = w.Textarea(description="Content", placeholder="paste the right content from the sentence",
                          layout=w.Layout(width="98%", height="4.5em"), **labelled)
-    save_content = w.Button(description="Save content", layout=fit)
+    save_content = w.Button(description="Save content", layout=fit())
     condition = w.Dropdown(description="Condition", layout=wide, **labelled)
-    not_condition = w.Button(description="Not a condition", layout=fit)
+    not_condition = w.Button(description="Not a condition", layout=fit())
     new_condition = w.Text(description="Missed condition", placeholder="paste a condition parley missed",
-                           layout=wide, style={"description_width": "7em"})
-    add_condition = w.Button(description="Add condition", layout=fit)
+                           layout=wide, **labelled)
+    add_condition = w.Button(description="Add condition", layout=fit())
     sentence = w.Dropdown(description="Sentence", layout=wide, **labelled)
     missed_content = w.Textarea(description="Said", placeholder="what was said (empty: the whole sentence)",
                                 layout=wide, **labelled)
     missed_speaker = w.Text(description="Speaker", layout=wide, **labelled)
     missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government",
                                          **labelled)
-    add_missed = w.Button(description="Add missed statement", layout=fit)
+    add_missed = w.Button(description="Add missed statement", layout=fit())
 
     def current():
         return rows.iloc[state["at"]]
@@ -363,7 +364,7 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         except (ValueError, OSError) as error:
             status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
             return False
-        undo.append(before)
+        undo.append((before, state["at"]))
         take_back.disabled = False
         shown = (texts[article_id][fields["new_start"]:fields["new_end"]] if kind == "content"
                  else texts[article_id][start:end])
@@ -386,7 +387,7 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     def on_undo(_):
         if not undo:
             return
-        before = undo.pop()
+        before, state["at"] = undo.pop()  # back to the statement the save was about
         if before is None:
             Path(corrections).unlink(missing_ok=True)
         else:
@@ -483,9 +484,14 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         missed])
 
 
+#: What the form calls each kind of correction.
+_SAID = {"not_statement": "not a statement", "not_condition": "not a condition", "missed_condition": "missed condition"}
+
+
 def _saved(kind: str, text: str, fields: dict) -> str:
     """Return what a save wrote, in the words of the form ("government → Velmora", "not a condition “...”")."""
-    quoted = f"“{_short(text, 60)}”"
+    bare = text.strip(" “”\"‘’,.")  # the span's own quotes and end stop are not repeated
+    quoted = f"“{_short(bare, 60)}”"
     if kind == "party":
         return f"government → {'; '.join(fields.get('party') or []) or 'none'} for {quoted}"
     if kind == "speaker":
@@ -495,7 +501,7 @@ def _saved(kind: str, text: str, fields: dict) -> str:
     if kind == "missed":
         parties = "; ".join(fields.get("party") or []) or "no government"
         return f"missed statement {quoted} by {fields.get('speaker', '').strip()} ({parties})"
-    return f"{kind.replace('_', ' ')} {quoted}"
+    return f"{_SAID.get(kind, kind)} {quoted}"
 
 
 def _conditions_of(row, conditions: pd.DataFrame) -> pd.DataFrame:
@@ -542,7 +548,7 @@ def _parties_of(value) -> list[str]:
 
 
 def _described(c) -> str:
-    kind = c.kind.replace("_", " ")
+    kind = _SAID.get(c.kind, c.kind)
     if c.kind in ("not_condition", "missed_condition"):
         return f"{kind} “{c.text}”"
     if c.kind == "party":
