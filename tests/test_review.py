@@ -98,6 +98,7 @@ def test_the_accuracy_block_gives_the_estimate_and_every_correction_not_applied(
     assert "Reviewed 4 of 19 statements" in block
     assert "government right 3 of 4 [0.30–0.95]" in block
     assert "1 correction(s) not applied" in block and "was edited" in block
+    assert "applied: right 3, not a statement 1" in block
 
 
 def test_the_widgets_write_through_the_function_api_and_nothing_before_a_click(story):
@@ -215,3 +216,28 @@ def test_no_statements_to_review_shows_no_buttons(story):
     box = review.review_widgets(_run(story), pd.DataFrame(), corrections=story["corrections"])
     assert "No statements to review" in box.children[0].value
     assert not [w for w in _walk(box) if type(w).__name__ == "Button"]
+
+
+def test_a_missed_condition_or_statement_parley_already_finds_is_not_saved(story):
+    a = _run(story)
+    sample = review_sample(a.uncorrected, seed=0)
+    row = a.uncorrected[a.uncorrected["content"].str.contains("as long as both parliaments")]
+    box = review.review_widgets(a, sample, corrections=story["corrections"])
+    buttons, fields = _widgets(box)
+    fields[("BoundedIntText", "Go to")].value = int(sample.index[
+        (sample["content_start"] == row["content_start"].iloc[0]) & (sample["article_id"] == row["article_id"].iloc[0])
+    ][0]) + 1
+    fields[("Text", "Missed condition")].value = "both parliaments approved the treaty"
+    buttons["Add condition"].click()
+    assert "already finds this condition" in _lines(box)[1]
+    buttons["Not a condition"].click()  # removed: now a tighter span of it may be added
+    fields[("Text", "Missed condition")].value = "both parliaments approved"
+    buttons["Add condition"].click()
+    assert "Saved: missed condition “both parliaments approved”" in _lines(box)[1]
+    missed = [w for w in _walk(box) if getattr(w, "description", None) in ("Sentence", "Speaker", "Said")]
+    sentence, said, speaker = missed[1:]  # the first Speaker is the statement's
+    sentence.value = next(v for label, v in sentence.options if label.startswith("Finland’s transport ministry"))
+    said.value, speaker.value = "the tunnel would begin only if Estonia secured its share", "someone"
+    buttons["Add missed statement"].click()
+    assert "already finds this statement" in _lines(box)[1]
+    assert sorted(load_corrections(story["corrections"])["kind"]) == ["missed_condition", "not_condition"]

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..core.parties import NO_PARTY, party_colors
 from ..rollup.accuracy import accuracy, reviewed
-from ..run.corrections import ELSEWHERE, STATEMENT_KINDS, correct, load_corrections, save_corrections
+from ..run.corrections import ELSEWHERE, OVERLAP, STATEMENT_KINDS, correct, load_corrections, save_corrections
 from .render import evidence_table, highlight, in_context
 
 __all__ = ["LABELLED", "accuracy_html", "accuracy_text", "locate", "review_table", "review_widgets",
@@ -226,7 +226,7 @@ def _corrections_html(analysis) -> str:
     kinds = applied["kind"].value_counts()
     uncertain = reviewed(corrections, sample="uncertain")
     text = (f"<p>{len(applied)} of {len(corrections)} corrections in the file applied"
-            + (": " + ", ".join(f"{e(k.replace('_', ' '))} {n}" for k, n in kinds.items()) if len(kinds) else "")
+            + (": " + ", ".join(f"{e(_NAMED.get(k, k))} {n}" for k, n in kinds.items()) if len(kinds) else "")
             + (f"; besides the random sample, {len(uncertain)} uncertain decisions reviewed (not part of the estimate)"
                if len(uncertain) else "") + ".</p>")
     other = corrections["reason"].str.startswith(ELSEWHERE)
@@ -314,7 +314,7 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     missed_speaker = w.Text(description="Speaker", layout=wide, **labelled)
     missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government",
                                          **labelled)
-    add_missed = w.Button(description="Add missed statement", layout=fit())
+    add_missed = w.Button(description="Add missed statement", layout=w.Layout(width="auto", align_self="flex-start"))
 
     def current():
         return rows.iloc[state["at"]]
@@ -428,6 +428,14 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
 
     def on_new_condition(_):
         found = span_of(new_condition.value, "condition")
+        on_file = load_corrections(corrections)
+        removed = set(zip(*[on_file.loc[on_file["kind"] == "not_condition", c].astype(int) for c in ("start", "end")]))
+        kept = analysis.conditions[[(s, e) not in removed for s, e in zip(analysis.conditions["start"],
+                                                                          analysis.conditions["end"])]]
+        has = found and _found_already(kept, "condition", current()["article_id"], *found)
+        if has:  # the file would only report it as not applied
+            status.value = _warn(f"Not saved: parley already finds this condition (“{has}”).")
+            return
         if found and write(current()["article_id"], found[0], found[1], "missed_condition"):
             new_condition.value = ""
             show()
@@ -442,6 +450,12 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         found = locate(text, missed_content.value, s, t) if missed_content.value.strip() else (s, t)
         if found is None:
             status.value = "<span class='warn'>Not saved: what was said is not in that sentence as typed.</span>"
+            return
+        has = _found_already(analysis.uncorrected if analysis.uncorrected is not None else analysis.statements,
+                             "content", row["article_id"], *found)
+        if has:
+            status.value = _warn(f"Not saved: parley already finds this statement (“{_short(has, 60)}”): "
+                                 "review that one (Go to) instead.")
             return
         if write(row["article_id"], found[0], found[1], "missed", speaker=missed_speaker.value,
                  party=list(missed_government.value)):
@@ -486,6 +500,8 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
 
 #: What the form calls each kind of correction.
 _SAID = {"not_statement": "not a statement", "not_condition": "not a condition", "missed_condition": "missed condition"}
+#: Each kind of correction as the counts of the accuracy block name it.
+_NAMED = {**_SAID, "party": "government", "missed": "missed statement"}
 
 
 def _saved(kind: str, text: str, fields: dict) -> str:
@@ -531,6 +547,25 @@ def _judgments(row, corrections: pd.DataFrame | None) -> pd.DataFrame:
     mine = ((here["start"] == start) & (here["end"] == end) & here["kind"].isin(STATEMENT_KINDS)) | (
         here["kind"].isin(["not_condition", "missed_condition"]) & (here["start"] >= start) & (here["end"] <= end))
     return here[mine.fillna(False).astype(bool)]
+
+
+def _warn(message: str) -> str:
+    return f"<span class='warn'>{html.escape(message)}</span>"
+
+
+def _found_already(frame: pd.DataFrame, what: str, article_id: str, low: int, high: int) -> str | None:
+    """Return what parley found over a span (sharing at least OVERLAP of their union), else None.
+
+    ``what`` names the text column ("content" of statements, "condition" of conditions); the span columns are
+    ``content_start``/``content_end`` or ``start``/``end``.
+    """
+    start, end = ("content_start", "content_end") if what == "content" else ("start", "end")
+    here = frame[frame["article_id"] == article_id].dropna(subset=[start, end])
+    for text, s, e in zip(here[what], here[start].astype(int), here[end].astype(int)):
+        shared = min(high, e) - max(low, s)
+        if shared > 0 and shared / (max(high, e) - min(low, s)) >= OVERLAP:
+            return _text(text)
+    return None
 
 
 def _article(articles: pd.DataFrame, article_id: str) -> str:
