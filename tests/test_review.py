@@ -72,6 +72,7 @@ def test_the_review_table_lists_what_the_file_says_of_each_statement(story):
             end=int(first["content_end"]), kind="party", party=[], sample="random")
     table = review.review_table(sample.head(3), a, corrections=load_corrections(story["corrections"]))
     assert table.count("<tr>") == 4 and "government → none" in table
+    assert "<td>tunnel.txt</td>" in table
     assert "mark class=\"speaker\"" in table
     assert "uncertain" not in review.review_table(sample.head(1), a)
     assert "resolved through a pronoun" in review.review_table(uncertain_first(a.uncorrected), a)

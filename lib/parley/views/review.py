@@ -142,8 +142,10 @@ def review_table(statements: pd.DataFrame, analysis, *, corrections: pd.DataFram
                               government=statements["party"].fillna(NO_PARTY))
     shown["reviewed"] = ["; ".join(_described(c) for c in _judgments(r, corrections).itertuples())
                          for _, r in statements.iterrows()]
-    columns = [c for c in ("order", "stratum", "why", "sentence", "government", "speaker", "party_evidence", "rule",
-                           "reviewed") if c in shown]
+    files = {a: Path(_text(f)).name for a, f in zip(analysis.articles["article_id"], analysis.articles["path"])}
+    shown["article"] = shown["article_id"].map(files)  # the same sentence may stand in several articles
+    columns = [c for c in ("order", "stratum", "why", "article", "sentence", "government", "speaker",
+                           "party_evidence", "rule", "reviewed") if c in shown]
     return evidence_table(shown, columns, html_columns=["sentence"])
 
 
