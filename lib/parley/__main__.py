@@ -26,9 +26,23 @@ def main(argv: list[str] | None = None) -> int:
         The exit code: 0 on success, 1 when a notebook failed, 2 when an
         input is missing or invalid (nothing is written then).
     """
+    args = _parser().parse_args(argv)
+    run = {"report": _report, "cache": _cache, "init": _init, "officeholders": _officeholders}[args.command]
+    return run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Return the command line's parser, with a sub-command each for report, cache, init and officeholders."""
     parser = argparse.ArgumentParser(prog="parley", description="Compare what governments say about the same "
                                      "events in the news.")
     commands = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_report, _add_cache, _add_init, _add_officeholders):
+        add(commands)
+    return parser
+
+
+def _add_report(commands) -> None:
+    """Add the ``report`` sub-command and its options to the sub-parsers ``commands``."""
     report = commands.add_parser("report", help="run every notebook headlessly and write <out>/report.html",
                                  description="Execute notebooks/NN-*.ipynb with papermill on the articles and "
                                  "write charts (PNG, SVG, PDF) and a self-contained HTML report.")
@@ -40,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default=str(config.REPORTS), help="output folder (default: %(default)s)")
     report.add_argument("--notebooks", default=None, help="folder of NN-topic.ipynb notebooks to run "
                         "(default: the project's notebooks/)")
+
+
+def _add_cache(commands) -> None:
+    """Add the ``cache`` sub-command and its options to the sub-parsers ``commands``."""
     cache = commands.add_parser("cache", help="show, prune or clear the analysis cache",
                                 description=f"The analysis cache lives in {config.CACHE} (set PARLEY_CACHE to move "
                                 "it). Without an option, print where it is and how big it is.")
@@ -51,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
                        "(default: %(default)s)")
     cache.add_argument("--parties", default=str(config.PARTIES), help="parties file to keep with --prune "
                        "(default: %(default)s)")
+
+
+def _add_init(commands) -> None:
+    """Add the ``init`` sub-command and its options to the sub-parsers ``commands``."""
     init = commands.add_parser("init", help="write a parties file for a new story from its countries' names",
                                description="Write a commented parties file for two or more countries: names, "
                                "abbreviations, demonyms, capitals, seats of government, ministries and the "
@@ -63,20 +85,20 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--dates", nargs=2, metavar=("FIRST", "LAST"), default=None, help="the story's first and "
                       "last day (YYYY-MM-DD), instead of --articles")
     init.add_argument("--force", action="store_true", help="replace --out if it exists")
+
+
+def _add_officeholders(commands) -> None:
+    """Add the ``officeholders`` sub-command and its option to the sub-parsers ``commands``."""
     holders = commands.add_parser("officeholders", help="say how old the office-holders table is, or refresh it",
                                   description="The office-holders that `init` adds come from "
                                   "lib/parley/lexicons/officeholders.csv. Without an option, print how many terms and "
                                   "countries it has and up to when it is complete.")
     holders.add_argument("--refresh", action="store_true", help="rebuild heads of state and government and "
                          "foreign and defence ministers from Wikidata (needs the internet)")
-    args = parser.parse_args(argv)
-    if args.command == "cache":
-        return _cache(args)
-    if args.command == "init":
-        return _init(args)
-    if args.command == "officeholders":
-        return _officeholders(args)
 
+
+def _report(args) -> int:
+    """Run ``python -m parley report``: execute the notebooks and write the report; return the exit code."""
     from .run.inputs import InputError, summary_lines  # imported late: --help stays fast
     from .views.report import NOTEBOOKS, make_report
 

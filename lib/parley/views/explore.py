@@ -104,14 +104,7 @@ def controls(articles: pd.DataFrame, parties: Iterable[str], *, article_ids: Ite
 
     parties = list(parties)
     ids = articles["article_id"].tolist()
-    chosen = [article_ids] if isinstance(article_ids, str) else list(ids if article_ids is None else article_ids)
-    unknown = ({party_a, party_b} - {None} - set(parties)) | (set(chosen) - set(ids))
-    if unknown:
-        raise ValueError(f"not among the articles or parties offered: {sorted(unknown)}")
-    check_pair(party_a, party_b)
-    party_a = party_a or next((p for p in parties if p != party_b), None)
-    party_b = party_b or next((p for p in parties if p != party_a), None)
-
+    chosen, (party_a, party_b) = _first_choice(ids, parties, article_ids, party_a, party_b)
     picker = widgets.SelectMultiple(options=list(zip(_labels(articles), ids)), value=tuple(chosen),
                                     description="Articles", rows=min(max(len(ids), 2), 8),
                                     layout=widgets.Layout(width="60%"))
@@ -132,6 +125,41 @@ def controls(articles: pd.DataFrame, parties: Iterable[str], *, article_ids: Ite
     for control in (picker, first, second):
         control.observe(redraw, names="value")
     return widgets.VBox([widgets.HBox([picker, widgets.VBox([first, second])]), output])
+
+
+def _first_choice(ids: list[str], parties: list[str], article_ids: Iterable[str] | str | None,
+                  party_a: str | None, party_b: str | None) -> tuple[list[str], tuple[str | None, str | None]]:
+    """Return the articles and the two parties the controls start from, filling in a party not chosen.
+
+    Parameters
+    ----------
+    ids : list of str
+        The articles offered.
+    parties : list of str
+        The parties offered.
+    article_ids : iterable of str, or str, optional
+        The articles chosen at first; None chooses all.
+    party_a, party_b : str, optional
+        The parties chosen at first; None takes the first party not already chosen.
+
+    Returns
+    -------
+    tuple
+        The chosen article ids and the pair of parties.
+
+    Raises
+    ------
+    ValueError
+        If an article or party is not among those offered, or the pair names one government twice.
+    """
+    chosen = [article_ids] if isinstance(article_ids, str) else list(ids if article_ids is None else article_ids)
+    unknown = ({party_a, party_b} - {None} - set(parties)) | (set(chosen) - set(ids))
+    if unknown:
+        raise ValueError(f"not among the articles or parties offered: {sorted(unknown)}")
+    check_pair(party_a, party_b)
+    party_a = party_a or next((p for p in parties if p != party_b), None)
+    party_b = party_b or next((p for p in parties if p != party_a), None)
+    return chosen, (party_a, party_b)
 
 
 def _labels(articles: pd.DataFrame) -> list[str]:

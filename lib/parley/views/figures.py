@@ -74,6 +74,43 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
     title = title or next((t for a in fig.axes for loc in ("left", "center", "right") if (t := a.get_title(loc))),
                           name)
     facts = {"parley": config.VERSION, **{k: str(v) for k, v in (provenance or {}).items()}}
+    drawn = _drawn(fig, title, facts)
+    files = _write_evidence(folder, name, evidence, evidence_html)
+    with _locked(folder):  # notebooks run in parallel: look for the same chart and record ours in one step
+        # A chart another notebook already saved (notebook 90 draws the headline charts of 20, 30 and 40 again) is
+        # not written twice: the entry points at the first one's files. The PNG decides: SVG and PDF carry a date.
+        same = _same_chart(folder, name, drawn["png"])
+        for ext, data in drawn.items():
+            files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
+            if not same:
+                files[ext].write_bytes(data)
+        _record(folder / "manifest.json", {
+            "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
+            "files": {k: p.name for k, p in files.items() if k in drawn},
+            "evidence": files["html"].name if "html" in files else None,
+            "evidence_csv": files["csv"].name if "csv" in files else None,
+            "same_as": same["name"] if same else None,
+            "provenance": facts,
+        })
+    return files
+
+
+def _drawn(fig, title: str, facts: dict[str, str]) -> dict[str, bytes]:
+    """Draw a figure as PNG, SVG and PDF bytes, each with its title and provenance in the format's metadata.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    title : str
+        The chart's title.
+    facts : dict of str to str
+        The provenance: the version of parley and what the chart was made from.
+
+    Returns
+    -------
+    dict of str to bytes
+        ``png``, ``svg`` and ``pdf``, in that order.
+    """
     description = "; ".join(f"{k}: {v}" for k, v in facts.items())
     creator = f"parley {config.VERSION}"
     metadata = {
@@ -87,8 +124,29 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
             buffer = io.BytesIO()
             fig.savefig(buffer, format=ext, dpi=300, bbox_inches="tight", metadata=meta)
             drawn[ext] = buffer.getvalue()
-    # A chart another notebook already saved (notebook 90 draws the headline charts of 20, 30 and 40 again) is
-    # not written twice: the entry points at the first one's files. The PNG decides: SVG and PDF carry a date.
+    return drawn
+
+
+def _write_evidence(folder: Path, name: str, evidence: pd.DataFrame | None,
+                    evidence_html: str | None) -> dict[str, Path]:
+    """Write a chart's evidence: the rows as CSV, and the given HTML or else the rows as an escaped HTML table.
+
+    Parameters
+    ----------
+    folder : Path
+        The figures folder.
+    name : str
+        The chart's file stem.
+    evidence : pandas.DataFrame, optional
+        The rows behind the chart.
+    evidence_html : str, optional
+        An HTML fragment shown instead of the plain table.
+
+    Returns
+    -------
+    dict of str to Path
+        ``csv`` (with rows) and ``html`` (with either), for what was written.
+    """
     files = {}
     if evidence is not None:
         files["csv"] = folder / f"{name}.evidence.csv"
@@ -97,20 +155,6 @@ def save_figure(fig, name: str, *, evidence: pd.DataFrame | None = None, evidenc
         files["html"] = folder / f"{name}.evidence.html"
         files["html"].write_text(evidence_html if evidence_html is not None else evidence_table(evidence),
                                  encoding="utf-8")
-    with _locked(folder):  # notebooks run in parallel: look for the same chart and record ours in one step
-        same = _same_chart(folder, name, drawn["png"])
-        for ext, data in drawn.items():
-            files[ext] = folder / (same["files"][ext] if same else f"{name}.{ext}")
-            if not same:
-                files[ext].write_bytes(data)
-        _record(folder / "manifest.json", {
-            "name": name, "title": title, "notebook": notebook, "saved": datetime.now(timezone.utc).isoformat(),
-            "files": {k: p.name for k, p in files.items() if k in metadata},
-            "evidence": files["html"].name if "html" in files else None,
-            "evidence_csv": files["csv"].name if "csv" in files else None,
-            "same_as": same["name"] if same else None,
-            "provenance": facts,
-        })
     return files
 
 
