@@ -326,23 +326,8 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     rows = summary.assign(party=_parties(summary["party"])).set_index("party").loc[order]
     cmap = _color_map(order, colors)
     for y, (party, row) in enumerate(rows.iterrows()):
-        color = cmap[party]
-        if _has_interval(row["n"], row[low]):
-            ax.errorbar(row[measure], y, xerr=[[row[measure] - row[low]], [row[high] - row[measure]]],
-                        fmt="o", color=color, ms=8, capsize=5, lw=2)
-            note = f"n={int(row['n'])}  [{row[low]:+.2f}, {row[high]:+.2f}]"
-        else:
-            ax.plot(row[measure], y, "o", mfc="white", mec=color, mew=2, ms=8)
-            note = (f"n={int(row['n'])}: one statement, no interval" if row["n"] == 1
-                    else f"n={int(row['n'])}: no interval")
-        ax.annotate(note, (row[measure], y), xytext=(0, 9), textcoords="offset points", ha="center",
-                    fontsize=8, color="#333333", bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
-    drawn = [c for c in (measure, low, high) if c == measure or rows["n"].ge(summaries.SMALL).any()]
-    spread = np.nanmax(np.abs(rows[drawn].to_numpy(float))) if len(rows) else 0
-    top = limits[1]  # 1 for the lexicons, 10 for the Goldstein scale
-    half = min(max(0.25 * top, spread * 1.25), 1.05 * top)
-    pad = 0.05 * top
-    ax.set_xlim(max(limits[0] - pad, -half), min(limits[1] + pad, half) if limits[0] < 0 else max(half, 0.5))
+        _mean_point(ax, y, row, measure, cmap[party])
+    ax.set_xlim(*_sentiment_limits(rows, measure, limits))
     ax.axvline(0, color="#555555", lw=1)
     ax.set_yticks(range(len(rows)), rows.index)
     ax.set_ylim(len(rows) - 0.4, -0.6)
@@ -355,6 +340,59 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
                   "statements, no interval (it would only be their range)\n"
                   + _comparison(diffs))
     return ax
+
+
+def _mean_point(ax, y: int, row: pd.Series, measure: str, color: str) -> None:
+    """Draw one party's mean on row ``y``: a point with its interval, or hollow without one, and a note above it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    y : int
+        The party's row in the chart.
+    row : pandas.Series
+        The party's row of the summary: ``n``, ``<measure>``, ``<measure>_ci_low`` and ``<measure>_ci_high``.
+    measure : str
+        The measure drawn.
+    color : str
+        The party's colour.
+    """
+    value, low, high = row[measure], row[f"{measure}_ci_low"], row[f"{measure}_ci_high"]
+    if _has_interval(row["n"], low):
+        ax.errorbar(value, y, xerr=[[value - low], [high - value]], fmt="o", color=color, ms=8, capsize=5, lw=2)
+        note = f"n={int(row['n'])}  [{low:+.2f}, {high:+.2f}]"
+    else:
+        ax.plot(value, y, "o", mfc="white", mec=color, mew=2, ms=8)
+        note = (f"n={int(row['n'])}: one statement, no interval" if row["n"] == 1
+                else f"n={int(row['n'])}: no interval")
+    ax.annotate(note, (value, y), xytext=(0, 9), textcoords="offset points", ha="center",
+                fontsize=8, color="#333333", bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
+
+
+def _sentiment_limits(rows: pd.DataFrame, measure: str, limits: tuple[float, float]) -> tuple[float, float]:
+    """Return the x range of a sentiment chart: around the means and the intervals drawn, within the scale.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        The summary's rows drawn (``n``, ``<measure>`` and its interval columns).
+    measure : str
+        The measure drawn.
+    limits : tuple of float
+        The measure's scale, e.g. ``(-1, 1)``.
+
+    Returns
+    -------
+    tuple of float
+        The left and right ends of the x axis: symmetric about 0 for a scale with negative values.
+    """
+    low, high = f"{measure}_ci_low", f"{measure}_ci_high"
+    drawn = [c for c in (measure, low, high) if c == measure or rows["n"].ge(summaries.SMALL).any()]
+    spread = np.nanmax(np.abs(rows[drawn].to_numpy(float))) if len(rows) else 0
+    top = limits[1]  # 1 for the lexicons, 10 for the Goldstein scale
+    half = min(max(0.25 * top, spread * 1.25), 1.05 * top)
+    pad = 0.05 * top
+    return max(limits[0] - pad, -half), (min(limits[1] + pad, half) if limits[0] < 0 else max(half, 0.5))
 
 
 @_styled
@@ -389,6 +427,36 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     ax.plot([-1, 1], [-1, 1], ls="--", color="#999999", lw=1, zorder=1)
     ax.axhline(0, color="#555555", lw=0.8, zorder=1)
     ax.axvline(0, color="#555555", lw=0.8, zorder=1)
+    _lexicon_points(ax, frame, order, cmap)
+    stacked = _lexicon_marks(ax, frame, label)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_aspect("equal")
+    ax.set_title(title)
+    ax.set_xlabel("TextBlob polarity (−1 negative … +1 positive)"
+                  + (f"\nnumbers: the {label} statements the lexicons disagree on most, largest first" if label else ""))
+    ax.set_ylabel("VADER compound score (−1 … +1)")
+    handles, _ = ax.get_legend_handles_labels()
+    handles.append(Line2D([], [], ls="--", color="#999999", label="lexicons agree"))
+    if stacked:
+        handles.append(Line2D([], [], ls="", label="×n: n statements on one point"))
+    _legend_below(ax, handles=handles, ncol=2)  # three columns would be wider than the square axes
+    return ax
+
+
+def _lexicon_points(ax, frame: pd.DataFrame, order: list[str], cmap: dict[str, str]) -> None:
+    """Draw each statement's two scores as a point in its government's colour, or grey where governments share one.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    frame : pandas.DataFrame
+        Columns ``_party``, ``polarity`` and ``vader``, one row per statement.
+    order : list of str
+        The parties, in the order they are drawn and listed.
+    cmap : dict of str to str
+        Party to colour.
+    """
     # Statements with identical scores (often 0, 0) hide each other: a point shared by several governments is
     # drawn in neutral grey, not in the colour of whichever government was drawn last.
     point = list(zip(frame["polarity"].round(3), frame["vader"].round(3)))
@@ -404,6 +472,24 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     if len(shared):
         ax.scatter(shared["polarity"], shared["vader"], s=46, color=NEUTRAL, alpha=0.95, edgecolor="white",
                    label="statements of several governments on one point", zorder=4)
+
+
+def _lexicon_marks(ax, frame: pd.DataFrame, label: int) -> bool:
+    """Mark the points several statements share ("×3") and number the statements the lexicons disagree on most.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    frame : pandas.DataFrame
+        Columns ``polarity`` and ``vader``, one row per statement.
+    label : int
+        How many statements to number (those whose scores differ by at least 0.2, largest difference first).
+
+    Returns
+    -------
+    bool
+        Whether any point stands for several statements.
+    """
     stacked = frame.groupby([frame["polarity"].round(3), frame["vader"].round(3)]).size()
     for (x, y), count in stacked[stacked > 1].items():
         ax.annotate(f"×{count}", (x, y), xytext=(5, -11), textcoords="offset points", fontsize=8, color="#333333")
@@ -411,19 +497,7 @@ def plot_lexicons(statements: pd.DataFrame, *, ax=None, colors: dict | None = No
     for rank, i in enumerate(gap[gap >= 0.2].index[:label], 1):
         ax.annotate(str(rank), (frame.at[i, "polarity"], frame.at[i, "vader"]), xytext=(5, 4),
                     textcoords="offset points", fontsize=8, fontweight="bold", color="#333333")
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_aspect("equal")
-    ax.set_title(title)
-    ax.set_xlabel("TextBlob polarity (−1 negative … +1 positive)"
-                  + (f"\nnumbers: the {label} statements the lexicons disagree on most, largest first" if label else ""))
-    ax.set_ylabel("VADER compound score (−1 … +1)")
-    handles, _ = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], ls="--", color="#999999", label="lexicons agree"))
-    if (stacked > 1).any():
-        handles.append(Line2D([], [], ls="", label="×n: n statements on one point"))
-    _legend_below(ax, handles=handles, ncol=2)  # three columns would be wider than the square axes
-    return ax
+    return bool((stacked > 1).any())
 
 
 # --------------------------------------------------------------------------- phrasing
@@ -577,20 +651,7 @@ def plot_commitment(table: pd.DataFrame, statements: pd.DataFrame, *, ax=None,
         values = frame.loc[frame["_party"] == party, "_c"].to_numpy(float)
         ax.scatter(values, y + rng.uniform(-0.15, 0.15, len(values)), s=40, color=cmap[party], alpha=0.75,
                    edgecolor="white", zorder=3)
-        row = table.loc[party]
-        if pd.isna(row["mean"]):
-            continue
-        if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
-            ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
-            if _has_interval(row["n"], row["low"]):
-                ax.plot([row["low"], row["high"]], [y, y], color="#222222", lw=1, marker="|", ms=9, zorder=2)
-                label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
-            else:
-                label = f"mean {row['mean']:.2f} (n={int(row['n'])}: no interval)"
-        else:
-            label = f"one statement: {row['mean']:.2f}"
-        ax.annotate(label, (row["mean"], y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center",
-                    va="bottom", fontsize=8)
+        _commitment_mean(ax, y, table.loc[party])
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.5, -0.7)
     ax.set_xlim(-0.03, 1.03)
@@ -606,6 +667,34 @@ def plot_commitment(table: pd.DataFrame, statements: pd.DataFrame, *, ax=None,
                                       label=f"95% bootstrap interval of the mean (n ≥ {summaries.SMALL})")],
                   ncol=3)
     return ax
+
+
+def _commitment_mean(ax, y: int, row: pd.Series) -> None:
+    """Draw a government's mean commitment over its dots on row ``y``: a bar, its interval and a label.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    y : int
+        The government's row in the chart.
+    row : pandas.Series
+        The government's ``commitment`` row of :func:`parley.summaries.phrasing`: ``n``, ``mean``, ``low``,
+        ``high``. Without a mean nothing is drawn; the mean of one statement is that statement, so it is only
+        labelled; below 5 statements the interval is not drawn.
+    """
+    if pd.isna(row["mean"]):
+        return
+    if row["n"] > 1:  # the mean of one statement is that statement: no bar over its dot
+        ax.plot([row["mean"]] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, zorder=2)
+        if _has_interval(row["n"], row["low"]):
+            ax.plot([row["low"], row["high"]], [y, y], color="#222222", lw=1, marker="|", ms=9, zorder=2)
+            label = f"mean {row['mean']:.2f} [{row['low']:.2f}–{row['high']:.2f}] (n={int(row['n'])})"
+        else:
+            label = f"mean {row['mean']:.2f} (n={int(row['n'])}: no interval)"
+    else:
+        label = f"one statement: {row['mean']:.2f}"
+    ax.annotate(label, (row["mean"], y - 0.3), xytext=(0, 2), textcoords="offset points", ha="center",
+                va="bottom", fontsize=8)
 
 
 @_styled
