@@ -275,229 +275,325 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     rows = statements.reset_index(drop=True)
     if rows.empty:
         return w.VBox([w.HTML("<i>No statements to review.</i>")])
-    state = {"at": 0}
-    undo: list = []  # (the file before a save of this session or None when there was none, the statement shown)
-    parties = list(analysis.parties)
-    texts = dict(zip(analysis.articles["article_id"], analysis.articles["text"]))
-    keys = list(zip(rows["article_id"], rows["content_start"].astype(int), rows["content_end"].astype(int)))
-    wide = w.Layout(width="98%")
-    def fit():  # a button as wide as its label, never squeezed by the field beside it
-        return w.Layout(width="auto", min_width="9.5em", flex="0 0 auto")
-    labelled = {"style": {"description_width": "9em"}}
-    title = w.HTML()
-    card = w.HTML(layout=w.Layout(width="100%"))
-    status = w.HTML("<i>Nothing saved yet.</i>")
-    back, ahead = w.Button(description="◀ Previous"), w.Button(description="Next ▶")
-    jump = w.BoundedIntText(min=1, max=len(rows), value=1, description="Go to", layout=w.Layout(width="10em"))
-    right = w.Button(description="Right ▶", button_style="success",
-                     tooltip="speaker, government and content right; then the next statement not yet reviewed")
-    wrong = w.Button(description="Not a statement ▶", button_style="danger",
-                     tooltip="then the next statement not yet reviewed")
-    take_back = w.Button(description="Undo last save", disabled=True, layout=fit(),
-                         tooltip="put the corrections file back as it was before the last save")
-    government = w.SelectMultiple(options=parties + [NO_PARTY], rows=min(len(parties) + 1, 5),
-                                  description="Government", **labelled)
-    save_government = w.Button(description="Save government", layout=fit(),
-                               tooltip=f"several for a joint statement; {NO_PARTY} for none")
-    speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)", layout=wide,
-                     **labelled)
-    save_speaker = w.Button(description="Save speaker", layout=fit())
-    content = w.Textarea(description="Content", placeholder="paste the right content from the sentence",
-                         layout=w.Layout(width="98%", height="4.5em"), **labelled)
-    save_content = w.Button(description="Save content", layout=fit())
-    condition = w.Dropdown(description="Condition", layout=wide, **labelled)
-    not_condition = w.Button(description="Not a condition", layout=fit())
-    new_condition = w.Text(description="Missed condition", placeholder="paste a condition parley missed",
-                           layout=wide, **labelled)
-    add_condition = w.Button(description="Add condition", layout=fit())
-    sentence = w.Dropdown(description="Sentence", layout=wide, **labelled)
-    missed_content = w.Textarea(description="Said", placeholder="what was said (empty: the whole sentence)",
-                                layout=wide, **labelled)
-    missed_speaker = w.Text(description="Speaker", layout=wide, **labelled)
-    missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government",
-                                         **labelled)
-    add_missed = w.Button(description="Add missed statement", layout=w.Layout(width="auto", align_self="flex-start"))
+    form = _Form(w, list(analysis.parties), len(rows))
+    session = _Review(analysis, rows, form, corrections=corrections, sample=sample)
+    session.connect()
+    done = _judged(load_corrections(corrections))
+    session.at = next((i for i, k in enumerate(session.keys) if k not in done), 0)  # on where the last session stopped
+    session.show()
+    return form.box(w)
 
-    def current():
-        return rows.iloc[state["at"]]
 
-    def judged() -> set:
-        on_file = load_corrections(corrections)
-        mine = on_file[on_file["kind"].isin(STATEMENT_KINDS)]
-        return set(zip(mine["article_id"], mine["start"].astype(int), mine["end"].astype(int)))
+class _Form:
+    """The review form's widgets, one attribute each: built empty, filled in by :meth:`fill`, laid out by :meth:`box`.
 
-    def following(done: set) -> int | None:
-        """Return the next statement after this one not yet reviewed (from the start again), or None."""
-        n = len(rows)
-        return next((i % n for i in range(state["at"] + 1, state["at"] + n + 1) if keys[i % n] not in done), None)
+    Parameters
+    ----------
+    w : module
+        ``ipywidgets``.
+    parties : list of str
+        The governments offered.
+    count : int
+        How many statements are reviewed.
+    """
 
-    def show(*_):
-        row = current()
-        rows_on_file = load_corrections(corrections)
-        done = judged()
+    def __init__(self, w, parties: list[str], count: int):
+        self.wide = w.Layout(width="98%")
+        self.title = w.HTML()
+        self.card = w.HTML(layout=w.Layout(width="100%"))
+        self.status = w.HTML("<i>Nothing saved yet.</i>")
+        self.back, self.ahead = w.Button(description="◀ Previous"), w.Button(description="Next ▶")
+        self.jump = w.BoundedIntText(min=1, max=count, value=1, description="Go to", layout=w.Layout(width="10em"))
+        self.right = w.Button(description="Right ▶", button_style="success",
+                              tooltip="speaker, government and content right; then the next statement not yet "
+                                      "reviewed")
+        self.wrong = w.Button(description="Not a statement ▶", button_style="danger",
+                              tooltip="then the next statement not yet reviewed")
+        self.take_back = w.Button(description="Undo last save", disabled=True, layout=_fit(w),
+                                  tooltip="put the corrections file back as it was before the last save")
+        self._corrections(w, parties)
+        self._missed(w, parties)
+
+    def _corrections(self, w, parties: list[str]) -> None:
+        """Build the fields that correct the statement shown, each with its button: government to conditions."""
+        labelled = {"style": {"description_width": "9em"}}
+        self.government = w.SelectMultiple(options=parties + [NO_PARTY], rows=min(len(parties) + 1, 5),
+                                           description="Government", **labelled)
+        self.save_government = w.Button(description="Save government", layout=_fit(w),
+                                        tooltip=f"several for a joint statement; {NO_PARTY} for none")
+        self.speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)",
+                              layout=self.wide, **labelled)
+        self.save_speaker = w.Button(description="Save speaker", layout=_fit(w))
+        self.content = w.Textarea(description="Content", placeholder="paste the right content from the sentence",
+                                  layout=w.Layout(width="98%", height="4.5em"), **labelled)
+        self.save_content = w.Button(description="Save content", layout=_fit(w))
+        self.condition = w.Dropdown(description="Condition", layout=self.wide, **labelled)
+        self.not_condition = w.Button(description="Not a condition", layout=_fit(w))
+        self.new_condition = w.Text(description="Missed condition", placeholder="paste a condition parley missed",
+                                    layout=self.wide, **labelled)
+        self.add_condition = w.Button(description="Add condition", layout=_fit(w))
+
+    def _missed(self, w, parties: list[str]) -> None:
+        """Build the fields of a statement parley missed in the article: its sentence, what was said, by whom."""
+        labelled = {"style": {"description_width": "9em"}}
+        self.sentence = w.Dropdown(description="Sentence", layout=self.wide, **labelled)
+        self.missed_content = w.Textarea(description="Said", placeholder="what was said (empty: the whole sentence)",
+                                         layout=self.wide, **labelled)
+        self.missed_speaker = w.Text(description="Speaker", layout=self.wide, **labelled)
+        self.missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5),
+                                                  description="Government", **labelled)
+        self.add_missed = w.Button(description="Add missed statement",
+                                   layout=w.Layout(width="auto", align_self="flex-start"))
+
+    def fill(self, row: pd.Series, said: pd.DataFrame, analysis) -> None:
+        """Fill the fields in for one statement: with the judgments on file, else with what parley found.
+
+        Parameters
+        ----------
+        row : pandas.Series
+            The statement shown.
+        said : pandas.DataFrame
+            The corrections file's rows about it (:func:`_judgments`); the last of each kind counts.
+        analysis : parley.Analysis
+            Its conditions and sentences fill the condition and sentence menus.
+        """
+        party = said[said["kind"] == "party"]
+        self.government.value = (tuple(_parties_of(party["party"].iloc[-1]) or [NO_PARTY]) if len(party) else ())
+        who = said[said["kind"] == "speaker"]
+        self.speaker.value = (who["speaker"].iloc[-1] if len(who) else "" if pd.isna(row["speaker"])
+                              else str(row["speaker"]))
+        span = said[said["kind"] == "content"]
+        self.content.value = span["new_text"].iloc[-1] if len(span) else str(row["content"])
+        mine = _conditions_of(row, analysis.conditions)
+        self.condition.options = [(f"“{c.condition}” ({c.category})", f"{int(c.start)}-{int(c.end)}")
+                                  for c in mine.itertuples()] or [("(parley found none in this statement)", "")]
+        self.condition.value = self.condition.options[0][1]
+        here = analysis.sentences[analysis.sentences["article_id"] == row["article_id"]]
+        self.sentence.options = [(_short(t), (int(s), int(e))) for t, s, e in zip(here["text"], here["start"],
+                                                                                   here["end"])]
+
+    def box(self, w):
+        """Return the form laid out: navigation, what was saved, the statement, its judgments, a missed statement."""
+        missed = w.Accordion(children=[w.VBox([self.sentence, self.missed_content, self.missed_speaker,
+                                               self.missed_government, self.add_missed])],
+                             titles=("A statement parley missed in this article",))
+        wide = self.wide
+        return w.VBox([
+            w.HBox([self.back, self.ahead, self.jump, self.title]), w.HBox([self.status, self.take_back]), self.card,
+            w.HBox([self.right, self.wrong]),
+            w.HBox([self.government, self.save_government]),
+            w.HBox([self.speaker, self.save_speaker], layout=wide), w.HBox([self.content, self.save_content],
+                                                                           layout=wide),
+            w.HBox([self.condition, self.not_condition], layout=wide),
+            w.HBox([self.new_condition, self.add_condition], layout=wide),
+            missed])
+
+
+class _Review:
+    """A review session: the statement shown, the saves it can undo, and what each button of its form does.
+
+    Parameters
+    ----------
+    analysis : parley.Analysis
+        The analysis the statements come from.
+    rows : pandas.DataFrame
+        The statements to review, indexed 0, 1, ...
+    form : _Form
+        The widgets.
+    corrections : str or Path
+        The corrections file.
+    sample : str
+        Recorded with each judgment of a statement.
+    """
+
+    def __init__(self, analysis, rows: pd.DataFrame, form: _Form, *, corrections, sample: str):
+        self.analysis, self.rows, self.form = analysis, rows, form
+        self.corrections, self.sample = corrections, sample
+        self.at = 0  # the statement shown
+        self.undo: list = []  # (the file before a save of this session or None when there was none, statement shown)
+        self.texts = dict(zip(analysis.articles["article_id"], analysis.articles["text"]))
+        self.keys = list(zip(rows["article_id"], rows["content_start"].astype(int), rows["content_end"].astype(int)))
+
+    def connect(self) -> None:
+        """Connect the form's buttons and its "Go to" field to the session."""
+        f = self.form
+        f.back.on_click(lambda _: self.step(-1))
+        f.ahead.on_click(lambda _: self.step(1))
+        f.jump.observe(self.on_jump, names="value")
+        f.right.on_click(lambda _: self.save("right", then=True))
+        f.wrong.on_click(lambda _: self.save("not_statement", then=True))
+        f.take_back.on_click(self.on_undo)
+        f.save_government.on_click(lambda _: self.save("party", party=[p for p in f.government.value
+                                                                        if p != NO_PARTY]))
+        f.save_speaker.on_click(self.on_speaker)
+        f.save_content.on_click(self.on_content)
+        f.not_condition.on_click(self.on_condition)
+        f.add_condition.on_click(self.on_new_condition)
+        f.add_missed.on_click(self.on_missed)
+
+    def current(self) -> pd.Series:
+        """Return the statement shown."""
+        return self.rows.iloc[self.at]
+
+    def show(self) -> None:
+        """Show the current statement: where it is in the review, its card, and the fields filled in."""
+        row, rows = self.current(), self.rows
+        on_file = load_corrections(self.corrections)
+        done = _judged(on_file)
         where = f" · {row['stratum']}, draw {row['draw']}" if "stratum" in rows else ""
         why = f" · uncertain: {row['why']}" if isinstance(row.get("why"), str) else ""
-        progress = sum(k in done for k in keys)
-        title.value = (html.escape(f"Statement {state['at'] + 1} of {len(rows)}{where}{why}")
-                       + f" · <b>{progress} of {len(rows)} reviewed</b>")
-        card.value = statement_html(row, analysis, corrections=rows_on_file)
-        jump.value = state["at"] + 1
-        said = _judgments(row, rows_on_file)
-        party = said[said["kind"] == "party"]
-        government.value = (tuple(_parties_of(party["party"].iloc[-1]) or [NO_PARTY]) if len(party) else ())
-        who = said[said["kind"] == "speaker"]
-        speaker.value = (who["speaker"].iloc[-1] if len(who) else "" if pd.isna(row["speaker"])
-                         else str(row["speaker"]))
-        span = said[said["kind"] == "content"]
-        content.value = span["new_text"].iloc[-1] if len(span) else str(row["content"])
-        mine = _conditions_of(row, analysis.conditions)
-        condition.options = [(f"“{c.condition}” ({c.category})", f"{int(c.start)}-{int(c.end)}")
-                             for c in mine.itertuples()] or [("(parley found none in this statement)", "")]
-        condition.value = condition.options[0][1]
-        here = analysis.sentences[analysis.sentences["article_id"] == row["article_id"]]
-        sentence.options = [(_short(t), (int(s), int(e))) for t, s, e in zip(here["text"], here["start"], here["end"])]
+        progress = sum(k in done for k in self.keys)
+        self.form.title.value = (html.escape(f"Statement {self.at + 1} of {len(rows)}{where}{why}")
+                                 + f" · <b>{progress} of {len(rows)} reviewed</b>")
+        self.form.card.value = statement_html(row, self.analysis, corrections=on_file)
+        self.form.jump.value = self.at + 1
+        self.form.fill(row, _judgments(row, on_file), self.analysis)
 
-    def write(article_id, start, end, kind, **fields) -> bool:
+    def write(self, article_id, start: int, end: int, kind: str, **fields) -> bool:
         """Write one correction, keeping the file as it was for Undo; say why when it cannot be written."""
-        path = Path(corrections)
+        path = Path(self.corrections)
         before = load_corrections(path) if path.exists() else None
         try:
-            correct(corrections, analysis.articles, article_id=article_id, start=start, end=end, kind=kind, **fields)
+            correct(self.corrections, self.analysis.articles, article_id=article_id, start=start, end=end, kind=kind,
+                    **fields)
         except (ValueError, OSError) as error:
-            status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
+            self.form.status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
             return False
-        undo.append((before, state["at"]))
-        take_back.disabled = False
-        shown = (texts[article_id][fields["new_start"]:fields["new_end"]] if kind == "content"
-                 else texts[article_id][start:end])
-        status.value = html.escape("Saved: " + _saved(kind, shown, fields))
+        self.undo.append((before, self.at))
+        self.form.take_back.disabled = False
+        text = self.texts[article_id]
+        shown = text[fields["new_start"]:fields["new_end"]] if kind == "content" else text[start:end]
+        self.form.status.value = html.escape("Saved: " + _saved(kind, shown, fields))
         return True
 
-    def save(kind, *, then=False, **fields):
-        row = current()
-        if not write(row["article_id"], int(row["content_start"]), int(row["content_end"]), kind,
-                     sample=sample if kind in STATEMENT_KINDS else "", **fields):
+    def save(self, kind: str, *, then: bool = False, **fields) -> None:
+        """Save a judgment of the statement shown; with ``then``, go on to the next statement not yet reviewed."""
+        row = self.current()
+        if not self.write(row["article_id"], int(row["content_start"]), int(row["content_end"]), kind,
+                          sample=self.sample if kind in STATEMENT_KINDS else "", **fields):
             return
         if then:
-            nxt = following(judged())
+            nxt = _next_unreviewed(self.at, self.keys, _judged(load_corrections(self.corrections)))
             if nxt is None:
-                status.value += html.escape(f" · all {len(rows)} statements are reviewed.")
+                self.form.status.value += html.escape(f" · all {len(self.rows)} statements are reviewed.")
             else:
-                state["at"] = nxt
-        show()
+                self.at = nxt
+        self.show()
 
-    def on_undo(_):
-        if not undo:
+    def on_undo(self, _) -> None:
+        """Put the corrections file back as it was before this session's last save, and show that statement."""
+        if not self.undo:
             return
-        before, state["at"] = undo.pop()  # back to the statement the save was about
+        before, self.at = self.undo.pop()  # back to the statement the save was about
         if before is None:
-            Path(corrections).unlink(missing_ok=True)
+            Path(self.corrections).unlink(missing_ok=True)
         else:
-            save_corrections(before, corrections)
-        take_back.disabled = not undo
-        status.value = "Undone: the corrections file is back as it was before the last save."
-        show()
+            save_corrections(before, self.corrections)
+        self.form.take_back.disabled = not self.undo
+        self.form.status.value = "Undone: the corrections file is back as it was before the last save."
+        self.show()
 
-    def span_of(phrase, field):
-        row = current()
-        text = texts[row["article_id"]]
-        bounds = analysis.sentences[analysis.sentences["sentence_id"] == row["sentence_id"]]
+    def span_of(self, phrase: str, field: str) -> tuple[int, int] | None:
+        """Find a phrase typed in the form in the statement's article (its sentence first); say so when it is not."""
+        row = self.current()
+        bounds = self.analysis.sentences[self.analysis.sentences["sentence_id"] == row["sentence_id"]]
         low = int(bounds["start"].iloc[0]) if len(bounds) else 0
         high = int(bounds["end"].iloc[0]) if len(bounds) else None
-        found = locate(text, phrase, low, high)
+        found = locate(self.texts[row["article_id"]], phrase, low, high)
         if found is None:
-            status.value = f"<span class='warn'>Not saved: the {field} is not in the article as typed.</span>"
+            self.form.status.value = f"<span class='warn'>Not saved: the {field} is not in the article as typed.</span>"
         return found
 
-    def on_content(_):
-        found = span_of(content.value, "content")
+    def on_content(self, _) -> None:
+        """Save the content typed as the statement's."""
+        found = self.span_of(self.form.content.value, "content")
         if found:
-            save("content", new_start=found[0], new_end=found[1])
+            self.save("content", new_start=found[0], new_end=found[1])
 
-    def on_speaker(_):
-        row = current()
-        text = texts[row["article_id"]]
-        found = locate(text, speaker.value, 0, int(row["content_end"])) if speaker.value.strip() else None
-        save("speaker", speaker=speaker.value, **({"new_start": found[0], "new_end": found[1]} if found else {}))
+    def on_speaker(self, _) -> None:
+        """Save the speaker typed, with where the article names them before the content when it does."""
+        row, speaker = self.current(), self.form.speaker.value
+        found = (locate(self.texts[row["article_id"]], speaker, 0, int(row["content_end"])) if speaker.strip()
+                 else None)
+        self.save("speaker", speaker=speaker, **({"new_start": found[0], "new_end": found[1]} if found else {}))
 
-    def on_condition(_):
-        if not condition.value:
-            status.value = "<span class='warn'>This statement has no condition to remove.</span>"
+    def on_condition(self, _) -> None:
+        """Save that the condition chosen is not one."""
+        if not self.form.condition.value:
+            self.form.status.value = "<span class='warn'>This statement has no condition to remove.</span>"
             return
-        s, t = map(int, condition.value.split("-"))
-        if write(current()["article_id"], s, t, "not_condition"):
-            show()
+        s, t = map(int, self.form.condition.value.split("-"))
+        if self.write(self.current()["article_id"], s, t, "not_condition"):
+            self.show()
 
-    def on_new_condition(_):
-        found = span_of(new_condition.value, "condition")
-        on_file = load_corrections(corrections)
-        removed = set(zip(*[on_file.loc[on_file["kind"] == "not_condition", c].astype(int) for c in ("start", "end")]))
-        kept = analysis.conditions[[(s, e) not in removed for s, e in zip(analysis.conditions["start"],
-                                                                          analysis.conditions["end"])]]
-        has = found and _found_already(kept, "condition", current()["article_id"], *found)
+    def on_new_condition(self, _) -> None:
+        """Save a condition parley missed, unless parley finds it already."""
+        found = self.span_of(self.form.new_condition.value, "condition")
+        kept = _kept_conditions(self.analysis.conditions, load_corrections(self.corrections))
+        has = found and _found_already(kept, "condition", self.current()["article_id"], *found)
         if has:  # the file would only report it as not applied
-            status.value = _warn(f"Not saved: parley already finds this condition (“{has}”).")
+            self.form.status.value = _warn(f"Not saved: parley already finds this condition (“{has}”).")
             return
-        if found and write(current()["article_id"], found[0], found[1], "missed_condition"):
-            new_condition.value = ""
-            show()
+        if found and self.write(self.current()["article_id"], found[0], found[1], "missed_condition"):
+            self.form.new_condition.value = ""
+            self.show()
 
-    def on_missed(_):
-        row = current()
-        if sentence.value is None or not missed_speaker.value.strip():
-            status.value = "<span class='warn'>Choose the sentence and say who spoke.</span>"
+    def on_missed(self, _) -> None:
+        """Save a statement parley missed in the article, unless parley finds it already."""
+        f, row = self.form, self.current()
+        if f.sentence.value is None or not f.missed_speaker.value.strip():
+            f.status.value = "<span class='warn'>Choose the sentence and say who spoke.</span>"
             return
-        s, t = sentence.value
-        text = texts[row["article_id"]]
-        found = locate(text, missed_content.value, s, t) if missed_content.value.strip() else (s, t)
+        s, t = f.sentence.value
+        text = self.texts[row["article_id"]]
+        found = locate(text, f.missed_content.value, s, t) if f.missed_content.value.strip() else (s, t)
         if found is None:
-            status.value = "<span class='warn'>Not saved: what was said is not in that sentence as typed.</span>"
+            f.status.value = "<span class='warn'>Not saved: what was said is not in that sentence as typed.</span>"
             return
+        analysis = self.analysis
         has = _found_already(analysis.uncorrected if analysis.uncorrected is not None else analysis.statements,
                              "content", row["article_id"], *found)
         if has:
-            status.value = _warn(f"Not saved: parley already finds this statement (“{_short(has, 60)}”): "
-                                 "review that one (Go to) instead.")
+            f.status.value = _warn(f"Not saved: parley already finds this statement (“{_short(has, 60)}”): "
+                                   "review that one (Go to) instead.")
             return
-        if write(row["article_id"], found[0], found[1], "missed", speaker=missed_speaker.value,
-                 party=list(missed_government.value)):
-            missed_content.value, missed_speaker.value, missed_government.value = "", "", ()
+        if self.write(row["article_id"], found[0], found[1], "missed", speaker=f.missed_speaker.value,
+                      party=list(f.missed_government.value)):
+            f.missed_content.value, f.missed_speaker.value, f.missed_government.value = "", "", ()
 
-    def move(step):
-        def go(_):
-            state["at"] = int(np.clip(state["at"] + step, 0, len(rows) - 1))
-            show()
-        return go
+    def step(self, by: int) -> None:
+        """Show the statement ``by`` places on (back when negative), stopping at the first and the last."""
+        self.at = int(np.clip(self.at + by, 0, len(self.rows) - 1))
+        self.show()
 
-    def on_jump(change):
-        if 1 <= change["new"] <= len(rows) and change["new"] - 1 != state["at"]:
-            state["at"] = change["new"] - 1
-            show()
+    def on_jump(self, change: dict) -> None:
+        """Show the statement whose number was typed in "Go to"."""
+        if 1 <= change["new"] <= len(self.rows) and change["new"] - 1 != self.at:
+            self.at = change["new"] - 1
+            self.show()
 
-    back.on_click(move(-1))
-    ahead.on_click(move(1))
-    jump.observe(on_jump, names="value")
-    right.on_click(lambda _: save("right", then=True))
-    wrong.on_click(lambda _: save("not_statement", then=True))
-    take_back.on_click(on_undo)
-    save_government.on_click(lambda _: save("party", party=[p for p in government.value if p != NO_PARTY]))
-    save_speaker.on_click(on_speaker)
-    save_content.on_click(on_content)
-    not_condition.on_click(on_condition)
-    add_condition.on_click(on_new_condition)
-    add_missed.on_click(on_missed)
-    done = judged()
-    state["at"] = next((i for i, k in enumerate(keys) if k not in done), 0)  # go on where the last session stopped
-    show()
-    missed = w.Accordion(children=[w.VBox([sentence, missed_content, missed_speaker, missed_government, add_missed])],
-                         titles=("A statement parley missed in this article",))
-    return w.VBox([
-        w.HBox([back, ahead, jump, title]), w.HBox([status, take_back]), card,
-        w.HBox([right, wrong]),
-        w.HBox([government, save_government]),
-        w.HBox([speaker, save_speaker], layout=wide), w.HBox([content, save_content], layout=wide),
-        w.HBox([condition, not_condition], layout=wide), w.HBox([new_condition, add_condition], layout=wide),
-        missed])
+
+def _fit(w):
+    """Return the layout of a button as wide as its label, never squeezed by the field beside it."""
+    return w.Layout(width="auto", min_width="9.5em", flex="0 0 auto")
+
+
+def _judged(on_file: pd.DataFrame) -> set:
+    """Return the statements the corrections file judges, as ``(article_id, start, end)``."""
+    mine = on_file[on_file["kind"].isin(STATEMENT_KINDS)]
+    return set(zip(mine["article_id"], mine["start"].astype(int), mine["end"].astype(int)))
+
+
+def _next_unreviewed(at: int, keys: list, done: set) -> int | None:
+    """Return the next statement after ``at`` not yet reviewed (from the start again), or None."""
+    n = len(keys)
+    return next((i % n for i in range(at + 1, at + n + 1) if keys[i % n] not in done), None)
+
+
+def _kept_conditions(conditions: pd.DataFrame, on_file: pd.DataFrame) -> pd.DataFrame:
+    """Return the conditions the corrections file does not remove ("not a condition")."""
+    removed = set(zip(*[on_file.loc[on_file["kind"] == "not_condition", c].astype(int) for c in ("start", "end")]))
+    return conditions[[(s, e) not in removed for s, e in zip(conditions["start"], conditions["end"])]]
 
 
 #: What the form calls each kind of correction.
