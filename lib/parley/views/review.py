@@ -278,8 +278,8 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     form = _Form(w, list(analysis.parties), len(rows))
     session = _Review(analysis, rows, form, corrections=corrections, sample=sample)
     session.connect()
-    done = _judged(load_corrections(corrections))
-    session.at = next((i for i, k in enumerate(session.keys) if k not in done), 0)  # on where the last session stopped
+    done = _judged(load_corrections(corrections))  # go on where the last session stopped
+    session.at = next((i for i, k in enumerate(session.keys) if k not in done), 0)
     session.show()
     return form.box(w)
 
