@@ -5,7 +5,6 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -19,11 +18,11 @@ from ..core.story import Story, resolve_story
 from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from .batch import FRAMES, analyze_batch, attribution_frames
-from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
+from .cache import _concat, cached_ids, compact, prune, read_batches, read_rows, write_batch, write_rows
 from .cluster import map_batches
 from .schemas import FILES
 from .schemas import FRAMES as LAYOUTS
-from .schemas import empty_frame, to_frame, to_table
+from .schemas import article_positions, empty_frame, spans, to_frame, to_table
 
 __all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "prune_cache"]
 
@@ -31,9 +30,8 @@ __all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "pr
 _MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
 
 
-@dataclass
 class Analysis:
-    """The frames of one analysis run.
+    """The frames of one analysis run, each read (from the cache, or converted from Arrow) when first used.
 
     Attributes
     ----------
@@ -61,27 +59,136 @@ class Analysis:
         The story setup from the parties file: its framing families and
         condition categories, or the defaults (``print(analysis.story)``
         says which); pass it on as ``phrasing_terms(..., story=analysis.story)``.
+
+    Notes
+    -----
+    :func:`analyze` returns compact frames (:mod:`parley.run.schemas`): text
+    as pandas' Arrow-backed ``str`` and repeated values as categories, with
+    NaN for a missing value (test with ``pd.isna``), offsets and counts as
+    32-bit integers. A frame is read from the cache the first time it is used,
+    and only then; :meth:`frame` reads a few of its columns without the rest.
     """
 
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    statements: pd.DataFrame
-    conditions: pd.DataFrame
-    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
-    parties: dict = field(default_factory=dict)
-    load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
-    cached: int = 0
-    story: Story = field(default_factory=Story)
-    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    def __init__(self, articles: pd.DataFrame, sentences=None, statements=None, conditions=None, actors=None,
+                 parties: dict | None = None, load_report: pd.DataFrame | None = None, cached: int = 0,
+                 story: Story | None = None, terms=None, *, source: _Source | None = None):
+        self.articles = articles
+        self.parties = {} if parties is None else parties
+        self.load_report = pd.DataFrame() if load_report is None else load_report
+        self.cached = cached
+        self.story = Story() if story is None else story
+        self._source = source
+        self._frames: dict[str, pd.DataFrame] = {}
+        given = {"sentences": sentences, "statements": statements, "conditions": conditions, "actors": actors,
+                 "terms": terms}
+        for name, frame in given.items():
+            if frame is not None:
+                self._frames[name] = frame
+            elif source is None:
+                self._frames[name] = pd.DataFrame()
+
+    def frame(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Return one frame, or only some of its columns, reading no more of the cache than that.
+
+        Parameters
+        ----------
+        name : str
+            ``"sentences"``, ``"statements"``, ``"actors"``, ``"conditions"`` or ``"terms"``.
+        columns : list of str, optional
+            The columns wanted (default all: the frame is then kept, as the attribute).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The rows of every article, in the articles' order.
+        """
+        if name not in FRAMES:
+            raise KeyError(f"no frame {name!r}; the frames are {', '.join(FRAMES)}")
+        if name in self._frames:
+            frame = self._frames[name]
+            return frame if columns is None else frame[list(columns)]
+        frame = self._source.read(name, columns)
+        if columns is None:
+            self._frames[name] = frame
+        return frame
 
     def __repr__(self) -> str:
-        def counted(n: int, word: str) -> str:
+        def counted(name: str, word: str) -> str:
+            n = len(self._frames[name]) if name in self._frames else self._source.rows(name)
             return f"{n} {word}{'' if n == 1 else 's'}"
 
-        return (f"Analysis({counted(len(self.articles), 'article')}, {counted(len(self.sentences), 'sentence')}, "
-                f"{counted(len(self.statements), 'statement')}, {counted(len(self.actors), 'actor mention')}, "
-                f"{counted(len(self.conditions), 'condition')}, "
+        articles = len(self.articles)
+        return (f"Analysis({articles} article{'' if articles == 1 else 's'}, {counted('sentences', 'sentence')}, "
+                f"{counted('statements', 'statement')}, {counted('actors', 'actor mention')}, "
+                f"{counted('conditions', 'condition')}, "
                 f"{self.cached} from cache)")
+
+
+def _frame_property(name: str) -> property:
+    def get(self) -> pd.DataFrame:
+        return self.frame(name)
+
+    def put(self, frame: pd.DataFrame) -> None:
+        self._frames[name] = frame
+
+    return property(get, put, doc=f"The {name} frame (read on first use).")
+
+
+for _name in FRAMES:
+    setattr(Analysis, _name, _frame_property(_name))
+
+
+class _Source:
+    """Where the frames of one run are: batches kept in memory and articles stored in the cache."""
+
+    def __init__(self, articles: pd.DataFrame, parties: dict, story: Story, folder: Path | None = None,
+                 stored: set | None = None, fresh: dict | None = None):
+        self.articles = articles
+        self.parties, self.story = parties, story
+        self.folder, self.stored = folder, set(stored or ())
+        self.fresh = fresh or {name: [] for name in FRAMES}
+
+    def tables(self, name: str, columns: list[str] | None = None) -> list[pa.Table]:
+        """Return the tables that hold the frame's rows: in memory, from the cache, recomputed when lost."""
+        tables = list(self.fresh[name])
+        if self.folder is not None and self.stored:
+            found, ids = read_batches(self.folder, [name], self.stored, columns)
+            tables.append(found[name])
+            lost = self.stored - ids  # damaged, or pruned by another process since this run: analysed again
+            if lost:
+                batch = self.articles[self.articles["article_id"].isin(lost)]
+                done, redone = analyze_batch(batch, self.parties, self.story)
+                write_batch(self.folder, redone, done)
+                tables.append(redone[name])
+        return [_narrow(t, columns) for t in tables if t is not None]
+
+    def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Return the frame (or its ``columns``) as compact pandas, rows in the articles' order."""
+        layout = LAYOUTS[name]
+        wanted = list(layout) if columns is None else list(columns)
+        unknown = [c for c in wanted if c not in layout]
+        if unknown:
+            raise KeyError(f"the {name} frame has no column {', '.join(map(repr, unknown))}")
+        needed = set(wanted)
+        for column, offsets in spans(layout).items():
+            if column in needed:
+                needed.update(offsets)
+        tables = self.tables(name, None if columns is None else sorted(needed))
+        if not tables:
+            return empty_frame(layout)[wanted]
+        table = _in_order(_concat(tables), self.articles)
+        return to_frame(table, layout, self.articles, wanted)
+
+    def rows(self, name: str) -> int:
+        """Count the frame's rows, reading only its article ids."""
+        return sum(len(t) for t in self.tables(name, ["article_id"]))
+
+
+def _narrow(table: pa.Table, columns: list[str] | None) -> pa.Table:
+    """Keep ``article_id`` and ``columns`` (all when None), in the table's order."""
+    if columns is None:
+        return table
+    return table.select([c for c in table.column_names if c in columns or c == "article_id"])
 
 
 def analyze_text(text: str, parties=None) -> Analysis:
@@ -155,29 +262,29 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
     table = resolve_parties(parties)
     story = _story(parties)
-    stored: dict = {}
     folder = None
     if cache:
         code = _code_version()
         articles = _load_cached(path_or_paths, config.CACHE / code)
         folder = config.CACHE / code / _parties_key(table, story)
-        stored, done = read_batches(folder, FRAMES, articles["article_id"])
+        done = cached_ids(folder, FRAMES, articles["article_id"])
     else:
         articles, done = _articles.load_articles(path_or_paths), set()
     todo = articles[~articles["article_id"].isin(done)]
-    pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
+    # Batches are read back from the cache when a frame is used; only those it could not store stay in memory.
+    fresh: dict[str, list] = {name: [] for name in FRAMES}
+    stored = set(done)
     for ids, tables in _analyze(todo, table, story, workers, scheduler):
-        if folder is not None:
-            write_batch(folder, tables, ids)
+        if folder is not None and write_batch(folder, tables, ids):
+            stored.update(ids)
+            continue
         for name in FRAMES:
-            pieces[name].append(tables[name])
+            fresh[name].append(tables[name])
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
-    frames = {name: _in_order(_frame(_concat(parts), name), articles) for name, parts in pieces.items()}
-    result = _result(articles, frames, table, story)
-    result.cached = len(articles) - len(todo)
-    result.load_report = load_report(articles)
-    return result
+    source = _Source(articles, table, story, folder, stored, fresh)
+    return Analysis(articles, parties=table, load_report=load_report(articles), cached=len(articles) - len(todo),
+                    story=story, source=source)
 
 
 def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
@@ -219,11 +326,6 @@ def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
-    """Make a frame of the declared dtypes: text as Python objects with None for missing, as the analysis makes them."""
-    return empty_frame(LAYOUTS[name]) if table is None else to_frame(table, LAYOUTS[name])
 
 
 def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
@@ -316,14 +418,14 @@ class _Used(dict):
         return super().__contains__(key)
 
 
-def _in_order(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def _in_order(table: pa.Table, articles: pd.DataFrame) -> pa.Table:
     """Keep the rows of ``articles`` only, ordered as the articles are, each article's rows in their order."""
-    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])  # -1: not among the articles
+    rank = article_positions(table.column("article_id"), pd.Index(articles["article_id"]), missing=True)
     rows = np.flatnonzero(rank >= 0)
     rows = rows[np.argsort(rank[rows], kind="stable")]
-    if len(rows) == len(frame) and (rows[1:] > rows[:-1]).all():
-        return frame.reset_index(drop=True)  # the common cached case: already in order
-    return frame.iloc[rows].reset_index(drop=True)
+    if len(rows) == len(table) and (rows[1:] > rows[:-1]).all():
+        return table  # the common cached case: already in order
+    return table.take(pa.array(rows))
 
 
 def _code_version() -> str:
