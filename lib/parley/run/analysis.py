@@ -424,8 +424,11 @@ def _in_order(table: pa.Table, articles: pd.DataFrame) -> pa.Table:
     rows = np.flatnonzero(rank >= 0)
     rows = rows[np.argsort(rank[rows], kind="stable")]
     if len(rows) == len(table) and (rows[1:] > rows[:-1]).all():
-        return table  # the common cached case: already in order
-    return table.take(pa.array(rows))
+        return table  # already in order
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) != 1) + 1)
+    if len(runs) > 64:
+        return table.take(pa.array(rows))
+    return pa.concat_tables([table.slice(run[0], len(run)) for run in runs if len(run)])  # batches: no copy
 
 
 def _code_version() -> str:

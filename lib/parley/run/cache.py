@@ -67,7 +67,9 @@ def write_table(path: Path, table: pa.Table) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     os.close(fd)
     try:
-        pq.write_table(table, tmp)
+        # One dictionary per column: batches joined with their own dictionaries would be stored plain, and
+        # every reader would then hash the values back into categories.
+        pq.write_table(table.unify_dictionaries().combine_chunks(), tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
