@@ -18,7 +18,8 @@ from ..core.story import Story, resolve_story
 from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from .batch import FRAMES, analyze_batch, attribution_frames
-from .cache import _concat, cached_ids, compact, prune, read_batches, read_rows, write_batch, write_rows
+from .cache import _concat, cached_ids, compact, iter_batches, prune, read_batches, read_rows, write_batch, write_rows
+from .digest import COLUMNS, Digest, combine, digest
 from .cluster import map_batches
 from .schemas import FILES
 from .schemas import FRAMES as LAYOUTS
@@ -112,6 +113,25 @@ class Analysis:
             self._frames[name] = frame
         return frame
 
+    def digest(self) -> Digest:
+        """Return what the per-government tables read of every statement, condition and framing term.
+
+        Made without the frames: by the Dask workers while they analysed
+        (``analyze(..., scheduler=...)``), else from the cache one part at a
+        time, reading only those columns; ``analysis.digest().tables()`` then
+        gives the tables of :mod:`parley.summaries` for a corpus whose frames
+        would not fit in memory (every report of a quote counted).
+
+        Returns
+        -------
+        parley.run.digest.Digest
+        """
+        if self._source is None:
+            tables = {name: pa.Table.from_pandas(self.frame(name)[COLUMNS[name]], preserve_index=False)
+                      for name in COLUMNS}
+            return combine([digest(tables)], self.articles["article_id"])
+        return self._source.digest()
+
     def __repr__(self) -> str:
         def counted(name: str, word: str) -> str:
             n = len(self._frames[name]) if name in self._frames else self._source.rows(name)
@@ -142,11 +162,39 @@ class _Source:
     """Where the frames of one run are: batches kept in memory and articles stored in the cache."""
 
     def __init__(self, articles: pd.DataFrame, parties: dict, story: Story, folder: Path | None = None,
-                 stored: set | None = None, fresh: dict | None = None):
+                 stored: set | None = None, fresh: dict | None = None, digests: list | None = None):
         self.articles = articles
         self.parties, self.story = parties, story
         self.folder, self.stored = folder, set(stored or ())
         self.fresh = fresh or {name: [] for name in FRAMES}
+        self.digests = list(digests or ())  # (article ids, Digest) of batches digested where they were analysed
+
+    def digest(self) -> Digest:
+        """Digest every article: batches digested by the workers, the rest from memory or one cached part at a time."""
+        parts, done = [], set()
+        for ids, made in self.digests:
+            parts.append(made)
+            done.update(ids)
+        names = list(COLUMNS)
+        kept = [dict(zip(names, tables)) for tables in zip(*(self.fresh[name] for name in names))]
+        for tables in kept:
+            ids = set(tables["statements"].column("article_id").to_pylist()) | set(
+                tables["conditions"].column("article_id").to_pylist())
+            if not ids & done:
+                parts.append(digest(tables))
+        wanted = self.stored - done
+        if self.folder is not None and wanted:
+            columns = sorted({c for cs in COLUMNS.values() for c in cs})
+            found = set()
+            for ids, tables in iter_batches(self.folder, names, wanted, columns):
+                parts.append(digest(tables))
+                found.update(ids)
+            if wanted - found:  # damaged or pruned since this run: analysed again, and stored again
+                batch = self.articles[self.articles["article_id"].isin(wanted - found)]
+                ids, tables = analyze_batch(batch, self.parties, self.story)
+                write_batch(self.folder, tables, ids)
+                parts.append(digest(tables))
+        return combine(parts, self.articles["article_id"])
 
     def tables(self, name: str, columns: list[str] | None = None) -> list[pa.Table]:
         """Return the tables that hold the frame's rows: in memory, from the cache, recomputed when lost."""
@@ -273,8 +321,10 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
     todo = articles[~articles["article_id"].isin(done)]
     # Batches are read back from the cache when a frame is used; only those it could not store stay in memory.
     fresh: dict[str, list] = {name: [] for name in FRAMES}
-    stored = set(done)
-    for ids, tables in _analyze(todo, table, story, workers, scheduler):
+    stored, digests = set(done), []
+    for ids, tables, made in _analyze(todo, table, story, workers, scheduler):
+        if made is not None:  # digested on the Dask worker that analysed it
+            digests.append((ids, made))
         if folder is not None and write_batch(folder, tables, ids):
             stored.update(ids)
             continue
@@ -282,7 +332,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, cache: bool = True, w
             fresh[name].append(tables[name])
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
-    source = _Source(articles, table, story, folder, stored, fresh)
+    source = _Source(articles, table, story, folder, stored, fresh, digests)
     return Analysis(articles, parties=table, load_report=load_report(articles), cached=len(articles) - len(todo),
                     story=story, source=source)
 
@@ -300,9 +350,9 @@ def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
             results = _pooled(batches, parties, story, workers)
         else:
             results = (analyze_batch(batch, parties, story) for batch in batches)
-        for ids, tables in results:
+        for ids, tables, *made in results:
             bar.update(len(ids))
-            yield ids, tables
+            yield ids, tables, (made or [None])[0]
 
 
 def _pooled(batches: list, parties: dict, story: Story, workers: int):

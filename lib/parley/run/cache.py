@@ -42,7 +42,7 @@ try:
 except ImportError:  # Windows: merging and pruning then run without a lock (they stay safe, only redundant)
     fcntl = None
 
-__all__ = ["MAX_PARTS", "cached_ids", "read_batches", "write_batch", "read_rows", "write_rows", "compact", "prune", "clear",
+__all__ = ["MAX_PARTS", "cached_ids", "iter_batches", "read_batches", "write_batch", "read_rows", "write_rows", "compact", "prune", "clear",
            "size"]
 
 #: More parts than this in a dataset, and the smallest :data:`MERGE` are merged into one.
@@ -129,6 +129,25 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str],
         analyzed again.
     """
     names = list(names)
+    pieces: dict[str, list[pa.Table]] = {name: [] for name in names}
+    found: set = set()
+    for ids, tables in iter_batches(folder, names, wanted, columns):
+        found.update(ids)
+        for name in names:
+            pieces[name].append(tables[name])
+    return {name: _concat(tables) for name, tables in pieces.items()}, found
+
+
+def iter_batches(folder: Path, names: Iterable[str], wanted: Iterable[str],
+                 columns: list[str] | None = None) -> Iterator[tuple[list[str], dict[str, pa.Table]]]:
+    """Yield the cached frames of the ``wanted`` articles one part at a time, as :func:`read_batches` reads them.
+
+    Yields
+    ------
+    (list of str, dict of str to pyarrow.Table)
+        The part's wanted article ids (each article from one part only) and its frames' rows of them.
+    """
+    names = list(names)
     owner: dict[str, str] = {}
     wanted = set(wanted)
     every = dict(_done_parts(folder))
@@ -138,16 +157,10 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str],
     chosen: dict[str, list[str]] = {}
     for aid, part in owner.items():
         chosen.setdefault(part, []).append(aid)
-    pieces: dict[str, list[pa.Table]] = {name: [] for name in names}
-    found: set = set()
     for part, ids in chosen.items():
         tables = _read_part(folder, part, names, ids, every[part], columns)
-        if tables is None:
-            continue
-        found.update(ids)
-        for name in names:
-            pieces[name].append(tables[name])
-    return {name: _concat(tables) for name, tables in pieces.items()}, found
+        if tables is not None:
+            yield ids, tables
 
 
 def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
