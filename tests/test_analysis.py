@@ -16,7 +16,7 @@ import pytest
 from parley import analysis, analyze, analyze_text, config, load_parties
 from parley.corpus import articles
 from parley.run import batch, cache, schemas
-from parley import add_phrasing, add_sentiment
+from parley import add_phrasing, add_sentiment, add_tone
 from parley.corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
 from parley.measures.phrasing import TERM_COLUMNS
 
@@ -64,7 +64,7 @@ def test_second_run_reads_everything_from_the_cache(corpus, cache_dir):
     assert (len(first.articles), first.cached) == (5, 0)
     assert list(first.articles.columns) == ARTICLE_COLUMNS
     assert list(first.load_report.columns) == REPORT_COLUMNS
-    assert {"framing", "hedges", "commitment", "polarity", "vader"} <= set(first.statements.columns)
+    assert {"framing", "hedges", "commitment", "polarity", "vader", "tone_score", "tone"} <= set(first.statements.columns)
     assert set(first.terms["statement_id"]) <= set(first.statements["statement_id"])
     (code,) = [p for p in cache_dir.iterdir() if p.is_dir()]
     (parties,) = code.glob("parties-*")
@@ -414,9 +414,9 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
             mine = mine.loc[mine.article_id == aid, list(theirs.columns)]
             pd.testing.assert_frame_equal(_values(mine), _values(theirs), obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
-        enriched = add_sentiment(add_phrasing(raw.statements, raw.conditions))
+        enriched = add_tone(add_sentiment(add_phrasing(raw.statements, raw.conditions)))
         mine = first.statements[first.statements.article_id == aid]
-        pd.testing.assert_frame_equal(_values(mine), _values(enriched), obj="statements with phrasing and sentiment")
+        pd.testing.assert_frame_equal(_values(mine), _values(enriched), obj="statements with phrasing, sentiment and tone")
 
 
 @pytest.mark.parametrize("run", ["fresh", "cached", "uncached"])
@@ -484,6 +484,7 @@ def test_a_few_columns_are_read_without_the_rest(corpus):
     assert "statements" not in result._frames  # only those columns were read
     with pytest.raises(KeyError, match="no column"):
         result.frame("statements", ["no such column"])
+
 
 
 def test_a_lexicon_edited_in_a_running_session_changes_the_results(lexicons):

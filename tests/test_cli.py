@@ -21,7 +21,7 @@ ONE_SIDE = ("Iraq says talks go on\n"
 
 def _run(tmp_path, *args):
     """Run ``python -m parley report`` with ``args``; return (exit code, stdout + stderr)."""
-    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[1]), "PARLEY_CACHE": str(tmp_path / "cache")}
+    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[2]), "PARLEY_CACHE": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-m", "parley", "report", "--out", str(tmp_path / "out"), *args],
                           capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
     return done.returncode, done.stdout + done.stderr
@@ -156,7 +156,7 @@ def test_slowest_notebooks_of_the_last_run_start_first(tmp_path, monkeypatch):
 
 
 def _cache_command(tmp_path, *args):
-    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[1]), "PARLEY_CACHE": str(tmp_path / "cache")}
+    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[2]), "PARLEY_CACHE": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-m", "parley", "cache", *args], capture_output=True, text=True, env=env,
                           cwd=tmp_path, check=False)
     return done.returncode, done.stdout + done.stderr

@@ -439,3 +439,176 @@ def test_markers_found_in_lowered_text_are_those_of_the_case_insensitive_pattern
     expected = [(m.span(), m.group().lower()) for m in lex.markers.finditer(text)]
     assert [(m.span(), m.group().lower()) for m in _markers(text, lex)] == expected
     assert text.count("if") + text.count("If") + text.count("IF") == 0 or expected  # the cases reach a marker
+
+
+#: The conditions of diplomatic statements (issue 20, pattern 7), written for these tests:
+#: (sentence, [(rule, marker, condition), ...]).
+DIPLOMACY = [
+    # a necessity: "for X to happen, there must be Y"
+    ("For a truce to hold, there must be a full withdrawal of the militias.",
+     [("there-must-be", "must be", "a full withdrawal of the militias")]),
+    ("For the talks to succeed, there has to be trust on both sides.",
+     [("there-has-to-be", "has to be", "trust on both sides")]),
+    ("For any deal to work, there needs to be a way to verify it.",
+     [("there-needs-to-be", "needs to be", "a way to verify it")]),
+    # "Only then": the condition is the sentence or clause before
+    ("The army must leave the border villages first. Only then can we talk about a lasting truce.",
+     [("only-then", "Only then", "The army must leave the border villages first")]),
+    ("They must release every detainee, and only then will we sit down with them.",
+     [("only-then", "only then", "They must release every detainee")]),
+    ("Only then will we sign.", [("only-then", "Only then", "Only then")]),
+    # "must first … before …" and "before … can": what comes before is the precondition
+    ("The rebels must first hand back the airfield before any talks can begin.",
+     [("before-first", "before", "hand back the airfield")]),
+    ("The two sides would first have to agree on a map before the troops pull back.",
+     [("before-first", "before", "agree on a map")]),
+    ("The island needs to first register its boats before the coast guard will issue permits.",
+     [("before-first", "before", "register its boats")]),
+    ("The assembly has to ratify the treaty before it can take effect.",
+     [("before-can", "before", "ratify the treaty")]),
+    ("The rebels must hand over their heavy weapons before the government can sign.",
+     [("before-can", "before", "hand over their heavy weapons")]),
+    # prerequisites and requirements: the phrase before the marker, or the subject of the predicate
+    ("The union set the rehiring of the strikers as a prerequisite for ending the dispute.",
+     [("as-a-prerequisite-for", "as a prerequisite for", "the rehiring of the strikers")]),
+    ("A halt to the shelling is a prerequisite for any negotiation.",
+     [("predicate-prerequisite-for", "prerequisite for", "A halt to the shelling")]),
+    ("A census of the villages would be a key requirement for any settlement.",
+     [("predicate-requirement-for", "requirement for", "A census of the villages")]),
+    ("The envoy said a prisoner exchange was a requirement for any agreement.",
+     [("predicate-requirement-for", "requirement for", "a prisoner exchange")]),
+    ("The cabinet demanded that the neighbour withdraw its troops from the valley as a condition for lasting peace.",
+     [("as-a-condition-for", "as a condition for", "the neighbour withdraw its troops from the valley")]),
+    ("The mediators proposed regular meetings between the two armies and the local councils as a condition for "
+     "reopening the crossing.",
+     [("as-a-condition-for", "as a condition for", "regular meetings between the two armies and the local councils")]),
+    ("The ministry called on the rebels to lay down their arms as a condition for lasting peace.",
+     [("as-a-condition-for", "as a condition for", "lay down their arms")]),
+    # an aside after the marker, or inside the condition, is not the condition
+    ("The crossings can reopen, provided, of course, that the shelling stops.",
+     [("provided", "provided", "the shelling stops")]),
+    ("If, as expected, the mediators agree, the summit will go ahead.",
+     [("if", "If", "the mediators agree")]),
+    ("The loan will be paid out, contingent on outside auditors, such as the lender's own staff, signing off the accounts.",
+     [("contingent-on", "contingent on", "outside auditors, such as the lender's own staff, signing off the accounts")]),
+    # "will only take place after", "on the condition that", "in case", "rest on"
+    ("The handover will only take place after the border has been marked.",
+     [("after", "after", "the border has been marked")]),
+    ("The accord was signed on the condition that the dam stays under joint control.",
+     [("on-the-condition-that", "on the condition that", "the dam stays under joint control")]),
+    ("In case the embargo ends, the ministry would be ready to reopen the pipeline.",
+     [("in-case", "In case", "the embargo ends")]),
+    ("The navy will respond in case of an attack on its ships.",
+     [("in-case-of", "in case of", "an attack on its ships")]),
+    ("Any settlement would rest upon a census of the disputed villages.",
+     [("rest-upon", "rest upon", "a census of the disputed villages")]),
+    # "the only way … is", "whoever …, we will", a quote opened inside the condition
+    ("The only way to end the war is through direct negotiations.",
+     [("only-way", "only way", "direct negotiations")]),
+    ("The governor said that whoever burns the crops, we will hunt them down.",
+     [("whoever", "whoever", "burns the crops")]),
+    ("The envoy warned that if the rebels \"cross that line again, our answer will be much tougher.\"",
+     [("if", "if", "the rebels \"cross that line again")]),
+    # where the condition ends
+    ("The navy said it would fire back if its ships are hit, and the neighbours called for calm.",
+     [("if", "if", "its ships are hit")]),
+    ("The cabinet will only resume talks once the contract under which the mine was sold is annulled.",
+     [("once", "once", "the contract under which the mine was sold is annulled")]),
+    ("If the mediators fail, and the shelling resumes, the observers will leave.",
+     [("if", "If", "the mediators fail, and the shelling resumes")]),
+    ("But if the envoy is recalled, or the embassy closes, trade will suffer.",
+     [("if", "if", "the envoy is recalled, or the embassy closes")]),
+    ("If the summit fails, for example, we will impose new tariffs.", [("if", "If", "the summit fails")]),
+    ("When you lower your tariffs, we'll lower ours.", [("when", "When", "you lower your tariffs")]),
+    ("When you lower your tariffs, we’ll lower ours.", [("when", "When", "you lower your tariffs")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", DIPLOMACY)
+def test_conditions_of_diplomacy(sentence, expected):
+    found = to_conditions(one(sentence))
+    assert [(r.rule, r.marker, r.condition) for r in found.itertuples()] == expected
+    for r in found.itertuples():
+        assert sentence[r.start:r.end] == r.condition
+        assert sentence[r.marker_start:r.marker_end] == r.marker
+
+
+#: Look-alikes of the markers above, written for these tests: none makes anything depend on anything.
+DIPLOMACY_LOOKALIKES = [
+    # "before" in plain narration, or after an ordinal "first"
+    "The gunmen fled before the police could arrive.",
+    "He had dinner with the envoy before the talks began.",
+    "The ministers met in Geneva before the summit.",
+    "It was the first round of talks before the election.",
+    "The two leaders held their first meeting before the vote.",
+    "The delegates will first meet in Geneva before travelling to Vienna.",
+    "He was the first minister to visit the capital before the war.",
+    # "only then" in narration
+    "The crowd waited for hours. Only then did the police arrive.",
+    "Only then did the minister realise the scale of the damage.",
+    # reliance is no condition
+    "The herders, most of whom depend on the grazing land, fear the fence.",
+    "Thousands of families who depend on the river are worried.",
+    "Coastal villages depend on fishing.",
+    "The islanders depend on the ferry for their food.",
+    "Families who are dependent on aid queued for hours.",
+    # the other new markers
+    "There must be an independent inquiry into the killings.",
+    "There has to be a better way, he said.",
+    "Officials kept a spare generator just in case the power fails.",
+    "The prosecution's case rests on the testimony of one witness.",
+    "The new partnership will rest on three pillars.",
+    "Diabetes is a condition for which there is no cure.",
+    "The conditions for civilians in the camps are dire.",
+    "The requirement for visas was dropped last year.",
+    "The bridge must be repaired before winter.",
+    "That is the only way he knows.",
+    "The only way to reach the village was by boat.",
+    "He thanked whoever had helped the rescuers.",
+    "The party will back its candidate, whoever that is.",
+    "They kept the children indoors in case one of them slipped on the ice.",
+    "The islanders said it was the only place on earth where they would ever live.",
+    "Whoever fired the shots fled before dawn.",
+]
+
+
+@pytest.mark.parametrize("sentence", DIPLOMACY_LOOKALIKES)
+def test_diplomacy_lookalikes(sentence):
+    found = to_conditions(one(sentence))
+    assert found.empty, found[["rule", "marker", "condition"]].to_dict("records")
+
+
+def test_joint_statement_conditions_carry_each_government():
+    # a joint statement is one row per government, sharing its content: each gets the condition
+    sentence = "Troops will withdraw from the border once the observers arrive."
+    rows = pd.concat([one(sentence).assign(party="Aland", joint="s1"),
+                      one(sentence).assign(statement_id="s2", party="Borduria", joint="s1")], ignore_index=True)
+    found = to_conditions(rows)
+    assert found[["statement_id", "party", "condition"]].values.tolist() == [
+        ["s1", "Aland", "the observers arrive"], ["s2", "Borduria", "the observers arrive"]]
+
+
+def test_condition_opening_the_sentence_of_a_statement_is_its():
+    # "If X, <speaker> said Y": the condition lies outside the content, before the speaker
+    text = "If the union rejects the offer, the mayor said the depots will close. If it rains, it pours."
+    content = "the depots will close"
+    start = text.index(content)
+    statements = one(content, start=start).assign(speaker="mayor", speaker_start=text.index("the mayor"),
+                                                  cue="said", cue_start=text.index("said"))
+    cut = text.index("If it")
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": ["a:0", "a:1"], "start": [0, cut],
+                              "end": [cut - 1, len(text)], "text": [text[:cut - 1], text[cut:]]})
+    found = to_conditions(statements, sentences=sentences)
+    assert found[["statement_id", "party", "condition"]].values.tolist() == [
+        ["s1", "P", "the union rejects the offer"], [None, None, "it rains"]]
+
+
+def test_a_reading_of_a_marker_has_its_own_exclusions(lexicons):
+    sentence = "The assembly has to ratify the treaty before it can take effect."
+    assert to_conditions(one(sentence))["rule"].tolist() == ["before-can"]
+    exclusions = lexicons / "condition_exclusions.csv"
+    exclusions.write_text(exclusions.read_text(encoding="utf-8")
+                          + "before,after,it\\s+can,before-can,test: reject this reading only\n", encoding="utf-8")
+    assert to_conditions(one(sentence)).empty
+    assert to_conditions(one("The rebels must first hand back the airfield before it can reopen."))["rule"].tolist() == [
+        "before-first"]

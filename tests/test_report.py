@@ -215,13 +215,15 @@ def test_briefing_opens_the_report_with_n_and_warnings_per_government(runs):
             "(2 of 3 statements with framing)") in briefing
     assert "United States mostly <b>transition / evolution</b> (2 of 2 statements with framing)" in briefing
     assert "from “reduce, gradual reduction” <span class='warn'>(from 2 statements)</span>" in briefing
-    assert "polarity" in briefing and ": no interval)" in briefing  # 3 statements: a mean, no interval
+    assert "cooperation–conflict score" in briefing and ": no interval)" in briefing  # 3 statements: no interval
+    assert "not TextBlob polarity" in briefing  # the briefing says which measure its tone is
 
 
 def test_methods_and_limits_give_the_measured_accuracy(runs):
     methods = " ".join(runs.html[runs.html.index("id='methods'"):runs.html.index("id='articles'")].split())
     for figure in ("F1 0.869 on PolNeAR dev", "F1 0.843 on PolNeAR train", "accuracy 0.880", "F1 0.977",
-                   "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale"):
+                   "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale",
+                   "Spearman 0.637", "macro-F1 0.674"):
         assert figure in methods
 
 

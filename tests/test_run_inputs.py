@@ -34,7 +34,7 @@ ONE_SIDE = ("Iraq says talks go on\n"
 
 def _cli(tmp_path, *args, cache="cache"):
     """Run ``python -m parley ...`` as a user does; return (exit code, stdout + stderr)."""
-    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[1]), "PARLEY_CACHE": str(tmp_path / cache),
+    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[2]), "PARLEY_CACHE": str(tmp_path / cache),
            "TQDM_DISABLE": "1"}
     done = subprocess.run([sys.executable, "-m", "parley", *args], capture_output=True, text=True, env=env,
                           cwd=tmp_path, check=False)

@@ -19,7 +19,7 @@ government, reprints, timeline), ``run`` (the cached, parallel ``analyze``) and
 ``views`` (plots, tables, report). A module imports only from its own stage and
 the stages before it. The modules the notebooks use are attributes of the
 package: ``parley.summaries``, ``parley.reprints``, ``parley.timeline``,
-``parley.render``, ``parley.explore``, ``parley.plots``.
+``parley.registry``, ``parley.render``, ``parley.explore``, ``parley.plots``.
 """
 import importlib
 
@@ -35,10 +35,12 @@ from .extract.statements import count_statements, describe_count
 from .measures.conditions import to_conditions
 from .measures.phrasing import add_phrasing, phrasing_terms
 from .measures.sentiment import add_sentiment, party_sentiment
+from .measures.tone import add_tone
 from .measures.terms import compare_terms, kwic
-from .rollup import reprints, summaries, timeline
+from .rollup import registry, reprints, summaries, timeline
 from .run import analysis
 from .run.analysis import Analysis, analyze, analyze_text
+from .run.newstory import init_parties
 from .views import explore, render
 from .views.report import make_report
 
@@ -48,11 +50,13 @@ __all__ = [
     "Story",
     "add_phrasing",
     "add_sentiment",
+    "add_tone",
     "analyze",
     "analyze_text",
     "compare_terms",
     "count_statements",
     "describe_count",
+    "init_parties",
     "kwic",
     "load_articles",
     "load_parties",

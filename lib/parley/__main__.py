@@ -1,7 +1,9 @@
-"""Command line: ``python -m parley report --articles DIR --parties FILE --out DIR`` and ``python -m parley cache``."""
+"""Command line: ``python -m parley report --articles DIR --parties FILE --out DIR``, ``python -m parley cache``
+and ``python -m parley init NAME NAME ... [--out FILE]``."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -45,9 +47,31 @@ def main(argv: list[str] | None = None) -> int:
                        "(default: %(default)s)")
     cache.add_argument("--parties", default=str(config.PARTIES), help="parties file to keep with --prune "
                        "(default: %(default)s)")
+    init = commands.add_parser("init", help="write a parties file for a new story from its countries' names",
+                               description="Write a commented parties file for two or more countries: names, "
+                               "abbreviations, demonyms, capitals, seats of government, ministries and the "
+                               "office-holders at the story's dates. Edit it afterwards: it is a start.")
+    init.add_argument("names", nargs="+", metavar="NAME", help="a country as you name it ('Iraq', 'United States', "
+                      "'DPRK', 'Türkiye'); the party is named as you write it")
+    init.add_argument("--out", default=None, help="the parties file to write (default: print it)")
+    init.add_argument("--articles", default=None, help="the story's articles: office-holders are those in office "
+                      "between their first and last publication date")
+    init.add_argument("--dates", nargs=2, metavar=("FIRST", "LAST"), default=None, help="the story's first and "
+                      "last day (YYYY-MM-DD), instead of --articles")
+    init.add_argument("--force", action="store_true", help="replace --out if it exists")
+    holders = commands.add_parser("officeholders", help="say how old the office-holders table is, or refresh it",
+                                  description="The office-holders that `init` adds come from "
+                                  "lib/parley/lexicons/officeholders.csv. Without an option, print how many terms and "
+                                  "countries it has and up to when it is complete.")
+    holders.add_argument("--refresh", action="store_true", help="rebuild heads of state and government and "
+                         "foreign and defence ministers from Wikidata (needs the internet)")
     args = parser.parse_args(argv)
     if args.command == "cache":
         return _cache(args)
+    if args.command == "init":
+        return _init(args)
+    if args.command == "officeholders":
+        return _officeholders(args)
 
     from .run.inputs import InputError, summary_lines  # imported late: --help stays fast
     from .views.report import NOTEBOOKS, make_report
@@ -87,6 +111,53 @@ def _cache(args) -> int:
         print(f"parley cache: pruned {_mb(freed)}; {root} now holds {_mb(cache.size(root))}")
     else:
         print(f"parley cache: {root} holds {_mb(cache.size(root))}")
+    return 0
+
+
+def _init(args) -> int:
+    """Run ``python -m parley init``: write or print the parties file; return the exit code."""
+    from .core.countries import CountryNotFound
+    from .run.newstory import init_parties
+
+    if args.articles and not Path(args.articles).exists():
+        print(f"parley init: --articles {args.articles} does not exist", file=sys.stderr)
+        return 2
+    try:
+        text = init_parties(args.names, out=args.out, articles=args.articles, dates=args.dates, overwrite=args.force)
+    except CountryNotFound as exc:
+        print(f"parley init: {exc}", file=sys.stderr)
+        return 2
+    except FileExistsError as exc:
+        print(f"parley init: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # fewer than two countries, one country twice, a date that is no date
+        print(f"parley init: {exc}", file=sys.stderr)
+        return 2
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        print(f"parley init: wrote {args.out} ({', '.join(args.names)}); check the office-holders against your "
+              "articles and edit it freely")
+    return 0
+
+
+def _officeholders(args) -> int:
+    """Run ``python -m parley officeholders``: describe or refresh the table; return the exit code."""
+    from .core.officeholders import SNAPSHOT, load_officeholders, refresh_officeholders
+
+    if args.refresh:
+        try:
+            rows = refresh_officeholders()
+        except OSError as exc:  # no network: the table is left as it was
+            print(f"parley officeholders: could not reach Wikidata ({exc}); the table is unchanged", file=sys.stderr)
+            return 1
+        print(f"parley officeholders: wrote {rows} terms")
+        return 0
+    table = load_officeholders()
+    sources = ", ".join(f"{n} {s}" for s, n in table["source"].value_counts().items())
+    print(f"parley officeholders: {len(table)} terms in {table['country'].nunique()} countries ({sources}); "
+          f"the hand-compiled rows are complete to {SNAPSHOT}, {(dt.date.today() - SNAPSHOT).days} days ago: later "
+          "changes of office are missing (python -m parley officeholders --refresh rebuilds it when online)")
     return 0
 
 

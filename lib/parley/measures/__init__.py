@@ -1,1 +1,1 @@
-"""Measure each statement: conditions, phrasing (framing, hedges, boosters, modals), terms, sentiment."""
+"""Measure each statement: conditions, phrasing (framing, hedges, boosters, modals), terms, sentiment, tone."""

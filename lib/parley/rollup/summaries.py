@@ -33,9 +33,10 @@ import pandas as pd
 from ..core.intervals import bootstrap_mean, wilson
 from ..core.parties import NO_PARTY
 from ..measures.sentiment import MEASURES, party_sentiment
+from ..measures.tone import TONE_COLUMNS, TONES, add_tone
 
 __all__ = ["SMALL", "NARRATION", "PHRASING_MEASURES", "conditionality", "condition_categories", "count_conditions",
-           "framing", "phrasing", "sentiment", "differences", "flag_small"]
+           "framing", "phrasing", "sentiment", "tone", "tone_extremes", "differences", "flag_small"]
 
 #: Fewer statements than this behind a government's number: too few to compare.
 SMALL = 5
@@ -348,6 +349,98 @@ def sentiment(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95,
     table = pd.DataFrame(rows, columns=columns[:6])
     table = flag_small(table, table["n"], "statement")
     return _table(columns, table[columns], value="mean", within="measure")
+
+
+def tone(statements: pd.DataFrame, *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
+         include_unattributed: bool = True) -> pd.DataFrame:
+    """Average each government's cooperation–conflict tone and count its statements of each tone.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Statements with ``party``; the tone columns are added with
+        :func:`parley.add_tone` when missing. A joint statement has one row per
+        government and counts for each.
+    n_boot, ci, seed
+        The bootstrap of the mean (resamples, coverage, seed) and the coverage
+        of the Wilson intervals.
+    include_unattributed : bool
+        Keep statements without a government as ``"(no party)"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per party: ``party``, ``n``, ``mean`` (of ``tone_score``, −10
+        conflict to +10 cooperation), ``low`` / ``high`` (percentile-bootstrap
+        interval; NaN for n < 2), then for each tone (confrontational, neutral,
+        cooperative) its count, ``<tone>_share`` and the Wilson interval
+        ``<tone>_low`` / ``<tone>_high``, ``small`` (n < :data:`SMALL`) and
+        ``note``.
+    """
+    shares = [f"{t}{suffix}" for t in TONES for suffix in ("", "_share", "_low", "_high")]
+    columns = ["party", "n", "mean", "low", "high", *shares, "small", "note"]
+    if statements is None or not len(statements):
+        return _table(columns, value="mean")
+    frame = statements if set(TONE_COLUMNS) <= set(statements.columns) else add_tone(statements)
+    rows = _statement_rows(frame, include_unattributed, keep=("tone_score", "tone"))
+    if rows is None:
+        return _table(columns, value="mean")
+    out = []
+    for party, group in rows.groupby("party", sort=False):
+        values = pd.to_numeric(group["tone_score"], errors="coerce").dropna().to_numpy(float)
+        low, high = bootstrap_mean(values, n_boot=n_boot, ci=ci, seed=seed)
+        row = {"party": party, "n": len(group), "mean": values.mean() if len(values) else np.nan, "low": low,
+               "high": high}
+        for name in TONES:
+            k = int((group["tone"] == name).sum())
+            share_low, share_high = wilson(k, len(group), ci=ci)
+            row.update({name: k, f"{name}_share": k / len(group), f"{name}_low": float(share_low),
+                        f"{name}_high": float(share_high)})
+        out.append(row)
+    table = pd.DataFrame(out).set_index("party").reindex(_first_seen(rows["party"])).reset_index()
+    table = flag_small(table, table["n"], "statement")
+    return _table(columns, table[columns], value="mean")
+
+
+def tone_extremes(statements: pd.DataFrame, *, k: int = 3, include_unattributed: bool = False) -> pd.DataFrame:
+    """Return the statements that weigh most on each side of each government's tone.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Statements with ``party`` and ``content``; the tone columns are added
+        with :func:`parley.add_tone` when missing.
+    k : int
+        Statements per government and side.
+    include_unattributed : bool
+        Keep statements without a government as ``"(no party)"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``party``, ``side`` (``confrontational``: the most negative scores;
+        ``cooperative``: the most positive), ``rank`` (1 weighs most),
+        ``tone_score``, ``tone_acts`` (the acts behind the score),
+        ``content`` and ``statement_id``; a side without a statement scoring
+        on it has no rows.
+    """
+    columns = ["party", "side", "rank", "tone_score", "tone_acts", "content", "statement_id"]
+    if statements is None or not len(statements):
+        return pd.DataFrame(columns=columns)
+    frame = statements if set(TONE_COLUMNS) <= set(statements.columns) else add_tone(statements)
+    frame = frame.assign(party=_labels(frame["party"]))
+    if not include_unattributed:
+        frame = frame[frame["party"] != NO_PARTY]
+    out = []
+    for party in _first_seen(frame["party"]):
+        group = frame[frame["party"] == party]
+        for side, picked in (("confrontational", group[group["tone_score"] < 0].nsmallest(k, "tone_score")),
+                             ("cooperative", group[group["tone_score"] > 0].nlargest(k, "tone_score"))):
+            for rank, (_, row) in enumerate(picked.iterrows(), start=1):
+                out.append({"party": party, "side": side, "rank": rank, "tone_score": row["tone_score"],
+                            "tone_acts": row["tone_acts"], "content": row["content"],
+                            "statement_id": row.get("statement_id")})
+    return pd.DataFrame(out, columns=columns)
 
 
 # --------------------------------------------------------------------------- comparing

@@ -17,6 +17,7 @@ from ..core.parties import resolve_parties
 from ..core.story import Story, resolve_story
 from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
+from ..rollup.registry import REGISTRY_COLUMNS, with_learnt_actors
 from .batch import FRAMES, analyze_batch, attribution_frames
 from .cache import _concat, cached_ids, compact, iter_batches, prune, read_batches, read_rows, write_batch, write_rows
 from .digest import COLUMNS, Digest, combine, digest
@@ -42,14 +43,20 @@ class Analysis:
         One row per sentence and per condition.
     statements : pandas.DataFrame
         One row per attributed statement, with its phrasing measures (see
-        :func:`parley.add_phrasing`) and sentiment (see
-        :func:`parley.add_sentiment`).
+        :func:`parley.add_phrasing`), sentiment (see
+        :func:`parley.add_sentiment`) and cooperation–conflict tone (see
+        :func:`parley.add_tone`).
     actors : pandas.DataFrame
         One row per mention of a person, body, group or document (see
         :func:`parley.to_actors`); statements link to it by ``actor_id``.
     terms : pandas.DataFrame
         One row per framing term, hedge, booster, modal and specific detail in
         the statements (see :func:`parley.phrasing_terms`).
+    registry : pandas.DataFrame
+        What the corpus says about each named person's government (see
+        :mod:`parley.rollup.registry`): statements whose speaker another article
+        described with a government carry it, with ``party_evidence``
+        "learnt: described as ...". Empty for :func:`analyze_text`.
     parties : dict
         The parties the statements were attributed to.
     load_report : pandas.DataFrame
@@ -80,6 +87,7 @@ class Analysis:
         self.story = Story() if story is None else story
         self._source = source
         self._frames: dict[str, pd.DataFrame] = {}
+        self._registry = pd.DataFrame(columns=REGISTRY_COLUMNS) if source is None else None
         given = {"sentences": sentences, "statements": statements, "conditions": conditions, "actors": actors,
                  "terms": terms}
         for name, frame in given.items():
@@ -108,10 +116,31 @@ class Analysis:
         if name in self._frames:
             frame = self._frames[name]
             return frame if columns is None else frame[list(columns)]
+        if name in _LEARNT:  # names learnt across the corpus change these three frames: read them whole, once
+            self._learn()
+            return self.frame(name, columns)
         frame = self._source.read(name, columns)
         if columns is None:
             self._frames[name] = frame
         return frame
+
+    @property
+    def registry(self) -> pd.DataFrame:
+        """What the corpus says about each named person's government (see :mod:`parley.rollup.registry`)."""
+        if self._registry is None:
+            self._learn()
+        return self._registry
+
+    @registry.setter
+    def registry(self, table: pd.DataFrame) -> None:
+        self._registry = table
+
+    def _learn(self) -> None:
+        """Read statements, actors and conditions and give them the governments learnt across the corpus."""
+        frames = {name: self._frames[name] if name in self._frames else self._source.read(name) for name in _LEARNT}
+        learnt = with_learnt_actors(frames, self.articles)  # corpus-level: after every article was read on its own
+        self._frames.update({name: learnt[name] for name in _LEARNT})
+        self._registry = learnt["registry"]
 
     def digest(self) -> Digest:
         """Return what the per-government tables read of every statement, condition and framing term.
@@ -120,7 +149,9 @@ class Analysis:
         (``analyze(..., scheduler=...)``), else from the cache one part at a
         time, reading only those columns; ``analysis.digest().tables()`` then
         gives the tables of :mod:`parley.summaries` for a corpus whose frames
-        would not fit in memory (every report of a quote counted).
+        would not fit in memory (every report of a quote counted). Governments
+        learnt across articles (:attr:`registry`) are not in it: a digest has
+        each statement's government as its own article gives it.
 
         Returns
         -------
@@ -142,6 +173,10 @@ class Analysis:
                 f"{counted('statements', 'statement')}, {counted('actors', 'actor mention')}, "
                 f"{counted('conditions', 'condition')}, "
                 f"{self.cached} from cache)")
+
+
+#: The frames :func:`parley.rollup.registry.with_learnt_actors` changes.
+_LEARNT = ("statements", "actors", "conditions")
 
 
 def _frame_property(name: str) -> property:
@@ -257,9 +292,10 @@ def analyze_text(text: str, parties=None) -> Analysis:
     Analysis
         With ``sentences``, ``statements``, ``actors`` and ``conditions``
         frames: who said what, at full speed. Unlike :func:`analyze`, the
-        statements carry no phrasing or sentiment columns and ``terms`` is
-        empty; add them with :func:`parley.add_phrasing`,
-        :func:`parley.phrasing_terms` and :func:`parley.add_sentiment`.
+        statements carry no phrasing, sentiment or tone columns and ``terms``
+        is empty; add them with :func:`parley.add_phrasing`,
+        :func:`parley.phrasing_terms`, :func:`parley.add_sentiment` and
+        :func:`parley.add_tone`.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")

@@ -11,6 +11,7 @@ from ..extract.pipeline import analyze_articles
 from ..measures.conditions import to_conditions
 from ..measures.phrasing import measure_phrasing
 from ..measures.sentiment import add_sentiment
+from ..measures.tone import add_tone
 from .schemas import FRAMES as LAYOUTS
 from .schemas import empty_frame, to_table
 
@@ -42,7 +43,7 @@ def analyze_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
     story = story or Story()
     frames = attribution_frames(articles, parties, story)
     measured, frames["terms"] = measure_phrasing(frames["statements"], frames["conditions"], story=story)
-    frames["statements"] = add_sentiment(measured)
+    frames["statements"] = add_tone(add_sentiment(measured))
     texts = dict(zip(articles["article_id"], articles["text"]))
     return articles["article_id"].tolist(), {name: _table(frames[name], name, texts) for name in FRAMES}
 

@@ -57,6 +57,9 @@ FRAMES: dict[str, dict[str, str]] = {
         "specificity": "int", "framing_denied": "cat", "denials": "int", "conditions": "int", "commitment": "float",
         # sentiment (parley.sentiment.add_sentiment)
         "polarity": "float", "subjectivity": "float", "sentiment_words": "str", "vader": "float",
+        # cooperation-conflict tone (parley.measures.tone.add_tone)
+        "tone_score": "float", "tone": "str", "tone_acts": "str", "tone_category": "str",
+        "conditional_threat": "bool", "conditional_offer": "bool",
     },
     "actors": {"article_id": "cat", "actor_id": "str", "sentence_id": "str", "start": "int", "end": "int",
                "text": "str", "form": "cat", "kind": "cat", "name": "str", "role": "cat", "speaker": "bool",
@@ -64,7 +67,7 @@ FRAMES: dict[str, dict[str, str]] = {
     "conditions": {"condition_id": "str", "article_id": "cat", "statement_id": "str", "sentence_id": "str",
                    "party": "str", "marker": "cat", "marker_start": "Int", "marker_end": "Int", "condition": "str",
                    "start": "Int", "end": "Int", "target": "str", "target_start": "Int", "target_end": "Int",
-                   "category": "cat"},
+                   "category": "cat", "rule": "cat"},
     "terms": {"statement_id": "str", "article_id": "cat", "party": "str", "kind": "cat", "family": "str",
               "term": "str", "start": "int", "end": "int", "denied": "bool"},
 }

@@ -342,6 +342,7 @@ _MEASURES = {
     "polarity": ("TextBlob polarity", (-1, 1), "−1 negative · 0 neutral · +1 positive"),
     "subjectivity": ("TextBlob subjectivity", (0, 1), "0 factual · 1 opinionated"),
     "vader": ("VADER compound score", (-1, 1), "−1 negative · 0 neutral · +1 positive"),
+    "tone_score": ("Cooperation–conflict tone", (-10, 10), "−10 conflict · 0 neutral · +10 cooperation (Goldstein)"),
 }
 
 
@@ -356,7 +357,10 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
         Output of :func:`parley.party_sentiment` (``party``, ``n``,
         ``<measure>``, ``<measure>_ci_low``, ``<measure>_ci_high``).
     ax : matplotlib.axes.Axes, optional
-    measure : {"polarity", "subjectivity", "vader"}
+    measure : {"polarity", "subjectivity", "vader", "tone_score"}
+        ``tone_score`` draws :func:`parley.summaries.tone` with ``mean``,
+        ``low`` and ``high`` renamed ``tone_score``, ``tone_score_ci_low`` and
+        ``tone_score_ci_high``.
     colors : dict, optional
         Party to colour.
 
@@ -389,8 +393,10 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
                     fontsize=8, color="#333333", bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
     drawn = [c for c in (measure, low, high) if c == measure or rows["n"].ge(summaries.SMALL).any()]
     spread = np.nanmax(np.abs(rows[drawn].to_numpy(float))) if len(rows) else 0
-    half = min(max(0.25, spread * 1.25), 1.05)
-    ax.set_xlim(max(limits[0] - 0.05, -half), min(limits[1] + 0.05, half) if limits[0] < 0 else max(half, 0.5))
+    top = limits[1]  # 1 for the lexicons, 10 for the Goldstein scale
+    half = min(max(0.25 * top, spread * 1.25), 1.05 * top)
+    pad = 0.05 * top
+    ax.set_xlim(max(limits[0] - pad, -half), min(limits[1] + pad, half) if limits[0] < 0 else max(half, 0.5))
     ax.axvline(0, color="#555555", lw=1)
     ax.set_yticks(range(len(rows)), rows.index)
     ax.set_ylim(len(rows) - 0.4, -0.6)
