@@ -191,13 +191,22 @@ def _party_on(rows: pd.DataFrame, day: str | None) -> tuple[str, str, int] | Non
 def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) -> pd.DataFrame:
     out = frame.copy()
     hit = out[key].isin(list(learnt)) & ~out["party"].map(lambda p: isinstance(p, str))
-    out.loc[hit, "party"] = out.loc[hit, key].map(lambda k: learnt[k][0])
+    _set(out, hit, "party", out.loc[hit, key].map(lambda k: learnt[k][0]))
     if evidence:
-        out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
+        _set(out, hit, "party_evidence", out.loc[hit, key].map(lambda k: learnt[k][1]))
     if "uncertain" in out and hit.any():  # a learnt government is one to check
-        out.loc[hit, "uncertain"] = [uncertainty(rule, ev) for rule, ev in zip(out.loc[hit, "rule"],
-                                                                                out.loc[hit, "party_evidence"])]
+        _set(out, hit, "uncertain", [uncertainty(rule, ev) for rule, ev in zip(out.loc[hit, "rule"],
+                                                                                out.loc[hit, "party_evidence"])])
     return out
+
+
+def _set(out: pd.DataFrame, rows: pd.Series, column: str, values) -> None:
+    """Set ``column`` on ``rows`` in place; a categorical column (as :func:`parley.analyze` gives) gains the values."""
+    values = pd.Series(list(values), index=out.index[rows.to_numpy()], dtype=object)
+    if isinstance(out[column].dtype, pd.CategoricalDtype):
+        new = pd.Index(values.dropna().unique()).difference(out[column].cat.categories)
+        out[column] = out[column].cat.add_categories(new)
+    out.loc[rows, column] = values
 
 
 def _date(value) -> str | None:

@@ -639,7 +639,8 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
 
 def _conformed(frame: pd.DataFrame, columns: list[str], name: str) -> pd.DataFrame:
     """Give a frame the declared dtypes of the cached frames, so corrected and uncorrected rows concatenate alike."""
-    layout = {c: LAYOUTS[name][c] for c in columns}
+    # a span column is kept as text here: a corrected row's span need not be sliced again
+    layout = {c: "str" if LAYOUTS[name][c].startswith("span:") else LAYOUTS[name][c] for c in columns}
     frame = frame.astype({c: object for c, kind in layout.items() if kind == "str"})
     frame = frame.where(frame.notna(), None) if len(frame) else frame
     return to_frame(to_table(frame, layout, name), layout)
