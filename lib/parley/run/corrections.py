@@ -408,7 +408,7 @@ def apply_corrections(statements: pd.DataFrame, corrections: pd.DataFrame, *, ar
     touched = []
     for aid, rows in todo.groupby("article_id", sort=False):
         mine = out_statements["article_id"] == aid
-        changed, notes = _statements_of(out_statements[mine], rows, status, texts[aid],
+        changed, notes = _statements_of(_loose(out_statements[mine]), rows, status, texts[aid],
                                         sentences[sentences["article_id"] == aid], parties)
         if changed is None:  # nothing but "right" marks (or nothing applied): no measure changes
             out_statements.loc[mine, "corrected"] = pd.Series(notes, index=out_statements.index[mine], dtype=object)
@@ -635,6 +635,16 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
     conditions = _conformed(conditions[CONDITION_COLUMNS].reset_index(drop=True), CONDITION_COLUMNS, "conditions")
     conditions["corrected"] = pd.Series(corrected, index=conditions.index, dtype=object)
     return conditions, marks
+
+
+def _loose(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a frame whose text and category columns hold Python objects (None where missing), to edit row by row."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, (pd.CategoricalDtype, pd.StringDtype)):
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
 
 
 def _conformed(frame: pd.DataFrame, columns: list[str], name: str) -> pd.DataFrame:
