@@ -585,7 +585,7 @@ def _in_order(table: pa.Table, articles: pd.DataFrame) -> pa.Table:
     if len(rows) == len(table) and (rows[1:] > rows[:-1]).all():
         return table  # already in order
     runs = np.split(rows, np.flatnonzero(np.diff(rows) != 1) + 1)
-    if len(runs) > 64:
+    if len(runs) > max(64, len(rows) // 256):  # runs of a few rows: one copy beats thousands of chunks
         return table.take(pa.array(rows))
     return pa.concat_tables([table.slice(run[0], len(run)) for run in runs if len(run)])  # batches: no copy
 
