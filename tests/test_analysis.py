@@ -31,12 +31,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*inputs skipped:UserWarning")
 
 
 @pytest.fixture(autouse=True)
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    """Point the cache at a fresh folder (config reads PARLEY_CACHE at import, so patch both)."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("PARLEY_CACHE", str(folder))
-    monkeypatch.setattr(config, "CACHE", folder)
-    return folder
+def _fresh_cache(cache_dir):  # every test here writes a cache of its own
+    return cache_dir
 
 
 @pytest.fixture

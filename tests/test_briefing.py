@@ -131,3 +131,20 @@ def test_quotes_give_speaker_outlet_date_and_the_marked_words():
     first = shown[(shown["party"] == "Velmora") & (shown["line"] == "framing")].iloc[0]
     assert (first["speaker"], first["outlet"], first["date"]) == ("Velmora minister", "Wire", pd.Timestamp("2024-05-02"))
     assert first["marked"] == "dialogue" and first["before"] == "we want "
+
+
+def test_check_first_lists_each_governments_uncertain_statements_escaped_and_linked():
+    from parley.views.evidence import check_first, statement_anchor
+
+    unique = pd.DataFrame({
+        "statement_id": ["a:1", "a:2", "b:1", "b:2"],
+        "party": ["Ostrand", "Ostrand", "Velmora", None],
+        "speaker": ["<b>he</b>", "the minister", "the ministry", "a resident"],
+        "uncertain": ["pronoun; close second antecedent", None, None, "weak cue"],
+    })
+    page = check_first(unique, ["Velmora", "Ostrand"])
+    assert page.index("Velmora") < page.index("Ostrand") < page.index("(no party)")  # the parties file's order
+    assert "<b>Velmora</b>: none of 1 statement</li>" in page
+    assert "<b>Ostrand</b>: 1 of 2 statements" in page and "&lt;b&gt;he&lt;/b&gt;" in page
+    assert f"href='#{statement_anchor('a:1')}'" in page and "(pronoun; close second antecedent)" in page
+    assert check_first(unique.drop(columns="uncertain"), ["Velmora"]) == ""

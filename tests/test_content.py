@@ -25,6 +25,13 @@ CONTENTS = [
     ("Sudani said that, if elected, he would expel the advisers.", ["if elected, he would expel the advisers"]),
     ("Austin stated that, “The advisers are staying.”", ["“The advisers are staying.”"]),
     # the content ends where the reporter's own clause begins
+    ("The ministry said the premier is ready to sign the accord, but the other side said it was not.",
+     ["the premier is ready to sign the accord", "it was not"]),
+    # an elliptical clause after "but" has no verb to be the reporter's: it is still the content
+    ("The ministry said the premier is ready to sign the accord, but the other side is not.",
+     ["the premier is ready to sign the accord, but the other side is not"]),
+    ("A spokesman said our negotiators had made concessions, but theirs had not.",
+     ["our negotiators had made concessions, but theirs had not"]),
     ("The minister said the ban would stay, deepening a dispute that has left farmers idle.",
      ["the ban would stay"]),
     ("Baghdad warned it would respond after drones struck the base.", ["it would respond"]),

@@ -27,11 +27,8 @@ SEED = config.ARTICLES / "000_ed59ce91eebbf266.txt"
 
 
 @pytest.fixture(autouse=True)
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("PARLEY_CACHE", str(folder))
-    monkeypatch.setattr(config, "CACHE", folder)
-    return folder
+def _fresh_cache(cache_dir):  # every test here writes a cache of its own
+    return cache_dir
 
 
 @pytest.fixture

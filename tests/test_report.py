@@ -222,15 +222,16 @@ def test_briefing_opens_the_report_in_the_governments_own_words(runs):
     # the forum's name is no framing of the US's: no "security cooperation", no "dialogue"
     assert "cooperation / partnership" not in briefing and "de-escalation / dialogue" not in briefing
     assert "<h3>How they differ</h3>" in briefing and briefing.count("Too few to compare") == 1
-    assert "TextBlob polarity (−1…+1), a weak signal on diplomatic text" in briefing
+    assert "the cooperation–conflict score (negative: conflict, positive: cooperation)" in briefing
+    assert "TextBlob" not in briefing  # the weak signal is not the one the briefing reads
     assert "n=3: too few for an interval" in briefing
 
 
 def test_methods_and_limits_give_the_measured_accuracy(runs):
     methods = " ".join(runs.html[runs.html.index("id='methods'"):runs.html.index('id="articles"')].split())
-    for figure in ("F1 0.869 on PolNeAR dev", "F1 0.843 on PolNeAR train", "accuracy 0.880", "F1 0.977",
+    for figure in ("F1 0.873 on PolNeAR dev", "F1 0.844 on PolNeAR train", "accuracy 0.884", "0.943", "F1 0.977",
                    "span recall 0.944", "none of 65 look-alikes", "a weak signal", "not a validated scale",
-                   "Spearman 0.637", "macro-F1 0.674"):
+                   "Spearman 0.650", "macro-F1 0.703", "10 of 12 stories"):
         assert figure in methods
 
 
@@ -411,6 +412,11 @@ def test_the_story_briefing_states_the_differences_beyond_noise(story):
     assert "Velmora attached a condition to more of its statements than Ostrand: 14 of 20 (70%" in briefing
     assert "Velmora framed more of its statements as sovereignty / territory than Ostrand: 6 of 14" in briefing
     assert "Too few to compare" not in briefing  # 20 statements each
+    assert "<h3>Check these first</h3>" in page and "<ul class='check-first'>" in page
+    # the evidence reads the tone the briefing reads: the cooperation–conflict chart and score, lexicons below
+    tone = page[page.index('<section class="chart" id="40-tone"'):page.index('id="20-distinctive-terms"')]
+    assert "Cooperation–conflict score (−10…+10)" in tone and "+1.40 (+0.08 to +2.55), n=20" in tone
+    assert tone.index("Cooperation–conflict score") < tone.index("TextBlob polarity")  # lexicons for comparison
     assert "20 articles (6 outlets, 4 Mar 2024 to 19 May 2024)" in briefing
     # "the Joint River Cooperation Commission" is a name: that statement frames nothing as cooperation
     framed = re.search(r"Joint River Cooperation Commission.*?<td class=\"col-framing\">([^<]*)</td>", page, re.S)

@@ -15,11 +15,8 @@ STORY = Path(__file__).resolve().parent / "fixtures" / "review_story"
 
 
 @pytest.fixture(autouse=True)
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("PARLEY_CACHE", str(folder))
-    monkeypatch.setattr(config, "CACHE", folder)
-    return folder
+def _fresh_cache(cache_dir):  # every test here writes a cache of its own
+    return cache_dir
 
 
 @pytest.fixture

@@ -85,6 +85,119 @@ def test_negation_and_denial_undo_or_turn_the_act(cue, content, expected, eviden
     assert evidence in row["tone_acts"]
 
 
+INTENTIONS = [  # (content, tone, what the evidence says about the intended act)
+    ("the cabinet is willing to sign the water treaty", "cooperative", "intended"),
+    ("our envoys stand ready to sign a peace accord", "cooperative", "intended"),
+    ("the premier is not prepared to sign the water treaty", "confrontational", "its intention negated"),
+    ("the council is not willing to sign any accord this year", "confrontational", "its intention negated"),
+    ("the generals vowed to retaliate against the raids", "confrontational", "retaliate"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected", "evidence"), INTENTIONS)
+def test_an_intended_act_is_not_done(content, expected, evidence):
+    row = _tone("said", content)
+    assert row["tone"] == expected, row["tone_acts"]
+    assert evidence in row["tone_acts"]
+
+
+def test_an_intended_act_weighs_as_an_intention_once():
+    intended = _tone("said", "the cabinet is willing to sign the water treaty")["tone_score"]
+    done = _tone("said", "the cabinet signed the water treaty")["tone_score"]
+    assert intended == pytest.approx(4.0) and done > intended  # 030 express intent, not 057 and 030 added up
+    assert _tone("said", "the premier is not prepared to sign the water treaty")["tone_score"] == pytest.approx(-4.0)
+
+
+ELLIPSES = [  # (content, tone, negated by the clause after the contrast)
+    ("our side is ready to sign the accord, but theirs is not", "confrontational", True),
+    ("we are prepared to sign the accord but the other government is not", "confrontational", True),
+    ("the capital offered a truce, but the rebels did not", "confrontational", True),
+    ("we are ready to sign the accord, but not before the elections", "cooperative", False),
+    ("we are ready to sign the accord, but they are also ready", "cooperative", False),
+    ("the neighbours condemned the raid, but we did not", "confrontational", False),  # only cooperation is elided
+]
+
+
+@pytest.mark.parametrize(("content", "expected", "elided"), ELLIPSES)
+def test_an_elliptical_clause_after_a_contrast_negates_what_came_before(content, expected, elided):
+    row = _tone("said", content)
+    assert row["tone"] == expected, row["tone_acts"]
+    assert ("negated after a contrast" in row["tone_acts"]) == elided
+
+
+FAILURES = [  # (content, tone, failed) a cooperative event that failed is a pessimistic comment
+    ("the negotiations in the capital have failed", "neutral", True),
+    ("the ceasefire collapsed after two days", "neutral", True),
+    ("the dialogue between the ministries has stalled", "neutral", True),
+    ("the border talks have reached a deadlock", "neutral", True),
+    ("the mediation effort fell through in the spring", "neutral", True),
+    ("the two delegations signed a ceasefire agreement", "cooperative", False),
+]
+
+
+@pytest.mark.parametrize(("content", "expected", "failed"), FAILURES)
+def test_a_failed_cooperative_event_is_a_pessimistic_comment(content, expected, failed):
+    row = _tone("said", content)
+    assert row["tone"] == expected, row["tone_acts"]
+    assert ("failed" in row["tone_acts"] and row["tone_score"] < 0) == failed, row["tone_acts"]
+
+
+NEGATION_FORMS = [  # (content, tone, what the evidence says) negation forms read since issue 24
+    ("both sides pledged not to engage in hostile acts", "cooperative", "negated"),  # "not to" + verb + preposition
+    ("the two armies promised not to carry out attacks", "cooperative", "negated"),  # "not to" + phrasal verb
+    ("the border question was not discussed in the capital", "neutral", "negated, passive"),  # did not happen
+    ("the new border crossings have not been negotiated", "neutral", "negated, passive"),
+    ("we will not discuss the border question", "confrontational", "reject"),  # active: a refusal
+    ("the republic refuses to bow to pressure from abroad", "confrontational", "negated: yield"),
+    ("the junta will not give in to the demands", "confrontational", "decline to yield"),
+    ("the government decided to yield to the protesters", "cooperative", "yield"),
+    ("the coast guards pledged to work to avoid illegal landings", "cooperative", "negated"),  # prevented: not done
+    ("the agencies will work together to prevent attacks on pipelines", "cooperative", "renounced"),
+    ("the council adopted measures to curb illegal fishing", "neutral", "negated"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected", "evidence"), NEGATION_FORMS)
+def test_negation_forms(content, expected, evidence):
+    row = _tone("said", content)
+    assert row["tone"] == expected, row["tone_acts"]
+    assert evidence in row["tone_acts"]
+
+
+@pytest.mark.parametrize(("content", "praise"), [
+    ("the envoys will meet to review progress on the truce", False),
+    ("the commission will assess the progress of the reforms", False),
+    ("a working group will monitor progress on the exchange", False),
+    ("the envoys said there had been real progress", True),
+])
+def test_progress_that_is_reviewed_is_no_praise(content, praise):
+    assert ("praise or endorse" in _tone("said", content)["tone_acts"]) == praise
+
+
+@pytest.mark.parametrize(("content", "expected", "evidence"), [
+    ("the ratification of the treaty is on the agenda", "cooperative", "mentioned"),  # the noun names the event
+    ("the parliament will ratify the treaty in May", "cooperative", "sign formal agreement (SUPPORT 057, +8.0)"),
+])
+def test_a_noun_mentions_the_event_its_verb_does_it(content, expected, evidence):
+    row = _tone("said", content)
+    assert row["tone"] == expected and evidence in row["tone_acts"], row["tone_acts"]
+
+
+ACCUSATIONS = [  # (cue, content) what an accusation accuses of is not a second event: the accusation weighs
+    ("accused", "the neighbour of shelling border villages"),
+    ("blamed", "the rebels for the bombing of the station"),
+    ("condemned", "the attacks on the convoy"),
+    ("said", "the neighbour was to blame for the killing of two guards"),
+]
+
+
+@pytest.mark.parametrize(("cue", "content"), ACCUSATIONS)
+def test_what_an_accusation_accuses_of_weighs_nothing_more(cue, content):
+    row = _tone(cue, content)
+    assert row["tone_score"] == pytest.approx(-2.0), row["tone_acts"]
+    assert "what is accused" in row["tone_acts"]
+
+
 CONDITIONS = [  # (content, conditional threat, conditional offer, tone)
     ("we will impose tariffs if the flow of drugs does not stop", True, False, "confrontational"),
     ("the army will respond decisively unless the incursions end", True, False, "confrontational"),
@@ -167,7 +280,8 @@ def test_analyze_includes_tone(tmp_path, monkeypatch):
 def test_lexicon_rows_are_well_formed():
     rows = read_lexicon("tone.csv")
     assert len({r["rule"] for r in rows}) == len(rows)
-    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future", "passive"}
+    assert {r["kind"] for r in rows} <= {"act", "topic", "intent", "precondition", "neutral", "contrast", "future", "passive",
+                                         "failure", "prevention"}
     weights = {}
     for row in rows:
         if row["cameo"]:  # one weight per CAMEO code, as in the Goldstein table

@@ -86,7 +86,10 @@ def _grammar() -> _Grammar:
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
+        # (but not an elliptical clause, which has no verb to be the reporter's: "..., but the other side is not.")
         content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?!that\b)(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
+                                r"(?!(?:[\w’'-]+\s+){1,4}(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)"
+                                r"\s+not\s*[.!?\n])"
                                 rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
                                 rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"

@@ -29,6 +29,14 @@ CAMEO 026), what a demand asks for is not done. A statement with a condition
 marker of ``condition_markers.csv`` ("if", "unless", "in exchange for") flags
 its threats as conditional threats and its offers as conditional offers; a
 conditional offer weighs half, since its condition is a demand.
+
+An act is counted once, as CAMEO codes it: what an accusation accuses of is not
+a second event ("accused X of shelling"), an act after an intention ("ready to
+sign") weighs as the intention and a refused intention's act is not done ("not
+prepared to sign"). A clause after a contrast that only negates ("..., but the
+other side is not") negates the cooperative acts before it; a cooperative event
+said to have failed ("the talks collapsed") or negated in the passive ("was not
+discussed") is a pessimistic comment (CAMEO 012), not a rejection.
 """
 from __future__ import annotations
 
@@ -45,7 +53,8 @@ __all__ = ["TONE_COLUMNS", "TONES", "TOPIC_SHARE", "add_tone"]
 #: Columns that :func:`add_tone` adds.
 TONE_COLUMNS = ["tone_score", "tone", "tone_acts", "tone_category", "conditional_threat", "conditional_offer"]
 _DTYPES = (float, object, object, object, bool, bool)
-_STATES = {"conditional": "conditional offer", "asked": "asked for"}  # as the evidence says them
+_STATES = {"conditional": "conditional offer", "asked": "asked for", "accused": "what is accused", "elided": "negated after a contrast",
+           "failed": "failed", "unhappened": "negated, passive", "unmeant": "its intention negated"}  # as the evidence says them
 #: The three classes, from conflict to cooperation.
 TONES = ("confrontational", "neutral", "cooperative")
 #: What a mentioned event weighs, as a share of the weight of an act the speaker performs.
@@ -146,8 +155,12 @@ _LETTERS = {"negator": "n", "negative_determiner": "n", "contrast": "n", "contra
             "denial_verb": "D", "rejection_verb": "r", "claim_noun": "k", "not_negation": "x",
             "scope": "s", "auxiliary": "a", "determiner": "d", "pronoun": "p", "preposition": "i",
             "complementizer": "h", "boundary": "|", "coordinator": "o", "conjunction": "o"}
-#: What may stand between a negator and its act: "did not", "has no plans to", "will never again".
-_NEGATED = re.compile(r"n[sadpho]*(?:w[sadp]*)?$")
+#: What may stand between a negator and its act: "did not", "has no plans to", "will never again", and
+#: after "not to" a verb of one or two words and its preposition ("pledged not to engage in attacks").
+_NEGATED = re.compile(r"n(?:[sadpho]*(?:w[sadp]*)?|[adpho]*s(?:w[sadpi]*){1,2})$")
+#: A clause after a contrast that only negates ("..., but they are not", "but the other side did not"):
+#: it negates what came before the contrast.
+_ELLIPSIS = re.compile(r"[wdp]{1,4}a+n")
 #: "denied threatening", "denied that it had threatened", "rejected claims that it had agreed".
 _DENIED = re.compile(r"(?:D|rd?w?k)[sadphoiw]*$")
 #: The kinds of negation.csv that are function words, never inflected.
@@ -175,7 +188,7 @@ def _lexicon() -> _Lexicon:
     future = frozenset(w for row in rows if row["kind"].strip() == "future" for w in _tokens(row["phrase"]))
     passive = frozenset(w for row in rows if row["kind"].strip() == "passive" for w in _tokens(row["phrase"]))
     for row in rows:
-        if row["kind"].strip() in ("future", "passive"):
+        if row["kind"].strip() in ("future", "passive", "prevention"):
             continue
         keys = tuple(forms.get(w, w) for w in _tokens(row["phrase"]))
         entry = _Row(row["rule"].strip(), row["phrase"].strip(), row["kind"].strip(), row["cameo"].strip(),
@@ -193,6 +206,10 @@ def _lexicon() -> _Lexicon:
             letters.setdefault(keys[0], letter)
         else:
             phrases.setdefault(keys[0], []).append((keys, letter))
+    for row in rows:  # "to avoid", "to prevent": what they prevent is not done, as what a negator negates
+        if row["kind"].strip() == "prevention":
+            for form in _inflections(_tokens(row["phrase"])[0]):
+                letters.setdefault(forms.get(form, form), "n")
     markers: dict = {}
     for row in read_lexicon("condition_markers.csv"):
         if _is_condition(row):
@@ -220,7 +237,8 @@ class _Act:
     words: str
     row: _Row
     start: int
-    state: str = ""     # "", "negated", "renounced", "denied", "asked" or "conditional"
+    state: str = ""     # "", "negated", "renounced", "denied", "elided", "asked", "intended", "unmeant",
+    #                     "failed" or "conditional"
     weight: float = 0.0
     factor: float = 1.0  # the "but" rule: 0.5 before a contrast, 1.5 after it
     cue: bool = False    # an act of the reporting verb, not of the content
@@ -342,38 +360,72 @@ def _acts(cue, content, lexicon: _Lexicon) -> tuple[list[_Act], list[str]]:
         lo = max(0, s - _DENIAL_WINDOW - 1)  # only the words just before an act can negate or deny it
         state = "denied" if denied and row.kind != "contrast" else _state(_letters(plain[lo:s], lexicon),
                                                                           plain[lo:s], s - lo, lexicon)
-        if row.plover == "REJECT" and not state and "k" in _letters(keys[e:e + 3], lexicon):
+        if (state == "negated" and row.kind in ("act", "topic") and words[s].endswith(("ed", "en"))
+                and not lexicon.passive.isdisjoint(keys[max(0, s - 3):s])):
+            state = "unhappened"  # "was not discussed", "has not been signed": it did not happen, nobody refused it
+        # "rejected the claims": a denial; but "will not give in to the demands" declines to yield (124)
+        if row.plover == "REJECT" and row.cameo != "124" and not state and "k" in _letters(keys[e:e + 3], lexicon):
             row = _Row(row.rule, row.words, row.kind, "016", "", 0.0, "deny (rejects a claim)")
         act = _Act(" ".join(words[s:e]), row, s, state, cue=s < n, clause=bisect_left(breaks, s))
         if act.cue and row.cameo == "016":  # "denied | that ...", "rejected | the claims that ...": all denied
             denied = True
         acts.append(act)
+    _elide(acts, found, keys, lexicon)
     return acts, keys[n:]
+
+
+def _elide(acts: list[_Act], found: list[tuple], keys: list[str], lexicon: _Lexicon) -> None:
+    """Negate the cooperative acts before a contrast whose clause only negates ("ready to sign, but they are not").
+
+    The elided clause repeats the acts before the contrast and negates them: the
+    speaker reports the other side's refusal, which is what the statement says.
+    """
+    contrast = next((i for i in range(len(acts) - 1, -1, -1) if acts[i].row.kind == "contrast"), None)
+    if contrast is None or acts[contrast].cue:
+        return
+    start = found[contrast][1]
+    end = next((i for i in range(start, len(keys)) if keys[i] in lexicon.breaks), len(keys))
+    if contrast + 1 < len(acts) and acts[contrast + 1].start < end:  # the clause has an act of its own
+        return
+    if not _ELLIPSIS.fullmatch("".join(_letters(keys[start:end], lexicon))):
+        return
+    for act in acts[:contrast]:
+        if not act.cue and not act.state and act.row.goldstein > 0 and act.row.kind not in ("contrast", "neutral"):
+            act.state = "elided"
 
 
 def _weigh(acts: list[_Act], conditional: bool) -> None:
     """Set each act's weight: its Goldstein weight, turned by negation, denial, a condition or a contrast."""
     contrast = max((a.start for a in acts if a.row.kind == "contrast" and not a.cue), default=None)
     _ask(acts)
+    _accuse(acts)
+    _fail(acts)
     for n, act in enumerate(acts):
-        row, weight = act.row, act.row.goldstein
-        if act.state == "asked":  # what an appeal or a demand asks for is not done: the appeal weighs
-            act.weight = 0.0
+        row, weight = act.row, (act.weight if act.state == "intended" else act.row.goldstein)
+        if act.state in ("asked", "unmeant", "failed", "accused"):  # asked for, intended by a refused intention, failed:
+            act.weight = 0.0                               # not done, and what asks, refuses or fails weighs
             continue
         if row.kind == "intent":  # "ready to resume talks" is an offer, "vowed to retaliate" the retaliation's
             following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
             if following is not None and following.row.goldstein < 0 and not following.state:
                 weight = 0.0
+            elif following is not None and following.row.goldstein > 0 and following.clause == act.clause \
+                    and following.state in ("", "elided"):
+                if act.state:  # "not ready to sign": the refusal weighs, the signing is not done
+                    following.state = "unmeant"
+                elif not following.state and following.row.kind == "act":  # "ready to sign": weighs as an intention
+                    following.state, weight = "intended", 0.0
+                    following.weight = min(following.row.goldstein, row.goldstein)
         turned = None
-        if act.state in ("negated", "renounced") and weight > 0:  # "does not want normalisation" rejects it
-            # "will not sign", "refused to agree": a rejection; "no progress": a pessimistic comment
-            turned = _PESSIMISTIC if row.cameo[:3] in _COMMENTS else _REJECT
+        if act.state in ("negated", "renounced", "elided", "unhappened") and weight > 0:  # "does not want ..."
+            # "will not sign", "refused to agree": a rejection; "no progress", "was not signed": a pessimistic comment
+            turned = _PESSIMISTIC if row.cameo[:3] in _COMMENTS or act.state == "unhappened" else _REJECT
         elif act.state == "renounced" and weight < 0:  # "has no intention of attacking", "will not attack"
             turned = _RENOUNCE
         if turned is not None:
             act.row = _Row(row.rule, row.words, row.kind, *turned[:3], f"{turned[3]} (negated: {row.name})")
             weight = turned[2]
-        elif act.state in ("negated", "denied", "renounced"):  # "did not threaten", "denied that it had agreed"
+        elif act.state in ("negated", "denied", "renounced", "elided", "unhappened"):  # "did not threaten", "denied ... agreed"
             weight = 0.0
         elif row.kind == "precondition":  # "will only talk once ...": the restriction is a demand
             following = next((a for a in acts[n + 1:] if a.row.kind not in ("contrast", "neutral")), None)
@@ -385,6 +437,34 @@ def _weigh(acts: list[_Act], conditional: bool) -> None:
         if contrast is not None and not act.cue and act.start != contrast and row.kind != "contrast":
             act.factor = 0.5 if act.start < contrast else 1.5
         act.weight = weight * act.factor * (TOPIC_SHARE if row.kind == "topic" else 1.0)
+
+
+def _fail(acts: list[_Act]) -> None:
+    """Mark the cooperative events of a clause that says they failed ("the talks collapsed", "a deadlock").
+
+    A failure is a pessimistic comment (CAMEO 012): its row weighs, the talks,
+    truce or agreement it reports as failed weigh nothing.
+    """
+    for failure in [a for a in acts if a.row.kind == "failure" and not a.state]:
+        for act in acts:
+            if (act.clause == failure.clause and not act.cue and not act.state and act.row.goldstein > 0
+                    and act.row.kind not in ("contrast", "neutral", "failure")):
+                act.state = "failed"
+
+
+def _accuse(acts: list[_Act]) -> None:
+    """Mark the events an accusation accuses of ("accused X of launching strikes"): the accusation weighs.
+
+    CAMEO codes "accuse X of Y" as an accusation (112) and nothing else: Y is
+    not an event the speaker reports beside it.
+    """
+    for n, act in enumerate(acts):
+        if act.state or act.row.kind != "act" or act.row.plover != "ACCUSE":
+            continue
+        for other in acts[n + 1:]:
+            if other.row.kind == "topic" and not other.state and (
+                    other.cue == act.cue and other.clause == act.clause or act.cue and not other.cue and other.clause == 0):
+                other.state = "accused"
 
 
 def _ask(acts: list[_Act]) -> None:

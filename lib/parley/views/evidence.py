@@ -123,18 +123,37 @@ def commitment(unique: pd.DataFrame, order: list[str]) -> Section:
 
 
 def tone(unique: pd.DataFrame, order: list[str]) -> Section:
-    """Return each government's mean tone: the cooperation–conflict score where there is one, and TextBlob's."""
+    """Return each government's mean tone: the cooperation–conflict score where there is one, and TextBlob's.
+
+    The briefing reads the cooperation–conflict score when the statements
+    carry it, so the evidence shows that chart and verdict, with the lexicon
+    measures below it for comparison.
+    """
     table = _sorted(summaries.sentiment(unique, include_unattributed=False), order)
-    wide = _wide(table, "measure", order, lambda r: _mean(r["mean"], r["low"], r["high"], r["n"], signed=True))
     names = {"polarity": "TextBlob polarity (−1…+1)", "subjectivity": "TextBlob subjectivity (0…1)",
              "vader": "VADER compound (−1…+1)"}
+    wide = _wide(table, "measure", order, lambda r: _mean(r["mean"], r["low"], r["high"], r["n"], signed=True))
     wide = wide.assign(measure=wide["measure"].map(names).fillna(wide["measure"]))
-    polarity = table[table["measure"] == "polarity"]
-    caption = ("Mean tone of what each government said (not of “X said”), with 95% bootstrap intervals. Lexicon "
-               "sentiment is a weak signal on diplomatic text: a warning in polite words scores as positive. "
-               + _verdict(polarity))
-    return Section("90-sentiment", "Tone", caption,
-                   document_table(wide, {"measure": "Measure", **{p: p for p in order if p in wide}}))
+    if "tone_score" not in unique:
+        caption = ("Mean tone of what each government said (not of “X said”), with 95% bootstrap intervals. "
+                   "Lexicon sentiment is a weak signal on diplomatic text: a warning in polite words scores as "
+                   "positive. " + _verdict(table[table["measure"] == "polarity"]))
+        return Section("90-sentiment", "Tone", caption,
+                       document_table(wide, {"measure": "Measure", **{p: p for p in order if p in wide}}))
+    scored = _sorted(summaries.tone(unique, include_unattributed=False), order)
+    rows = [scored.assign(measure="Cooperation–conflict score (−10…+10)", _cell=[
+        _mean(r["mean"], r["low"], r["high"], r["n"], signed=True) for _, r in scored.iterrows()])]
+    rows += [scored.assign(measure=f"{name.capitalize()} statements", _cell=[
+        _share(r[name], r["n"], r[f"{name}_share"], r[f"{name}_low"], r[f"{name}_high"]) for _, r in scored.iterrows()])
+        for name in ("confrontational", "neutral", "cooperative")]
+    own = _wide(pd.concat(rows), "measure", order, lambda r: r["_cell"])
+    caption = ("Mean cooperation–conflict tone of what each government said (not of “X said”): the speech acts "
+               "(threaten, demand, reject … appeal, agree, praise) weighted on the Goldstein scale, with 95% "
+               "bootstrap intervals, and the statements of each tone. " + _verdict(scored)
+               + " The lexicon measures below are weak signals on diplomatic text, shown for comparison.")
+    return Section("40-tone", "Tone", caption,
+                   document_table(pd.concat([own, wide], ignore_index=True),
+                                  {"measure": "Measure", **{p: p for p in order if p in own or p in wide}}))
 
 
 def distinctive_terms(unique: pd.DataFrame, order: list[str]) -> Section:
@@ -196,6 +215,30 @@ def statement_list(unique: pd.DataFrame, articles: pd.DataFrame, terms: pd.DataF
         parts.append(f"<h3 id='statements-{statement_anchor(party)}'>{html.escape(party)} "
                      f"({len(mine)} statement{'s' * (len(mine) != 1)})</h3>{table}")
     return "".join(parts)
+
+
+def check_first(unique: pd.DataFrame, order: list[str]) -> str:
+    """Return, per government, its statements whose government rests on an uncertain decision, linked to the list.
+
+    A statement is uncertain when its ``uncertain`` column says why (a
+    pronoun, a close second antecedent, a weak cue: see
+    :mod:`parley.extract.uncertainty`). The analyst reads these first.
+    """
+    if "uncertain" not in unique:
+        return ""
+    parts = []
+    for party in _in_order(unique["party"].fillna(NO_PARTY), order):
+        mine = unique[unique["party"].fillna(NO_PARTY) == party]
+        flagged = mine[mine["uncertain"].notna() & (mine["uncertain"].astype(str).str.strip() != "")]
+        if flagged.empty:
+            parts.append(f"<li><b>{html.escape(party)}</b>: none of {len(mine)} statement"
+                         f"{'s' * (len(mine) != 1)}</li>")
+            continue
+        links = "; ".join(f"<a href='#{statement_anchor(st.statement_id)}'>{html.escape(str(st.speaker or '?'))}"
+                          f"</a> ({html.escape(str(st.uncertain))})" for st in flagged.itertuples())
+        parts.append(f"<li><b>{html.escape(party)}</b>: {len(flagged)} of {len(mine)} statement"
+                     f"{'s' * (len(mine) != 1)}: {links}</li>")
+    return f"<ul class='check-first'>{''.join(parts)}</ul>"
 
 
 # --------------------------------------------------------------------------- helpers

@@ -350,7 +350,7 @@ def plot_sentiment(summary: pd.DataFrame, *, ax=None, measure: str = "polarity",
     flagged = summaries.flag_small(summary.assign(party=_parties(summary["party"])))
     _title(ax, title, flagged.set_index("party")["note"], order)
     diffs = summaries.differences(flagged, value=measure, low=low, high=high, percent=False)
-    ax.set_xlabel(f"Mean {name} of what each government said ({scale})\n"
+    ax.set_xlabel(f"{name}: mean of what each government said ({scale})\n"
                   f"bars: 95% percentile-bootstrap interval of the mean; hollow point: fewer than {summaries.SMALL} "
                   "statements, no interval (it would only be their range)\n"
                   + _comparison(diffs))

@@ -236,6 +236,7 @@ def write_report(out, *, articles, parties, runs: list[NotebookRun] = (), correc
         failed=[{"notebook": r.notebook, "error": r.error, "file": Path(r.output).name} for r in runs if r.error],
         brief=_brief(analysis, order, colors),
         sections=[_placed(figures, entries, s) for s in sections],
+        check_first=Markup(evidence.check_first(analysis.statements, order)),
         statement_list=Markup(evidence.statement_list(analysis.statements, analysis.articles, analysis.terms,
                                                       analysis.conditions, order, colors)),
         articles_count=len(analysis.articles), articles=Markup(_articles(analysis.articles, base)),
