@@ -182,3 +182,10 @@ def test_cache_command_shows_prunes_and_clears(tmp_path):
     code, output = _cache_command(tmp_path, "--clear")
     assert code == 0 and output.startswith("parley cache: cleared ")
     assert _cache_command(tmp_path)[1].strip() == f"parley cache: {env_cache} holds 0.0 MB"
+
+
+def test_an_empty_parley_cache_variable_means_the_default_cache_not_the_working_folder(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(Path(config.__file__).parents[2]), "PARLEY_CACHE": ""}
+    done = subprocess.run([sys.executable, "-c", "from parley import config; print(config.CACHE)"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    assert Path(done.stdout.strip()) == Path(config.ROOT) / ".cache" / "parley"

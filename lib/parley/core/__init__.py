@@ -1,1 +1,1 @@
-"""Shared by every stage: paths, lexicon loading, DataFrame building, the parties and the story setup, intervals."""
+"""Shared by every stage: paths, lexicon loading, DataFrame building, the parties and the story setup, intervals, words."""

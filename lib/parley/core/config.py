@@ -18,7 +18,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 REPORTS = ROOT / "reports"
 FIGURES = REPORTS / "figures"
 #: Parquet cache of analyzed articles; override with the PARLEY_CACHE environment variable.
-CACHE = Path(os.environ.get("PARLEY_CACHE", ROOT / ".cache" / "parley"))
+CACHE = Path(os.environ.get("PARLEY_CACHE") or ROOT / ".cache" / "parley")  # set but empty: the default, not "."
 
 try:
     VERSION = version("parley")

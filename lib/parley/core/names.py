@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .words import WORD_CHAR
+
 __all__ = ["name_spans"]
 
 #: a quoted title: two or more words in quotes, each capitalised or a joiner ("the “Peace and Prosperity” plan")
-_TITLE = re.compile(r"[\"“‘']([A-Z][\w'’-]*(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)[\"”’']")
+_TITLE = re.compile(rf"[\"“‘']([A-Z]{WORD_CHAR}*(?:\s+(?:of|for|and|on|in|the|to|[A-Z]{WORD_CHAR}*))*\s+[A-Z]{WORD_CHAR}*)[\"”’']")
 _CAPITAL, _SMALL = re.compile(r"[A-ZÀ-ÖØ-Þ]"), re.compile(r"[a-zß-öø-ÿ]")
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 #: lowercase words that may join the capitalised words of one name

@@ -329,29 +329,39 @@ def _boundary(text: str, cur: int, ts: int, te: int, b: int, word: str,
         Where the sentence ends (``b``, or ``ts + 1`` when a full stop is
         followed by an ellipsis that opens the next sentence), or None.
     """
-    term = text[ts:te]
-    if term != ".":
-        if "!" in term or "?" in term or "‽" in term:
-            if b > te and _reporting_clause_follows(text, b):
-                return None  # “Did you know?” Todd asked the mogul. — one sentence: the quote and its reporting clause
-            return b
-        if ts > cur and text[ts - 1] in "[(":  # "[...]" marks an omission, not an end
-            return None
-        if " " in term:
-            dots = term.count(".")
-            attached = ts > cur and not text[ts - 1].isspace()
-            if dots >= 4 and attached:
-                # "compounds. . . . The": full stop, then an ellipsis opening the next sentence.
-                return ts + 1 if word[:1].isupper() else None
-            if dots >= 4 and word[:1].isupper():
-                return b
-            return None  # ". . ." is an omission inside a sentence
-        dots = term.count(".") + 3 * term.count("…")
-        if dots >= 4 or word[:1].isupper():
-            return b
-        return None
+    if text[ts:te] != ".":
+        return _other_terminal(text, cur, ts, te, b, word)
+    return _full_stop(text, cur, ts, b, word, abbreviations)
 
-    # A single full stop: the word before it decides.
+
+def _other_terminal(text: str, cur: int, ts: int, te: int, b: int, word: str) -> int | None:
+    """Decide :func:`_boundary` for "!", "?", an ellipsis or dots: an end unless a quote's reporting clause,
+    an omission ("[...]", ". . .") or a lower-case word follows."""
+    term = text[ts:te]
+    if "!" in term or "?" in term or "‽" in term:
+        if b > te and _reporting_clause_follows(text, b):
+            return None  # “Did you know?” Todd asked the mogul. — one sentence: the quote and its reporting clause
+        return b
+    if ts > cur and text[ts - 1] in "[(":  # "[...]" marks an omission, not an end
+        return None
+    if " " in term:
+        dots = term.count(".")
+        attached = ts > cur and not text[ts - 1].isspace()
+        if dots >= 4 and attached:
+            # "compounds. . . . The": full stop, then an ellipsis opening the next sentence.
+            return ts + 1 if word[:1].isupper() else None
+        if dots >= 4 and word[:1].isupper():
+            return b
+        return None  # ". . ." is an omission inside a sentence
+    dots = term.count(".") + 3 * term.count("…")
+    if dots >= 4 or word[:1].isupper():
+        return b
+    return None
+
+
+def _full_stop(text: str, cur: int, ts: int, b: int, word: str, abbreviations: dict[str, str]) -> int | None:
+    """Decide :func:`_boundary` for a single full stop: the word before it decides (an abbreviation, an
+    initial, a list marker)."""
     tail = text[max(cur, ts - _MAX_WORD):ts]
     parts = tail.rsplit(None, 1)
     prev = parts[-1].lstrip(_LEADING_OPENERS) if parts and not tail[-1:].isspace() else ""

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.parties import alias_patterns, locative, matches_of
+from ..core.words import HYPHENATED, NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
@@ -94,8 +96,8 @@ def actor_lexicon() -> ActorLexicon:
     w = word_lists("attribution.csv")
     joints = [row for row in rows if row["kind"].strip() == "joint"]
     joint = (rf"(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'determiner'])})\s+"
-             rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
-    cap = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*|[0-9]+[A-Z][\w]*)"
+             rf"(?:{WORD_CHAR}+\s+){{0,2}}?(?:{alternation([r['word'].strip() for r in joints if r['value'].strip() == 'head'])})")
+    cap = rf"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu)-[A-Z]{WORD_CHAR}*|[0-9]+[A-Z][\w]*)"
     link = r"(?:of|for|the|de|del|da|du|bin|ibn|van|von|der|al|el|la|le|y)"
     return ActorLexicon(
         modifiers={k.lower(): v for k, v in by_kind.get("modifier", {}).items()},
@@ -103,8 +105,8 @@ def actor_lexicon() -> ActorLexicon:
         genders={k.lower(): v for k, v in by_kind.get("gender", {}).items()},
         joint=re.compile(rf"(?i)(?:the\s+)?{joint}"),
         joint_after=re.compile(rf"(?i)\s(?:of|from|for|by)\s+(?:the\s+)?{joint}$"),
-        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))})(?![\w’'-])"),
-        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}(?![\w’'-])"),
+        reciprocal=re.compile(rf"(?i)\s*(?:{alternation(list(by_kind.get('reciprocal', {})))}){NOT_BEFORE_WORD}"),
+        joint_complement=re.compile(rf"(?i)\s+(?:of|from)\s+(?:the\s+)?{joint}{NOT_BEFORE_WORD}"),
         media=frozenset(k.lower() for k in by_kind.get("media", {})),
         media_heads=frozenset(k.lower() for k in by_kind.get("media_head", {})),
         outlets=_index_phrases(by_kind.get("outlet", {}), -1),
@@ -123,12 +125,12 @@ def actor_lexicon() -> ActorLexicon:
         titles_lower=frozenset(t.lower().rstrip(".") for t in spk.titles),
         # Both run over every sentence: a cheap test of the first character comes before the look-behind
         # (the first characters ``cap`` can start with; "T" of "The"/"This"), so most positions fail at once.
-        name_run=re.compile(rf"(?=[A-Zaeib0-9])(?<![\w’'-]){cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
-        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
-                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
-        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
-        definite_run=re.compile(rf"[Tt](?<![\w’'-][Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
-                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))})(?![\w’'-])"),
+        name_run=re.compile(rf"(?=[A-Zaeib0-9]){NOT_IN_WORD}{cap}(?:\s+(?:{link}\s+){{0,2}}{cap})*"),
+        demonym_tail=re.compile(rf"(?:\s+and\s+[A-Z]{WORD_CHAR}*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
+        role_tail=re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
+        definite_run=re.compile(rf"[Tt](?<!{WORD_CHAR}[Tt])h(?:e|is)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
+                                rf"(?:{alternation(sorted(spk.roles | spk.bodies))}){NOT_BEFORE_WORD}"),
     )
 
 
@@ -189,6 +191,59 @@ class Description:
     evidence: str = ""
 
 
+class Token(NamedTuple):
+    """A token of a mention, with its offsets into the mention's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Segment:
+    """What one comma-separated part of a mention says (see :meth:`Describer._segment`).
+
+    ``hits`` are the aliases that count, as (party, alias, where it sits);
+    ``dropped`` says why the others do not; ``office``, ``outlet`` and
+    ``data`` say the part names an office, a news outlet or numbers.
+    """
+
+    kind: str = "unknown"
+    name: str | None = None
+    role: str | None = None
+    head: str = ""
+    definite: bool = False
+    plural: bool = False
+    gender: str | None = None
+    hits: list[tuple[str, str, str]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    blocked: str | None = None
+    coordinated: bool = False
+    office: bool = False
+    outlet: bool = False
+    data: bool = False
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """A segment cut at its possessor ("Iraq’s") and its complement ("of the Pentagon")."""
+
+    pre: list[Token]        # the words before the complement: possessor and rest
+    possessor: list[Token]
+    rest: list[Token]       # modifiers and head
+    comp: list[Token]       # the complement, from its preposition
+    lowered: list[str]      # ``rest`` in lower case
+    lows: list[str]         # the same without apostrophes at either end
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the head words of a segment say: its role words, and whether a name closes it."""
+
+    role_words: list[str]
+    named: bool
+
+
 _DESCRIPTIONS: dict[tuple, dict[str, "Description"]] = {}
 
 
@@ -230,94 +285,73 @@ class Describer:
     # ---------------------------------------------------------------- parsing
 
     def _describe(self, text: str) -> Description:
-        spk, lex = self.spk, self.lex
-        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        words = [t for t in toks if t[0][0].isalnum()]
+        toks = [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [t for t in toks if t.text[0].isalnum()]
         if not words:
             return Description(text, evidence="no words")
-        if len(words) == 1 and words[0][0].lower() in spk.pronouns:
-            kind = spk.pronouns[words[0][0].lower()]
-            gender = lex.genders.get(words[0][0].lower())
-            head = {"him": "he"}.get(words[0][0].lower(), words[0][0].lower())  # "quoted him as saying"
-            return Description(text, kind="pronoun", head=head, gender=gender,
-                               plural=kind == "group", evidence=f"pronoun {text!r}")
-        if len(words) == 2 and words[0][0].lower() in lex.definite and words[1][0].lower() in spk.ordinals:
-            return Description(text, kind="pronoun", head=words[1][0].lower(), evidence=f"anaphor {text!r}")
-        plain = self._plain_name(text, words) if len(words) == len(toks) else None
-        if plain is not None:
-            return plain
-        segments, relative = _segments(toks, lex.relative)
+        short = self._without_parsing(text, toks, words)
+        if short is not None:
+            return short
+        segments, relative = _segments(toks, self.lex.relative)
         parsed = [self._segment(seg, text) for seg in segments]
         if not parsed:
             return Description(text, evidence="no words")
+        desc, used = _combine(text, parsed, len(words), self.lex)
         core = parsed[0]
-        desc = Description(text, kind=core["kind"], name=core["name"], role=core["role"], head=core["head"],
-                           definite=core["definite"] and not core["name"], plural=core["plural"],
-                           gender=core["gender"])
-        bare = strip_article(text) if len(parsed) == 1 and len(words) <= 4 else None
-        if bare and lex.nationalities.get(bare.lower()) == bare:
-            desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
-        # Appositions describe the same actor: roles after a name, a name after a role; after any
-        # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
-        used = [core]
-        for seg in parsed[1:]:
-            if core["kind"] in ("person", "body", "group") and (seg["role"] or seg["name"]) and seg["kind"] != "unknown":
-                used.append(seg)
-                desc.name = desc.name or seg["name"]
-                desc.role = desc.role or seg["role"]
-                desc.gender = desc.gender or seg["gender"]
-        if core["kind"] in ("group", "body") and desc.name and any(s["kind"] == "person" for s in used[1:]):
-            desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
-        hits = [h for seg in used for h in seg["hits"]]
-        # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
-        # and no government of its own
-        blocked = core["blocked"] or next((seg["blocked"] for seg in used[1:] if seg["blocked"]
-                                           and not core["office"] and not core["hits"]), None)
-        if core["outlet"] and not blocked:
-            blocked = "media"  # news outlets, state media included, report; they do not speak for a government
-        elif core["data"] and not blocked:
-            blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
-        dropped = [d for seg in used for d in seg["dropped"]]
+        hits = [h for seg in used for h in seg.hits]
+        blocked = _blocked_by(core, used)
         parties = list(dict.fromkeys(h[0] for h in hits))
         if blocked:
-            if core["coordinated"] and " and " in text:
-                # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
-                parts = [self(part) for part in text.split(" and ")]
-                kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
-                if kept and len(kept) < len(parts):
-                    desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
-                    desc.joint = len(desc.parties) > 1
-                    desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
-                    return desc
-            desc.blocked = blocked
-            desc.evidence = f"{blocked}: {text!r} gives no party" + (
-                f" (names {', '.join(parties)})" if parties else "")
-            return desc
+            return self._blocked(desc, core, blocked, parties)
         if not parties:
-            generic = self._generic(toks)
-            if generic:
-                desc.parties = (generic[0],)
-                desc.evidence = f"generic {generic[1]!r} (parties file)"
-            elif dropped:
-                desc.evidence = "; ".join(dropped)
-            elif relative:
-                desc.evidence = "no alias outside the relative clause"
-            return desc
-        if len(parties) > 1:
-            if any(seg["coordinated"] for seg in used):
-                desc.parties = tuple(parties)
-                desc.joint = True
-                desc.kind = "joint"
-                desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
-            else:
-                desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
-            return desc
-        party, alias, where = hits[0]
-        desc.parties = (party,)
-        desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+            return self._without_party(desc, toks, used, relative)
+        return _with_parties(desc, hits, parties, used)
+
+    def _without_parsing(self, text: str, toks: list[Token], words: list[Token]) -> Description | None:
+        """Describe a pronoun, an ordinal anaphor ("the latter") or a bare name; None for anything else."""
+        spk, lex = self.spk, self.lex
+        first = words[0].text.lower()
+        if len(words) == 1 and first in spk.pronouns:
+            kind = spk.pronouns[first]
+            head = {"him": "he"}.get(first, first)  # "quoted him as saying"
+            return Description(text, kind="pronoun", head=head, gender=lex.genders.get(first),
+                               plural=kind == "group", evidence=f"pronoun {text!r}")
+        if len(words) == 2 and first in lex.definite and words[1].text.lower() in spk.ordinals:
+            return Description(text, kind="pronoun", head=words[1].text.lower(), evidence=f"anaphor {text!r}")
+        return self._plain_name(text, words) if len(words) == len(toks) else None
+
+    def _blocked(self, desc: Description, core: Segment, blocked: str, parties: list[str]) -> Description:
+        """Finish a description that gives no party (``blocked`` says why), unless a conjunct of it speaks."""
+        text = desc.text
+        if core.coordinated and " and " in text:
+            # "The Israeli military and Iranian state media said": the conjunct that is not media speaks
+            parts = [self(part) for part in text.split(" and ")]
+            kept = [p for p in parts if not p.blocked and p.parties and p.kind != "unknown"]
+            if kept and len(kept) < len(parts):
+                desc.parties = tuple(dict.fromkeys(x for p in kept for x in p.parties))
+                desc.joint = len(desc.parties) > 1
+                desc.evidence = "; ".join(p.evidence for p in kept) + f"; {', '.join(sorted({p.blocked for p in parts if p.blocked}))} left out"
+                return desc
+        desc.blocked = blocked
+        desc.evidence = f"{blocked}: {text!r} gives no party" + (
+            f" (names {', '.join(parties)})" if parties else "")
         return desc
 
-    def _plain_name(self, text: str, words) -> Description | None:
+    def _without_party(self, desc: Description, toks: list[Token], used: list[Segment],
+                       relative: bool) -> Description:
+        """Finish a description no alias gave a party: a generic phrase of the parties file, or why not."""
+        dropped = [d for seg in used for d in seg.dropped]
+        generic = _generic(toks, self.generic)
+        if generic:
+            desc.parties = (generic[0],)
+            desc.evidence = f"generic {generic[1]!r} (parties file)"
+        elif dropped:
+            desc.evidence = "; ".join(dropped)
+        elif relative:
+            desc.evidence = "no alias outside the relative clause"
+        return desc
+
+    def _plain_name(self, text: str, words: list[Token]) -> Description | None:
         """Describe a bare name ("Trump", "Hillary Clinton") without parsing it; None if it is not one."""
         spk, lex = self.spk, self.lex
         for w, _, _ in words:
@@ -325,12 +359,13 @@ class Describer:
             if not w[:1].isupper() or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
                     or low in lex.nationalities or low in lex.not_names or w.endswith(_POSSESSIVE_ENDINGS) or "." in w:
                 return None
-        if len(words) == 1 and _ACRONYM.fullmatch(words[0][0]):
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0].text):
             return None  # an acronym: a body
         desc = Description(text, kind="person" if len(words) > 1 else "unknown", name=text,
-                           head=words[-1][0].lower())
+                           head=words[-1].text.lower())
         if self.parties:
-            hits = [h for h in self._alias_matches(text) if not self._inside_name(words, h.start, h.end)]
+            hits = [h for h in self._alias_matches(text)
+                    if not _inside_name(words, h.start, h.end, self.lex, self.spk)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -339,219 +374,321 @@ class Describer:
                 desc.evidence = "ambiguous: " + ", ".join(f"{h.party} ({h.alias!r})" for h in hits)
         return desc
 
-    def _segment(self, seg: list[tuple[str, int, int]], text: str) -> dict:
+    def _segment(self, seg: list[Token], text: str) -> Segment:
         """Parse one comma-separated part of a mention: determiner, possessor, modifiers, head, complement."""
-        spk, lex = self.spk, self.lex
-        out = {"kind": "unknown", "name": None, "role": None, "head": "", "definite": False, "plural": False,
-               "gender": None, "hits": [], "dropped": [], "blocked": None, "coordinated": False, "office": False,
-               "outlet": False, "data": False}
-        toks = [t for t in seg if t[0] not in ("(", ")")]
-        while toks and toks[0][0].lower() in spk.determiners and toks[0][0].lower() not in spk.pronouns:
-            out["definite"] = out["definite"] or toks[0][0].lower() in lex.definite
-            toks = toks[1:]
-        if toks and toks[0][0].lower() == "both":
-            out["coordinated"] = True
-            toks = toks[1:]
-        if not toks:
-            return out
-        # the complement: the first preposition (or "based", "close", ...) not inside a capitalised name
-        cut = len(toks)
-        for n in range(1, len(toks)):
-            low = toks[n][0].lower()
-            if low in lex.participles or (low in lex.prepositions and not (
-                    toks[n - 1][0][:1].isupper() and n + 1 < len(toks) and toks[n + 1][0][:1].isupper()
-                    and low in ("of", "for", "de"))):
-                cut = n
-                break
-        pre, comp = toks[:cut], toks[cut:]
-        owner = -1
-        for n in range(len(pre) - 1):
-            if pre[n][0].endswith(_POSSESSIVE_ENDINGS):
-                owner = n
-        possessor, rest = pre[:owner + 1], pre[owner + 1:]
-        if not rest:
-            rest, possessor = possessor, []
-        lowered = [t[0].lower() for t in rest]
-        lows = [low.strip("’'") for low in lowered]
-        blocked = None
-        for low in lowered:
-            if low in lex.modifiers:
-                blocked = lex.modifiers[low]
-            elif "-" in low and low.split("-")[0] in lex.modifiers:
-                blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
-            elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
-                blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
-        # "former" takes a person out of an office only when the phrase names one ("a former minister",
-        # "ex-home secretary"); "a former lawyer" says nothing about government
-        out["office"] = any(_office(low, lex) for low in lowered)
-        if blocked and out["office"]:
-            out["blocked"] = blocked
-        # "the United States and Iraq", "the governments of Chile and Peru"
-        out["coordinated"] = out["coordinated"] or any(t[0].lower() in ("and", "&") for t in pre) or (
-            bool(comp) and comp[0][0].lower() in ("of", "from") and any(t[0].lower() in ("and", "&") for t in comp))
-        # name: the capitalised words at the end that are not titles, roles or bodies
-        name_words, name_tokens = [], []
-        for t in reversed(rest):
-            w = t[0]
-            low = w.lower().rstrip(".")
-            if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles or low in spk.bodies \
-                    or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
-                break
-            name_words.insert(0, w)
-            name_tokens.insert(0, t)
-        if not name_words and rest and rest[-1][0][:1].isupper():
-            for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
-                tail = rest[-size:]
-                if len(tail) == size and all(t[0][:1].isupper() for t in tail) and \
-                        " ".join(_POSSESSIVE_END.sub("", t[0].lower()) for t in tail) in spk.proper_bodies:
-                    name_words, name_tokens = [t[0] for t in tail], list(tail)
-                    break
-        head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
-        head = ROLE_PREFIX.sub("", head)
-        out["outlet"] = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
-        # "customs figures" are numbers; "senior government figures" are people
-        out["data"] = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
-        out["head"] = head
-        before_name = lowered[:len(rest) - len(name_words)]
-        role_words = [low for low in before_name
-                      if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
-                      and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
-        titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
-        if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
-                name_words[0].lower() in lex.nationalities:
-            name_words = []
-        is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
-            " ".join(name_words).lower() in spk.proper_bodies) or (
-            name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
-        if name_words and not is_body:
-            out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]  # as written: "Joseph R. Dunne"
-            # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
-            out["kind"] = "person" if len(name_words) > 1 or titled else "unknown"
-        elif is_body:
-            out["kind"] = "body"
-            if name_words:
-                out["name"] = text[name_tokens[0][1]:name_tokens[-1][2]]
-        elif head in spk.documents:
-            out["kind"] = "document"
-        elif head in spk.roles:
-            out["kind"] = "group" if head.endswith("s") and head not in ("press",) else "person"
-            out["plural"] = out["kind"] == "group"
-        if role_words:
-            out["role"] = " ".join(role_words)
-        elif head in spk.roles or head in spk.bodies or head in spk.documents:
-            out["role"] = head
-        for low in lowered:
-            g = lex.genders.get(low.rstrip("."))
-            if g:
-                out["gender"] = g
-        # aliases, by where they sit
-        if not self.parties:
-            return out
-        base = seg[0][1]
-        seg_text = _slice(seg, base)
-        government = head in lex.government_roles or out["kind"] == "document" or (
-            out["kind"] == "person" and bool(role_words) and any(
-                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in role_words))
-        comp_ok = bool(comp) and comp[0][0].lower() in ("of", "for", "from", "at", "by") and (
-            head in lex.government_roles or out["kind"] == "document" or (government and not name_words))
-        poss_end = possessor[-1][2] if possessor else None
-        for hit in self._alias_matches(seg_text):
-            s, e = hit.start + base, hit.end + base
-            in_comp = bool(comp) and comp[0][1] <= s
-            # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
-            first_after = in_comp and not any(t[0].lower() in lex.prepositions and comp[0][1] < t[1] < s for t in comp)
-            if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0][0].lower() != "in"):
-                out["dropped"].append(f"{hit.alias!r} is a place, not who speaks")
-                continue
-            if possessor and possessor[0][1] <= s < poss_end < e:
-                # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
-                out["hits"].append((hit.party, hit.alias, "head"))
-                continue
-            if possessor and possessor[0][1] <= s and e <= poss_end:
-                if any(low in lex.relations for low in lows):
-                    out["dropped"].append(f"{hit.alias!r} names whom they are tied to, not whom they speak for")
-                elif e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
-                    out["hits"].append((hit.party, hit.alias, "possessor"))
-                else:
-                    out["dropped"].append(f"{hit.alias!r} describes the possessor, not the speaker")
-                continue
-            if rest and rest[0][1] <= s and e <= rest[-1][2]:
-                if self._foreign(hit, rest, s, e):
-                    out["dropped"].append(f"{hit.alias!r} is another country's office here")
-                    continue
-                if self._inside_name(rest, s, e):
-                    out["dropped"].append(f"{hit.alias!r} is part of another name here")
-                    continue
-                out["hits"].append((hit.party, hit.alias, "head"))
-                continue
-            if in_comp:
-                group = next((lex.modifiers[t[0].lower()] for t in comp
-                              if lex.modifiers.get(t[0].lower()) in _NOT_STATE), None)
-                if group and out["office"]:
-                    out["blocked"] = group  # "the leader of an Iraqi militia" leads the militia, not Iraq
-                    continue
-                if comp_ok and not _after_relative(comp, s, lex.relative):
-                    out["hits"].append((hit.party, hit.alias, f"complement '{comp[0][0]}'"))
-                else:
-                    out["dropped"].append(f"{hit.alias!r} is in a complement ('{comp[0][0]} ...') naming a "
-                                          "client, topic or place")
-                continue
+        out = Segment()
+        got = _read_segment(out, seg, text, self.lex, self.spk)
+        if got is not None and self.parties:
+            self._place_aliases(out, seg, *got)
         return out
+
+    def _place_aliases(self, out: Segment, seg: list[Token], phrase: _Phrase, head: _Head) -> None:
+        """Add each alias in a segment to its hits, with where it sits, or to its dropped, with why not."""
+        lex, comp = self.lex, phrase.comp
+        base = seg[0].start
+        seg_text = _slice(seg, base)
+        government = out.head in lex.government_roles or out.kind == "document" or (
+            out.kind == "person" and bool(head.role_words) and any(
+                w.rstrip(".") in lex.government_roles or w.rstrip(".") in lex.titles_lower for w in head.role_words))
+        comp_ok = bool(comp) and comp[0].text.lower() in ("of", "for", "from", "at", "by") and (
+            out.head in lex.government_roles or out.kind == "document" or (government and not head.named))
+        for hit in self._alias_matches(seg_text):
+            outcome, what = self._alias_place(hit, hit.start + base, hit.end + base, phrase, comp_ok, seg_text,
+                                              out.office)
+            if outcome == "hit":
+                out.hits.append((hit.party, hit.alias, what))
+            elif outcome == "dropped":
+                out.dropped.append(what)
+            elif outcome == "blocked":
+                out.blocked = what
+
+    def _alias_place(self, hit, s: int, e: int, phrase: _Phrase, comp_ok: bool, seg_text: str,
+                     office: bool) -> tuple[str, str]:
+        """Decide what an alias at ``s``-``e`` of the mention says, by where it sits.
+
+        Returns ("hit", where), ("dropped", why), ("blocked", why the whole
+        part gives no party) or ("", "") for an alias outside every part.
+        """
+        lex = self.lex
+        possessor, rest, comp = phrase.possessor, phrase.rest, phrase.comp
+        in_comp = bool(comp) and comp[0].start <= s
+        # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
+        first_after = in_comp and not any(t.text.lower() in lex.prepositions and comp[0].start < t.start < s
+                                          for t in comp)
+        if locative(seg_text, hit.start) and not (first_after and comp_ok and comp[0].text.lower() != "in"):
+            return "dropped", f"{hit.alias!r} is a place, not who speaks"
+        poss_end = possessor[-1].end if possessor else None
+        if possessor and possessor[0].start <= s < poss_end < e:
+            return "hit", "head"  # the alias is the whole phrase: "India’s foreign ministry" listed as it is written
+        if possessor and possessor[0].start <= s and e <= poss_end:
+            if any(low in lex.relations for low in phrase.lows):
+                return "dropped", f"{hit.alias!r} names whom they are tied to, not whom they speak for"
+            if e >= poss_end - 2 or _POSSESSIVE.search(hit.alias):
+                return "hit", "possessor"
+            return "dropped", f"{hit.alias!r} describes the possessor, not the speaker"
+        if rest and rest[0].start <= s and e <= rest[-1].end:
+            names = [hit.party.lower(), *(a.lower() for a in self.parties[hit.party]["aliases"])]
+            if _foreign(hit, rest, s, names, lex, self.spk):
+                return "dropped", f"{hit.alias!r} is another country's office here"
+            if _inside_name(rest, s, e, lex, self.spk):
+                return "dropped", f"{hit.alias!r} is part of another name here"
+            return "hit", "head"
+        if in_comp:
+            group = next((lex.modifiers[t.text.lower()] for t in comp
+                          if lex.modifiers.get(t.text.lower()) in _NOT_STATE), None)
+            if group and office:
+                return "blocked", group  # "the leader of an Iraqi militia" leads the militia, not Iraq
+            if comp_ok and not _after_relative(comp, s, lex.relative):
+                return "hit", f"complement '{comp[0].text}'"
+            return "dropped", f"{hit.alias!r} is in a complement ('{comp[0].text} ...') naming a client, topic or place"
+        return "", ""
 
     def _alias_matches(self, text: str) -> list:
         """Return ``alias_matches(text, self.parties)`` (see :func:`parley.parties.alias_matches`)."""
         return matches_of(text, self._aliases) if self._aliases and text else []
 
-    def _foreign(self, hit, rest, s: int, e: int) -> bool:
-        """Say whether a bare role alias ("Chancellor") stands under another country's name ("German")."""
-        words = hit.alias.split()
-        if not all(w.lower().rstrip(".") in self.lex.titles_lower or w.lower() in self.spk.roles
-                   or w.lower() in self.spk.bodies for w in words):
-            return False
-        spec = self.parties[hit.party]
-        names = [hit.party.lower(), *(a.lower() for a in spec["aliases"])]
-        for t in rest:
-            if t[2] <= s:
-                low = _POSSESSIVE.sub("", t[0].lower())
-                country = self.lex.nationalities.get(low)
-                if country and not any(low in n or country.lower() in n for n in names):
-                    return True
-        return False
-
-    def _inside_name(self, rest, s: int, e: int) -> bool:
-        """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
-
-        An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
-        Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
-        """
-        lex, spk = self.lex, self.spk
-        inside = [n for n, t in enumerate(rest) if s <= t[1] and t[2] <= e]
-        if not inside:
-            return False
-
-        def official(w: str) -> bool:
-            low = w.lower().rstrip(".")
-            return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
-
-        first, last = inside[0], inside[-1]
-        before = rest[first - 1][0] if first > 0 and rest[first - 1][0][:1].isupper() else None
-        after = rest[last + 1][0] if last + 1 < len(rest) and rest[last + 1][0][:1].isupper() else None
-        if after is not None and not official(after) and not official(rest[last][0]):
-            return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
-        if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
-                lex.nationalities.get(rest[last][0].lower()) is not None:
-            return True  # "Amnesty International UK": a country closing an organisation's name
-        return False
-
-    def _generic(self, toks) -> tuple[str, str] | None:
-        if not self.generic:
-            return None
-        phrase = " ".join(t[0] for t in toks).lower()
-        bare = strip_article(phrase)
-        for key in (phrase, bare):
-            if key in self.generic:
-                return self.generic[key], key
+def _generic(toks: list[Token], generic: dict[str, str]) -> tuple[str, str] | None:
+    """Return the party a generic phrase of the parties file ("the government") names, and the phrase; or None."""
+    if not generic:
         return None
+    phrase = " ".join(t.text for t in toks).lower()
+    bare = strip_article(phrase)
+    for key in (phrase, bare):
+        if key in generic:
+            return generic[key], key
+    return None
+
+
+def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool:
+    """Say whether a bare role alias ("Chancellor") stands under another country's name ("German").
+
+    ``names`` are the alias's party and its aliases, lower case.
+    """
+    words = hit.alias.split()
+    if not all(w.lower().rstrip(".") in lex.titles_lower or w.lower() in spk.roles
+               or w.lower() in spk.bodies for w in words):
+        return False
+    for t in rest:
+        if t.end <= s:
+            low = _POSSESSIVE.sub("", t.text.lower())
+            country = lex.nationalities.get(low)
+            if country and not any(low in n or country.lower() in n for n in names):
+                return True
+    return False
+
+
+def _inside_name(rest: list[Token], s: int, e: int, lex, spk) -> bool:
+    """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
+
+    An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
+    Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
+    """
+    inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
+    if not inside:
+        return False
+
+    def official(w: str) -> bool:
+        low = w.lower().rstrip(".")
+        return low in lex.titles_lower or low in spk.roles or low in lex.government_roles or low in lex.honorifics
+
+    first, last = inside[0], inside[-1]
+    before = rest[first - 1].text if first > 0 and rest[first - 1].text[:1].isupper() else None
+    after = rest[last + 1].text if last + 1 < len(rest) and rest[last + 1].text[:1].isupper() else None
+    if after is not None and not official(after) and not official(rest[last].text):
+        return True  # "Iraq Body Count", "US Chamber of Commerce" (but "US Ambassador John Tefft")
+    if before is not None and after is None and last == len(rest) - 1 and not official(before) and \
+            lex.nationalities.get(rest[last].text.lower()) is not None:
+        return True  # "Amnesty International UK": a country closing an organisation's name
+    return False
+
+
+def _combine(text: str, parsed: list[Segment], n_words: int, lex) -> tuple[Description, list[Segment]]:
+    """Describe a mention by its first part and the appositions that describe the same actor.
+
+    Returns the description and the parts used (the first one and those appositions).
+    """
+    core = parsed[0]
+    desc = Description(text, kind=core.kind, name=core.name, role=core.role, head=core.head,
+                       definite=core.definite and not core.name, plural=core.plural, gender=core.gender)
+    bare = strip_article(text) if len(parsed) == 1 and n_words <= 4 else None
+    if bare and lex.nationalities.get(bare.lower()) == bare:
+        desc.kind, desc.name = "body", bare  # "Chile", "the Netherlands": a state, not a person
+    # Appositions describe the same actor: roles after a name, a name after a role; after any
+    # other noun ("a new book, Brown’s Britain") they are titles, not descriptions.
+    used = [core]
+    for seg in parsed[1:]:
+        if core.kind in ("person", "body", "group") and (seg.role or seg.name) and seg.kind != "unknown":
+            used.append(seg)
+            desc.name = desc.name or seg.name
+            desc.role = desc.role or seg.role
+            desc.gender = desc.gender or seg.gender
+    if core.kind in ("group", "body") and desc.name and any(s.kind == "person" for s in used[1:]):
+        desc.kind = "person"  # "The head of the delegation, Vladimir Medinsky"
+    return desc, used
+
+
+def _blocked_by(core: Segment, used: list[Segment]) -> str | None:
+    """Return why a mention gives no party ("former", "media", "data"), or None."""
+    # an apposition's "former" ("Lloyd Austin, a former general") counts only when the core names no office
+    # and no government of its own
+    blocked = core.blocked or next((seg.blocked for seg in used[1:] if seg.blocked
+                                    and not core.office and not core.hits), None)
+    if core.outlet and not blocked:
+        blocked = "media"  # news outlets, state media included, report; they do not speak for a government
+    elif core.data and not blocked:
+        blocked = "data"  # "according to Japanese customs figures": numbers, not a government speaking
+    return blocked
+
+
+def _with_parties(desc: Description, hits: list[tuple[str, str, str]], parties: list[str],
+                  used: list[Segment]) -> Description:
+    """Finish a description whose aliases name ``parties``: one party, a joint actor, or ambiguous."""
+    if len(parties) > 1:
+        if any(seg.coordinated for seg in used):
+            desc.parties = tuple(parties)
+            desc.joint = True
+            desc.kind = "joint"
+            desc.evidence = "joint: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+        else:
+            desc.evidence = "ambiguous: " + ", ".join(f"{p} ({a!r})" for p, a, _ in _first_hits(hits))
+        return desc
+    party, alias, where = hits[0]
+    desc.parties = (party,)
+    desc.evidence = f"alias {alias!r}" + (f" ({where})" if where != "head" else "")
+    return desc
+
+
+# --------------------------------------------------------------------------- the grammar of one part
+
+def _read_segment(out: Segment, seg: list[Token], text: str, lex, spk) -> tuple[_Phrase, _Head] | None:
+    """Fill in what one part of a mention says apart from its aliases; return its parts, or None if empty."""
+    toks = [t for t in seg if t.text not in ("(", ")")]
+    while toks and toks[0].text.lower() in spk.determiners and toks[0].text.lower() not in spk.pronouns:
+        out.definite = out.definite or toks[0].text.lower() in lex.definite
+        toks = toks[1:]
+    if toks and toks[0].text.lower() == "both":
+        out.coordinated = True
+        toks = toks[1:]
+    if not toks:
+        return None
+    phrase = _cut(toks, lex)
+    blocked = _modifier(phrase.lowered, lex)
+    # "former" takes a person out of an office only when the phrase names one ("a former minister",
+    # "ex-home secretary"); "a former lawyer" says nothing about government
+    out.office = any(_office(low, lex) for low in phrase.lowered)
+    if blocked and out.office:
+        out.blocked = blocked
+    # "the United States and Iraq", "the governments of Chile and Peru"
+    comp = phrase.comp
+    out.coordinated = out.coordinated or any(t.text.lower() in ("and", "&") for t in phrase.pre) or (
+        bool(comp) and comp[0].text.lower() in ("of", "from") and any(t.text.lower() in ("and", "&") for t in comp))
+    return phrase, _read_head(out, phrase, _name_tokens(phrase.rest, lex, spk), text, lex, spk)
+
+
+def _cut(toks: list[Token], lex) -> _Phrase:
+    """Cut a part of a mention at its complement (the first preposition, or "based", "close", ..., not inside a
+    capitalised name) and after its possessor."""
+    cut = len(toks)
+    for n in range(1, len(toks)):
+        low = toks[n].text.lower()
+        if low in lex.participles or (low in lex.prepositions and not (
+                toks[n - 1].text[:1].isupper() and n + 1 < len(toks) and toks[n + 1].text[:1].isupper()
+                and low in ("of", "for", "de"))):
+            cut = n
+            break
+    pre, comp = toks[:cut], toks[cut:]
+    owner = -1
+    for n in range(len(pre) - 1):
+        if pre[n].text.endswith(_POSSESSIVE_ENDINGS):
+            owner = n
+    possessor, rest = pre[:owner + 1], pre[owner + 1:]
+    if not rest:
+        rest, possessor = possessor, []
+    lowered = [t.text.lower() for t in rest]
+    return _Phrase(pre, possessor, rest, comp, lowered, [low.strip("’'") for low in lowered])
+
+
+def _modifier(lowered: list[str], lex) -> str | None:
+    """Return why a modifier among the words ("former", "ex-minister", "president-elect") gives no party."""
+    blocked = None
+    for low in lowered:
+        if low in lex.modifiers:
+            blocked = lex.modifiers[low]
+        elif "-" in low and low.split("-")[0] in lex.modifiers:
+            blocked = lex.modifiers[low.split("-")[0]]  # ex-minister, ex-home secretary
+        elif "-" in low and low.rsplit("-", 1)[1] in lex.modifiers:
+            blocked = lex.modifiers[low.rsplit("-", 1)[1]]  # president-elect
+    return blocked
+
+
+def _name_tokens(rest: list[Token], lex, spk) -> list[Token]:
+    """Return the name of a part: the capitalised words at its end that are not titles, roles or bodies."""
+    name_tokens: list[Token] = []
+    for t in reversed(rest):
+        w = t.text
+        low = w.lower().rstrip(".")
+        if not (w[:1].isupper() or _NAME_PARTICLE.match(w)) or low in lex.titles_lower or low in spk.roles \
+                or low in spk.bodies or low in lex.nationalities or w.endswith(_POSSESSIVE_ENDINGS):
+            break
+        name_tokens.insert(0, t)
+    if not name_tokens and rest and rest[-1].text[:1].isupper():
+        for size in (2, 1):  # "the UN", "the White House": a body by its name is no anaphor of a role
+            tail = rest[-size:]
+            if len(tail) == size and all(t.text[:1].isupper() for t in tail) and \
+                    " ".join(_POSSESSIVE_END.sub("", t.text.lower()) for t in tail) in spk.proper_bodies:
+                return list(tail)
+    return name_tokens
+
+
+def _read_head(out: Segment, phrase: _Phrase, name_tokens: list[Token], text: str, lex, spk) -> _Head:
+    """Set a part's head, kind, name, role and gender from its words up to the complement."""
+    rest, lowered, lows = phrase.rest, phrase.lowered, phrase.lows
+    name_words = [t.text for t in name_tokens]
+    head = _POSSESSIVE_END.sub("", lows[-1]) if lows else ""
+    head = ROLE_PREFIX.sub("", head)
+    out.outlet = _outlet([_POSSESSIVE_END.sub("", low) for low in lows], len(name_words), lex)
+    # "customs figures" are numbers; "senior government figures" are people
+    out.data = head in lex.data and not name_words and not set(lows[:-1]) & lex.data[head]
+    out.head = head
+    before_name = lowered[:len(rest) - len(name_words)]
+    role_words = [low for low in before_name
+                  if (low.rstrip(".") in lex.titles_lower or low in spk.roles or low in spk.bodies)
+                  and low.rstrip(".") not in lex.honorifics and low not in lex.modifiers]
+    titled = any(low.rstrip(".") in lex.titles_lower or low in spk.roles for low in before_name)
+    if name_words and len(name_words) == len(rest) and len(name_words) == 1 and \
+            name_words[0].lower() in lex.nationalities:
+        name_words = []
+    _set_kind(out, name_words, name_tokens, titled, text, spk)
+    if role_words:
+        out.role = " ".join(role_words)
+    elif head in spk.roles or head in spk.bodies or head in spk.documents:
+        out.role = head
+    for low in lowered:
+        g = lex.genders.get(low.rstrip("."))
+        if g:
+            out.gender = g
+    return _Head(role_words, bool(name_words))
+
+
+def _set_kind(out: Segment, name_words: list[str], name_tokens: list[Token], titled: bool, text: str, spk) -> None:
+    """Set a part's kind (person, body, document, group), name and number from its head and name."""
+    head = out.head
+    is_body = head in spk.bodies or (name_words and name_words[-1].lower() in spk.bodies) or (
+        " ".join(name_words).lower() in spk.proper_bodies) or (
+        name_words and len(name_words) == 1 and _ACRONYM.fullmatch(name_words[0]))
+    if name_words and not is_body:
+        out.name = text[name_tokens[0].start:name_tokens[-1].end]  # as written: "Joseph R. Dunne"
+        # one capitalised word with no title ("Tory", "Labour", "Blair") may be a person or not
+        out.kind = "person" if len(name_words) > 1 or titled else "unknown"
+    elif is_body:
+        out.kind = "body"
+        if name_words:
+            out.name = text[name_tokens[0].start:name_tokens[-1].end]
+    elif head in spk.documents:
+        out.kind = "document"
+    elif head in spk.roles:
+        out.kind = "group" if head.endswith("s") and head not in ("press",) else "person"
+        out.plural = out.kind == "group"
 
 
 _NOT_STATE = frozenset({"militia", "rebels", "party"})  # modifiers naming an organisation that is not the state
@@ -674,6 +811,38 @@ class Actor:
         return self.parties[0] if len(self.parties) == 1 else None
 
 
+@dataclass(slots=True)
+class _Scan:
+    """An article being scanned for mentions, with what reads them."""
+
+    text: str
+    quotes: object             # Quotes
+    describe: Describer
+    lex: ActorLexicon
+    spk: object                # SpeakerLexicon
+    midcaps: dict[str, bool]   # word -> whether the article writes it capitalised mid-sentence
+
+
+@dataclass(slots=True)
+class _Clause:
+    """A sentence being scanned: its index and span, and where its first words are."""
+
+    index: int
+    start: int
+    end: int
+    intro_end: int   # after an introductory phrase ("On Monday,")
+    lead_end: int    # after that and any opening quotes: a mention starting by here opens the sentence
+
+
+class _NameRun(NamedTuple):
+    """A run of capitalised words trimmed to a name, and the role its possessive owns ("Peru's foreign ministry")."""
+
+    start: int
+    end: int
+    words: list[str]
+    owned: re.Match | None
+
+
 def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
     """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
 
@@ -696,11 +865,10 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         lower-case roles and appositions: "shadow home secretary David
         Davis") and form "description" ("the prime minister").
     """
-    lex, spk = actor_lexicon(), speaker_lexicon()
-    out: list[ActorMention] = []
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence (looked up once per word).
-    midcaps: dict[str, bool] = {}
+    scan = _Scan(text, quotes, describe, actor_lexicon(), speaker_lexicon(), {})
+    out: list[ActorMention] = []
     for i, sent in enumerate(sents):
         if sent.block in ("caption", "headline"):
             continue
@@ -708,109 +876,156 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
         inside = quotes.around(s + 1)
         if inside and inside[0] <= s and inside[1] >= e:
             continue  # a sentence of quoted speech
-        intro_end = spk.sentence_intro.match(text, s, e).end()
-        lead_end = _LEAD.match(text, intro_end, e).end()  # a mention starting by here opens the sentence
-        first_of_sentence = len(out)
-        for m in lex.name_run.finditer(text, s, e):
-            ms, me = m.span()
-            if quotes.around(ms):
-                continue
-            if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
-                me -= 1  # a full stop ends the sentence, not the name
-            words = text[ms:me].split()
-            # sentence-initial capitals: "The", "But", "In" are not names
-            while words and words[0].lower() in lex.not_names:
-                ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
-                words = words[1:]
-            if not words:
-                continue
-            owned = None
-            if words[-1].endswith(_POSSESSIVE_ENDINGS):
-                owned = lex.role_tail.match(text, me, e)
-                if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
-                    me = owned.end()
-                else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
-                    me -= 1 if text[me - 1] in "’'" else 2
-                words = text[ms:me].split()
-            first = words[0].lower().rstrip(".")
-            if len(words) == 1 and lex.nationalities.get(first, words[0]) != words[0]:
-                # "Iraqi" is no actor, but "Iraqi and US officials" are
-                tail = lex.demonym_tail.match(text, me, e)
-                if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
-                    mtext = text[ms:tail.end()]
-                    out.append(ActorMention(ms, tail.end(), mtext, i, "description", describe(mtext),
-                                            subject=intro_end <= ms <= lead_end))
-                continue
-            if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
-                continue  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
-            if len(words) == 1 and intro_end - 1 <= ms <= intro_end + 1:
-                mid = midcaps.get(words[0])
-                if mid is None:
-                    mid = midcaps[words[0]] = _capitalised_mid_sentence(text, words[0])
-                if not mid and not describe(words[0]).parties:
-                    continue  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
-            # a role after a name of a body: "a senior State Department official"
-            role_after = None if owned else _ROLE_AFTER.match(text, me, e)
-            if role_after and role_after.group("role").lower() in spk.roles:
-                me = role_after.end()
-            # lower-case titles, roles and modifiers before the name: "shadow home secretary David Davis"
-            j = ms
-            while j >= 2 and text[j - 2:j - 1].islower():
-                word_start = _word_before(text, max(s, j - 30), j)
-                if word_start is None:
-                    break
-                word = text[word_start:j - 1]
-                low = word.lower()
-                role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
-                    or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
-                    or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
-                if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
-                    j = word_start
-                    continue
-                break
-            # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
-            prev = out[-1] if len(out) > first_of_sentence else None
-            if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
-                out.pop()
-                j = prev.start
-            # an apposition: "The shadow foreign secretary, Michael Ancram, ..." / "Michael Ancram, the ..., ..."
-            if j == ms and text[ms - 2:ms] == ", ":
-                before = _APPOSITION_BEFORE.search(text, max(intro_end, ms - 80), ms)
-                if before and _role_word(before.group("head"), spk, lex):
-                    j = before.start()
-            after = _APPOSITION_AFTER.match(text, me, e) if text.startswith(", ", me) else None
-            if after and _role_word(after.group("head"), spk, lex):
-                me = after.end("np")
-            mtext = text[j:me]
-            desc = describe(mtext)
-            opening = intro_end <= j <= lead_end
-            subject = opening or _after_conjunction(text, max(s, j - 6), j)
-            out.append(ActorMention(j, me, mtext, i, "name", desc, subject=subject))
-        # two governments' people or bodies joined by "and" are also named together: "Ruiz and Salas signed ..."
-        for a, b in zip(out[first_of_sentence:], out[first_of_sentence + 1:]):
-            if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
-                desc = describe(text[a.start:b.end])
-                if desc.joint:
-                    out.append(ActorMention(a.start, b.end, text[a.start:b.end], i, "description", desc,
-                                            subject=a.subject))
-        # definite descriptions in narration: "The prime minister shrugged off the claims."
-        names = out[first_of_sentence:]
-        ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
-        for m in lex.definite_run.finditer(text, s, e):
-            ms, me = m.span()
-            if quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
-                continue
-            joint = lex.joint_complement.match(text, me, e)  # "the foreign ministers of the two countries"
-            if joint:
-                me = joint.end()
-            desc = describe(text[ms:me])
-            opening = intro_end <= ms <= lead_end
-            subject = opening or _after_conjunction(text, max(s, ms - 6), ms)
-            out.append(ActorMention(ms, me, text[ms:me], i, "description", desc, subject=subject))
-            ordered = False
-        if not ordered:
-            out[first_of_sentence:] = sorted(out[first_of_sentence:], key=_start)
+        intro_end = scan.spk.sentence_intro.match(text, s, e).end()
+        clause = _Clause(i, s, e, intro_end, _LEAD.match(text, intro_end, e).end())
+        first = len(out)
+        for m in scan.lex.name_run.finditer(text, s, e):
+            _add_name(scan, clause, m, out, first)
+        _add_joint_names(scan, clause, out, first)
+        _add_descriptions(scan, clause, out, first)
     return out
+
+
+def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention], first: int) -> None:
+    """Add the mention a run of capitalised words makes, if any: a name with its titles and appositions.
+
+    ``out[first:]`` are the mentions of the sentence so far; a description just
+    before the name joins it.
+    """
+    text, lex, spk = scan.text, scan.lex, scan.spk
+    if scan.quotes.around(m.start()):
+        return
+    run = _name_run(text, m.start(), m.end(), clause.end, lex)
+    if run is None:
+        return
+    ms, me, words, owned = run
+    if len(words) == 1 and lex.nationalities.get(words[0].lower().rstrip("."), words[0]) != words[0]:
+        _add_demonym(scan, clause, ms, me, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
+        return
+    if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
+        return  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
+    if len(words) == 1 and clause.intro_end - 1 <= ms <= clause.intro_end + 1 and _only_opens(scan, words[0]):
+        return  # a lone capitalised word opening a sentence: "Earlier", "Speaking"
+    # a role after a name of a body: "a senior State Department official"
+    role_after = None if owned else _ROLE_AFTER.match(text, me, clause.end)
+    if role_after and role_after.group("role").lower() in spk.roles:
+        me = role_after.end()
+    j = _titles_before(text, ms, clause.start, bool(role_after), lex, spk)
+    # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
+    prev = out[-1] if len(out) > first else None
+    if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
+        out.pop()
+        j = prev.start
+    j, me = _appositions(text, j, ms, me, clause, lex, spk)
+    mtext = text[j:me]
+    desc = scan.describe(mtext)
+    subject = clause.intro_end <= j <= clause.lead_end or _after_conjunction(text, max(clause.start, j - 6), j)
+    out.append(ActorMention(j, me, mtext, clause.index, "name", desc, subject=subject))
+
+
+def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
+    """Trim a run of capitalised words to a name: no sentence-initial "The", "But", no closing full stop."""
+    if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
+        me -= 1  # a full stop ends the sentence, not the name
+    words = text[ms:me].split()
+    # sentence-initial capitals: "The", "But", "In" are not names
+    while words and words[0].lower() in lex.not_names:
+        ms = text.index(words[1], ms + len(words[0])) if len(words) > 1 else me
+        words = words[1:]
+    if not words:
+        return None
+    owned = None
+    if words[-1].endswith(_POSSESSIVE_ENDINGS):
+        owned = lex.role_tail.match(text, me, end)
+        if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
+            me = owned.end()
+        else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
+            me -= 1 if text[me - 1] in "’'" else 2
+        words = text[ms:me].split()
+    return _NameRun(ms, me, words, owned)
+
+
+def _add_demonym(scan: _Scan, clause: _Clause, ms: int, me: int, out: list[ActorMention]) -> None:
+    """Add "Iraqi and US officials" as a description when a role follows a nationality word."""
+    text, lex = scan.text, scan.lex
+    tail = lex.demonym_tail.match(text, me, clause.end)
+    if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
+        mtext = text[ms:tail.end()]
+        out.append(ActorMention(ms, tail.end(), mtext, clause.index, "description", scan.describe(mtext),
+                                subject=clause.intro_end <= ms <= clause.lead_end))
+
+
+def _only_opens(scan: _Scan, word: str) -> bool:
+    """Say whether a lone capitalised word is capitalised only because it opens a sentence and names no party."""
+    mid = scan.midcaps.get(word)
+    if mid is None:
+        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.text, word)
+    return not mid and not scan.describe(word).parties
+
+
+def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -> int:
+    """Return where a name's lower-case titles, roles and modifiers begin: "shadow home secretary David Davis"."""
+    j = ms
+    while j >= 2 and text[j - 2:j - 1].islower():
+        word_start = _word_before(text, max(start, j - 30), j)
+        if word_start is None:
+            break
+        word = text[word_start:j - 1]
+        low = word.lower()
+        role = low in spk.roles or low in lex.modifiers or low in lex.nationalities \
+            or ("-" in low and low.split("-")[0] in lex.modifiers) or low in spk.bodies \
+            or (word.islower() and text[j:j + 1].islower() and _word_is_body(text, j, spk))
+        if role or (low in lex.titles_lower and (j < ms or role_after) and word.islower()):
+            j = word_start
+            continue
+        break
+    return j
+
+
+def _appositions(text: str, j: int, ms: int, me: int, clause: _Clause, lex, spk) -> tuple[int, int]:
+    """Widen a name's span over a role apposition: "The shadow foreign secretary, Michael Ancram, ..." /
+    "Michael Ancram, the ..., ..."."""
+    if j == ms and text[ms - 2:ms] == ", ":
+        before = _APPOSITION_BEFORE.search(text, max(clause.intro_end, ms - 80), ms)
+        if before and _role_word(before.group("head"), spk, lex):
+            j = before.start()
+    after = _APPOSITION_AFTER.match(text, me, clause.end) if text.startswith(", ", me) else None
+    if after and _role_word(after.group("head"), spk, lex):
+        me = after.end("np")
+    return j, me
+
+
+def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
+    """Add two governments' people or bodies joined by "and" as named together: "Ruiz and Salas signed ..."."""
+    text = scan.text
+    for a, b in zip(out[first:], out[first + 1:]):
+        if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
+            desc = scan.describe(text[a.start:b.end])
+            if desc.joint:
+                out.append(ActorMention(a.start, b.end, text[a.start:b.end], clause.index, "description", desc,
+                                        subject=a.subject))
+
+
+def _add_descriptions(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
+    """Add the definite descriptions of a sentence's narration ("The prime minister shrugged off the claims.")
+    and put its mentions in text order."""
+    text, lex = scan.text, scan.lex
+    names = out[first:]
+    ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
+    for m in lex.definite_run.finditer(text, clause.start, clause.end):
+        ms, me = m.span()
+        if scan.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
+            continue
+        joint = lex.joint_complement.match(text, me, clause.end)  # "the foreign ministers of the two countries"
+        if joint:
+            me = joint.end()
+        desc = scan.describe(text[ms:me])
+        opening = clause.intro_end <= ms <= clause.lead_end
+        subject = opening or _after_conjunction(text, max(clause.start, ms - 6), ms)
+        out.append(ActorMention(ms, me, text[ms:me], clause.index, "description", desc, subject=subject))
+        ordered = False
+    if not ordered:
+        out[first:] = sorted(out[first:], key=_start)
 
 
 _ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][\w-]*)\b")
@@ -819,19 +1034,16 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 _NAME_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")  # an initial or a suffix keeps its full stop
 _LAST_NON_WORD = re.compile(r"(?s:.*)[^\w’'-]")  # up to the last character that is not part of a word
 _LEAD = re.compile(r"[ “\"‘']*")  # spaces and opening quotes before a sentence's first words
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-_WORD_CHAR = re.compile(r"[\w’'-]")
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,5}?(?P<head>[\w’'-]+),\s+$")
-_APPOSITION_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+))(?=,)")
+_CAPITALISED = re.compile(rf"[A-Z]{WORD_CHAR}*")
+_WORD_CHAR = re.compile(rf"{WORD_CHAR}")
+_APPOSITION_BEFORE = re.compile(rf"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\s+(?:{WORD_CHAR}+\s+){{0,5}}?(?P<head>{WORD_CHAR}+),\s+$")
+_APPOSITION_AFTER = re.compile(rf",\s+(?P<np>(?:the|a|an)\s+(?:{WORD_CHAR}+\s+){{0,4}}?(?P<head>{WORD_CHAR}+))(?=,)")
 
 
 def _word_is_body(text: str, j: int, spk) -> bool:
     """Say whether the word at ``j`` is a body ("ministry" in "foreign ministry spokesperson"): its modifier may join."""
-    m = _WORD_AT.match(text, j)
+    m = HYPHENATED.match(text, j)
     return bool(m) and m.group(0).lower() in spk.bodies
-
-
-_WORD_AT = re.compile(r"[\w-]+")
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:

@@ -9,16 +9,19 @@ into the article text; the function words the rules use are data
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_IN_WORD, WORD_CHAR
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
-__all__ = ["content_after", "content_before", "frames_then_comma", "frames_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
+__all__ = ["Clause", "Span", "content_after", "content_before", "adverbials_then_comma", "adverbials_to_end", "extend_quote", "next_paragraph", "trim", "mode_of",
            "according_content", "after_quote", "continuation_span", "as_parenthetical", "relative_aside"]
 
-_MERGE_FRAME = 1.0  # a frame no longer than the quotes it splits stays inside the span
+_MERGE_REPORT = 1.0  # a report ("he said") no longer than the quotes it splits stays inside the span
 
 _ON = re.compile(r"\s+(?:on|upon|for)\s+")
 _COLON = re.compile(r"\s*:\s*")
@@ -27,9 +30,9 @@ _BEFORE_QUOTE = re.compile(r"\s*,?\s*(?=[“\"‘]|'')")
 _THAT = re.compile(r"\s*that\b")
 _ASIDE_AFTER_THAT = re.compile(r",\s*[^,.;:“\"]{1,60},\s*\S")  # "that, like him, she ..."
 _CLAUSE_GOES_ON = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+(?=[a-z])")  # "X says, is ...": a lower-case word after
-_FRAME_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
+_REPORT_COMMA = re.compile(rf"[^,.;“\"{NL}]{{0,40}}?,\s+")
 _INTRODUCES = re.compile(r"(?:[:;(]|\s[—–-]|\s--)\s*$")  # a colon or dash that introduces a quote
-_FRAME_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
+_REPORT_BEFORE_QUOTE = re.compile(rf"[^“\"{NL}]{{0,60}}?,\s*(?=[“\"]|'')")
 # "said in a video posted by state TV": the participle describes the medium, it is no content
 _MEDIUM_PARTICIPLE = re.compile(r"\s*(?:[a-z]{3,}ed|shown|broadcast|aired)\s+(?:by|on|to)\s+[^,;:.“\"]{1,60}?(?=\s*(?:[,;:.“\"]|that\b|$))")
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom)$")
@@ -39,7 +42,7 @@ _NEXT_PARAGRAPH = re.compile(rf"\s*[{NL}]\s*(?P<p>[^{NL}]+)")
 @dataclass(frozen=True)
 class _Grammar:
     addressee: re.Pattern
-    lead_frame: re.Pattern
+    lead_adverbial: re.Pattern
     content_stop: re.Pattern
     narration: re.Pattern
     narration_after_quote: re.Pattern
@@ -50,7 +53,7 @@ class _Grammar:
     tell_cue: re.Pattern
     intro: re.Pattern
     this_clause: re.Pattern
-    title_frame: re.Pattern
+    title_adverbial: re.Pattern
     title: re.Pattern
     leading_conjunction: re.Pattern
     clause_rest: re.Pattern
@@ -72,9 +75,9 @@ def _grammar() -> _Grammar:
             rf"|{a(w['addressee'])}|"
             r"the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?)(?=\s|,|:|$)"),
         # Time and place phrases between a cue and its content ("said on Monday that", "said after the vote he").
-        lead_frame=re.compile(
+        lead_adverbial=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{a(w['time_preposition'])})\s+(?:(?:{a(w['frame_determiner'])})\s+)?"
-            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
+            rf"(?:{WORD_CHAR}+\s+){{0,3}}?(?:{days}|{a(w['occasion'])})\b"
             rf"|(?:{days}|{a(w['relative_day'])}|{a(w['cue_adverb'])})\b"
             # a date: "said July 21, 2024", "said on 5 March"
             rf"|(?:on\s+|in\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
@@ -82,20 +85,20 @@ def _grammar() -> _Grammar:
             # whom it was said to: "confirmed to Reuters", "said to reporters"
             rf"|to\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|{a(w['addressee'])})(?=[\s,.;:]|$)"
             rf"|(?:{a(w['place_preposition'])})\s+(?!least\b)(?:[\w’'.-]+\s+){{1,5}}?"
-            rf"(?=(?:{a(w['clause_opener'])}|[A-Z][\w’'-]*)\s)"
+            rf"(?=(?:{a(w['clause_opener'])}|[A-Z]{WORD_CHAR}*)\s)"
             rf"|(?:{a(w['place_preposition'])}|of)\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+(?=\s*:))"
             rf"(?:\s+(?:{a(w['day_part'])}))?,?"),
         # where a content clause ends: "; ", ", but they ...", " - ", "and (also, has) said ..."
         # (but not an elliptical clause, which has no verb to be the reporter's: "..., but the other side is not.")
         content_stop=re.compile(rf";\s|,\s+(?:{a(w['contrast'])})\s+(?!that\b)(?=(?:{a(w['clause_opener'])})\b|[A-Z])"
-                                r"(?!(?:[\w’'-]+\s+){1,4}(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)"
+                                rf"(?!(?:{WORD_CHAR}+\s+){{1,4}}(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)"
                                 r"\s+not\s*[.!?\n])"
                                 rf"|\s[—–-]\s|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\s"
                                 rf"|,?\s+(?:and|but)\s+(?:(?:also|has|have|had|then|later)\s+)?"
                                 rf"(?:{a(cue_lexicon().verbs)})\b"
                                 r"|\s--\s"
                                 r"|,\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)"
-                                r"(?:\s+[\w’'-]+){0,6}?\s+by\b"
+                                rf"(?:\s+{WORD_CHAR}+){{0,6}}?\s+by\b"
                                 rf"|,\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?[A-Z][\w’'.-]*){{0,6}}"
                                 rf"\s+(?:{a(cue_lexicon().verbs)})\b"
                                 # the reporter's own clause: ", deepening a dispute ...", ", with X reaffirming ...",
@@ -118,24 +121,24 @@ def _grammar() -> _Grammar:
         # after an object ("accused X of ...", "called X a ..."), "and has ..." is the subject's next act
         verb_phrase_after_object=re.compile(r"\s+and\s+(?:has|have|had|is|was|were|will)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"),
         past=re.compile(rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{a(w['past_irregular'])})\b"),
-        that_near=re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b"
+        that_near=re.compile(rf"(?:\s+{WORD_CHAR}+){{0,4}}?\s+that\b"
                              # a long stretch of time, place and company: "said on Monday at a news
                              # conference with the visiting minister that"
                              rf"|\s+(?:{a(w['stretch_preposition'])})\s+(?:(?!(?:{a(w['relative'])})\b"
                              rf"|to\s+(?!(?:{a(w['frame_determiner'] + w['addressee'])})\b)[a-z])"
                              rf"[^\s,;:“”\"{NL}]+\s+){{1,14}}?that\b"
-                             rf"|(?:\s+[\w’'-]+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
+                             rf"|(?:\s+{WORD_CHAR}+){{0,2}}?\s+(?:{a(w['that_frame_preposition'])})\s[^.;:“\"{NL}]{{0,60}}?"
                              r",\s+that\b"
-                             r"|,\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s+that\b"),
-        # an addressee and its frames before "that": no quote, clause stop or relative pronoun on the way
+                             rf"|,\s+{WORD_CHAR}+(?:\s+{WORD_CHAR}+)?,\s+that\b"),
+        # an addressee and its adverbials before "that": no quote, clause stop or relative pronoun on the way
         that_after_addressee=re.compile(rf"(?:\s+(?!(?:{a(w['relative'])})\b)[^\s“”\";:]+){{1,14}}?\s+that\b"),
         # the forms of "tell", participle included ("telling voters ... that")
-        tell_cue=re.compile(rf"(?<![\w’'-])(?:{a(tell)})$"),
+        tell_cue=re.compile(rf"{NOT_IN_WORD}(?:{a(tell)})$"),
         intro=re.compile(rf"(?:{a(w['frame_intro'])})\b", re.I),
-        # "said this was not enough": "this" opens the content, not a time frame ("said this week")
+        # "said this was not enough": "this" opens the content, not an adverbial of time ("said this week")
         this_clause=re.compile(rf"(?:this|that)\s+(?:{a(w['clause_verb'])})\b"),
-        # a frame naming a programme or publication opens with an intro word or a day
-        title_frame=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
+        # an adverbial naming a programme or publication opens with an intro word or a day
+        title_adverbial=re.compile(rf"(?:{a(w['frame_intro'] + w['weekday'])})\b", re.I),
         # a title in quotes: capitalised words, small words between ("Face the Nation", "Make Your Kid a Millionaire")
         title=re.compile(r"[“\"‘']+[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|a|an|the|of|in|on|to|for|and|with|at)){0,7}"
                          r"[,.]?[”\"’']+"),
@@ -146,35 +149,96 @@ def _grammar() -> _Grammar:
         subordinate=re.compile(rf"(?i)(?:(?:{a(w['leading_conjunction'])})\s+)?(?:{a(w['subordinator'])})\s[^,;:{NL}]*$"),
         # the comma after which the main clause begins: a subject follows it
         main_clause=re.compile(rf",\s+(?=(?:{a(w['clause_opener'] + w['determiner'])})\b|[A-Z])"),
-        # what follows an interrupting frame and belongs to it, not to the clause: "..., he said, adding ...",
+        # what follows an interrupting report and belongs to it, not to the clause: "..., he said, adding ...",
         # "..., she said, according to ...", "..., he said, on condition of anonymity"
-        frame_rest=re.compile(rf"(?:\w+ly\s+)?[\w’'-]+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
+        frame_rest=re.compile(rf"(?:\w+ly\s+)?{WORD_CHAR}+ing\b|(?:{a(w['time_distance'])})\s+(?:after|before)\b|(?:{a(w['frame_rest'])})\b", re.I),
     )
 
 
-def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
-                  nxt: int | None, *, plain: bool = False) -> tuple[int, int] | None:
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Where a cue's content is looked for: a sentence of an article, or the part of it that holds the cue.
+
+    Attributes
+    ----------
+    text : str
+        The article.
+    start, end : int
+        The span searched (the sentence, or its clause that holds the cue).
+    quotes : Quotes
+        The article's quotes.
+    sents : sequence of Sentence
+        The article's sentences (content before a cue may run on into the next ones).
+    index : int
+        The index of this sentence in ``sents``.
+    """
+
+    text: str
+    start: int
+    end: int
+    quotes: Quotes
+    sents: Sequence = ()
+    index: int = -1
+
+
+class Span(NamedTuple):
+    """A span of the article text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
+                  plain: bool = False) -> tuple[int, int] | None:
     """Return the content that follows a cue, or None.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
+    clause : Clause
+        Where the cue stands.
     ce : int
         Where the cue (or an inverted speaker) ends.
     kind : str
         The cue's kind; after "told" an addressee may come first.
-    quotes : Quotes
-        The article's quotes.
     nxt : int or None
         Where the sentence's next cue starts: a content clause ends before it.
     plain : bool
         The content is everything after the cue ("described the plan as ...",
-        "called on X to ..."): no addressee or time frame is skipped.
+        "called on X to ..."): no addressee or adverbial of time is skipped.
     """
     g = _grammar()
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    p = _past_addressee(text, ce, e, kind, plain, g)
+    m = _COLON.match(text, p, e)
+    if m:
+        if not text[m.end():e].strip():
+            return next_paragraph(text, e, quotes)
+        return extend_quote(trim(text, m.end(), e), quotes)
+    m = _BEFORE_QUOTE.match(text, p, e)
+    if m:  # said, “...”
+        q = quotes.starting_at(m.end())
+        if q:
+            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
+            if q[1] < end:
+                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
+            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
+    that, p, floor = _after_that(text, p, e, quotes)
+    rest = text[p:e].lstrip()
+    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
+        return None
+    if len(rest.split()) < 3 and not that:
+        return None
+    end = _content_end(clause, p, floor, ce, nxt, g)
+    if plain:
+        m = g.verb_phrase_after_object.search(text, p, end)
+        if m:
+            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
+    return extend_quote(trim(text, p, end), quotes)
+
+
+def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Grammar) -> int:
+    """Return where the content after a cue ending at ``ce`` may start: past an addressee ("told reporters
+    that") and adverbials of time, place and medium ("said on Monday", "said in a video posted by state TV")."""
     p = ce
     that = None if plain else g.that_near.match(text, p, e)
     inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
@@ -195,23 +259,16 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
         if not m or m.end() == p:
             break
         p = m.end()
-    m = _COLON.match(text, p, e)
-    if m:
-        if not text[m.end():e].strip():
-            return next_paragraph(text, e, quotes)
-        return extend_quote(trim(text, m.end(), e), quotes)
-    m = _BEFORE_QUOTE.match(text, p, e)
-    if m:  # said, “...”
-        q = quotes.starting_at(m.end())
-        if q:
-            end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
-            if q[1] < end:
-                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
-            return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
+    return p
+
+
+def _after_that(text: str, p: int, e: int, quotes: Quotes) -> tuple[re.Match | None, int, int]:
+    """Step over a "that" at ``p``: return it (or None), where the content starts, and the first offset
+    where a comma may end the content (after an aside: "said that, if elected, he would ...")."""
     that = _THAT.match(text, p, e)
     floor = p
     if that:
@@ -224,11 +281,13 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             if m:  # "said that, if elected, he would ...": the aside is content, and so is what follows it
                 p += 1 + len(text[p + 1:e]) - len(text[p + 1:e].lstrip())
                 floor = m.end() - 1
-    rest = text[p:e].lstrip()
-    if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
-        return None
-    if len(rest.split()) < 3 and not that:
-        return None
+    return that, p, floor
+
+
+def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g: _Grammar) -> int:
+    """Return where content that starts at ``p`` ends: before the next cue's clause, the main clause after a
+    subordinate one, a stop or the reporter's own clause."""
+    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
     end = e
     if nxt is not None and nxt > p:
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
@@ -243,12 +302,7 @@ def content_after(text: str, s: int, e: int, ce: int, kind: str, quotes: Quotes,
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
-    end = _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
-    if plain:
-        m = g.verb_phrase_after_object.search(text, p, end)
-        if m:
-            end = m.start()  # "accused X of harbouring them and has conducted raids": the subject's next act
-    return extend_quote(trim(text, p, end), quotes)
+    return _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
 
 
 def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, after_quote: bool = False) -> int:
@@ -267,8 +321,8 @@ def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, aft
     return end
 
 
-def frames_then_comma(text: str, ce: int, e: int) -> bool:
-    """Say whether only time, place and audience frames and then a comma follow a cue.
+def adverbials_then_comma(text: str, ce: int, e: int) -> bool:
+    """Say whether only adverbials of time, place and audience and then a comma follow a cue.
 
     "..., the minister said on Thursday, reaffirming ...": what follows the
     comma is the reporter's, and the content is the clause before the speaker.
@@ -276,7 +330,7 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     g = _grammar()
     p = ce
     while True:
-        m = g.lead_frame.match(text, p, e)
+        m = g.lead_adverbial.match(text, p, e)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -286,11 +340,11 @@ def frames_then_comma(text: str, ce: int, e: int) -> bool:
     return bool(re.match(r"\s*,\s*(?![“\"‘]|'')\S", rest))
 
 
-_SHORT_END = re.compile(r"\s*(?:[\w’'.-]+\s+){0,5}[\w’'-]+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
+_SHORT_END = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,5}}{WORD_CHAR}+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
 
 
-def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
-    """Say whether only time, place and audience frames follow ``p`` to the end of the sentence ("said on Monday.").
+def adverbials_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
+    """Say whether only adverbials of time, place and audience follow ``p`` to the end of the sentence ("said on Monday.").
 
     After "told" (``tell``) an addressee may come first ("told a news conference.").
     """
@@ -299,7 +353,7 @@ def frames_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
     g = _grammar()
     start = p
     while True:
-        m = g.lead_frame.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > start else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -317,79 +371,105 @@ def _aside(text: str, stop: re.Match, end: int) -> int | None:
     return close + len(dash) + 1
 
 
-def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i, inverted=False):
-    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the frame.
+def content_before(clause: Clause, report: Span, earlier: list[tuple[tuple[int, int], int]], *,
+                   inverted: bool = False) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Return the content before a cue ("Y, X said." / "“Y,” said X") and its continuation after the report.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
-    frame_start, frame_end : int
-        The reporting frame ("X said", "said X") between the content and any continuation.
-    quotes : Quotes
-        The article's quotes.
+    clause : Clause
+        Where the cue stands (with the article's sentences and this one's index).
+    report : Span
+        The reporting clause ("X said", "said X") between the content and any continuation.
     earlier : list of tuple
         ``(content, speaker_end)`` of the statements already found in this sentence.
-    sents : list of Sentence
-        The article's sentences.
-    i : int
-        The index of this sentence.
     inverted : bool
-        Whether the frame is "said X": what follows it is then most often the speaker's apposition.
+        Whether the report is "said X": what follows it is then most often the speaker's apposition.
 
     Returns
     -------
     tuple or None
         ``(span, tail)``: the content span, and the span of a quote that
-        continues after the frame when that frame is too long to sit inside
+        continues after the report when that report is too long to sit inside
         one content span (else None); None when there is no content before.
     """
     g = _grammar()
-    start = s
-    for content, speaker_end in earlier:  # content before this frame starts after earlier statements and speakers
-        if content[1] <= frame_start:
-            start = max(start, content[1])
-        if speaker_end <= frame_start:
-            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
-    q = quotes.around(start + 1) if start < e else None
-    if q and q[0] < start:
-        start = q[0]  # a quote that opened in an earlier sentence
-    span = trim(text, start, frame_start)
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    span = trim(text, _start_before(clause, report.start, earlier), report.start)
     if not span:
         return None
     cs, ce = span
     piece = text[cs:ce]
     quoted = piece[:1] in OPENING_QUOTES or bool(quotes.within(cs, ce))
-    words = len(piece.split())
-    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
-        return None  # "Citing “obligations in Tennessee,” the spokeswoman told ...": a frame, not content
-    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
-    if last and last[1] >= ce and g.title_frame.match(piece) and g.title.fullmatch(text, last[0], ce):
-        return None  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
-    if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
-        # The frame interrupts a clause ("Climate change, X says, is ...") or follows an
-        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
-        m = _CLAUSE_GOES_ON.match(text, frame_end, e)
-        if m:
-            return trim(text, cs, e), None
-        if words < 8:
-            return None  # "In a statement, X said ..." has no content before the speaker
-    if not quoted and g.clause_rest.match(text, frame_end, e):
-        return trim(text, cs, e), None  # "The good news, Woolson said, is that ...": one clause around the frame
-    m = _FRAME_COMMA.match(text, frame_end, e)
-    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
-            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, frame_end, m.end() + 40):
-        return trim(text, cs, e), None  # "Unless countries act, the experts say, the world could suffer ..."
+    verdict = _report_inside(clause, Span(cs, ce), report.end, quoted, inverted, g)
+    if verdict == "none":
+        return None
+    if verdict == "clause":
+        return trim(text, cs, e), None
     main = extend_quote((cs, ce), quotes, backward=True)
     last = quotes.within(*main)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
     if last and last[0] > main[0] and last[1] >= main[1] and _INTRODUCES.search(text[main[0]:last[0]]):
         main = (last[0], main[1])  # "Neither man was impressed - ''Born with a silver spoon,''": the quote alone
-    # a split quote (“Y,” he said, “Z.”) and quote sentences after the frame without a cue of their own
+    tail = _quote_after(clause, report.end)
+    if tail is None or tail[1] <= main[1]:
+        return main, None
+    tail = extend_quote(trim(text, *tail), quotes)
+    between = tail[0] - main[1]
+    if between <= _MERGE_REPORT * ((main[1] - main[0]) + (tail[1] - tail[0])):
+        return (main[0], tail[1]), None  # a short report stays inside one content span
+    return main, tail  # a long report ("said X, a lawyer who ...") would swamp the content: two statements
+
+
+def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[int, int], int]]) -> int:
+    """Return where content before a report may start: after earlier statements and speakers of the sentence,
+    or where a quote that opened in an earlier sentence opens."""
+    start, e = clause.start, clause.end
+    for content, speaker_end in earlier:  # content before this report starts after earlier statements and speakers
+        if content[1] <= report_start:
+            start = max(start, content[1])
+        if speaker_end <= report_start:
+            start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
+    q = clause.quotes.around(start + 1) if start < e else None
+    if q and q[0] < start:
+        start = q[0]  # a quote that opened in an earlier sentence
+    return start
+
+
+def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, inverted: bool, g: _Grammar) -> str:
+    """Say what the words before a report are: "none" (an adverbial of time, place or programme, no content),
+    "clause" (the report interrupts one clause, which is the content), or "" (the content, before it)."""
+    text, e, quotes = clause.text, clause.end, clause.quotes
+    cs, ce = span
+    piece = text[cs:ce]
+    words = len(piece.split())
+    if quoted and piece[:1] not in OPENING_QUOTES and words < 8 and g.intro.match(piece):
+        return "none"  # "Citing “obligations in Tennessee,” the spokeswoman told ...": an adverbial, not content
+    last = quotes.within(cs, ce)[-1] if quoted and piece[:1] not in OPENING_QUOTES else None
+    if last and last[1] >= ce and g.title_adverbial.match(piece) and g.title.fullmatch(text, last[0], ce):
+        return "none"  # "On CBS's “Face the Nation,” Ryan said ...": a programme, not content
+    if not quoted and (words < 3 or g.intro.match(g.leading_conjunction.sub("", piece))):
+        # The report interrupts a clause ("Climate change, X says, is ...") or follows an
+        # adverbial ("During his years in office, X said, ..."): the content is the whole clause.
+        if _CLAUSE_GOES_ON.match(text, report_end, e):
+            return "clause"
+        if words < 8:
+            return "none"  # "In a statement, X said ..." has no content before the speaker
+    if not quoted and g.clause_rest.match(text, report_end, e):
+        return "clause"  # "The good news, Woolson said, is that ...": one clause around the report
+    m = _REPORT_COMMA.match(text, report_end, e)
+    if not quoted and not inverted and m and len(text[m.end():e].split()) >= 3 \
+            and not g.frame_rest.match(text, m.end(), e) and not cue_lexicon().cue_re.search(text, report_end, m.end() + 40):
+        return "clause"  # "Unless countries act, the experts say, the world could suffer ..."
+    return ""
+
+
+def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
+    """Return the quote that continues content after its report: a split quote (“Y,” he said, “Z.”) and the
+    quote sentences after it without a cue of their own; None without one."""
+    text, e, quotes, sents, i = clause.text, clause.end, clause.quotes, clause.sents, clause.index
     tail = None
-    m = _FRAME_BEFORE_QUOTE.match(text, frame_end, e)
-    if m and cue_lexicon().cue_re.search(text, frame_end, m.end()):
+    m = _REPORT_BEFORE_QUOTE.match(text, report_end, e)
+    if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
         m = None  # “Y,” he said, adding, “Z”: Z belongs to the other cue
     q = quotes.starting_at(m.end()) if m else None
     if q:
@@ -401,13 +481,7 @@ def content_before(text, s, e, frame_start, frame_end, quotes, earlier, sents, i
             break
         tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
         j += 1
-    if tail is None or tail[1] <= main[1]:
-        return main, None
-    tail = extend_quote(trim(text, *tail), quotes)
-    frame = tail[0] - main[1]
-    if frame <= _MERGE_FRAME * ((main[1] - main[0]) + (tail[1] - tail[0])):
-        return (main[0], tail[1]), None  # a short frame stays inside one content span
-    return main, tail  # a long frame ("said X, a lawyer who ...") would swamp the content: two statements
+    return tail
 
 
 def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int] | None:
@@ -472,13 +546,13 @@ _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
 _OWN_COMPLEMENT = re.compile(r"\s+(?:to\s+[a-z]|that\b)")  # "As Iraq has threatened to close the border, ...": no aside
 
 
-def as_parenthetical(text: str, s: int, e: int, speaker_start: int, frame_end: int) -> tuple[int, int] | None:
+def as_parenthetical(text: str, s: int, e: int, speaker_start: int, report_end: int) -> tuple[int, int] | None:
     """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
     before = text[s:speaker_start]
     if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
-    m = _AS_AFTER.match(text, frame_end, e)
-    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, frame_end, e):
+    m = _AS_AFTER.match(text, report_end, e)
+    if not m or len(text[m.end():e].split()) < 3 or _OWN_COMPLEMENT.match(text, report_end, e):
         return None
     return trim(text, m.end(), e)
 
@@ -487,13 +561,13 @@ _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s*,\s*$")
 _RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
 
 
-def relative_aside(text: str, s: int, e: int, speaker_start: int, frame_end: int,
+def relative_aside(text: str, s: int, e: int, speaker_start: int, report_end: int,
                    quotes: Quotes) -> tuple[int, int] | None:
-    """Return the rest of a relative clause that a frame interrupts ("the army, which, he said, had broken the
-    truce"): what the speaker said of the noun, without the pronoun; None for any other frame."""
+    """Return the rest of a relative clause that a report interrupts ("the army, which, he said, had broken the
+    truce"): what the speaker said of the noun, without the pronoun; None for any other report."""
     if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
         return None
-    m = _RELATIVE_AFTER.match(text, frame_end, e)
+    m = _RELATIVE_AFTER.match(text, report_end, e)
     if not m:
         return None
     span = trim(text, m.end(), e)
@@ -524,7 +598,7 @@ def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: in
     words = len(text[before[0]:before[1]].split()) if before else 0
     if words >= 3 and not (words < 6 and _grammar().intro.match(text, before[0]) and after
                            and len(text[after[0]:after[1]].split()) >= 3):
-        return before  # but "At the same time, according to X, ..." is a frame, and what follows is the content
+        return before  # but "At the same time, according to X, ..." is an adverbial, and what follows is the content
     if after and len(text[after[0]:after[1]].split()) >= 3:
         return after
     return None
@@ -539,12 +613,12 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[int, int] | None) -> str:
+def mode_of(text: str, content: tuple[int, int], quotes: Quotes, report: tuple[int, int] | None) -> str:
     """Classify a content span as direct, mixed or indirect by how much of it is quoted.
 
     Parameters
     ----------
-    frame : tuple of int or None
+    report : tuple of int or None
         The span of the cue and speaker when it sits inside the content (a
         split quote): it is not counted as content.
     """
@@ -554,8 +628,8 @@ def mode_of(text: str, content: tuple[int, int], quotes: Quotes, frame: tuple[in
         return "indirect"
     letters = _alnum_count(text, cs, ce)
     in_quotes = sum(_alnum_count(text, qs, qe) for qs, qe in quoted)
-    if frame:  # the "he said" inside a split quote is not content
-        letters -= _alnum_count(text, *frame)
+    if report:  # the "he said" inside a split quote is not content
+        letters -= _alnum_count(text, *report)
     return "direct" if in_quotes >= letters - 2 else "mixed"
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 from .quotes import Quotes
 
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "reduced_relative"]
@@ -68,9 +69,9 @@ def cue_lexicon() -> CueLexicon:
     clause_verbs = alternation(words["clause_verb"])
     # Lower-case forms only ("States" in a name is no cue), but "According to X, ...", "As per X, ..." and
     # "Said X: ..." open sentences, so those are allowed capitalised.
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z]))(?![\w’'-])")
+    cue_re = re.compile(rf"{NOT_IN_WORD}(?:{forms}|According\s+to|As\s+per|Said(?=\s+[A-Z])){NOT_BEFORE_WORD}")
     capitalised = "|".join(re.escape(f[:1].upper() + f[1:]) for f in verbs if " " not in f and f.endswith(("s", "ed")))
-    title_cue_re = re.compile(rf"(?i)(?<![\w’'-])(?:{forms})(?![\w’'-])")
+    title_cue_re = re.compile(rf"(?i){NOT_IN_WORD}(?:{forms}){NOT_BEFORE_WORD}")
     return CueLexicon(
         verbs=verbs,
         after=after,
@@ -86,7 +87,7 @@ def cue_lexicon() -> CueLexicon:
         by_agent=re.compile(r"\s+by\b"),
         noun_before=re.compile(rf"(?:\b(?:{alternation(words['noun_determiner'])})|\w[’']s)\s+$", re.I),
         strict_after=re.compile(r"\s*(?:that\b|whether\b|if\b|how\b|why\b|what\b|:|[“\"‘]|,\s*[“\"])"
-                                r"|(?:\s+[\w’'-]+){1,3}?\s+that\b"),
+                                rf"|(?:\s+{WORD_CHAR}+){{1,3}}?\s+that\b"),
         # a bare content clause, a subject and a finite verb: "claims his net worth is", "insists it does not"
         bare_clause=re.compile(
             rf"\s+(?:(?:{alternation(words['clause_subject_pronoun'])})\s+(?:\w+ly\s+)?(?:{clause_verbs}|\w+(?:s|ed))"
@@ -139,40 +140,50 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         form = _SPACES.sub(" ", m.group(0)).lower()
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
-            left = text[max(s, cs - 24):cs]
-            if _ends_in_to(left) and lex.infinitive.search(left):
-                out.append(Cue(cs, ce, form, "participle"))  # its speaker is found like a participle's
-                continue
-            if form in ("said", "reported") and lex.passive.search(left) and _PASSIVE_BY.match(text, ce, e):
-                out.append(Cue(cs, ce, form, "passive"))  # "is said by aides to be ...": the aides speak
-                continue
-            wide = text[max(s, cs - 60):cs]
-            if ("without" in wide and _WITHOUT.search(wide)) or (
-                    "hat " in wide and form not in lex.objects and _WHAT.search(wide)):  # substrings first: cheap
-                continue  # "without confirming or denying", "what the minister said": nothing is reported
-            if form.endswith("ed") and reduced_relative(text, max(s, cs - 40), cs):
-                continue  # "in a video posted to X": the participle describes the video
-            if lex.negation.search(left) or lex.noun_before.search(left) or (
-                    not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
-                continue  # "declined to say", "was said to", "the report": not a statement
-            if form in lex.not_after and lex.not_after[form].match(text, ce, e):
-                continue  # "pledged delegates", "added 292,000 jobs"
-            need = lex.after.get(form)
-            if need is not None:
-                if not need.match(text, ce, e):
-                    continue  # "called for an inquiry", "described" without "as"
-            elif strict and not title_case and not standfirst and not lex.strict_after.match(text, ce, e) \
-                    and not lex.bare_clause.match(text, ce, e) \
-                    and not (form in lex.gerund_forms and _GERUND.match(text, ce, e)) and not (
-                    lex.inverted_before.search(left) or (
-                        lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
-                    or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):
+            kind = _verb_kind(text, s, e, cs, ce, form, kind, lex, strict=strict and not title_case and not standfirst)
+            if kind is None:
                 continue
         out.append(Cue(cs, ce, form, kind))
     return out
 
 
-_MEDIUM_BEFORE = re.compile(r"\b(?:in|on|via|through|from)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+def _verb_kind(text: str, s: int, e: int, cs: int, ce: int, form: str, kind: str, lex: CueLexicon, *,
+               strict: bool) -> str | None:
+    """Return the kind of the reporting verb at ``cs``-``ce`` as used here, or None where it reports nothing.
+
+    ``strict``: the verb is a strict form outside a headline, which needs "that" or another sign of speech.
+    """
+    left = text[max(s, cs - 24):cs]
+    if _ends_in_to(left) and lex.infinitive.search(left):
+        return "participle"  # its speaker is found like a participle's
+    if form in ("said", "reported") and lex.passive.search(left) and _PASSIVE_BY.match(text, ce, e):
+        return "passive"  # "is said by aides to be ...": the aides speak
+    wide = text[max(s, cs - 60):cs]
+    if ("without" in wide and _WITHOUT.search(wide)) or (
+            "hat " in wide and form not in lex.objects and _WHAT.search(wide)):  # substrings first: cheap
+        return None  # "without confirming or denying", "what the minister said": nothing is reported
+    if form.endswith("ed") and reduced_relative(text, max(s, cs - 40), cs):
+        return None  # "in a video posted to X": the participle describes the video
+    if lex.negation.search(left) or lex.noun_before.search(left) or (
+            not form.endswith("ing") and (lex.passive.search(left) or lex.by_agent.match(text, ce, e))):
+        return None  # "declined to say", "was said to", "the report": not a statement
+    if form in lex.not_after and lex.not_after[form].match(text, ce, e):
+        return None  # "pledged delegates", "added 292,000 jobs"
+    need = lex.after.get(form)
+    if need is not None:
+        if not need.match(text, ce, e):
+            return None  # "called for an inquiry", "described" without "as"
+    elif strict and not lex.strict_after.match(text, ce, e) \
+            and not lex.bare_clause.match(text, ce, e) \
+            and not (form in lex.gerund_forms and _GERUND.match(text, ce, e)) and not (
+            lex.inverted_before.search(left) or (
+                lex.after_quote.search(text[max(s, cs - 60):cs]) and _ENDS.match(text[ce:e]))
+            or (_ENDS.match(text[ce:e]) and _SHORT_SUBJECT.search(text[s:cs]))):
+        return None
+    return kind
+
+
+_MEDIUM_BEFORE = re.compile(rf"\b(?:in|on|via|through|from)\s+(?:a|an|the|its|his|her|their)\s+(?:{WORD_CHAR}+\s+){{1,3}}$", re.I)
 
 
 def reduced_relative(text: str, lo: int, cs: int) -> bool:

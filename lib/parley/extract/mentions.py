@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 
 __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX", "strip_article",
            "left_speaker", "right_speaker", "clause_subject"]
@@ -22,7 +23,7 @@ ROLE_PREFIX = re.compile(r"^(?:co|vice|deputy|acting)-")
 _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 #: Tokens of attribution: abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
 # a web name is one token: "Caliber.Az", "Al-Monitor.com"
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'&-]*(?:\.(?:[a-z]{2,3}|[A-Z][a-z])(?![\w’'-]))?|[^\w\s]")
+TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|\w[\w’'&-]*(?:\.(?:[a-z]{{2,3}}|[A-Z][a-z]){NOT_BEFORE_WORD})?|[^\w\s]")
 _WORD = re.compile(r"\w")
 
 
@@ -96,7 +97,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         quantifiers=frozenset(w["quantifier"]),
         name_suffixes=frozenset(kinds.get("name_suffix", ())),
         # "Two in three said", "About 4 in 10 say", "More than six in 10 said": a share of those polled
-        share=re.compile(rf"(?i)(?<![\w’'-])(?:(?:{alternation(w['approximator'])})\s+)?"
+        share=re.compile(rf"(?i){NOT_IN_WORD}(?:(?:{alternation(w['approximator'])})\s+)?"
                          rf"(?:\d+|{alternation(w['number_word'])})[\s-]+(?:in|out\s+of)[\s-]+"
                          rf"(?:\d+|{alternation(w['number_word'])})\s*$"),
         aux=frozenset(w["aux"]),
@@ -104,7 +105,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         source_prepositions=frozenset(w["source_preposition"]),
         complement_adjectives=frozenset(w["complement_adjective"]),
         sentence_intro=re.compile(
-            rf"(?:(?:{openers}|(?:{frame})\s+[\w’'-]+(?:\s+[\w’'-]+){{0,9}}),\s*)?"),
+            rf"(?:(?:{openers}|(?:{frame})\s+{WORD_CHAR}+(?:\s+{WORD_CHAR}+){{0,9}}),\s*)?"),
         frame_intro=re.compile(rf"(?:{alternation(w['frame_intro'] + w['frame_preposition'] + w['discourse_opener'])}"
                                r"|[A-Z]\w+ing|\d[\d,.]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", re.I),
         time_before=re.compile(
@@ -156,6 +157,12 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     for m in reversed(earlier):
         if m.end <= cs and m.start >= s:
             return m
+    return _sentence_subject(text, list(TOKEN.finditer(text, _subject_start(text, s, cs, lex), cs)), lex)
+
+
+def _subject_start(text: str, s: int, cs: int, lex: SpeakerLexicon) -> int:
+    """Return where a sentence's subject may start: after its introduction, dateline, conjunction and an
+    introductory phrase ("Facing a revolt, ...")."""
     start = lex.sentence_intro.match(text, s, cs).end()
     m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - ", "Washington (AFP) - "
     if m:
@@ -167,7 +174,11 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     if m and (lex.frame_intro.match(text, start) or text[start:m.end("first")].endswith("ing")
               or lex.clause_intro.match(text, start) or lex.intro_end.search(text[start:m.end()])):
         start = m.end()
-    tokens = list(TOKEN.finditer(text, start, cs))
+    return start
+
+
+def _sentence_subject(text: str, tokens: list[re.Match], lex: SpeakerLexicon) -> Mention | None:
+    """Read the subject that opens ``tokens``: a pronoun, a lower-case description or a capitalised name."""
     n = 0
     while n < len(tokens) and (tokens[n].group(0).lower() in lex.determiners or tokens[n].group(0) in lex.titles
                                or tokens[n].group(0) == "." and n and tokens[n - 1].group(0) in lex.titles):
@@ -214,7 +225,7 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
 _WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^\s,;:()“”\"]+(?:\s+[^\s,;:()“”\"]+){0,5}?)\s+$")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?(?:\s*\([^)]*\))?"
                        r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][^)]*\))\s*[—–-]+\s*")
-_INTRO_PHRASE = re.compile(r"(?P<first>[\w’'-]+)(?:\s+[\w’'”\".-]+){0,12}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
+_INTRO_PHRASE = re.compile(rf"(?P<first>{WORD_CHAR}+)(?:\s+[\w’'”\".-]+){{0,12}}?,\s+(?=[A-Z]|(?:he|she|they|it|we|the|a|an)\b)")
 
 
 _DASHES = frozenset("—–-")  # spaced dashes, as tokens ("--" is two)
@@ -248,17 +259,10 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         return Mention(m.start(), tokens[k].end(), text[m.start():tokens[k].end()])
     end = None
     if tokens[k].group(0) in _DASHES:  # "Democrats — and some Republicans — say": keep the aside
-        dash, end = tokens[k].group(0), tokens[k].end()
-        m = k - 1
-        if dash == "-" and tokens[m].group(0) == "-" and tokens[m].end() == tokens[k].start():
-            m -= 1  # "--" is two tokens
-        while m >= 0 and tokens[m].group(0) != dash and k - m <= 30:
-            m -= 1
-        if m > 0 and dash == "-" and tokens[m - 1].group(0) == "-" and tokens[m - 1].end() == tokens[m].start():
-            m -= 1
-        if m <= 0 or tokens[m].group(0) != dash:
+        end = tokens[k].end()
+        k = _before_dashes(tokens, k)
+        if k is None:
             return None
-        k = m - 1
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
         before = _skip_parenthesis(tokens, k)
         if before < 0 or before == k:
@@ -284,6 +288,21 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
     if mention and end:
         mention = Mention(mention.start, end, text[mention.start:end])
     return mention
+
+
+def _before_dashes(tokens: list[re.Match], k: int) -> int | None:
+    """Return the index of the token before an aside that closes with the dash at ``k``, or None if it never opened."""
+    dash = tokens[k].group(0)
+    m = k - 1
+    if dash == "-" and tokens[m].group(0) == "-" and tokens[m].end() == tokens[k].start():
+        m -= 1  # "--" is two tokens
+    while m >= 0 and tokens[m].group(0) != dash and k - m <= 30:
+        m -= 1
+    if m > 0 and dash == "-" and tokens[m - 1].group(0) == "-" and tokens[m - 1].end() == tokens[m].start():
+        m -= 1
+    if m <= 0 or tokens[m].group(0) != dash:
+        return None
+    return m - 1
 
 
 def _appositive(text, tokens, k, lex) -> Mention | None:
@@ -329,21 +348,11 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
         w = tokens[k].group(0)
         low = w.lower()
         if not _WORD.match(w):
-            if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
-                k -= 1  # the dot of a title abbreviation ("Gen. Smith")
-                continue
-            if w == "." and k > 0 and (tokens[k - 1].group(0) in lex.name_suffixes or (
-                    len(tokens[k - 1].group(0)) == 1 and tokens[k - 1].group(0).isupper())):
-                if first is None:
-                    first = k  # "Joseph R. Biden Jr. said", "Apple Inc. said": a suffix or an initial
-                k -= 1
-                continue
-            if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
-                first = k - 1  # "42% say": a share of those polled
-                k -= 2
-                n += 2
-                continue
-            break
+            step = _mark_step(tokens, k, first, lex)
+            if step is None:
+                break
+            k, first, n = step[0], step[1], n + step[2]
+            continue
         if low in lex.pronouns:
             if first is None:
                 first = k
@@ -353,20 +362,14 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
             first = k  # "Several said", "Some may recall": the quantifier is the subject
             break
         if low in lex.determiners:
-            if first is not None:
+            if first is None:
+                break
+            step = _determiner_step(tokens, k, low, lex)
+            if step is None:
                 first = k
-                j = _complement_head(tokens, k - 1, lex)
-                if j is not None:  # "an official from the Pentagon", "the head of the Russian delegation"
-                    first = k = j
-                    n += 2
-                    k -= 1
-                    continue
-                if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
-                        and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
-                    k -= 2  # "Both DR Congo and the UN say", "Chile and the United States said"
-                    n += 2
-                    continue
-            break
+                break
+            k, first, n = step[0], step[1], n + step[2]
+            continue
         if low in ("and", "of") and first is not None and k > 0 and tokens[first].group(0)[:1].isupper() \
                 and (tokens[k - 1].group(0)[:1].isupper()
                      or low == "and" and tokens[k - 1].group(0).lower() in lex.roles | lex.bodies):
@@ -395,6 +398,37 @@ def _collect_left(text, tokens, k, lex) -> Mention | None:
                                                    and mention.lower() not in lex.quantifiers):
         return None
     return Mention(start, end, mention)
+
+
+def _mark_step(tokens: list[re.Match], k: int, first: int | None,
+               lex: SpeakerLexicon) -> tuple[int, int | None, int] | None:
+    """Step left over a mark inside a noun phrase: the dot of "Gen." or "Jr.", the "%" of "42%".
+
+    Returns the next token, the phrase's new first token and how many tokens were taken; None where the
+    mark ends the phrase.
+    """
+    w = tokens[k].group(0)
+    if w == "." and k > 0 and tokens[k - 1].group(0) + "." in lex.titles:
+        return k - 1, first, 0  # the dot of a title abbreviation ("Gen. Smith")
+    if w == "." and k > 0 and (tokens[k - 1].group(0) in lex.name_suffixes or (
+            len(tokens[k - 1].group(0)) == 1 and tokens[k - 1].group(0).isupper())):
+        # "Joseph R. Biden Jr. said", "Apple Inc. said": a suffix or an initial
+        return k - 1, k if first is None else first, 0
+    if w == "%" and first is None and k > 0 and tokens[k - 1].group(0)[:1].isdigit():
+        return k - 2, k - 1, 2  # "42% say": a share of those polled
+    return None
+
+
+def _determiner_step(tokens: list[re.Match], k: int, low: str, lex: SpeakerLexicon) -> tuple[int, int, int] | None:
+    """Step left past a determiner that does not open the phrase: "an official from the Pentagon", "Chile
+    and the United States". Returns as :func:`_mark_step` does; None where the determiner opens the phrase."""
+    j = _complement_head(tokens, k - 1, lex)
+    if j is not None:  # "an official from the Pentagon", "the head of the Russian delegation"
+        return j - 1, j, 2
+    if k >= 2 and tokens[k - 1].group(0).lower() == "and" and tokens[k - 2].group(0)[:1].isupper() \
+            and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and low == "the":
+        return k - 2, k, 2  # "Both DR Congo and the UN say", "Chile and the United States said"
+    return None
 
 
 def _complement_head(tokens, k, lex) -> int | None:
@@ -428,7 +462,7 @@ def _skip_parenthesis(tokens, k) -> int:
     return k
 
 
-_AFTER_CLOSING_QUOTE = re.compile(r"[,?!](?:[”\"’]|'')\s*[\w’'-]+\s*$")
+_AFTER_CLOSING_QUOTE = re.compile(rf"[,?!](?:[”\"’]|'')\s*{WORD_CHAR}+\s*$")
 
 
 def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:
@@ -481,20 +515,22 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
         n += 1
     while words and words[-1].group(0).lower() in lex.determiners | lex.source_prepositions | {"of", "for", "from", "and"}:
         words.pop()
-    if not words:
+    if not words or inverted and not _inverted_speaker(text, words, e, quoted, lex):
         return None
-    if inverted:
-        if words[0].group(0) in lex.weekdays:
-            return None  # "“...,” X said Sunday": a day, not the speaker
-        # "..., said the minister." / "said Smith in a statement" — but "said Republicans want ..." is content
-        head = words[-1].group(0)
-        if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
-                or head.lower() in lex.documents or head.lower() in lex.pronouns):
-            return None
-        rest = text[words[-1].end():e].lstrip()
-        if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
-            return None
-        if words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.":
-            return None
     start, end = words[0].start(), words[-1].end()
     return Mention(start, end, text[start:end])
+
+
+def _inverted_speaker(text: str, words: list[re.Match], e: int, quoted: bool, lex: SpeakerLexicon) -> bool:
+    """Say whether the words after a cue are its speaker ("..., said the minister.", "said Smith in a
+    statement"), not content ("said Republicans want ...") or a day ("“...,” X said Sunday")."""
+    if words[0].group(0) in lex.weekdays:
+        return False
+    head = words[-1].group(0)
+    if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
+            or head.lower() in lex.documents or head.lower() in lex.pronouns):
+        return False
+    rest = text[words[-1].end():e].lstrip()
+    if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
+        return False
+    return not (words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
+from ..core.words import WORD_CHAR
 from . import content as _content
 from .cues import Cue
 from .mentions import Mention, speaker_lexicon
@@ -96,8 +97,8 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
             after = max(ne, m.end("speaker"))
             nxt = next((c for c in cue_starts if c > after), None)
             plain = m["link"] == "to"
-            span = _content.content_after(text, s, e, m.start("link") - 1 if plain else after, "speech", quotes, nxt,
-                                          plain=plain)
+            span = _content.content_after(_content.Clause(text, s, e, quotes), m.start("link") - 1 if plain else after,
+                                          "speech", nxt, plain=plain)
             if span:
                 found[ns] = NounCue(speaker, Cue(ns, ne, m["noun"].lower(), "noun"), span, rule)
     return [found[k] for k in sorted(found)]
@@ -126,4 +127,4 @@ def _function_word(word: str, lex) -> bool:
     return low in lex.stop or low in lex.determiners or word in lex.weekdays or low in lex.weekdays
 
 
-_WORD_BEFORE = re.compile(r"([\w’'-]+)\s+(?:the\s+)?$")
+_WORD_BEFORE = re.compile(rf"({WORD_CHAR}+)\s+(?:the\s+)?$")

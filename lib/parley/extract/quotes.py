@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass
 
 from ..core import config
 
@@ -45,68 +46,91 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     list of tuple of int
         Sorted spans; nested quotes give spans inside their outer span.
     """
-    spans: list[tuple[int, int]] = []
-    open_curly = open_straight = open_single = None
-    carried = False  # a straight quote carried over a paragraph break absorbs the next opening mark
+    p = _Pairing([])
     for m in _MARKS.finditer(text):
         ch, pos = m.group(0), m.start()
         if ch in NL:
-            open_single = None
-            nxt = _SPACE.match(text, pos).end()
-            first = text[nxt:nxt + 2] if nxt < len(text) else ""
-            if open_curly is not None and (not first or first[0] not in "“«„"):
-                spans.append((open_curly, pos))
-                open_curly = None
-            if open_straight is not None:
-                if first[:1] == '"' or first == "''":
-                    carried = True
-                else:
-                    spans.append((open_straight, pos))
-                    open_straight = None
-            continue
-        if ch == "‘":
-            if open_single is None:
-                open_single = pos
+            _paragraph_break(p, text, pos)
+        elif ch == "‘":
+            if p.single is None:
+                p.single = pos
         elif ch == "’":
-            if open_single is not None:
-                spans.append((open_single, pos + 1))
-                open_single = None
-        elif ch in "“«„":
-            if open_curly is None:
-                if open_straight == pos - 1:
-                    open_straight = None  # ""“You don’t win”": a doubled opening mark
-                open_curly = pos
-            elif _looks_closing(text, pos, 1) and not _looks_opening(text, pos, 1):
-                spans.append((open_curly, pos + 1))  # “It's unusual,“ said X: a reversed closing mark
-                open_curly = None
-        elif ch in "”»":
-            if open_curly is not None:
-                spans.append((open_curly, pos + 1))
-                open_curly = None
-            elif open_straight is not None:
-                spans.append((open_straight, pos + 1))  # "...,” she said: a straight mark closed by a curly one
-                open_straight = None
-        elif carried:
-            carried = False
-        elif open_curly is not None and open_straight is None and not _closes_later(text, pos):
-            spans.append((open_curly, pos + len(ch)))  # sloppy “...": a straight mark closes a curly quote
-            open_curly = None
-        elif open_straight is None:
-            if _looks_closing(text, pos, len(ch)):
-                continue  # a stray closing mark (its opening was lost): it opens nothing
-            open_straight = pos
-        elif _looks_opening(text, pos, len(ch)) and not _looks_closing(text, pos, len(ch)):
-            # "... it remains. "He has ...": a new quote opens before the last one was closed
-            spans.append((open_straight, pos))
-            open_straight = pos
+            if p.single is not None:
+                p.spans.append((p.single, pos + 1))
+                p.single = None
+        elif ch in "“«„”»":
+            _curly_mark(p, text, ch, pos)
         else:
-            spans.append((open_straight, pos + len(ch)))
-            open_straight = None
-    for left in (open_curly, open_straight):
+            _straight_mark(p, text, ch, pos)
+    for left in (p.curly, p.straight):
         if left is not None:
-            spans.append((left, len(text)))
-    spans.sort()
-    return spans
+            p.spans.append((left, len(text)))
+    p.spans.sort()
+    return p.spans
+
+
+@dataclass(slots=True)
+class _Pairing:
+    """The quotes paired so far, and where the quotes still open opened (None: none open)."""
+
+    spans: list[tuple[int, int]]
+    curly: int | None = None
+    straight: int | None = None
+    single: int | None = None
+    carried: bool = False  # a straight quote carried over a paragraph break absorbs the next opening mark
+
+
+def _paragraph_break(p: _Pairing, text: str, pos: int) -> None:
+    """Close the quotes open at a paragraph break, unless the next paragraph opens with a quote mark."""
+    p.single = None
+    nxt = _SPACE.match(text, pos).end()
+    first = text[nxt:nxt + 2] if nxt < len(text) else ""
+    if p.curly is not None and (not first or first[0] not in "“«„"):
+        p.spans.append((p.curly, pos))
+        p.curly = None
+    if p.straight is not None:
+        if first[:1] == '"' or first == "''":
+            p.carried = True
+        else:
+            p.spans.append((p.straight, pos))
+            p.straight = None
+
+
+def _curly_mark(p: _Pairing, text: str, ch: str, pos: int) -> None:
+    """Open or close a quote at a curly double mark (or a guillemet)."""
+    if ch in "“«„":
+        if p.curly is None:
+            if p.straight == pos - 1:
+                p.straight = None  # ""“You don’t win”": a doubled opening mark
+            p.curly = pos
+        elif _looks_closing(text, pos, 1) and not _looks_opening(text, pos, 1):
+            p.spans.append((p.curly, pos + 1))  # “It's unusual,“ said X: a reversed closing mark
+            p.curly = None
+    elif p.curly is not None:
+        p.spans.append((p.curly, pos + 1))
+        p.curly = None
+    elif p.straight is not None:
+        p.spans.append((p.straight, pos + 1))  # "...,” she said: a straight mark closed by a curly one
+        p.straight = None
+
+
+def _straight_mark(p: _Pairing, text: str, ch: str, pos: int) -> None:
+    """Open or close a quote at a straight double mark (or a doubled apostrophe)."""
+    if p.carried:
+        p.carried = False
+    elif p.curly is not None and p.straight is None and not _closes_later(text, pos):
+        p.spans.append((p.curly, pos + len(ch)))  # sloppy “...": a straight mark closes a curly quote
+        p.curly = None
+    elif p.straight is None:
+        if not _looks_closing(text, pos, len(ch)):  # a stray closing mark (its opening was lost) opens nothing
+            p.straight = pos
+    elif _looks_opening(text, pos, len(ch)) and not _looks_closing(text, pos, len(ch)):
+        # "... it remains. "He has ...": a new quote opens before the last one was closed
+        p.spans.append((p.straight, pos))
+        p.straight = pos
+    else:
+        p.spans.append((p.straight, pos + len(ch)))
+        p.straight = None
 
 
 def _looks_opening(text: str, pos: int, width: int) -> bool:

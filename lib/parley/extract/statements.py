@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, word_lists
+from ..core.words import PLAIN, WORD_CHAR
 from . import content as _content
 from .actors import actor_lexicon
 from .cues import Cue, cue_lexicon, find_cues
@@ -151,7 +152,7 @@ def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[State
     return rows
 
 
-_CONTENT_WORD = re.compile(r"\w[\w'’-]*")
+_CONTENT_WORD = re.compile(rf"\w{WORD_CHAR}*")
 _QUOTE_REF = re.compile(r"#(\d+)")  # "continues #3": another statement's number in an evidence
 _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
@@ -237,19 +238,25 @@ def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> l
             found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
                                    nc.rule))
         _relays(text, found, before, e)
-        if len(found) == before and found:
-            prev = found[-1]
-            span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
-                                              sents[prev.sentence].block_index)
-            if span:
-                found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
-                                       continues=prev))
-                continue
         if len(found) == before:
-            got = _document_quote(text, sents, i, quotes)
-            if got:
-                found.append(got)
+            _add_without_cue(text, sents, i, quotes, found)
     return _dedupe(found)
+
+
+def _add_without_cue(text: str, sents: list[Sentence], i: int, quotes: Quotes, found: list[Statement]) -> None:
+    """Add the statement of a sentence without a cue of its own: a quote paragraph that continues the
+    statement before it, or a quote after "X issued a statement ..." in the sentence before."""
+    if found:
+        prev = found[-1]
+        span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
+                                          sents[prev.sentence].block_index)
+        if span:
+            found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
+                                   continues=prev))
+            return
+    got = _document_quote(text, sents, i, quotes)
+    if got:
+        found.append(got)
 
 
 @built_from("reporting_verbs.csv")
@@ -385,88 +392,67 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     return None
 
 
-
-
 def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
     """Attribute one cue: find its speaker and content within the sentence (two statements for a long split quote)."""
-    s, e = sent.start, sent.end
-    cs, ce = cue.start, cue.end
-    earlier = [f.speaker for f in same_sentence]
     if cue.kind == "according_to":
-        speaker = right_speaker(text, ce, e, inverted=False)
-        span = _content.according_content(text, s, e, cs, speaker.end) if speaker else None
+        speaker = right_speaker(text, cue.end, sent.end, inverted=False)
+        span = _content.according_content(text, sent.start, sent.end, cue.start, speaker.end) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
     if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
-        agent = _PASSIVE_AGENT.match(text, ce, e)
+        agent = _PASSIVE_AGENT.match(text, cue.end, sent.end)
         speaker = right_speaker(text, agent.start("agent"), agent.end("agent"), inverted=False) if agent else None
-        span = _content.trim(text, agent.start("to"), e) if speaker else None
+        span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
         return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
-        quoted = _QUOTED_AS.search(text, max(s, cs - 160), cs)
-        via = None
-        if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
-            speaker = right_speaker(text, quoted.start("whom"), quoted.end("whom"), inverted=False)
-            via = text[s:quoted.start()].strip() or None
-        else:
-            speaker = clause_subject(text, s, cs, earlier)
-            if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
-                via = quoted["by"]
-        span = _content.content_after(text, s, e, ce, cue.kind, quotes, nxt) if speaker else None
-        if not span:
-            return []
-        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
-                          "quoted-as" if quoted else "participle", via=via)]
-    j = cs
+        return _attribute_participle(text, sent, cue, quotes, same_sentence, i, nxt)
+    return _attribute_report(text, sent, cue, quotes, same_sentence, sents, i, nxt)
+
+
+def _attribute_participle(text, sent: Sentence, cue: Cue, quotes, same_sentence, i, nxt) -> list[Statement]:
+    """Attribute a participle cue: "State media quoted him as saying ...", "X, adding that ..."."""
+    s, e = sent.start, sent.end
+    quoted = _QUOTED_AS.search(text, max(s, cue.start - 160), cue.start)
+    via = None
+    if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
+        speaker = right_speaker(text, quoted.start("whom"), quoted.end("whom"), inverted=False)
+        via = text[s:quoted.start()].strip() or None
+    else:
+        speaker = clause_subject(text, s, cue.start, [f.speaker for f in same_sentence])
+        if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
+            via = quoted["by"]
+    span = _content.content_after(_content.Clause(text, s, e, quotes), cue.end, cue.kind, nxt) if speaker else None
+    if not span:
+        return []
+    return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
+                      "quoted-as" if quoted else "participle", via=via)]
+
+
+def _attribute_report(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
+    """Attribute a reporting cue ("X said", "said X", "X told Y"): its speaker, then its content on the side
+    that holds it."""
+    s, e = sent.start, sent.end
+    j = cue.start
     while j > s and text[j - 1].isspace():
         j -= 1
     speaker = None
     if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
-        speaker = right_speaker(text, ce, e, inverted=True)
+        speaker = right_speaker(text, cue.end, e, inverted=True)
     inverted = speaker is not None
     if speaker is None:
-        speaker = left_speaker(text, s, cs, earlier)
+        speaker = left_speaker(text, s, cue.start, [f.speaker for f in same_sentence])
     if speaker is None:
         return []
-    frame_end = speaker.end if inverted else ce
-    plain = cue.form in cue_lexicon().objects
     if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
         # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
-        m = _RELATIVE_END.search(text, ce, e)
+        m = _RELATIVE_END.search(text, cue.end, e)
         while m and quotes.around(m.start()):
             m = _RELATIVE_END.search(text, m.end(), e)
         if m:
             e = m.start()
-
-    def after():
-        # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
-        start = None if inverted and j > s else (speaker.end if inverted else ce)
-        span = None if start is None else _content.content_after(text, s, e, start, cue.kind, quotes, nxt,
-                                                                  plain=plain)
-        return (span, None, "after") if span else None
-
-    def before():
-        frame_start = cs if inverted else speaker.start
-        closing = _content.frames_to_end(text, frame_end, e, tell=cue.kind == "tell" and not inverted) and not _outlet(speaker.text, loose=True)
-        got = _content.content_before(text, s, e, frame_start, frame_end, quotes,
-                                      [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
-                                       if n or not (closing and _opens_report(f, frame_start))], sents, i,
-                                      inverted=inverted)
-        return (*got, "before") if got else None
-
-    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, ce)
-    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, ce, quotes)
-    if as_clause:
-        pair = (as_clause, None, "as")  # "As Comey noted, people involved ... could still be sanctioned"
-    elif aside:
-        pair = (aside, None, "relative")  # "the army, which, he said, had broken the truce"
-    elif plain:
-        pair = after()  # "described X as ...", "called on X to ...": the content follows
-    elif inverted or _content.after_quote(text, s, speaker.start) or (
-            text[s:speaker.start].rstrip().endswith(",") and _content.frames_then_comma(text, ce, e)):
-        # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
-        pair = before() or after()
-    else:
-        pair = after() or before()
+    clause = _content.Clause(text, s, e, quotes, sents, i)
+    # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
+    after_start = None if inverted and j > s else (speaker.end if inverted else cue.end)
+    pair = _report_content(clause, cue, speaker, inverted, after_start, same_sentence, nxt)
     if pair is None:
         span = _quote_before_sentence(text, sent, sents, i, quotes, speaker, cue)
         if span is None:
@@ -474,7 +460,7 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
-    document = bool(_document_frame().search(text, s, e))
+    document = bool(_in_document().search(text, s, e))
     out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (the caller links them)
         out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
@@ -482,17 +468,54 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
     return out
 
 
-def _opens_report(f: Statement, frame_start: int) -> bool:
-    """Say whether the sentence's first statement is reported in the frame that closes it ("A pledged B, she said").
+def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverted: bool, after_start: int | None,
+                    same_sentence, nxt) -> tuple | None:
+    """Return a reporting cue's content as ``(span, tail, side)``: side "after" or "before" the report, "as"
+    for "As X noted, ...", "relative" for "the army, which, he said, had ..."; None without content."""
+    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
+    report_end = speaker.end if inverted else cue.end
+    plain = cue.form in cue_lexicon().objects
 
-    Its speaker, cue and content come in that order before the frame, so the frame's content is the whole
-    clause, the report inside it included; a quote, an outlet or an inverted frame ("“A,” X said, ...") is not.
+    def after():
+        span = None if after_start is None else _content.content_after(clause, after_start, cue.kind, nxt, plain=plain)
+        return (span, None, "after") if span else None
+
+    def before():
+        report_start = cue.start if inverted else speaker.start
+        closing = _content.adverbials_to_end(text, report_end, e, tell=cue.kind == "tell" and not inverted) \
+            and not _outlet(speaker.text, loose=True)
+        got = _content.content_before(clause, _content.Span(report_start, report_end),
+                                      [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
+                                       if n or not (closing and _opens_report(f, report_start))],
+                                      inverted=inverted)
+        return (*got, "before") if got else None
+
+    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, cue.end)
+    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, cue.end, quotes)
+    if as_clause:
+        return as_clause, None, "as"  # "As Comey noted, people involved ... could still be sanctioned"
+    if aside:
+        return aside, None, "relative"  # "the army, which, he said, had broken the truce"
+    if plain:
+        return after()  # "described X as ...", "called on X to ...": the content follows
+    if inverted or _content.after_quote(text, s, speaker.start) or (
+            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(text, cue.end, e)):
+        # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
+        return before() or after()
+    return after() or before()
+
+
+def _opens_report(f: Statement, report_start: int) -> bool:
+    """Say whether the sentence's first statement is reported in the report that closes it ("A pledged B, she said").
+
+    Its speaker, cue and content come in that order before the report, so the report's content is the whole
+    clause, the statement inside it included; a quote, an outlet or an inverted report ("“A,” X said, ...") is not.
     """
-    return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= frame_start
+    return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= report_start
 
 
 def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
-    """Return the quote that ends the sentence before a bare frame ("“... the year.” Austin said.")."""
+    """Return the quote that ends the sentence before a bare report ("“... the year.” Austin said.")."""
     rest = text[max(speaker.end, cue.end):sent.end]
     if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
         return None
@@ -508,7 +531,7 @@ def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speak
 
 
 @built_from("attribution.csv")
-def _document_frame() -> re.Pattern:
+def _in_document() -> re.Pattern:
     """Match "in a statement", "via a readout": the statement was made in a document."""
     w = word_lists("attribution.csv")
     return re.compile(rf"(?i)\b(?:in|via|through)\s+(?:{alternation(w['frame_determiner'])})\s+(?:joint\s+|written\s+)?"
@@ -520,7 +543,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
 
     "“...,” Austin said, according to Reuters", "Reuters reported that Austin
     said ...", "According to a video posted by state TV, he said ...": the
-    outlet's "content" must be those statements and their frames and nothing
+    outlet's "content" must be those statements and their reports and nothing
     else; an outlet that reports something of its own stays a statement.
     ", Reuters reported." after a statement gives no statement of its own
     (its content would be the other's), only the ``via``.
@@ -539,7 +562,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
         rest = text[relay.content[0]:relay.content[1]]
         for cs, ce in sorted(covered, reverse=True):
             rest = rest[:max(0, cs - relay.content[0])] + rest[max(0, ce - relay.content[0]):]
-        if not relayed or len(_WORD.findall(rest)) > 2:
+        if not relayed or len(PLAIN.findall(rest)) > 2:
             continue  # it says something of its own
         found[:] = [f for f in found if f is not relay]
         for f in relayed:
@@ -601,13 +624,12 @@ _OUTLET_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:[”\"’]\s*)?(?:(?:according
 
 
 _RELATIVE_END = re.compile(r",\s+(?=[a-z])")  # the comma that closes "X, who told reporters ...,"
-_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare frame ("Austin said.")
-_WORD = re.compile(r"\w+")
+_BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare report ("Austin said.")
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
 def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
-    frame = None
+    report = None
     if cue and span[0] <= cue.start < span[1]:
-        frame = (min(cue.start, speaker.start), max(cue.end, speaker.end))
-    return _content.mode_of(text, span, quotes, frame)
+        report = (min(cue.start, speaker.start), max(cue.end, speaker.end))
+    return _content.mode_of(text, span, quotes, report)

@@ -63,6 +63,7 @@ import pandas as pd
 from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon
 from ..core.story import resolve_story
+from ..core.words import WORD, WORD_CHAR
 from .terms import normalize
 
 __all__ = ["CONDITION_COLUMNS", "condition_category", "to_conditions"]
@@ -117,50 +118,67 @@ def to_conditions(statements: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     rows_of_story = resolve_story(story).conditions
     if rows_of_story is not None:
         lex = replace(lex, categories=_categories(rows_of_story))
-    rows: list[dict] = []
-    covered: dict = {}
     has_sentences = sentences is not None and len(sentences) > 0
     texts = ({(a, i): (int(s), t) for a, i, s, t in zip(*(sentences[c].tolist() for c in (
         "article_id", "sentence_id", "start", "text")))} if has_sentences else {})
-    heads: dict = {}  # article -> where a statement's "X said" frame starts -> its (statement_id, party) rows
-    if statements is not None and len(statements):
-        cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
-            ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
-            ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None), ("speaker_start", None))]
-        memo: dict = {}  # a joint statement's rows share their content
-        for sid, aid, sent, party, content, base, cue, cue_start, speaker_start in zip(*cols):
-            if not isinstance(content, str) or pd.isna(base):
-                continue
-            base = int(base)
-            party = None if pd.isna(party) else party
-            covered.setdefault(aid, []).append((base, base + len(content)))
-            head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
-            if head is not None and head < base:
-                heads.setdefault(aid, {}).setdefault(head, []).append((base, sid, party))
-            lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
-            if (content, lead) not in memo:
-                memo[content, lead] = _find(content, lex, lead=lead)
-            for found in memo[content, lead]:
-                rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
-                             "party": party, **_shift(found, base)})
+    rows, covered, heads = _in_statements(statements, texts, lex)
     if has_sentences:
-        rows = _locate(rows, texts)
-        covered = {aid: _Spans(spans) for aid, spans in covered.items()}
-        nothing = _Spans([])
-        for (aid, sent), (start, text) in texts.items():
-            for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
-                for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
-                    found = _shift(found, s)
-                    # "If the union says no, | the mayor said | the depots will close": a condition that opens the
-                    # sentence of a statement whose frame follows it is that statement's
-                    gap = _GAP.match(text, found["end"] - start).end() + start
-                    owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
-                    nearest = min(base for base, _, _ in owners) if owners else None  # a joint statement's rows
-                    for sid, party in ([(sid, party) for base, sid, party in owners if base == nearest] if owners
-                                       else [(None, None)]):
-                        rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
-                                     "party": party, **found})
+        rows = _in_narration(_locate(rows, texts), covered, heads, texts, lex)
     return _frame(rows, texts)
+
+
+def _in_statements(statements: pd.DataFrame | None, texts: dict, lex) -> tuple[list[dict], dict, dict]:
+    """Find the conditions in the statements' contents.
+
+    Returns the rows, the spans each article's contents cover, and by article
+    where each statement's "X said" report starts -> its (content start,
+    statement_id, party).
+    """
+    rows: list[dict] = []
+    covered: dict = {}
+    heads: dict = {}
+    if statements is None or not len(statements):
+        return rows, covered, heads
+    cols = [statements[c].tolist() if c in statements else [default] * len(statements) for c, default in (
+        ("statement_id", None), ("article_id", None), ("sentence_id", None), ("party", None),
+        ("content", None), ("content_start", 0), ("cue", None), ("cue_start", None), ("speaker_start", None))]
+    memo: dict = {}  # a joint statement's rows share their content
+    for sid, aid, sent, party, content, base, cue, cue_start, speaker_start in zip(*cols):
+        if not isinstance(content, str) or pd.isna(base):
+            continue
+        base = int(base)
+        party = None if pd.isna(party) else party
+        covered.setdefault(aid, []).append((base, base + len(content)))
+        head = min((int(x) for x in (speaker_start, cue_start) if x is not None and not pd.isna(x)), default=None)
+        if head is not None and head < base:
+            heads.setdefault(aid, {}).setdefault(head, []).append((base, sid, party))
+        lead = _lead(texts.get((aid, sent)), base, cue, cue_start)
+        if (content, lead) not in memo:
+            memo[content, lead] = _find(content, lex, lead=lead)
+        for found in memo[content, lead]:
+            rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                         "party": party, **_shift(found, base)})
+    return rows, covered, heads
+
+
+def _in_narration(rows: list[dict], covered: dict, heads: dict, texts: dict, lex) -> list[dict]:
+    """Add the conditions in the parts of sentences no statement content covers to ``rows`` (in place; returned)."""
+    covered = {aid: _Spans(spans) for aid, spans in covered.items()}
+    nothing = _Spans([])
+    for (aid, sent), (start, text) in texts.items():
+        for s, e in covered.get(aid, nothing).uncovered(start, start + len(text)):
+            for found in _find(text[s - start:e - start], lex, lead=text[:s - start]):
+                found = _shift(found, s)
+                # "If the union says no, | the mayor said | the depots will close": a condition that opens the
+                # sentence of a statement whose report follows it is that statement's
+                gap = _GAP.match(text, found["end"] - start).end() + start
+                owners = heads.get(aid, {}).get(gap) if _OPENING.fullmatch(text, 0, found["marker_start"] - start) else None
+                nearest = min(base for base, _, _ in owners) if owners else None  # a joint statement's rows
+                for sid, party in ([(sid, party) for base, sid, party in owners if base == nearest] if owners
+                                   else [(None, None)]):
+                    rows.append({"article_id": aid, "statement_id": sid, "sentence_id": sent,
+                                 "party": party, **found})
+    return rows
 
 
 _GAP = re.compile(r"[\s,]*")
@@ -297,8 +315,8 @@ def _lexicon() -> _Lexicon:
         contracted=re.compile(rf"['’](?<=\w['’])(?:{alternation(m[1:] for m in modals if m[0] in chr(39) + '’')})"
                               r"(?![\w-])", re.I),
         main=re.compile(rf"(?:{alternation(syntax.get('pronoun', []))}|(?:{alternation(syntax.get('determiner', []))})"
-                        rf"(?:\s+(?!(?:{alternation(function)})(?![\w-]))[\w’'-]+){{1,3}}"
-                        rf"|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})"
+                        rf"(?:\s+(?!(?:{alternation(function)})(?![\w-])){WORD_CHAR}+){{1,3}}"
+                        rf"|(?-i:[A-Z]){WORD_CHAR}*(?:\s+(?-i:[A-Z]){WORD_CHAR}*){{0,2}})"
                         rf"\s+(?:{alternation(modals)})(?![\w-])", re.I),
         boundary=re.compile(_alternation(syntax.get("boundary", [])), re.I),
         reporting=re.compile(_alternation(syntax.get("reporting", [])), re.I),
@@ -389,7 +407,7 @@ def _read_rule(text: str, m: re.Match, rule: _Rule, limit: int, lead: str, lex: 
         begin = aside.end() if aside else m.end()
         if rule.kind == "free-relative":  # "Whoever attacks our ships | will pay": it is the main clause's subject
             end = _span_end(text, begin, limit, lex)
-            first = _WORD.search(text, begin, end)
+            first = WORD.search(text, begin, end)
             verb = lex.modal.search(text, first.end(), end) if first else None
             end = verb.start() if verb else end
         else:
@@ -477,7 +495,7 @@ def _preceding(text: str, pos: int, lex: _Lexicon, *, subject: bool = False) -> 
     talks between A and B"), else its clause.
     """
     start = _clause_start(text, pos)
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, pos)]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, pos)]
     if not words:
         return None
     lowered = [w[0].lower() for w in words]
@@ -589,8 +607,8 @@ def _opens_clause(before: str, *, comma: bool, lex: _Lexicon | None = None) -> b
 
 
 _NON_WORD = re.compile(r"\W")
-_LAST_WORD = re.compile(r"[\w’'-]+$")
-_LAST_WORD_OR_NONE = re.compile(r"[\w’'-]*$")
+_LAST_WORD = re.compile(rf"{WORD_CHAR}+$")
+_LAST_WORD_OR_NONE = re.compile(rf"{WORD_CHAR}*$")
 _AND_OR = re.compile(r"(?:and|or)\s+", re.I)
 
 
@@ -726,7 +744,7 @@ def _full_stop(text: str, i: int, lex: _Lexicon) -> bool:
 def _complement(text: str, i: int, lex: _Lexicon) -> bool:
     """Say whether the words at ``i`` open a complement ("suggesting | the election may", "that | it will"),
     not a main clause."""
-    word = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
+    word = re.search(rf"({WORD_CHAR}+)\W*$", text[max(0, i - 30):i])
     if not word:
         return False
     w = word.group(1).lower()  # after a determiner the words go on with its noun phrase
@@ -829,7 +847,7 @@ def _new_phrase(text: str, a: int, b: int, e: int, lex: _Lexicon) -> bool:
     before = text[:a].rstrip()
     if before.endswith(("”", '"', "’")):
         return True
-    word = re.match(r"[“‘\"]|[\w’'-]+", text[b:e])
+    word = re.match(rf"[“‘\"]|{WORD_CHAR}+", text[b:e])
     if not word:
         return False
     w = word.group().lower()
@@ -876,8 +894,6 @@ def _opens(part: str) -> bool:
 
 # --------------------------------------------------------------------------- targets
 
-_WORD = re.compile(r"[\w’'-]+")
-
 
 def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Return the span of what the condition attaches to, or None.
@@ -890,7 +906,7 @@ def _target(text: str, m_start: int, end: int, lex: _Lexicon) -> tuple[int, int]
     clause, the subject after it ("If the talks fail, the coalition will stay").
     """
     clause = _clause_start(text, m_start)
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, clause, m_start)]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m_start)]
     if not words:
         return _subject_after(text, end, lex)
     lowered = [w[0].lower() for w in words]
@@ -954,7 +970,7 @@ def _subject_after(text: str, end: int, lex: _Lexicon) -> tuple[int, int] | None
     """Return the subject of the main clause after a leading condition, when a verb group follows it."""
     rest = re.match(r"[\s,]*", text[end:])
     start = end + rest.end()
-    words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, min(len(text), start + 80))]
+    words = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, min(len(text), start + 80))]
     for k, (w, _, _) in enumerate(words[:7]):
         if k and (lex.modal.fullmatch(w) or w.lower() in lex.copulas):
             return _trim(text, words[0][1], words[k - 1][2])

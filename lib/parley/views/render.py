@@ -26,6 +26,8 @@ STYLE = """<style>
 /* JupyterLab right-aligns output cells with a two-class selector: the second pair matches it */
 .parley-table td,.parley-table th,.jp-RenderedHTMLCommon .parley-table td,.jp-RenderedHTMLCommon .parley-table th{
  text-align:left;vertical-align:top;padding:.2em .5em}
+/* a widget's HTML sets a tall line height (one widget row): the review card's facts keep the text's */
+.widget-html-content .parley-review{line-height:1.35}
 .parley-block-headline{font-size:1.3em;font-weight:bold;margin:.3em 0}
 .parley-block-standfirst{font-style:italic;margin:.2em 0 .2em 1em}
 .parley-block-caption{font-size:.85em;color:#555;margin:.2em 0 .2em 1em}

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..core.parties import NO_PARTY, party_colors
 from ..rollup.accuracy import accuracy, reviewed
-from ..run.corrections import ELSEWHERE, STATEMENT_KINDS, correct, load_corrections
+from ..run.corrections import ELSEWHERE, OVERLAP, STATEMENT_KINDS, correct, load_corrections, save_corrections
 from .render import evidence_table, highlight, in_context
 
 __all__ = ["LABELLED", "accuracy_html", "accuracy_text", "locate", "review_table", "review_widgets",
@@ -90,7 +91,8 @@ def statement_html(statement, analysis, *, corrections: pd.DataFrame | None = No
     conditions = _conditions_of(row, analysis.conditions)
     spans += [(c.start, c.end, "condition", f"condition ({c.category})") for c in conditions.itertuples()]
     found = _found(row, analysis.uncorrected if analysis.uncorrected is not None else analysis.statements)
-    facts = [("government", found), ("speaker", _text(row["speaker"]) + (
+    facts = [("article", _article(analysis.articles, row["article_id"])), ("government", found),
+             ("speaker", _text(row["speaker"]) + (
         f" (as “{_text(row['speaker_mention'])}”)" if row["speaker_mention"] != row["speaker"] else "")),
         ("cue", f"{_text(row.get('cue'))} · {_text(row.get('mode'))}"), ("content", _text(row["content"])),
         ("evidence", _text(row.get("party_evidence"))), ("rule", _text(row.get("rule")))]
@@ -99,12 +101,9 @@ def statement_html(statement, analysis, *, corrections: pd.DataFrame | None = No
         facts.append(("uncertain", why))
     facts.append(("conditions", "; ".join(f"“{c.condition}” ({c.category})" for c in conditions.itertuples())
                   or "none"))
-    if corrections is not None and len(corrections):
-        mine = corrections[(corrections["article_id"] == row["article_id"])
-                           & (corrections["start"] == int(row["content_start"]))
-                           & (corrections["end"] == int(row["content_end"]))]
-        if len(mine):
-            facts.append(("reviewed", "; ".join(_described(c) for c in mine.itertuples())))
+    mine = _judgments(row, corrections)
+    if len(mine):
+        facts.append(("reviewed", "; ".join(_described(c) for c in mine.itertuples())))
     table = "".join(f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>" for k, v in facts)
     return (highlight(text, spans, start=low, end=high)
             + f"<table class='parley-table parley-review'><tbody>{table}</tbody></table>")
@@ -141,14 +140,12 @@ def review_table(statements: pd.DataFrame, analysis, *, corrections: pd.DataFram
 
     shown = statements.assign(sentence=in_context(statements, analysis.articles, spans, sentences=analysis.sentences),
                               government=statements["party"].fillna(NO_PARTY))
-    marks = {}
-    if corrections is not None and len(corrections):
-        for c in corrections.itertuples():
-            marks.setdefault((c.article_id, c.start, c.end), []).append(_described(c))
-    shown["reviewed"] = ["; ".join(marks.get((a, int(s), int(e)), []))
-                         for a, s, e in zip(shown["article_id"], shown["content_start"], shown["content_end"])]
-    columns = [c for c in ("order", "stratum", "why", "sentence", "government", "speaker", "party_evidence", "rule",
-                           "reviewed") if c in shown]
+    shown["reviewed"] = ["; ".join(_described(c) for c in _judgments(r, corrections).itertuples())
+                         for _, r in statements.iterrows()]
+    files = {a: Path(_text(f)).name for a, f in zip(analysis.articles["article_id"], analysis.articles["path"])}
+    shown["article"] = shown["article_id"].map(files)  # the same sentence may stand in several articles
+    columns = [c for c in ("order", "stratum", "why", "article", "sentence", "government", "speaker",
+                           "party_evidence", "rule", "reviewed") if c in shown]
     return evidence_table(shown, columns, html_columns=["sentence"])
 
 
@@ -231,7 +228,7 @@ def _corrections_html(analysis) -> str:
     kinds = applied["kind"].value_counts()
     uncertain = reviewed(corrections, sample="uncertain")
     text = (f"<p>{len(applied)} of {len(corrections)} corrections in the file applied"
-            + (": " + ", ".join(f"{e(k.replace('_', ' '))} {n}" for k, n in kinds.items()) if len(kinds) else "")
+            + (": " + ", ".join(f"{e(_NAMED.get(k, k))} {n}" for k, n in kinds.items()) if len(kinds) else "")
             + (f"; besides the random sample, {len(uncertain)} uncertain decisions reviewed (not part of the estimate)"
                if len(uncertain) else "") + ".</p>")
     other = corrections["reason"].str.startswith(ELSEWHERE)
@@ -263,69 +260,96 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     Returns
     -------
     ipywidgets.VBox
-        Previous/next, a line saying what was saved, the statement, "Right"
-        and "Not a statement" (each then shows the next statement), the right
-        government(s), speaker and content, the statement's conditions ("Not
-        a condition") and a missed condition, and a missed statement in the
-        same article. Nothing is written until a button is pressed, so an
-        executed notebook changes no file.
+        Previous/next, how many are reviewed, a line saying what was saved
+        (and "Undo" for the last save), the statement, "Right" and "Not a
+        statement" (each then shows the next statement not yet reviewed), the
+        right government(s), speaker and content (filled in with what the file
+        already says), the statement's conditions ("Not a condition") and a
+        missed condition, and a missed statement in the same article. It
+        opens at the first statement not yet reviewed, so a session goes on
+        where the last one stopped. Nothing is written until a button is
+        pressed, so an executed notebook changes no file.
     """
     import ipywidgets as w  # here, so that `import parley` does not load the widget stack
 
     rows = statements.reset_index(drop=True)
+    if rows.empty:
+        return w.VBox([w.HTML("<i>No statements to review.</i>")])
     state = {"at": 0}
+    undo: list = []  # (the file before a save of this session or None when there was none, the statement shown)
     parties = list(analysis.parties)
     texts = dict(zip(analysis.articles["article_id"], analysis.articles["text"]))
+    keys = list(zip(rows["article_id"], rows["content_start"].astype(int), rows["content_end"].astype(int)))
     wide = w.Layout(width="98%")
-    labelled = {"style": {"description_width": "7em"}}
+    def fit():  # a button as wide as its label, never squeezed by the field beside it
+        return w.Layout(width="auto", min_width="9.5em", flex="0 0 auto")
+    labelled = {"style": {"description_width": "9em"}}
     title = w.HTML()
     card = w.HTML(layout=w.Layout(width="100%"))
     status = w.HTML("<i>Nothing saved yet.</i>")
     back, ahead = w.Button(description="◀ Previous"), w.Button(description="Next ▶")
-    jump = w.BoundedIntText(min=1, max=max(len(rows), 1), value=1, description="Go to", layout=w.Layout(width="10em"))
+    jump = w.BoundedIntText(min=1, max=len(rows), value=1, description="Go to", layout=w.Layout(width="10em"))
     right = w.Button(description="Right ▶", button_style="success",
-                     tooltip="speaker, government and content right; then the next statement")
-    wrong = w.Button(description="Not a statement ▶", button_style="danger", tooltip="then the next statement")
+                     tooltip="speaker, government and content right; then the next statement not yet reviewed")
+    wrong = w.Button(description="Not a statement ▶", button_style="danger",
+                     tooltip="then the next statement not yet reviewed")
+    take_back = w.Button(description="Undo last save", disabled=True, layout=fit(),
+                         tooltip="put the corrections file back as it was before the last save")
     government = w.SelectMultiple(options=parties + [NO_PARTY], rows=min(len(parties) + 1, 5),
                                   description="Government", **labelled)
-    save_government = w.Button(description="Save government", tooltip="several for a joint statement; "
-                               f"{NO_PARTY} for none")
+    save_government = w.Button(description="Save government", layout=fit(),
+                               tooltip=f"several for a joint statement; {NO_PARTY} for none")
     speaker = w.Text(description="Speaker", placeholder="who said it (as the article names them)", layout=wide,
                      **labelled)
-    save_speaker = w.Button(description="Save speaker")
+    save_speaker = w.Button(description="Save speaker", layout=fit())
     content = w.Textarea(description="Content", placeholder="paste the right content from the sentence",
                          layout=w.Layout(width="98%", height="4.5em"), **labelled)
-    save_content = w.Button(description="Save content")
+    save_content = w.Button(description="Save content", layout=fit())
     condition = w.Dropdown(description="Condition", layout=wide, **labelled)
-    not_condition = w.Button(description="Not a condition")
-    new_condition = w.Text(description="Missed", placeholder="paste a condition parley missed", layout=wide,
-                           **labelled)
-    add_condition = w.Button(description="Add condition")
+    not_condition = w.Button(description="Not a condition", layout=fit())
+    new_condition = w.Text(description="Missed condition", placeholder="paste a condition parley missed",
+                           layout=wide, **labelled)
+    add_condition = w.Button(description="Add condition", layout=fit())
     sentence = w.Dropdown(description="Sentence", layout=wide, **labelled)
     missed_content = w.Textarea(description="Said", placeholder="what was said (empty: the whole sentence)",
                                 layout=wide, **labelled)
     missed_speaker = w.Text(description="Speaker", layout=wide, **labelled)
     missed_government = w.SelectMultiple(options=parties, rows=min(max(len(parties), 2), 5), description="Government",
                                          **labelled)
-    add_missed = w.Button(description="Add missed statement")
+    add_missed = w.Button(description="Add missed statement", layout=w.Layout(width="auto", align_self="flex-start"))
 
     def current():
         return rows.iloc[state["at"]]
 
+    def judged() -> set:
+        on_file = load_corrections(corrections)
+        mine = on_file[on_file["kind"].isin(STATEMENT_KINDS)]
+        return set(zip(mine["article_id"], mine["start"].astype(int), mine["end"].astype(int)))
+
+    def following(done: set) -> int | None:
+        """Return the next statement after this one not yet reviewed (from the start again), or None."""
+        n = len(rows)
+        return next((i % n for i in range(state["at"] + 1, state["at"] + n + 1) if keys[i % n] not in done), None)
+
     def show(*_):
-        if rows.empty:
-            title.value = "<b>No statements to review.</b>"
-            return
         row = current()
         rows_on_file = load_corrections(corrections)
+        done = judged()
         where = f" · {row['stratum']}, draw {row['draw']}" if "stratum" in rows else ""
         why = f" · uncertain: {row['why']}" if isinstance(row.get("why"), str) else ""
-        title.value = html.escape(f"Statement {state['at'] + 1} of {len(rows)}{where}{why}")
+        progress = sum(k in done for k in keys)
+        title.value = (html.escape(f"Statement {state['at'] + 1} of {len(rows)}{where}{why}")
+                       + f" · <b>{progress} of {len(rows)} reviewed</b>")
         card.value = statement_html(row, analysis, corrections=rows_on_file)
         jump.value = state["at"] + 1
-        government.value = ()
-        speaker.value = "" if pd.isna(row["speaker"]) else str(row["speaker"])
-        content.value = str(row["content"])
+        said = _judgments(row, rows_on_file)
+        party = said[said["kind"] == "party"]
+        government.value = (tuple(_parties_of(party["party"].iloc[-1]) or [NO_PARTY]) if len(party) else ())
+        who = said[said["kind"] == "speaker"]
+        speaker.value = (who["speaker"].iloc[-1] if len(who) else "" if pd.isna(row["speaker"])
+                         else str(row["speaker"]))
+        span = said[said["kind"] == "content"]
+        content.value = span["new_text"].iloc[-1] if len(span) else str(row["content"])
         mine = _conditions_of(row, analysis.conditions)
         condition.options = [(f"“{c.condition}” ({c.category})", f"{int(c.start)}-{int(c.end)}")
                              for c in mine.itertuples()] or [("(parley found none in this statement)", "")]
@@ -333,18 +357,45 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         here = analysis.sentences[analysis.sentences["article_id"] == row["article_id"]]
         sentence.options = [(_short(t), (int(s), int(e))) for t, s, e in zip(here["text"], here["start"], here["end"])]
 
-    def save(kind, *, then=0, **fields):
-        row = current()
+    def write(article_id, start, end, kind, **fields) -> bool:
+        """Write one correction, keeping the file as it was for Undo; say why when it cannot be written."""
+        path = Path(corrections)
+        before = load_corrections(path) if path.exists() else None
         try:
-            correct(corrections, analysis.articles, article_id=row["article_id"], start=int(row["content_start"]),
-                    end=int(row["content_end"]), kind=kind, sample=sample if kind in STATEMENT_KINDS else "",
-                    **fields)
+            correct(corrections, analysis.articles, article_id=article_id, start=start, end=end, kind=kind, **fields)
         except (ValueError, OSError) as error:
             status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
+            return False
+        undo.append((before, state["at"]))
+        take_back.disabled = False
+        shown = (texts[article_id][fields["new_start"]:fields["new_end"]] if kind == "content"
+                 else texts[article_id][start:end])
+        status.value = html.escape("Saved: " + _saved(kind, shown, fields))
+        return True
+
+    def save(kind, *, then=False, **fields):
+        row = current()
+        if not write(row["article_id"], int(row["content_start"]), int(row["content_end"]), kind,
+                     sample=sample if kind in STATEMENT_KINDS else "", **fields):
             return
-        status.value = html.escape(f"Saved: statement {state['at'] + 1}, {kind.replace('_', ' ')}"
-                                   + (f" → {'; '.join(fields['party']) or 'none'}" if "party" in fields else ""))
-        state["at"] = int(np.clip(state["at"] + then, 0, max(len(rows) - 1, 0)))
+        if then:
+            nxt = following(judged())
+            if nxt is None:
+                status.value += html.escape(f" · all {len(rows)} statements are reviewed.")
+            else:
+                state["at"] = nxt
+        show()
+
+    def on_undo(_):
+        if not undo:
+            return
+        before, state["at"] = undo.pop()  # back to the statement the save was about
+        if before is None:
+            Path(corrections).unlink(missing_ok=True)
+        else:
+            save_corrections(before, corrections)
+        take_back.disabled = not undo
+        status.value = "Undone: the corrections file is back as it was before the last save."
         show()
 
     def span_of(phrase, field):
@@ -373,15 +424,23 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         if not condition.value:
             status.value = "<span class='warn'>This statement has no condition to remove.</span>"
             return
-        row = current()
         s, t = map(int, condition.value.split("-"))
-        _record(corrections, analysis, row["article_id"], s, t, "not_condition", status)
+        if write(current()["article_id"], s, t, "not_condition"):
+            show()
 
     def on_new_condition(_):
         found = span_of(new_condition.value, "condition")
-        if found:
-            _record(corrections, analysis, current()["article_id"], found[0], found[1], "missed_condition", status)
+        on_file = load_corrections(corrections)
+        removed = set(zip(*[on_file.loc[on_file["kind"] == "not_condition", c].astype(int) for c in ("start", "end")]))
+        kept = analysis.conditions[[(s, e) not in removed for s, e in zip(analysis.conditions["start"],
+                                                                          analysis.conditions["end"])]]
+        has = found and _found_already(kept, "condition", current()["article_id"], *found)
+        if has:  # the file would only report it as not applied
+            status.value = _warn(f"Not saved: parley already finds this condition (“{has}”).")
+            return
+        if found and write(current()["article_id"], found[0], found[1], "missed_condition"):
             new_condition.value = ""
+            show()
 
     def on_missed(_):
         row = current()
@@ -394,12 +453,19 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         if found is None:
             status.value = "<span class='warn'>Not saved: what was said is not in that sentence as typed.</span>"
             return
-        _record(corrections, analysis, row["article_id"], found[0], found[1], "missed", status,
-                speaker=missed_speaker.value, party=list(missed_government.value))
+        has = _found_already(analysis.uncorrected if analysis.uncorrected is not None else analysis.statements,
+                             "content", row["article_id"], *found)
+        if has:
+            status.value = _warn(f"Not saved: parley already finds this statement (“{_short(has, 60)}”): "
+                                 "review that one (Go to) instead.")
+            return
+        if write(row["article_id"], found[0], found[1], "missed", speaker=missed_speaker.value,
+                 party=list(missed_government.value)):
+            missed_content.value, missed_speaker.value, missed_government.value = "", "", ()
 
     def move(step):
         def go(_):
-            state["at"] = int(np.clip(state["at"] + step, 0, max(len(rows) - 1, 0)))
+            state["at"] = int(np.clip(state["at"] + step, 0, len(rows) - 1))
             show()
         return go
 
@@ -411,19 +477,22 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
     back.on_click(move(-1))
     ahead.on_click(move(1))
     jump.observe(on_jump, names="value")
-    right.on_click(lambda _: save("right", then=1))
-    wrong.on_click(lambda _: save("not_statement", then=1))
+    right.on_click(lambda _: save("right", then=True))
+    wrong.on_click(lambda _: save("not_statement", then=True))
+    take_back.on_click(on_undo)
     save_government.on_click(lambda _: save("party", party=[p for p in government.value if p != NO_PARTY]))
     save_speaker.on_click(on_speaker)
     save_content.on_click(on_content)
     not_condition.on_click(on_condition)
     add_condition.on_click(on_new_condition)
     add_missed.on_click(on_missed)
+    done = judged()
+    state["at"] = next((i for i, k in enumerate(keys) if k not in done), 0)  # go on where the last session stopped
     show()
     missed = w.Accordion(children=[w.VBox([sentence, missed_content, missed_speaker, missed_government, add_missed])],
                          titles=("A statement parley missed in this article",))
     return w.VBox([
-        w.HBox([back, ahead, jump, title]), status, card,
+        w.HBox([back, ahead, jump, title]), w.HBox([status, take_back]), card,
         w.HBox([right, wrong]),
         w.HBox([government, save_government]),
         w.HBox([speaker, save_speaker], layout=wide), w.HBox([content, save_content], layout=wide),
@@ -431,14 +500,26 @@ def review_widgets(analysis, statements: pd.DataFrame, *, corrections, sample: s
         missed])
 
 
-def _record(path, analysis, article_id, start, end, kind, status, **fields) -> None:
-    """Write a correction that is not about the statement shown (a condition, a missed statement), saying so."""
-    try:
-        correct(path, analysis.articles, article_id=article_id, start=start, end=end, kind=kind, **fields)
-    except (ValueError, OSError) as error:
-        status.value = f"<span class='warn'>Not saved: {html.escape(str(error))}</span>"
-        return
-    status.value = html.escape(f"Saved: {kind.replace('_', ' ')} at {start}–{end}")
+#: What the form calls each kind of correction.
+_SAID = {"not_statement": "not a statement", "not_condition": "not a condition", "missed_condition": "missed condition"}
+#: Each kind of correction as the counts of the accuracy block name it.
+_NAMED = {**_SAID, "party": "government", "missed": "missed statement"}
+
+
+def _saved(kind: str, text: str, fields: dict) -> str:
+    """Return what a save wrote, in the words of the form ("government → Velmora", "not a condition “...”")."""
+    bare = text.strip(" “”\"‘’,.")  # the span's own quotes and end stop are not repeated
+    quoted = f"“{_short(bare, 60)}”"
+    if kind == "party":
+        return f"government → {'; '.join(fields.get('party') or []) or 'none'} for {quoted}"
+    if kind == "speaker":
+        return f"speaker → {fields.get('speaker', '').strip()} for {quoted}"
+    if kind == "content":
+        return f"content → {quoted}"
+    if kind == "missed":
+        parties = "; ".join(fields.get("party") or []) or "no government"
+        return f"missed statement {quoted} by {fields.get('speaker', '').strip()} ({parties})"
+    return f"{_SAID.get(kind, kind)} {quoted}"
 
 
 def _conditions_of(row, conditions: pd.DataFrame) -> pd.DataFrame:
@@ -459,8 +540,54 @@ def _found(row, statements: pd.DataFrame) -> str:
     return " + ".join(dict.fromkeys(parties)) + (" (joint)" if len(parties) > 1 else "")
 
 
+def _judgments(row, corrections: pd.DataFrame | None) -> pd.DataFrame:
+    """Return the corrections file's rows about one statement: its judgments and those of conditions inside it."""
+    if corrections is None or corrections.empty:
+        return pd.DataFrame(columns=["kind"])
+    start, end = int(row["content_start"]), int(row["content_end"])
+    here = corrections[corrections["article_id"] == row["article_id"]]
+    mine = ((here["start"] == start) & (here["end"] == end) & here["kind"].isin(STATEMENT_KINDS)) | (
+        here["kind"].isin(["not_condition", "missed_condition"]) & (here["start"] >= start) & (here["end"] <= end))
+    return here[mine.fillna(False).astype(bool)]
+
+
+def _warn(message: str) -> str:
+    return f"<span class='warn'>{html.escape(message)}</span>"
+
+
+def _found_already(frame: pd.DataFrame, what: str, article_id: str, low: int, high: int) -> str | None:
+    """Return what parley found over a span (sharing at least OVERLAP of their union), else None.
+
+    ``what`` names the text column ("content" of statements, "condition" of conditions); the span columns are
+    ``content_start``/``content_end`` or ``start``/``end``.
+    """
+    start, end = ("content_start", "content_end") if what == "content" else ("start", "end")
+    here = frame[frame["article_id"] == article_id].dropna(subset=[start, end])
+    for text, s, e in zip(here[what], here[start].astype(int), here[end].astype(int)):
+        shared = min(high, e) - max(low, s)
+        if shared > 0 and shared / (max(high, e) - min(low, s)) >= OVERLAP:
+            return _text(text)
+    return None
+
+
+def _article(articles: pd.DataFrame, article_id: str) -> str:
+    """Return which article a statement is in, as an analyst finds it: title · date · file name."""
+    found = articles[articles["article_id"] == article_id]
+    if found.empty:
+        return article_id
+    a = found.iloc[0]
+    parts = [_text(a.get("title")), _text(a.get("published"))[:10], Path(_text(a.get("path"))).name]
+    return " · ".join(p for p in parts if p) or article_id
+
+
+def _parties_of(value) -> list[str]:
+    return [p.strip() for p in str(value or "").split(";") if p.strip()]
+
+
 def _described(c) -> str:
-    kind = c.kind.replace("_", " ")
+    kind = _SAID.get(c.kind, c.kind)
+    if c.kind in ("not_condition", "missed_condition"):
+        return f"{kind} “{c.text}”"
     if c.kind == "party":
         return f"government → {c.party or 'none'}"
     if c.kind == "speaker":
