@@ -27,7 +27,7 @@ from .cluster import map_batches
 from .corrections import apply_corrections, load_corrections
 from .schemas import FILES
 from .schemas import FRAMES as LAYOUTS
-from .schemas import article_positions, empty_frame, spans, to_frame, to_table
+from .schemas import Texts, article_positions, empty_frame, spans, to_frame, to_table
 
 __all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "corrected", "prune_cache"]
 
@@ -293,7 +293,9 @@ class _Source:
         if not tables:
             return empty_frame(layout)[wanted]
         table = _in_order(_concat(tables), self.articles)
-        return to_frame(table, layout, self.articles, wanted)
+        sliced = any(layout[c].startswith("span:") for c in wanted)
+        texts = Texts(self.articles) if sliced and len(table) else None  # joined once per frame, then let go
+        return to_frame(table, layout, texts, wanted)
 
     def rows(self, name: str) -> int:
         """Count the frame's rows, reading only its article ids."""

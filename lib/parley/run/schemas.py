@@ -172,7 +172,7 @@ def _same_kind(found: pa.DataType, declared: pa.DataType) -> bool:
                                               or pa.types.is_string_view(found)))
 
 
-def to_frame(table: pa.Table, columns: dict[str, str], texts: pd.DataFrame | None = None,
+def to_frame(table: pa.Table, columns: dict[str, str], texts: pd.DataFrame | Texts | None = None,
              select: list[str] | None = None) -> pd.DataFrame:
     """Convert a conformed table to a frame with the declared pandas dtypes, slicing its ``span`` columns.
 
@@ -182,9 +182,10 @@ def to_frame(table: pa.Table, columns: dict[str, str], texts: pd.DataFrame | Non
         Conformed to the layout (:func:`conform`), or a selection of its columns.
     columns : dict of str to str
         The declared layout.
-    texts : pandas.DataFrame, optional
+    texts : pandas.DataFrame or Texts, optional
         The articles (``article_id``, ``text``) that ``span`` columns are
-        sliced from; required when they are selected and the table has rows.
+        sliced from, or their :class:`Texts`; required when they are selected
+        and the table has rows.
     select : list of str, optional
         The columns to return (default: every declared column).
 
@@ -219,30 +220,42 @@ def _categories(series: pd.Series) -> pd.Series:
     return series if categories.is_monotonic_increasing else series.cat.reorder_categories(categories.sort_values())
 
 
-def _span(table: pa.Table, articles: pd.DataFrame | None, start: str, end: str) -> pa.ChunkedArray:
+class Texts:
+    """Every article's text joined into one UTF-8 buffer, with what turns character offsets into byte offsets.
+
+    Built once per set of articles and shared by every ``span`` column read
+    from it: joining the texts costs as much as slicing them.
+    """
+
+    def __init__(self, articles: pd.DataFrame):
+        texts = articles["text"].tolist()
+        self.ids = pd.Index(articles["article_id"])
+        self.data = np.frombuffer(b"".join(t.encode("utf-8", "surrogatepass") for t in texts), dtype=np.uint8)
+        chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.base = np.concatenate([[0], np.cumsum(chars)[:-1]])  # each article's first character in the joined text
+        leads = np.flatnonzero(self.data >= 0xC0)  # the first byte of each character of two or more bytes
+        extra = (self.data[leads] >= 0xC0).astype(np.int64) + (self.data[leads] >= 0xE0) + (self.data[leads] >= 0xF0)
+        self.lead_chars = leads - (np.cumsum(extra) - extra)  # each such character's position in the joined text
+        self.before = np.concatenate([[0], np.cumsum(extra)])
+
+    def bytes_at(self, chars: np.ndarray) -> np.ndarray:
+        """Return the byte offsets of character offsets into the joined text."""
+        return chars + self.before[np.searchsorted(self.lead_chars, chars)] if len(self.lead_chars) else chars
+
+
+def _span(table: pa.Table, articles: pd.DataFrame | Texts | None, start: str, end: str) -> pa.ChunkedArray:
     """Slice the article text between the ``start`` and ``end`` offsets of every row, as Arrow text.
 
-    The articles are joined into one UTF-8 buffer and the slices gathered from
-    it with NumPy: no Python string per row. Character offsets become byte
-    offsets by counting the extra bytes of the non-ASCII characters before them.
+    The articles are joined into one UTF-8 buffer (:class:`Texts`) and the
+    slices gathered from it with NumPy: no Python string per row.
     """
     if not len(table):
         return pa.chunked_array([], pa.string())
-    texts = articles["text"].tolist()
-    data = np.frombuffer(b"".join(t.encode("utf-8", "surrogatepass") for t in texts), dtype=np.uint8)
-    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    base = np.concatenate([[0], np.cumsum(chars)[:-1]])  # each article's first character in the joined text
-    row_article = article_positions(table.column("article_id"), pd.Index(articles["article_id"]))
-    first = base[row_article] + table.column(start).to_numpy().astype(np.int64)
-    last = base[row_article] + table.column(end).to_numpy().astype(np.int64)
-    leads = np.flatnonzero(data >= 0xC0)  # the first byte of each character of two or more bytes
-    if len(leads):
-        extra = (data[leads] >= 0xC0).astype(np.int64) + (data[leads] >= 0xE0) + (data[leads] >= 0xF0)
-        lead_chars = leads - (np.cumsum(extra) - extra)  # each such character's position in the joined text
-        before = np.concatenate([[0], np.cumsum(extra)])
-        first = first + before[np.searchsorted(lead_chars, first)]
-        last = last + before[np.searchsorted(lead_chars, last)]
-    return pa.chunked_array([_views(data, first, last - first).cast(pa.string())])
+    texts = articles if isinstance(articles, Texts) else Texts(articles)
+    row_article = article_positions(table.column("article_id"), texts.ids)
+    first = texts.bytes_at(texts.base[row_article] + table.column(start).to_numpy().astype(np.int64))
+    last = texts.bytes_at(texts.base[row_article] + table.column(end).to_numpy().astype(np.int64))
+    return pa.chunked_array([_views(texts.data, first, last - first).cast(pa.string())])
 
 
 def _views(data: np.ndarray, first: np.ndarray, sizes: np.ndarray) -> pa.Array:
