@@ -20,7 +20,6 @@ LONGER = {
     "__main__.py:main": "not yet split (issue 19): the command line's sub-commands",
     "views/figures.py:save_figure": "not yet split (issue 19)",
     "run/analysis.py:analyze": "not yet split (issue 19); most of it is its docstring",
-    "measures/phrasing.py:_find": "not yet split (issue 19): the hot loop of the term lookup",
     "views/plots.py:plot_commitment": "not yet split (issue 19)",
     "views/plots.py:plot_lexicons": "not yet split (issue 19)",
     "views/plots.py:plot_sentiment": "not yet split (issue 19)",
