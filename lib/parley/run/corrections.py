@@ -515,7 +515,7 @@ def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.Dat
     marks: dict = {i: [] for i in rows.index}
     changed = False
     for span, judged in _targets(rows, corrections, status).items():
-        applied = _applied(judged, status)
+        applied = _uncontradicted(judged, status)
         group = rows.index[(rows["content_start"] == span[0]) & (rows["content_end"] == span[1])]
         if "not_statement" in applied:
             rows = rows.drop(index=group)
@@ -523,7 +523,7 @@ def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.Dat
             continue
         for i in group:
             marks[i].extend(k for k in STATEMENT_KINDS if k in applied)
-        rows = _judged(rows, group, {kind: corrections.loc[i] for kind, i in applied.items()}, text, sentences,
+        rows = _rewritten(rows, group, {kind: corrections.loc[i] for kind, i in applied.items()}, text, sentences,
                        marks)
         changed = changed or bool(set(applied) - {"right"})
     rows, added = _with_missed(rows, corrections, status, text, sentences, marks)
@@ -557,7 +557,7 @@ def _targets(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.DataFrame
     return targets
 
 
-def _applied(judged: list[tuple], status: pd.DataFrame) -> dict:
+def _uncontradicted(judged: list[tuple], status: pd.DataFrame) -> dict:
     """Refuse the judgments of one statement that others contradict; return those applied, kind to index.
 
     A "right" among other judgments, and any judgment beside a
@@ -572,9 +572,9 @@ def _applied(judged: list[tuple], status: pd.DataFrame) -> dict:
     return {kind: i for kind, i in judged if _applies(status.at[i, "reason"])}
 
 
-def _judged(rows: pd.DataFrame, group: pd.Index, applied: dict, text: str, sentences: pd.DataFrame,
-            marks: dict) -> pd.DataFrame:
-    """Apply a statement's government, speaker and content corrections to its rows (``group``).
+def _rewritten(rows: pd.DataFrame, group: pd.Index, applied: dict, text: str, sentences: pd.DataFrame,
+               marks: dict) -> pd.DataFrame:
+    """Return an article's rows with one statement's government, speaker and content corrected (its rows: ``group``).
 
     Parameters
     ----------
@@ -591,7 +591,13 @@ def _judged(rows: pd.DataFrame, group: pd.Index, applied: dict, text: str, sente
     marks : dict
         Row label to the kinds of correction applied to it: the rows a
         government correction adds get their statement's marks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame: the article's rows with the statement's corrected.
     """
+    rows = rows.copy()
     if "party" in applied:  # first: it may multiply or merge the statement's rows
         rows, group = _with_parties(rows, group, _parties(applied["party"]["party"]), marks)
     if "speaker" in applied:
