@@ -16,17 +16,7 @@ MAX_FUNCTION, MAX_CLASS = 60, 200
 #: Longer units allowed, as "module:qualified name", with why.
 LONGER = {
     "extract/content.py:_grammar": "one constructor call: a field per rule of the lexicon",
-    "measures/terms.py:compare_terms": "not yet split (issue 19); 56 of its lines are its docstring",
-    "run/corrections.py:apply_corrections": "not yet split (issue 19)",
-    "run/corrections.py:correct": "not yet split (issue 19)",
-    "run/corrections.py:_statements_of": "not yet split (issue 19)",
     "run/analysis.py:analyze": "not yet split (issue 19); most of it is its docstring",
-    "rollup/summaries.py:framing": "not yet split (issue 19)",
-    "rollup/summaries.py:differences": "not yet split (issue 19)",
-    "rollup/reprints.py:add_quote_ids": "not yet split (issue 19)",
-    "measures/phrasing.py:_find": "not yet split (issue 19): the hot loop of the term lookup",
-    "rollup/briefing.py:briefing": "not yet split (issue 19)",
-    "run/inputs.py:check_inputs": "not yet split (issue 19)",
     "measures/conditions.py:_lexicon": "one constructor call: a field per rule of the lexicon",
 }
 

@@ -456,11 +456,8 @@ def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple
         if kind == "act" and not acts:
             continue
         taken = []
-        if matcher.lemmas is not None and matcher.regexes and present is None:  # the words the regexes start with
-            hits = list(map(matchers.needled.get, tokens))
-            if None in hits:
-                hits = [_needled(t, matchers) if h is None else h for t, h in zip(tokens, hits)]
-            present = set(chain.from_iterable(hits))
+        if matcher.lemmas is not None and matcher.regexes and present is None:
+            present = _present(tokens, matchers)
         if regexes or matcher.lemmas is not None:
             rows = matcher.regexes
             if matcher.lemmas is not None and matcher.regexes:  # only the regexes whose first words are there
@@ -471,10 +468,7 @@ def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple
                         taken.append((m.start(), m.end()))
                         found.append((kind, family, normalize(m.group()), m.start(), m.end(), 0.0))
         if matcher.lemmas is not None:
-            if lemmas is None:  # a word whose lemma is in no term is "": most are, and are skipped at once
-                lemmas = list(map(matchers.known.get, tokens))
-                if None in lemmas:
-                    lemmas = [_known(t, matchers) if w is None else w for t, w in zip(tokens, lemmas)]
+            lemmas = _lemmas(tokens, matchers) if lemmas is None else lemmas
             starts, lookup = [i for i, w in enumerate(lemmas) if w and w in matcher.lemmas], _lookup_lemmas
         else:
             starts = [i for i in firsts if tokens[i] in matcher.lengths]
@@ -487,12 +481,9 @@ def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple
                 continue
             hit = lookup(words, i, matcher, lemmas)
             if hit and taken and any(s < hit[2] and hit[1] < e for s, e in taken):
-                # a longer literal term wins over a regex inside it ("missile strikes" over "strikes")
-                inside = [(s, e) for s, e in taken if s < hit[2] and hit[1] < e]
-                if not all(hit[1] <= s and e <= hit[2] and e - s < hit[2] - hit[1] for s, e in inside):
+                if (kept := _longer_wins(hit, kind, taken, found)) is None:
                     continue
-                taken = [span for span in taken if span not in inside]
-                found = [f for f in found if not (f[0] == kind and (f[3], f[4]) in inside)]
+                taken, found = kept
             if hit:
                 term, s, e, n = hit
                 family, strength = matcher.literals[term]
@@ -504,6 +495,35 @@ def _find(content: str, matchers: _Matchers, *, acts: bool = True) -> list[tuple
         found = _outside_names(content, found, matchers)
     found.sort(key=lambda f: (f[3], f[0]))
     return _with_denials(words, found)
+
+
+def _present(tokens: list[str], matchers: _Matchers) -> set:
+    """Return the words the lemmatized regexes start with that the tokens start with."""
+    hits = list(map(matchers.needled.get, tokens))
+    if None in hits:
+        hits = [_needled(t, matchers) if h is None else h for t, h in zip(tokens, hits)]
+    return set(chain.from_iterable(hits))
+
+
+def _lemmas(tokens: list[str], matchers: _Matchers) -> list[str]:
+    """Return each token's lemma if some lemmatized term has it, else "": most words are, and are skipped at once."""
+    lemmas = list(map(matchers.known.get, tokens))
+    if None in lemmas:
+        lemmas = [_known(t, matchers) if w is None else w for t, w in zip(tokens, lemmas)]
+    return lemmas
+
+
+def _longer_wins(hit: tuple, kind: str, taken: list, found: list) -> tuple[list, list] | None:
+    """Let a literal term win over the regex matches of its kind inside it ("missile strikes" over "strikes").
+
+    Returns the spans and terms without those matches, or None when the
+    literal term overlaps a match it does not strictly contain (the match stays).
+    """
+    inside = [(s, e) for s, e in taken if s < hit[2] and hit[1] < e]
+    if not all(hit[1] <= s and e <= hit[2] and e - s < hit[2] - hit[1] for s, e in inside):
+        return None
+    return ([span for span in taken if span not in inside],
+            [f for f in found if not (f[0] == kind and (f[3], f[4]) in inside)])
 
 
 def _needled(token: str, matchers: _Matchers) -> tuple:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -95,8 +96,7 @@ def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "c
 
     where ``y_ia`` is the count of term i in group a, ``n_a`` the count of all
     terms in group a, and the prior ``a_i = a_0 * y_i / n`` spreads ``a_0``
-    pseudo-counts over the terms in proportion to their pooled frequency in both
-    groups.
+    pseudo-counts over the terms in proportion to their frequency in both groups.
 
     Parameters
     ----------
@@ -139,6 +139,39 @@ def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "c
         When fewer than two groups have statements, ``groups`` names a group
         without statements, or the frame has no ``by`` column.
     """
+    counts = _term_counts(statements, by=by, text=text, groups=groups, ngram=ngram)
+    return _log_odds(counts, min_count=min_count, prior=prior, stop=_stopwords() if stopwords else frozenset())
+
+
+class _Counts(NamedTuple):
+    """The two groups compared and the count of each term in each."""
+
+    a: object
+    b: object
+    ya: Counter
+    yb: Counter
+
+
+def _term_counts(statements: pd.DataFrame, *, by: str, text: str, groups: tuple | None,
+                 ngram: tuple[int, int]) -> _Counts:
+    """Count each term (n-gram) in the statements of the two groups compared (see :func:`compare_terms`)."""
+    a, b = _two_groups(statements, by, groups)
+    frame = statements[statements[by].notna()]
+    counts = {g: Counter() for g in (a, b)}
+    for group, value in zip(frame[by], frame[text]):
+        if group in counts and isinstance(value, str):
+            counts[group].update(_ngrams(value, ngram))
+    return _Counts(a, b, counts[a], counts[b])
+
+
+def _two_groups(statements: pd.DataFrame, by: str, groups: tuple | None) -> tuple:
+    """Return the two groups to compare: ``groups``, else the two with most statements (ties: the first to appear).
+
+    Raises
+    ------
+    ValueError
+        As :func:`compare_terms` says.
+    """
     if by not in statements:
         raise ValueError(f"compare_terms groups by {by!r}, a column the frame does not have")
     frame = statements[statements[by].notna()]
@@ -148,22 +181,38 @@ def compare_terms(statements: pd.DataFrame, *, by: str = "party", text: str = "c
             raise ValueError(f"compare_terms needs statements from at least two groups in {by!r}; "
                              f"found {list(sizes.index)}")
         first = {g: i for i, g in reversed(list(enumerate(frame[by])))}
-        a, b = sorted(sizes.index, key=lambda g: (-sizes[g], first[g]))[:2]
-    else:
-        a, b = groups
-        missing = [g for g in (a, b) if g not in sizes.index]
-        if missing:
-            raise ValueError(f"no statements for group(s) {missing} in {by!r}; groups with statements: "
-                             f"{list(sizes.index)}")
-    counts = {g: Counter() for g in (a, b)}
-    for group, value in zip(frame[by], frame[text]):
-        if group in counts and isinstance(value, str):
-            counts[group].update(_ngrams(value, ngram))
-    ya, yb = counts[a], counts[b]
+        return tuple(sorted(sizes.index, key=lambda g: (-sizes[g], first[g]))[:2])
+    a, b = groups
+    missing = [g for g in (a, b) if g not in sizes.index]
+    if missing:
+        raise ValueError(f"no statements for group(s) {missing} in {by!r}; groups with statements: "
+                         f"{list(sizes.index)}")
+    return a, b
+
+
+def _log_odds(counts: _Counts, *, min_count: int, prior: float | None, stop: frozenset) -> pd.DataFrame:
+    """Score each term by its log-odds ratio with an informative Dirichlet prior (the formula of :func:`compare_terms`).
+
+    Parameters
+    ----------
+    counts : _Counts
+        The groups and their term counts.
+    min_count : int
+        Leave out terms seen fewer times in both groups together.
+    prior : float or None
+        ``a_0`` (None: the number of distinct terms).
+    stop : frozenset
+        Leave out terms that start or end with one of these words.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`compare_terms` returns it.
+    """
+    a, b, ya, yb = counts
     pooled = ya + yb
     n_a, n_b, n = sum(ya.values()), sum(yb.values()), sum(pooled.values())
     a0 = float(len(pooled)) if prior is None else float(prior)
-    stop = _stopwords() if stopwords else frozenset()
     rows = []
     for term, total in pooled.items():
         if total < min_count:

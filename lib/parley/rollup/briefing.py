@@ -88,15 +88,10 @@ def briefing(statements: pd.DataFrame, conditions: pd.DataFrame | None = None, t
     families = summaries.framing(_terms_of(terms, frame))
     attached = _attached(conditions, frame)
     where = _where(frame, articles)
-    out = []
-    for party in share.index:
-        mine = frame[frame["party"] == party]
-        n = int(share.loc[party, "n"])
-        small = n < summaries.SMALL
-        out.append(_statements_line(party, mine, n, small, where))
-        out.append(_framing_line(party, families[families["party"] == party], terms, mine, n, small))
-        out.append(_conditions_line(party, share.loc[party], attached[attached["party"] == party], mine, small))
-        out.append(_tone_line(party, mine, n, small, n_boot=n_boot, seed=seed))
+    out = [line for party in share.index
+           for line in _party_lines(party, frame[frame["party"] == party], share.loc[party],
+                                    families[families["party"] == party], attached[attached["party"] == party],
+                                    terms, where, n_boot=n_boot, seed=seed)]
     return pd.DataFrame(out, columns=_COLUMNS)
 
 
@@ -210,6 +205,37 @@ def _row(party, line: str, n: int, small: bool, **values) -> dict:
     return {"party": party, "line": line, "label": None, "label_k": 0, "k": 0, "n": n, "value": np.nan,
             "low": np.nan, "high": np.nan, "few": False, "small": small, "measure": None, "also": (), "articles": 0,
             "outlets": (), "first": pd.NaT, "last": pd.NaT, "words": "", "quotes": (), **values}
+
+
+def _party_lines(party, mine: pd.DataFrame, share: pd.Series, families: pd.DataFrame, attached: pd.DataFrame,
+                 terms: pd.DataFrame | None, where: dict, *, n_boot: int, seed: int) -> list[dict]:
+    """Return one government's four briefing rows (:data:`LINES`).
+
+    Parameters
+    ----------
+    party : str
+        The government.
+    mine : pandas.DataFrame
+        Its statements.
+    share : pandas.Series
+        Its row of :func:`parley.summaries.conditionality`.
+    families : pandas.DataFrame
+        Its rows of :func:`parley.summaries.framing`.
+    attached : pandas.DataFrame
+        The conditions of its statements (:func:`_attached`).
+    terms : pandas.DataFrame or None
+        The terms of the statements.
+    where : dict
+        Each article's outlet and date (:func:`_where`).
+    n_boot, seed
+        The bootstrap of the mean tone.
+    """
+    n = int(share["n"])
+    small = n < summaries.SMALL
+    return [_statements_line(party, mine, n, small, where),
+            _framing_line(party, families, terms, mine, n, small),
+            _conditions_line(party, share, attached, mine, small),
+            _tone_line(party, mine, n, small, n_boot=n_boot, seed=seed)]
 
 
 def _statements_line(party, mine: pd.DataFrame, n: int, small: bool, where: dict) -> dict:

@@ -146,39 +146,16 @@ def add_quote_ids(statements: pd.DataFrame, articles: pd.DataFrame | None = None
         out["quote_id"] = pd.Series(dtype=object)
         out["reports"] = pd.Series(dtype="int64")
         return out
-    rank = _rank(out, articles)
-    order = np.argsort(rank, kind="stable")
+    order = np.argsort(_rank(out, articles), kind="stable")
     ids = out["statement_id"].astype(str).to_numpy()[order]
-    parties = _nullable(out["party"])[order]
-    speakers = [_speaker_key(s) for s in _nullable(out["speaker"])[order]]
-    texts = [_normalise(c) for c in _nullable(out["content"])[order]]
-
-    # Units: rows whose normalised content, party and speaker are all identical (most wire copies).
-    unit_of_row = np.empty(len(ids), dtype=np.int64)
-    units: dict[tuple, int] = {}
-    unit_keys: list[tuple] = []
-    for row, (text, party, speaker) in enumerate(zip(texts, parties, speakers)):
-        attributed = party is not None or speaker is not None
-        long_enough = len(text.split()) >= UNATTRIBUTED_MIN_WORDS
-        if not text or not (attributed or long_enough):
-            key = (None, row)  # no content, or short and unattributed: never merges (texts are str)
-        else:
-            key = (text, party, speaker)
-        if key not in units:
-            units[key] = len(unit_keys)
-            unit_keys.append(key)
-        unit_of_row[row] = units[key]
+    unit_of_row, unit_keys = _units(_nullable(out["content"])[order], _nullable(out["party"])[order],
+                                    _nullable(out["speaker"])[order])
     # Units are numbered in the order of their first row's rank, so processing pairs by unit number is
     # processing them in a fixed order that does not depend on the input's row order.
     parent = list(range(len(unit_keys)))
     owner = [key[1] if key[0] is not None else None for key in unit_keys]  # a component's party, once it has one
     _join_matches(unit_keys, parent, owner, same_ratio, contained_ratio, contained_min_words)
-    roots = np.array([_find(parent, u) for u in unit_of_row])
-    # The quote id: the first row (in rank order) of each component.
-    first_row: dict[int, int] = {}
-    for row, root in enumerate(roots):
-        first_row.setdefault(int(root), row)
-    quote = np.array([ids[first_row[int(root)]] for root in roots], dtype=object)
+    quote = _first_ids(ids, [_find(parent, u) for u in unit_of_row])
     back = np.empty_like(order)
     back[order] = np.arange(len(order))
     out["quote_id"] = quote[back]
@@ -322,6 +299,47 @@ def provenance(statements: pd.DataFrame, articles: pd.DataFrame, **options) -> p
 
 
 # --------------------------------------------------------------------------- matching
+
+def _units(contents: np.ndarray, parties: np.ndarray, speakers: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
+    """Group rows whose normalised content, party and speaker are all identical (most wire copies) into units.
+
+    Parameters
+    ----------
+    contents, parties, speakers : numpy.ndarray
+        The rows' contents, parties and speakers in report order (None where missing).
+
+    Returns
+    -------
+    (numpy.ndarray, list of tuple)
+        Each row's unit, and each unit's key ``(normalised content, party,
+        speaker key)`` in order of first row; a row without content, or short
+        and unattributed, is a unit of its own, keyed ``(None, row)``.
+    """
+    unit_of_row = np.empty(len(contents), dtype=np.int64)
+    units: dict[tuple, int] = {}
+    unit_keys: list[tuple] = []
+    for row, (content, party, speaker) in enumerate(zip(contents, parties, speakers)):
+        text, speaker = _normalise(content), _speaker_key(speaker)
+        attributed = party is not None or speaker is not None
+        long_enough = len(text.split()) >= UNATTRIBUTED_MIN_WORDS
+        if not text or not (attributed or long_enough):
+            key = (None, row)  # no content, or short and unattributed: never merges (texts are str)
+        else:
+            key = (text, party, speaker)
+        if key not in units:
+            units[key] = len(unit_keys)
+            unit_keys.append(key)
+        unit_of_row[row] = units[key]
+    return unit_of_row, unit_keys
+
+
+def _first_ids(ids: np.ndarray, roots: list[int]) -> np.ndarray:
+    """Return each row's quote id: the id of the first row (in rank order) of its component (``roots``)."""
+    first_row: dict[int, int] = {}
+    for row, root in enumerate(roots):
+        first_row.setdefault(int(root), row)
+    return np.array([ids[first_row[int(root)]] for root in roots], dtype=object)
+
 
 def _join_matches(unit_keys: list[tuple], parent: list[int], owner: list, same_ratio: float,
                   contained_ratio: float, contained_min_words: int) -> None:

@@ -232,15 +232,47 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     """
     columns = ["party", "family", "statements", "terms", "words", "denied", "n", "share", "low", "high",
                "denied_share", "denied_low", "denied_high", "party_statements", "small", "note", "caution"]
-    empty = _table(columns, value="share", within="family")
+    frame = _framing_terms(terms)
+    if frame is None:
+        return _table(columns, value="share", within="family")
+    table = _framing_counts(frame)
+    table["n"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
+    table = _with_share(table, "statements", "n", ci)
+    table["denied_share"] = table["denied"] / table["n"]
+    table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
+    table["party_statements"] = table["n"]
+    table = flag_small(table, table["party_statements"], "statement with framing terms",
+                       plural="statements with framing terms")
+    table["caution"] = _caution(table["statements"])
+    return _table(columns, table[columns], value="share", within="family")
+
+
+def _framing_terms(terms: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Return the framing terms of statements with a party, with ``_denied`` (bool); None when there are none."""
     if terms is None or not len(terms):
-        return empty
+        return None
     frame = terms[(terms["kind"] == "framing") & terms["party"].notna()]
     if frame.empty:
-        return empty
+        return None
     denied = (frame["denied"].fillna(False).astype(bool) if "denied" in frame
               else pd.Series(False, index=frame.index))
-    frame = frame.assign(party=frame["party"].astype(str), _denied=denied.to_numpy())
+    return frame.assign(party=frame["party"].astype(str), _denied=denied.to_numpy())
+
+
+def _framing_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Count per party and family (every family for every party) the statements that use it, deny it, and its words.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        As :func:`_framing_terms` returns it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``party``, ``family``, ``statements``, ``terms``, ``denied`` and
+        ``words``, parties and families in order of first appearance.
+    """
     parties, families = _first_seen(frame["party"]), _first_seen(frame["family"])
     grid = pd.MultiIndex.from_product([parties, families], names=["party", "family"])
     used, negated = frame[~frame["_denied"]], frame[frame["_denied"]]
@@ -253,17 +285,13 @@ def framing(terms: pd.DataFrame, *, ci: float = 0.95) -> pd.DataFrame:
     table["words"] = used.groupby(by)["term"].agg(_words) if len(used) else ""
     table = table.reset_index()
     table["words"] = table["words"].fillna("")
-    table["n"] = table["party"].map(frame.groupby("party")["statement_id"].nunique())
-    table = _with_share(table, "statements", "n", ci)
-    table["denied_share"] = table["denied"] / table["n"]
-    table["denied_low"], table["denied_high"] = wilson(table["denied"], table["n"], ci=ci)
-    table["party_statements"] = table["n"]
-    table = flag_small(table, table["party_statements"], "statement with framing terms",
-                       plural="statements with framing terms")
-    few = table["statements"].between(1, FEW)
-    table["caution"] = np.where(few, "from " + table["statements"].astype(str) + " statement"
-                                + np.where(table["statements"] == 1, "", "s"), "")
-    return _table(columns, table[columns], value="share", within="family")
+    return table
+
+
+def _caution(statements: pd.Series) -> np.ndarray:
+    """Say which families rest on :data:`FEW` statements or fewer ("from 1 statement"; "" for none or more)."""
+    few = statements.between(1, FEW)
+    return np.where(few, "from " + statements.astype(str) + " statement" + np.where(statements == 1, "", "s"), "")
 
 
 def _words(terms: pd.Series) -> str:
@@ -497,17 +525,30 @@ def differences(table: pd.DataFrame, *, value: str | None = None, low: str = "lo
     rows = []
     for group, part in (frame.groupby(within, sort=False) if within else [(None, frame)]):
         for (_, a), (_, b) in combinations(part.iterrows(), 2):
-            overlap = not (a[low] > b[high] or b[low] > a[high])  # NaN compares False: undefined counts as overlap
-            small = bool(a["small"] or b["small"])
-            if small:
-                note = "; ".join(dict.fromkeys(r["note"] for r in (a, b) if r["small"]))
-            else:
-                shown = f"{a['party']} {_format(a[value], percent)} vs {b['party']} {_format(b[value], percent)}"
-                note = (f"{shown}: within noise (the 95% intervals overlap)" if overlap
-                        else f"{shown}: a difference beyond noise (the 95% intervals do not overlap)")
-            rows.append(([group] if within else []) + [a["party"], b["party"], a[value], b[value],
-                                                       a[value] - b[value], a["n"], b["n"], overlap, small, note])
+            row = _pair(a, b, value=value, low=low, high=high, percent=percent)
+            rows.append(([group] if within else []) + row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _pair(a: pd.Series, b: pd.Series, *, value: str, low: str, high: str, percent: bool) -> list:
+    """Compare two governments' rows of a summary table: the values, counts, whether within noise, and a note.
+
+    Returns
+    -------
+    list
+        ``party_a``, ``party_b``, ``value_a``, ``value_b``, ``difference``,
+        ``n_a``, ``n_b``, ``within_noise``, ``small`` and ``note``, as
+        :func:`differences` lists them.
+    """
+    overlap = not (a[low] > b[high] or b[low] > a[high])  # NaN compares False: undefined counts as overlap
+    small = bool(a["small"] or b["small"])
+    if small:
+        note = "; ".join(dict.fromkeys(r["note"] for r in (a, b) if r["small"]))
+    else:
+        shown = f"{a['party']} {_format(a[value], percent)} vs {b['party']} {_format(b[value], percent)}"
+        note = (f"{shown}: within noise (the 95% intervals overlap)" if overlap
+                else f"{shown}: a difference beyond noise (the 95% intervals do not overlap)")
+    return [a["party"], b["party"], a[value], b[value], a[value] - b[value], a["n"], b["n"], overlap, small, note]
 
 
 def flag_small(table: pd.DataFrame, basis: pd.Series | None = None, unit="statement", *,

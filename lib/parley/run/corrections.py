@@ -223,6 +223,27 @@ def correct(path, articles: pd.DataFrame, *, article_id: str, start: int, end: i
         An unknown kind or article, a span outside the article, or a
         ``content`` correction without its new span.
     """
+    text, where = _article_of(articles, article_id, start=start, end=end, kind=kind, new_start=new_start,
+                              new_end=new_end)
+    parties = [party] if isinstance(party, str) else list(party or [])
+    row = {"article_id": article_id, "start": int(start), "end": int(end), "kind": kind,
+           "party": "; ".join(p.strip() for p in parties if p and p.strip()), "speaker": (speaker or "").strip(),
+           "new_start": new_start, "new_end": new_end, "sample": sample, "text": text[start:end],
+           "new_text": text[new_start:new_end] if new_start is not None else "", "note": note,
+           "path": _relative(where, Path(path).resolve().parent)}
+    save_corrections(_recorded(load_corrections(path), row, Path(path)), path)
+    return load_corrections(path)
+
+
+def _article_of(articles: pd.DataFrame, article_id: str, *, start: int, end: int, kind: str, new_start: int | None,
+                new_end: int | None) -> tuple:
+    """Return the text and path of the article a new correction is about, refusing one that cannot be recorded.
+
+    Raises
+    ------
+    ValueError
+        As :func:`correct` says.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
     found = articles[articles["article_id"] == article_id]
@@ -234,27 +255,36 @@ def correct(path, articles: pd.DataFrame, *, article_id: str, start: int, end: i
         raise ValueError("a content correction needs the right span (new_start, new_end)")
     if new_start is not None:
         _check_span(text, new_start, new_end, "the new span")
-    parties = [party] if isinstance(party, str) else list(party or [])
-    folder = Path(path).resolve().parent
-    row = {"article_id": article_id, "start": int(start), "end": int(end), "kind": kind,
-           "party": "; ".join(p.strip() for p in parties if p and p.strip()), "speaker": (speaker or "").strip(),
-           "new_start": new_start, "new_end": new_end, "sample": sample, "text": text[start:end],
-           "new_text": text[new_start:new_end] if new_start is not None else "", "note": note,
-           "path": _relative(found["path"].iloc[0], folder)}
-    current = load_corrections(path)
-    same = ((current["article_id"] == article_id) & (current["start"] == start) & (current["end"] == end)).fillna(False)
+    return text, found["path"].iloc[0]
+
+
+def _recorded(current: pd.DataFrame, row: dict, path: Path) -> pd.DataFrame:
+    """Return a file's corrections with a new row, less the rows it replaces (see :func:`correct`).
+
+    Parameters
+    ----------
+    current : pandas.DataFrame
+        The file's corrections.
+    row : dict
+        The new correction, a value per column of :data:`COLUMNS`; a
+        statement judgment without a ``sample`` takes the one its statement
+        was drawn in.
+    path : Path
+        The file, named in an error.
+    """
+    kind = row["kind"]
+    same = ((current["article_id"] == row["article_id"]) & (current["start"] == row["start"])
+            & (current["end"] == row["end"])).fillna(False)
     drop = same & (current["kind"] == kind)
     if kind in STATEMENT_KINDS:
         judged = same & current["kind"].isin(STATEMENT_KINDS)
-        if not sample:
-            row["sample"] = next((s for s in current.loc[judged, "sample"] if s), "")
+        if not row["sample"]:
+            row = {**row, "sample": next((s for s in current.loc[judged, "sample"] if s), "")}
         if kind in ("right", "not_statement"):
             drop |= judged
         else:
             drop |= judged & current["kind"].isin(["right", "not_statement"])
-    frame = pd.concat([current[~drop], _checked(pd.DataFrame([row]), Path(path))], ignore_index=True)
-    save_corrections(frame, path)
-    return load_corrections(path)
+    return pd.concat([current[~drop], _checked(pd.DataFrame([row]), path)], ignore_index=True)
 
 
 def uncorrect(path, *, article_id: str, start: int, end: int, kind: str | None = None) -> pd.DataFrame:
@@ -366,6 +396,32 @@ def apply_corrections(statements: pd.DataFrame, corrections: pd.DataFrame, *, ar
         whether it was applied and why not.
     """
     story = story or Story()
+    status = _screened(corrections, articles, parties)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    out_statements, out_conditions = _with_corrected(statements), _with_corrected(conditions)
+    touched = []
+    for aid, rows in status[status["reason"] == ""].groupby("article_id", sort=False):
+        mine = out_statements["article_id"] == aid
+        changed, notes = _statements_of(_loose(out_statements[mine]), rows, status, texts[aid],
+                                        sentences[sentences["article_id"] == aid])
+        if changed is None:  # nothing but "right" marks (or nothing applied): no measure changes
+            out_statements.loc[mine, "corrected"] = pd.Series(notes, index=out_statements.index[mine], dtype=object)
+        else:
+            touched.append((aid, changed, rows))
+    frames = (out_statements, out_conditions, terms)
+    if touched:
+        frames = _remeasured(touched, frames, status, articles=articles, sentences=sentences, story=story)
+    status["applied"] = [_applies(r) for r in status["reason"]]
+    return Corrected(*frames, status)
+
+
+def _screened(corrections: pd.DataFrame, articles: pd.DataFrame, parties: dict) -> pd.DataFrame:
+    """Return the corrections with ``applied`` (False for now), ``found_party``, ``found_speaker`` ("") and ``reason``.
+
+    ``reason`` says why a correction cannot be applied as it stands: a later
+    row of the same key supersedes it, its article is not among these, or it
+    does not fit the article (:func:`_misfit`); "" for the rest.
+    """
     status = corrections.copy()
     status["applied"] = False
     status["reason"] = ""
@@ -382,59 +438,73 @@ def apply_corrections(statements: pd.DataFrame, corrections: pd.DataFrame, *, ar
     for i in status.index[~later]:
         row = status.loc[i]
         text = texts.get(row["article_id"])
-        if text is None:
-            status.at[i, "reason"] = _gone(row, folder, here)
-        elif not (0 <= row["start"] < row["end"] <= len(text)):
-            status.at[i, "reason"] = f"the span {row['start']}–{row['end']} is not inside the article"
-        elif row["text"] and _squeezed(text[row["start"]:row["end"]]) != _squeezed(row["text"]):
-            status.at[i, "reason"] = ("the article's text at this span is not the row's text (was the row edited "
-                                      "by hand?)")
-        elif row["kind"] in ("party", "missed") and (unknown := [p for p in _parties(row["party"])
-                                                                 if p not in parties]):
-            status.at[i, "reason"] = (f"{', '.join(map(repr, unknown))} is not a government of the parties file "
-                                      f"({', '.join(parties) or 'none'})")
-        elif not _blank(row["new_start"]) and not (0 <= row["new_start"] < row["new_end"] <= len(text)):
-            status.at[i, "reason"] = f"the new span {row['new_start']}–{row['new_end']} is not inside the article"
-        elif row["kind"] == "missed" and not row["speaker"]:
-            status.at[i, "reason"] = "a missed statement needs its speaker"
-    todo = status[status["reason"] == ""]
-    out_statements = statements.copy()
-    if "corrected" not in out_statements:
-        out_statements["corrected"] = None
-    out_conditions = conditions.copy()
-    if "corrected" not in out_conditions:
-        out_conditions["corrected"] = None
-    out_terms = terms
-    touched = []
-    for aid, rows in todo.groupby("article_id", sort=False):
-        mine = out_statements["article_id"] == aid
-        changed, notes = _statements_of(_loose(out_statements[mine]), rows, status, texts[aid],
-                                        sentences[sentences["article_id"] == aid], parties)
-        if changed is None:  # nothing but "right" marks (or nothing applied): no measure changes
-            out_statements.loc[mine, "corrected"] = pd.Series(notes, index=out_statements.index[mine], dtype=object)
-            continue
-        touched.append((aid, changed, rows))
-    if touched:
-        kept_s = ~out_statements["article_id"].isin([t[0] for t in touched])
-        kept_c = ~out_conditions["article_id"].isin([t[0] for t in touched])
-        kept_t = ~terms["article_id"].isin([t[0] for t in touched])
-        new_s, new_c, new_t = [out_statements[kept_s]], [out_conditions[kept_c]], [terms[kept_t]]
-        for aid, changed, rows in touched:
-            mine = sentences[sentences["article_id"] == aid]
-            s, c, t = _measured(changed, rows, status, mine, texts[aid], story)
-            new_s.append(s)
-            new_c.append(c)
-            new_t.append(t)
-        order = {aid: n for n, aid in enumerate(articles["article_id"])}
-        out_statements = _ordered(pd.concat(new_s, ignore_index=True), order, "content_start", "statements")
-        out_conditions = _ordered(pd.concat(new_c, ignore_index=True), order, "start", "conditions")
-        out_terms = _ordered(pd.concat(new_t, ignore_index=True), order, "start", "terms")
-    status["applied"] = [_applies(r) for r in status["reason"]]
-    return Corrected(out_statements, out_conditions, out_terms, status)
+        status.at[i, "reason"] = _gone(row, folder, here) if text is None else _misfit(row, text, parties)
+    return status
+
+
+def _misfit(row: pd.Series, text: str, parties: dict) -> str:
+    """Say why a correction does not fit its article's text or the parties ("" when it fits)."""
+    if not (0 <= row["start"] < row["end"] <= len(text)):
+        return f"the span {row['start']}–{row['end']} is not inside the article"
+    if row["text"] and _squeezed(text[row["start"]:row["end"]]) != _squeezed(row["text"]):
+        return "the article's text at this span is not the row's text (was the row edited by hand?)"
+    unknown = [p for p in _parties(row["party"]) if p not in parties] if row["kind"] in ("party", "missed") else []
+    if unknown:
+        return (f"{', '.join(map(repr, unknown))} is not a government of the parties file "
+                f"({', '.join(parties) or 'none'})")
+    if not _blank(row["new_start"]) and not (0 <= row["new_start"] < row["new_end"] <= len(text)):
+        return f"the new span {row['new_start']}–{row['new_end']} is not inside the article"
+    if row["kind"] == "missed" and not row["speaker"]:
+        return "a missed statement needs its speaker"
+    return ""
+
+
+def _with_corrected(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a frame with a ``corrected`` column (None where it has none)."""
+    frame = frame.copy()
+    if "corrected" not in frame:
+        frame["corrected"] = None
+    return frame
+
+
+def _remeasured(touched: list[tuple], frames: tuple, status: pd.DataFrame, *, articles: pd.DataFrame,
+                sentences: pd.DataFrame, story: Story) -> tuple:
+    """Measure the corrected articles again and put their rows back among the others, in article order.
+
+    Parameters
+    ----------
+    touched : list of tuple
+        ``(article_id, corrected statements, its corrections)`` per article
+        whose measures change.
+    frames : tuple of pandas.DataFrame
+        The statements, conditions and terms.
+    status : pandas.DataFrame
+        The corrections' status: the condition corrections' reasons are set here.
+    articles, sentences : pandas.DataFrame
+        The articles and their sentences.
+    story : parley.story.Story
+        The story setup the conditions and phrasing are measured with.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        The statements, conditions and terms.
+    """
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    ids = [t[0] for t in touched]
+    kept = [[frame[~frame["article_id"].isin(ids)]] for frame in frames]
+    for aid, changed, rows in touched:
+        measured = _measured(changed, rows, status, sentences[sentences["article_id"] == aid], texts[aid], story)
+        for out, frame in zip(kept, measured):
+            out.append(frame)
+    order = {aid: n for n, aid in enumerate(articles["article_id"])}
+    return tuple(_ordered(pd.concat(out, ignore_index=True), order, by, name)
+                 for out, by, name in zip(kept, ("content_start", "start", "start"),
+                                          ("statements", "conditions", "terms")))
 
 
 def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.DataFrame, text: str,
-                   sentences: pd.DataFrame, parties: dict):
+                   sentences: pd.DataFrame):
     """Apply an article's statement corrections to its statement rows.
 
     Returns ``(statements, corrected)``: the corrected rows when anything but
@@ -443,6 +513,33 @@ def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.Dat
     """
     rows = rows.copy()
     marks: dict = {i: [] for i in rows.index}
+    changed = False
+    for span, judged in _targets(rows, corrections, status).items():
+        applied = _uncontradicted(judged, status)
+        group = rows.index[(rows["content_start"] == span[0]) & (rows["content_end"] == span[1])]
+        if "not_statement" in applied:
+            rows = rows.drop(index=group)
+            changed = True
+            continue
+        for i in group:
+            marks[i].extend(k for k in STATEMENT_KINDS if k in applied)
+        rows = _rewritten(rows, group, {kind: corrections.loc[i] for kind, i in applied.items()}, text, sentences,
+                       marks)
+        changed = changed or bool(set(applied) - {"right"})
+    rows, added = _with_missed(rows, corrections, status, text, sentences, marks)
+    corrected = [("; ".join(dict.fromkeys(marks.get(i, []))) or None) for i in rows.index]
+    if not (changed or added) and not corrections["kind"].isin(["not_condition", "missed_condition"]).any():
+        return None, corrected
+    return rows.assign(corrected=corrected).reset_index(drop=True), None
+
+
+def _targets(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.DataFrame) -> dict:
+    """Match each statement correction to the span of a statement parley finds now.
+
+    Returns the matched spans, each with its ``(kind, correction index)``
+    pairs; sets each correction's ``reason`` (how its span was followed, or
+    why it matches none), ``found_party`` and ``found_speaker`` in ``status``.
+    """
     spans = sorted(set(zip(rows["content_start"].astype(int), rows["content_end"].astype(int))))
     targets: dict = {}  # matched span -> [(kind, status index)]
     for i, c in corrections.iterrows():
@@ -457,42 +554,79 @@ def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.Dat
         status.at[i, "found_party"] = "; ".join(NO_PARTY if pd.isna(p) else p for p in group["party"])
         status.at[i, "found_speaker"] = group["speaker"].iloc[0] if group["speaker"].notna().iloc[0] else ""
         targets.setdefault(span, []).append((c["kind"], i))
-    changed = False
-    for span, judged in targets.items():
-        kinds = {k for k, _ in judged}
-        for kind, i in judged:
-            if kind == "right" and len(kinds) > 1:
-                status.at[i, "reason"] = "contradicts another correction of the same statement (that one is applied)"
-            elif kind != "not_statement" and "not_statement" in kinds:
-                status.at[i, "reason"] = "the statement is removed by a not_statement row of the same span"
-        applied = {kind: i for kind, i in judged if _applies(status.at[i, "reason"])}
-        group = rows.index[(rows["content_start"] == span[0]) & (rows["content_end"] == span[1])]
-        if "not_statement" in applied:
-            rows = rows.drop(index=group)
-            changed = True
-            continue
-        for i in group:
-            marks[i].extend(k for k in STATEMENT_KINDS if k in applied)
-        if "party" in applied:  # first: it may multiply or merge the statement's rows
-            rows, group = _with_parties(rows, group, _parties(corrections.at[applied["party"], "party"]), marks)
-        if "speaker" in applied:
-            c = corrections.loc[applied["speaker"]]
-            rows.loc[group, "speaker"] = c["speaker"]
-            rows.loc[group, "actor_id"] = None
-            rows.loc[group, "party_evidence"] = [f"{e}; speaker corrected in review" for e in
-                                                 rows.loc[group, "party_evidence"]]
-            if not _blank(c["new_start"]):
-                rows.loc[group, "speaker_start"] = int(c["new_start"])
-                rows.loc[group, "speaker_end"] = int(c["new_end"])
-                rows.loc[group, "speaker_mention"] = text[int(c["new_start"]):int(c["new_end"])]
-        if "content" in applied:
-            c = corrections.loc[applied["content"]]
-            s, e = int(c["new_start"]), int(c["new_end"])
-            rows.loc[group, "content"] = text[s:e]
-            rows.loc[group, "content_start"] = s
-            rows.loc[group, "content_end"] = e
-            rows.loc[group, "sentence_id"] = _sentence_at(sentences, s)[0]
-        changed = changed or bool(set(applied) - {"right"})
+    return targets
+
+
+def _uncontradicted(judged: list[tuple], status: pd.DataFrame) -> dict:
+    """Refuse the judgments of one statement that others contradict; return those applied, kind to index.
+
+    A "right" among other judgments, and any judgment beside a
+    "not_statement", is not applied (its ``reason`` in ``status`` says why).
+    """
+    kinds = {k for k, _ in judged}
+    for kind, i in judged:
+        if kind == "right" and len(kinds) > 1:
+            status.at[i, "reason"] = "contradicts another correction of the same statement (that one is applied)"
+        elif kind != "not_statement" and "not_statement" in kinds:
+            status.at[i, "reason"] = "the statement is removed by a not_statement row of the same span"
+    return {kind: i for kind, i in judged if _applies(status.at[i, "reason"])}
+
+
+def _rewritten(rows: pd.DataFrame, group: pd.Index, applied: dict, text: str, sentences: pd.DataFrame,
+               marks: dict) -> pd.DataFrame:
+    """Return an article's rows with one statement's government, speaker and content corrected (its rows: ``group``).
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        The article's statement rows.
+    group : pandas.Index
+        The labels of the statement's rows.
+    applied : dict
+        Kind to the correction applied (a row of the corrections).
+    text : str
+        The article.
+    sentences : pandas.DataFrame
+        The article's sentences.
+    marks : dict
+        Row label to the kinds of correction applied to it: the rows a
+        government correction adds get their statement's marks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame: the article's rows with the statement's corrected.
+    """
+    rows = rows.copy()
+    if "party" in applied:  # first: it may multiply or merge the statement's rows
+        rows, group = _with_parties(rows, group, _parties(applied["party"]["party"]), marks)
+    if "speaker" in applied:
+        c = applied["speaker"]
+        rows.loc[group, "speaker"] = c["speaker"]
+        rows.loc[group, "actor_id"] = None
+        rows.loc[group, "party_evidence"] = [f"{e}; speaker corrected in review" for e in
+                                             rows.loc[group, "party_evidence"]]
+        if not _blank(c["new_start"]):
+            rows.loc[group, "speaker_start"] = int(c["new_start"])
+            rows.loc[group, "speaker_end"] = int(c["new_end"])
+            rows.loc[group, "speaker_mention"] = text[int(c["new_start"]):int(c["new_end"])]
+    if "content" in applied:
+        c = applied["content"]
+        s, e = int(c["new_start"]), int(c["new_end"])
+        rows.loc[group, "content"] = text[s:e]
+        rows.loc[group, "content_start"] = s
+        rows.loc[group, "content_end"] = e
+        rows.loc[group, "sentence_id"] = _sentence_at(sentences, s)[0]
+    return rows
+
+
+def _with_missed(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.DataFrame, text: str,
+                 sentences: pd.DataFrame, marks: dict) -> tuple[pd.DataFrame, bool]:
+    """Add the statements parley missed, unless it finds them now (then the reason in ``status`` says so).
+
+    Returns the rows and whether any was added (marked "missed" in ``marks``).
+    """
+    added = False
     for i, c in corrections[corrections["kind"] == "missed"].iterrows():
         found = _best(int(c["start"]), int(c["end"]), list(zip(rows["content_start"], rows["content_end"])))
         if found is not None:
@@ -500,14 +634,11 @@ def _statements_of(rows: pd.DataFrame, corrections: pd.DataFrame, status: pd.Dat
             status.at[i, "reason"] = (f"parley finds this statement now ({who['speaker'].iloc[0]}, "
                                       f"{who['party'].fillna(NO_PARTY).iloc[0]}): review that one instead")
             continue
-        added = _missed(c, text, sentences)
-        rows = pd.concat([rows, added])
-        marks.update({j: ["missed"] for j in added.index})
-        changed = True
-    corrected = [("; ".join(dict.fromkeys(marks.get(i, []))) or None) for i in rows.index]
-    if not changed and not corrections["kind"].isin(["not_condition", "missed_condition"]).any():
-        return None, corrected
-    return rows.assign(corrected=corrected).reset_index(drop=True), None
+        missed = _missed(c, text, sentences)
+        rows = pd.concat([rows, missed])
+        marks.update({j: ["missed"] for j in missed.index})
+        added = True
+    return rows, added
 
 
 def _applies(reason: str) -> bool:

@@ -82,15 +82,8 @@ def check_inputs(articles, parties, out=None, corrections=None) -> Inputs:
         warnings.simplefilter("always")
         table = _parties(parties)
     notes = [str(w.message).removeprefix(f"{parties}: ") for w in caught]
-    if out is not None and Path(out).exists() and not Path(out).is_dir():
-        raise InputError(f"The output folder {Path(out).resolve()} is a file. Pass a folder with --out "
-                         "(make report OUT=...).")
-    if out is not None and Path(out).resolve() == articles:
-        raise InputError(f"The output folder {articles} is the articles folder: parley never reads its own output "
-                         "as articles, so nothing would be analysed. Pass another folder with --out (make report "
-                         "OUT=...), for example a subfolder such as report/.")
     if out is not None:
-        _check_output(Path(out).resolve(), articles)
+        _check_output(Path(out), articles)
     with warnings.catch_warnings():  # skipped files are listed in the summary and the load report
         warnings.filterwarnings("ignore", message=".*inputs skipped")
         warnings.filterwarnings("ignore", message=".*stray spaces")
@@ -98,14 +91,20 @@ def check_inputs(articles, parties, out=None, corrections=None) -> Inputs:
     if analysis.articles.empty:
         raise InputError(f"No article could be loaded from {articles}: {_skips(analysis.load_report)}. "
                          f"{_ARTICLES_FIX} that holds .txt, .md, .html, .json, .jsonl or .csv articles.")
+    notes.extend(_silence(analysis, table, parties))
+    return Inputs(articles, parties, analysis, notes, corrections)
+
+
+def _silence(analysis: Analysis, table: dict, parties: Path) -> list[str]:
+    """Say when fewer than two governments have statements, and why each silent one has none."""
     counts = statements_per_party(analysis.statements, table)
     speaking = [name for name, n in counts.items() if name != NO_PARTY and n]
-    if len(speaking) < 2:
-        who = f"only {speaking[0]} has" if speaking else "no government has"
-        notes.append(f"{who} attributed statements in these articles, so the charts compare nothing.")
-        notes.extend(silent_party_advice(analysis.sentences, table, name, _shown(parties, Path.cwd()))
-                     for name in table if name not in speaking)
-    return Inputs(articles, parties, analysis, notes, corrections)
+    if len(speaking) >= 2:
+        return []
+    who = f"only {speaking[0]} has" if speaking else "no government has"
+    return [f"{who} attributed statements in these articles, so the charts compare nothing.",
+            *(silent_party_advice(analysis.sentences, table, name, _shown(parties, Path.cwd()))
+              for name in table if name not in speaking)]
 
 
 def _corrections(path: Path | None):
@@ -161,13 +160,21 @@ def silent_party_advice(sentences: pd.DataFrame, parties: dict, party: str, wher
 
 
 def _check_output(out: Path, articles: Path) -> None:
-    """Refuse an output folder inside the articles folder that holds articles; mark an earlier report there.
+    """Refuse an output path that is a file, the articles folder, or inside it holding articles; mark a report there.
 
     parley never reads a folder it writes to, so articles in it would be lost
     from this run and every later one. A folder holding only an earlier
     report (from before parley marked its outputs) is marked now, so that
     report is not read as articles.
     """
+    if out.exists() and not out.is_dir():
+        raise InputError(f"The output folder {out.resolve()} is a file. Pass a folder with --out "
+                         "(make report OUT=...).")
+    out = out.resolve()
+    if out == articles:
+        raise InputError(f"The output folder {articles} is the articles folder: parley never reads its own output "
+                         "as articles, so nothing would be analysed. Pass another folder with --out (make report "
+                         "OUT=...), for example a subfolder such as report/.")
     if not (out.is_dir() and out.is_relative_to(articles)) or (out / OUTPUT_MARKER).exists():
         return
     held = article_files(out)
