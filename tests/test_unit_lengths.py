@@ -23,7 +23,6 @@ LONGER = {
     "run/corrections.py:_statements_of": "not yet split (issue 19)",
     "__main__.py:main": "not yet split (issue 19): the command line's sub-commands",
     "views/figures.py:save_figure": "not yet split (issue 19)",
-    "run/analysis.py:analyze": "not yet split (issue 19); most of it is its docstring",
     "rollup/summaries.py:framing": "not yet split (issue 19)",
     "rollup/summaries.py:differences": "not yet split (issue 19)",
     "rollup/reprints.py:add_quote_ids": "not yet split (issue 19)",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -15,8 +14,8 @@ import pyarrow as pa
 from tqdm.auto import tqdm
 
 from ..core import config
-from ..core.parties import resolve_parties
-from ..core.story import Story, resolve_story
+from ..core.setup import Setup, resolve_setup
+from ..core.story import Story
 from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from ..rollup.registry import REGISTRY_COLUMNS, with_learnt_actors
@@ -120,11 +119,11 @@ def analyze_text(text: str, parties=None) -> Analysis:
     ----------
     text : str
         The article; all offsets in the result point into this exact string.
-    parties : str, Path, dict or None
+    parties : str, Path, dict, Setup or None
         A parties file or dict (see :func:`parley.load_parties`); None
         attributes speakers without parties. Its ``[framing]`` and
         ``[conditions]`` sections, if any, are the story setup (see
-        :mod:`parley.story`).
+        :mod:`parley.core.setup`).
 
     Returns
     -------
@@ -142,10 +141,9 @@ def analyze_text(text: str, parties=None) -> Analysis:
     if code not in (_articles.ENGLISH, _articles.UNDETERMINED):  # analysed as asked, but not silently
         warnings.warn(f"{code}: parley reads English news; this text is analysed as English and its statements "
                       "will be few or wrong", stacklevel=2)
-    table = resolve_parties(parties)
-    story = _story(parties)
+    setup = resolve_setup(parties)
     articles = articles_from_texts([text])
-    return _result(articles, attribution_frames(articles, table, story), table, story)
+    return _result(articles, attribution_frames(articles, setup), setup)
 
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cache: bool = True,
@@ -166,10 +164,10 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
     path_or_paths : str, Path or iterable, optional
         Files or folders, as for :func:`parley.load_articles` (default
         ``config.ARTICLES``).
-    parties : str, Path, dict or None
-        The parties file or dict; its optional ``[framing]`` and
+    parties : str, Path, dict, Setup or None
+        The parties file or dict, read once; its optional ``[framing]`` and
         ``[conditions]`` sections are the story setup (see
-        :mod:`parley.story`), part of the cache key like the parties.
+        :mod:`parley.core.setup`), part of the cache key like the parties.
     corrections : str, Path or pandas.DataFrame, optional
         An analyst's corrections file (see :mod:`parley.run.corrections`; a
         missing file holds none), applied after the cache: the cache keeps
@@ -193,21 +191,41 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
         All frames, with the load report; ``cached`` counts the articles
         whose frames came from the cache.
     """
-    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
-    table = resolve_parties(parties)
-    story = _story(parties)
-    stored: dict = {}
-    folder = None
-    if cache:
-        code = _code_version()
-        articles = _load_cached(path_or_paths, config.CACHE / code)
-        folder = config.CACHE / code / _parties_key(table, story)
-        stored, done = read_batches(folder, FRAMES, articles["article_id"])
-    else:
-        articles, done = _articles.load_articles(path_or_paths), set()
+    setup = resolve_setup(parties)
+    version = config.CACHE / _code_version() if cache else None
+    articles = _load_cached(config.ARTICLES if path_or_paths is None else path_or_paths, version)
+    frames, cached = _frames(articles, setup, None if version is None else version / setup.key,
+                             workers=workers, scheduler=scheduler)
+    result = replace(_result(articles, frames, setup), registry=frames["registry"], cached=cached,
+                     load_report=load_report(articles))
+    return result if corrections is None else corrected(result, corrections)
+
+
+def _frames(articles: pd.DataFrame, setup: Setup, folder: Path | None, *, workers: int | None,
+            scheduler) -> tuple[dict, int]:
+    """Return every frame of the articles, cached or fresh, and how many articles came from the cache.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles to analyze.
+    setup : parley.core.setup.Setup
+        Their parties and story.
+    folder : Path or None
+        The cache folder of this version and setup; None neither reads nor writes the cache.
+    workers, scheduler
+        As for :func:`analyze`.
+
+    Returns
+    -------
+    (dict of str to pandas.DataFrame, int)
+        The frames in :data:`FRAMES` and ``registry``, each in the order of the articles, and the count
+        of cached articles.
+    """
+    stored, done = read_batches(folder, FRAMES, articles["article_id"]) if folder is not None else ({}, set())
     todo = articles[~articles["article_id"].isin(done)]
     pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
-    for ids, tables in _analyze(todo, table, story, workers, scheduler):
+    for ids, tables in _analyze(todo, setup, workers, scheduler):
         if folder is not None:
             write_batch(folder, tables, ids)
         for name in FRAMES:
@@ -215,12 +233,8 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
     frames = {name: _in_order(_frame(_concat(parts), name), articles) for name, parts in pieces.items()}
-    frames = with_learnt_actors(frames, articles)  # corpus-level: after every article was read on its own
-    result = _result(articles, frames, table, story)
-    result.registry = frames["registry"]
-    result.cached = len(articles) - len(todo)
-    result.load_report = load_report(articles)
-    return result if corrections is None else corrected(result, corrections)
+    # corpus-level: after every article was read on its own
+    return with_learnt_actors(frames, articles), len(articles) - len(todo)
 
 
 def corrected(analysis: Analysis, corrections) -> Analysis:
@@ -248,7 +262,7 @@ def corrected(analysis: Analysis, corrections) -> Analysis:
                    corrections=fixed.corrections, uncorrected=analysis.statements)
 
 
-def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
+def _analyze(todo: pd.DataFrame, setup: Setup, workers: int | None, scheduler):
     """Yield ``analyze_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
     if todo.empty:
         return
@@ -256,21 +270,21 @@ def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
     batches = _batches(todo, workers)
     with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
         if scheduler is not None:
-            results = map_batches(scheduler, batches, parties, story)
+            results = map_batches(scheduler, batches, setup)
         elif workers > 1 and len(batches) > 1:
-            results = _pooled(batches, parties, story, workers)
+            results = _pooled(batches, setup, workers)
         else:
-            results = (analyze_batch(batch, parties, story) for batch in batches)
+            results = (analyze_batch(batch, setup) for batch in batches)
         for ids, tables in results:
             bar.update(len(ids))
             yield ids, tables
 
 
-def _pooled(batches: list, parties: dict, story: Story, workers: int):
+def _pooled(batches: list, setup: Setup, workers: int):
     """Yield ``analyze_batch`` results from a process pool, as they finish."""
     pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
     try:
-        futures = [pool.submit(analyze_batch, batch, parties, story) for batch in batches]
+        futures = [pool.submit(analyze_batch, batch, setup) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
     finally:
@@ -294,20 +308,15 @@ def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
     return empty_frame(LAYOUTS[name]) if table is None else to_frame(table, LAYOUTS[name])
 
 
-def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
+def _result(articles: pd.DataFrame, frames: dict, setup: Setup) -> Analysis:
     return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
-                    parties, story=story, terms=frames["terms"], uncorrected=frames["statements"])
+                    setup.parties, story=setup.story, terms=frames["terms"], uncorrected=frames["statements"])
 
 
-def _story(parties) -> Story:
-    """Return the story setup of a parties file or document (the defaults for None or a bare parties dict)."""
-    if isinstance(parties, dict) and not isinstance(parties.get("parties"), dict):
-        return Story()  # a bare parties table: no room for sections beside it
-    return resolve_story(parties) if isinstance(parties, (str, Path, dict)) else Story()
-
-
-def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
-    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``)."""
+def _load_cached(path_or_paths, folder: Path | None) -> pd.DataFrame:
+    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``; None keeps nothing)."""
+    if folder is None:
+        return _articles.load_articles(path_or_paths)
     memo = _read_memo(folder / "files")
     before = set(memo)
     rows, report = _articles._load(path_or_paths, memo)
@@ -355,7 +364,7 @@ def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
     ----------
     path_or_paths : str, Path or iterable, optional
         The articles to keep (default ``config.ARTICLES``).
-    parties : str, Path, dict or None
+    parties : str, Path, dict, Setup or None
         The parties file whose results to keep; results for any other parties
         file (or story setup) are deleted.
 
@@ -368,8 +377,7 @@ def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
     code = _code_version()
     memo = _Used(_read_memo(config.CACHE / code / "files"))
     rows, _report = _articles._load(path_or_paths, memo)
-    key = _parties_key(resolve_parties(parties), _story(parties))
-    return prune(config.CACHE, code, {key: {row["article_id"] for row in rows}}, memo.used)
+    return prune(config.CACHE, code, {resolve_setup(parties).key: {row["article_id"] for row in rows}}, memo.used)
 
 
 class _Used(dict):
@@ -409,9 +417,3 @@ def _code_version() -> str:
             digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _parties_key(parties: dict, story: Story | None = None) -> str:
-    """Hash the parties and the story's families and categories: either changed, the frames are redone."""
-    blob = json.dumps([parties, (story or Story()).key], sort_keys=True, default=str).encode()
-    return "parties-" + hashlib.sha256(blob).hexdigest()[:12]

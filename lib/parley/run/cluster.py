@@ -20,13 +20,13 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ..core.story import Story
+from ..core.setup import Setup
 from .batch import analyze_batch
 
 __all__ = ["map_batches"]
 
 
-def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: Story) -> Iterator[tuple]:
+def map_batches(scheduler, batches: list[pd.DataFrame], setup: Setup) -> Iterator[tuple]:
     """Yield :func:`parley.run.batch.analyze_batch` results computed on a Dask cluster, as they finish.
 
     Parameters
@@ -36,10 +36,8 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
         for the run and closed after it).
     batches : list of pandas.DataFrame
         Batches of article rows.
-    parties : dict
-        The parties table.
-    story : parley.story.Story
-        The story setup.
+    setup : parley.core.setup.Setup
+        The parties and the story, pickled to the workers with each batch.
 
     Yields
     ------
@@ -51,7 +49,7 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_batch, parties, story)
+        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_batch, setup)
         futures = client.compute(items.to_delayed())
         for future in as_completed(futures):
             yield from future.result()
