@@ -123,7 +123,7 @@ def analyze_text(text: str, parties=None) -> Analysis:
         A parties file or dict (see :func:`parley.load_parties`); None
         attributes speakers without parties. Its ``[framing]`` and
         ``[conditions]`` sections, if any, are the story setup (see
-        :mod:`parley.core.setup`).
+        :mod:`parley.core.story`).
 
     Returns
     -------
@@ -167,7 +167,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
     parties : str, Path, dict, Setup or None
         The parties file or dict, read once; its optional ``[framing]`` and
         ``[conditions]`` sections are the story setup (see
-        :mod:`parley.core.setup`), part of the cache key like the parties.
+        :mod:`parley.core.story`), part of the cache key like the parties.
     corrections : str, Path or pandas.DataFrame, optional
         An analyst's corrections file (see :mod:`parley.run.corrections`; a
         missing file holds none), applied after the cache: the cache keeps
