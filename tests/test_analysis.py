@@ -15,6 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from parley import analysis, analyze, analyze_text, config, load_parties
+from parley.core.parties import resolve_parties
+from parley.core.setup import Setup
 from parley.corpus import articles
 from parley.run import batch, cache, schemas
 from parley import add_phrasing, add_sentiment, add_tone
@@ -137,10 +139,10 @@ def test_changed_parties_use_another_cache_key(corpus):
     parties = load_parties(PARTIES)
     first = analyze(corpus, parties=parties)
     other = {**parties, "Freedonia": {**next(iter(parties.values())), "aliases": ["Freedonia", "Freedonian"]}}
-    assert analysis._parties_key(other) != analysis._parties_key(parties)
+    assert Setup(other).key != Setup(parties).key
     changed = analyze(corpus, parties=other)
     assert changed.cached == 0
-    assert changed.parties == analysis.resolve_parties(other)
+    assert changed.parties == resolve_parties(other)
     again = analyze(corpus, parties=parties)  # the first parties' results are still cached
     assert again.cached == 5
     _assert_same(first, again)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from parley import analysis, analyze, config
+from parley.core.setup import Setup
 from parley.rollup import summaries
 from parley.run import batch
 from parley.run.digest import COLUMNS, combine, digest
@@ -65,7 +66,7 @@ def test_batches_digested_apart_give_the_tables_of_the_whole(corpus):
     whole = analyze(corpus, parties=PARTIES, cache=False)
     articles = whole.articles
     halves = [articles.iloc[: len(articles) // 2], articles.iloc[len(articles) // 2:]]
-    parts = [digest(batch.analyze_batch(half, whole.parties, whole.story)[1]) for half in reversed(halves)]
+    parts = [digest(batch.analyze_batch(half, Setup(whole.parties, whole.story))[1]) for half in reversed(halves)]
     _assert_tables_equal(combine(parts, articles["article_id"]).tables(), _whole(whole))
 
 

@@ -4,8 +4,8 @@ import shutil
 import pytest
 
 import parley
-from parley import analysis as _analysis
 from parley.measures.phrasing import phrasing_terms
+from parley.core.setup import Setup
 from parley.core.story import DEFAULTS, Story, load_story, resolve_story
 
 from frames import ROOT, one, seed_statements
@@ -93,12 +93,12 @@ def test_cache_key_changes_with_the_families(tmp_path):
     copy = tmp_path / "parties.toml"
     shutil.copy(PARTIES, copy)
     table = parley.load_parties(copy)
-    before = _analysis._parties_key(table, load_story(copy))
+    before = Setup(table, load_story(copy)).key
     copy.write_text(PARTIES.read_text(encoding="utf-8").replace('"unjust"]', '"unjust", "coercion"]'),
                     encoding="utf-8")
     assert parley.load_parties(copy) == table  # the parties are the same, only the families changed
-    assert _analysis._parties_key(table, load_story(copy)) != before
-    assert _analysis._parties_key(table, Story()) != before
+    assert Setup(table, load_story(copy)).key != before
+    assert Setup(table, Story()).key != before
 
 
 def test_cached_analysis_uses_the_story(tmp_path, monkeypatch):

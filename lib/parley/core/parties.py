@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from . import config
 
-__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "alias_patterns", "matches_of", "load_parties",
-           "resolve_parties", "match_party", "party_colors"]
+__all__ = ["NO_PARTY", "PALETTE", "AliasHit", "alias_matches", "alias_patterns", "checked_parties", "matches_of",
+           "load_parties", "resolve_parties", "match_party", "party_colors"]
 
 #: Colours for parties without a ``color`` in the parties file, in order.
 PALETTE = ["#1f5fa6", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e"]
@@ -45,7 +45,7 @@ def load_parties(path: str | Path = config.PARTIES) -> dict:
         no aliases; the message starts with the file's path.
     """
     path = Path(path)
-    return _validate(read_document(path).get("parties"), str(path))
+    return checked_parties(read_document(path).get("parties"), str(path))
 
 
 def read_document(path) -> dict:
@@ -85,16 +85,31 @@ def resolve_parties(parties) -> dict:
         if not parties:
             return {}
         inner = parties.get("parties") if isinstance(parties.get("parties"), dict) else parties
-        return _validate(inner, "parties")
+        return checked_parties(inner, "parties")
     raise TypeError(f"parties must be a path, a dict or None, not {type(parties).__name__}")
 
 
-def _validate(table, where: str) -> dict:
+def checked_parties(table, where: str) -> dict:
     """Check a parties table and return it with names and aliases trimmed.
 
-    Raises ValueError for a party without aliases, two parties of one name,
-    or an alias of two parties (after trimming and case-folding): a speaker
-    would belong to both, and one side of every chart would be wrong.
+    Parameters
+    ----------
+    table : dict
+        The ``parties`` table of a parsed parties file: party name to settings.
+    where : str
+        What error messages start with: the file's path, or ``"parties"``.
+
+    Returns
+    -------
+    dict
+        Party name to settings, ``exclude`` and ``generic`` always present.
+
+    Raises
+    ------
+    ValueError
+        For a party without aliases, two parties of one name, or an alias of
+        two parties (after trimming and case-folding): a speaker would belong
+        to both, and one side of every chart would be wrong.
     """
     if not isinstance(table, dict) or not table:
         raise ValueError(f"{where}: no [parties.\"Name\"] tables found")

@@ -31,7 +31,7 @@ from pathlib import Path
 from . import config
 from .parties import read_document
 
-__all__ = ["DEFAULTS", "Story", "load_story", "resolve_story"]
+__all__ = ["DEFAULTS", "Story", "load_story", "resolve_story", "story_of"]
 
 #: What a story without its own section uses, as shown in :attr:`Story.framing_source`.
 DEFAULTS = "defaults"
@@ -103,7 +103,7 @@ def load_story(path: str | Path = config.PARTIES) -> Story:
         starts with the file's path.
     """
     path = Path(path)
-    return _from_document(read_document(path), str(path), path.parent)
+    return story_of(read_document(path), str(path), path.parent)
 
 
 def resolve_story(story) -> Story:
@@ -127,11 +127,26 @@ def resolve_story(story) -> Story:
     if isinstance(story, (str, Path)):
         return load_story(story)
     if isinstance(story, dict):
-        return _from_document(story, "story", config.ROOT)
+        return story_of(story, "story", config.ROOT)
     raise TypeError(f"story must be a Story, a path, a dict or None, not {type(story).__name__}")
 
 
-def _from_document(data: dict, where: str, folder: Path) -> Story:
+def story_of(data: dict, where: str, folder: Path) -> Story:
+    """Return the story of a parsed parties file: its ``[framing]`` and ``[conditions]`` sections, or the defaults.
+
+    Parameters
+    ----------
+    data : dict
+        The parsed TOML document.
+    where : str
+        What error messages start with: the file's path.
+    folder : Path
+        Where CSV files that a section names are found.
+
+    Returns
+    -------
+    Story
+    """
     framing, framing_source = _section(data.get("framing"), where, folder, "framing", "family")
     conditions, conditions_source = _section(data.get("conditions"), where, folder, "conditions", "category")
     if framing is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.lexicons import pinned
-from ..core.parties import resolve_parties
+from ..core.setup import resolve_setup
 from ..corpus.sentences import dateline_end
 from .actors import Describer, actor_frame, actor_rows
 from .quotes import Quotes
@@ -27,8 +27,9 @@ def to_statements(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFra
     sentences : pandas.DataFrame
         From :func:`parley.to_sentences` (``article_id``, ``sentence_id``,
         ``block``, ``block_index``, ``start``, ``end``, ``text``).
-    parties : str, Path, dict or None
-        The parties file or dict; None leaves ``party`` empty.
+    parties : str, Path, dict, Setup or None
+        The parties file or dict, or the :class:`parley.core.setup.Setup`
+        read from it; None leaves ``party`` empty.
     articles : pandas.DataFrame, optional
         The articles the sentences came from. Contents that run over several
         sentences are cut from the article text, so pass it for exact spans;
@@ -66,8 +67,8 @@ def analyze_articles(sentences: pd.DataFrame, *, parties=None,
     ----------
     sentences : pandas.DataFrame
         From :func:`parley.to_sentences`.
-    parties : str, Path, dict or None
-        The parties file or dict.
+    parties : str, Path, dict, Setup or None
+        The parties file or dict, or its setup.
     articles : pandas.DataFrame, optional
         The articles, for exact offsets.
 
@@ -77,7 +78,7 @@ def analyze_articles(sentences: pd.DataFrame, *, parties=None,
         ``(statements, actors)``, as :func:`to_statements` and
         :func:`parley.to_actors` return them.
     """
-    table = resolve_parties(parties)
+    table = resolve_setup(parties).parties
     rows: list[tuple] = []
     arows: list[tuple] = []
     with pinned():
@@ -99,8 +100,8 @@ def to_actors(sentences: pd.DataFrame, *, parties=None, articles: pd.DataFrame |
     ----------
     sentences : pandas.DataFrame
         From :func:`parley.to_sentences`.
-    parties : str, Path, dict or None
-        The parties file or dict.
+    parties : str, Path, dict, Setup or None
+        The parties file or dict, or its setup.
     articles : pandas.DataFrame, optional
         The articles, for exact offsets (as for :func:`parley.to_statements`).
 

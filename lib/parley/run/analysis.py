@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import copy
 import os
 import warnings
@@ -15,8 +14,8 @@ import pyarrow as pa
 from tqdm.auto import tqdm
 
 from ..core import config
-from ..core.parties import resolve_parties
-from ..core.story import Story, resolve_story
+from ..core.setup import Setup, resolve_setup
+from ..core.story import Story
 from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from ..rollup.registry import REGISTRY_COLUMNS, with_learnt_actors
@@ -229,10 +228,10 @@ for _name in FRAMES:
 class _Source:
     """Where the frames of one run are: batches kept in memory and articles stored in the cache."""
 
-    def __init__(self, articles: pd.DataFrame, parties: dict, story: Story, folder: Path | None = None,
+    def __init__(self, articles: pd.DataFrame, setup: Setup, folder: Path | None = None,
                  stored: set | None = None, fresh: dict | None = None, digests: list | None = None):
         self.articles = articles
-        self.parties, self.story = parties, story
+        self.setup = setup
         self.folder, self.stored = folder, set(stored or ())
         self.fresh = fresh or {name: [] for name in FRAMES}
         self.digests = list(digests or ())  # (article ids, Digest) of batches digested where they were analysed
@@ -259,7 +258,7 @@ class _Source:
                 found.update(ids)
             if wanted - found:  # damaged or pruned since this run: analysed again, and stored again
                 batch = self.articles[self.articles["article_id"].isin(wanted - found)]
-                ids, tables = analyze_batch(batch, self.parties, self.story)
+                ids, tables = analyze_batch(batch, self.setup)
                 write_batch(self.folder, tables, ids)
                 parts.append(digest(tables))
         return combine(parts, self.articles["article_id"])
@@ -273,7 +272,7 @@ class _Source:
             lost = self.stored - ids  # damaged, or pruned by another process since this run: analysed again
             if lost:
                 batch = self.articles[self.articles["article_id"].isin(lost)]
-                done, redone = analyze_batch(batch, self.parties, self.story)
+                done, redone = analyze_batch(batch, self.setup)
                 write_batch(self.folder, redone, done)
                 tables.append(redone[name])
         return [_narrow(t, columns) for t in tables if t is not None]
@@ -316,11 +315,11 @@ def analyze_text(text: str, parties=None) -> Analysis:
     ----------
     text : str
         The article; all offsets in the result point into this exact string.
-    parties : str, Path, dict or None
+    parties : str, Path, dict, Setup or None
         A parties file or dict (see :func:`parley.load_parties`); None
         attributes speakers without parties. Its ``[framing]`` and
         ``[conditions]`` sections, if any, are the story setup (see
-        :mod:`parley.story`).
+        :mod:`parley.core.story`).
 
     Returns
     -------
@@ -338,10 +337,9 @@ def analyze_text(text: str, parties=None) -> Analysis:
     if code not in (_articles.ENGLISH, _articles.UNDETERMINED):  # analysed as asked, but not silently
         warnings.warn(f"{code}: parley reads English news; this text is analysed as English and its statements "
                       "will be few or wrong", stacklevel=2)
-    table = resolve_parties(parties)
-    story = _story(parties)
+    setup = resolve_setup(parties)
     articles = articles_from_texts([text])
-    return _result(articles, attribution_frames(articles, table, story), table, story)
+    return _result(articles, attribution_frames(articles, setup), setup)
 
 
 def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cache: bool = True,
@@ -362,10 +360,10 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
     path_or_paths : str, Path or iterable, optional
         Files or folders, as for :func:`parley.load_articles` (default
         ``config.ARTICLES``).
-    parties : str, Path, dict or None
-        The parties file or dict; its optional ``[framing]`` and
+    parties : str, Path, dict, Setup or None
+        The parties file or dict, read once; its optional ``[framing]`` and
         ``[conditions]`` sections are the story setup (see
-        :mod:`parley.story`), part of the cache key like the parties.
+        :mod:`parley.core.story`), part of the cache key like the parties.
     corrections : str, Path or pandas.DataFrame, optional
         An analyst's corrections file (see :mod:`parley.run.corrections`; a
         missing file holds none), applied after the cache: the cache keeps
@@ -389,22 +387,42 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
         All frames, with the load report; ``cached`` counts the articles
         whose frames came from the cache.
     """
-    path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
-    table = resolve_parties(parties)
-    story = _story(parties)
-    folder = None
-    if cache:
-        code = _code_version()
-        articles = _load_cached(path_or_paths, config.CACHE / code)
-        folder = config.CACHE / code / _parties_key(table, story)
-        done = cached_ids(folder, FRAMES, articles["article_id"])
-    else:
-        articles, done = _articles.load_articles(path_or_paths), set()
+    setup = resolve_setup(parties)
+    version = config.CACHE / _code_version() if cache else None
+    articles = _load_cached(config.ARTICLES if path_or_paths is None else path_or_paths, version)
+    source, cached = _source(articles, setup, None if version is None else version / setup.key,
+                             workers=workers, scheduler=scheduler)
+    result = Analysis(articles, parties=setup.parties, load_report=load_report(articles), cached=cached,
+                      story=setup.story, source=source)
+    return result if corrections is None else corrected(result, corrections)
+
+
+def _source(articles: pd.DataFrame, setup: Setup, folder: Path | None, *, workers: int | None,
+            scheduler) -> tuple[_Source, int]:
+    """Analyze the articles the cache does not hold, storing each batch; return where every frame is.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles to analyze.
+    setup : parley.core.setup.Setup
+        Their parties and story.
+    folder : Path or None
+        The cache folder of this version and setup; None neither reads nor writes the cache.
+    workers, scheduler
+        As for :func:`analyze`.
+
+    Returns
+    -------
+    (_Source, int)
+        Where the frames are (read when used), and how many articles came from the cache.
+    """
+    done = cached_ids(folder, FRAMES, articles["article_id"]) if folder is not None else set()
     todo = articles[~articles["article_id"].isin(done)]
     # Batches are read back from the cache when a frame is used; only those it could not store stay in memory.
     fresh: dict[str, list] = {name: [] for name in FRAMES}
     stored, digests = set(done), []
-    for ids, tables, made in _analyze(todo, table, story, workers, scheduler):
+    for ids, tables, made in _analyze(todo, setup, workers, scheduler):
         if made is not None:  # digested on the Dask worker that analysed it
             digests.append((ids, made))
         if folder is not None and write_batch(folder, tables, ids):
@@ -414,10 +432,7 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
             fresh[name].append(tables[name])
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
-    source = _Source(articles, table, story, folder, stored, fresh, digests)
-    result = Analysis(articles, parties=table, load_report=load_report(articles), cached=len(articles) - len(todo),
-                      story=story, source=source)
-    return result if corrections is None else corrected(result, corrections)
+    return _Source(articles, setup, folder, stored, fresh, digests), len(articles) - len(todo)
 
 
 def corrected(analysis: Analysis, corrections) -> Analysis:
@@ -448,7 +463,7 @@ def corrected(analysis: Analysis, corrections) -> Analysis:
     return result
 
 
-def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
+def _analyze(todo: pd.DataFrame, setup: Setup, workers: int | None, scheduler):
     """Yield ``analyze_batch`` results for the articles in ``todo``, as the batches finish, with a progress bar."""
     if todo.empty:
         return
@@ -456,21 +471,21 @@ def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
     batches = _batches(todo, workers)
     with tqdm(total=len(todo), unit="article", desc="parley", delay=2) as bar:
         if scheduler is not None:
-            results = map_batches(scheduler, batches, parties, story)
+            results = map_batches(scheduler, batches, setup)
         elif workers > 1 and len(batches) > 1:
-            results = _pooled(batches, parties, story, workers)
+            results = _pooled(batches, setup, workers)
         else:
-            results = (analyze_batch(batch, parties, story) for batch in batches)
+            results = (analyze_batch(batch, setup) for batch in batches)
         for ids, tables, *made in results:
             bar.update(len(ids))
             yield ids, tables, (made or [None])[0]
 
 
-def _pooled(batches: list, parties: dict, story: Story, workers: int):
+def _pooled(batches: list, setup: Setup, workers: int):
     """Yield ``analyze_batch`` results from a process pool, as they finish."""
     pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)))
     try:
-        futures = [pool.submit(analyze_batch, batch, parties, story) for batch in batches]
+        futures = [pool.submit(analyze_batch, batch, setup) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
     finally:
@@ -489,20 +504,15 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
+def _result(articles: pd.DataFrame, frames: dict, setup: Setup) -> Analysis:
     return Analysis(articles, frames["sentences"], frames["statements"], frames["conditions"], frames["actors"],
-                    parties, story=story, terms=frames["terms"], uncorrected=frames["statements"])
+                    setup.parties, story=setup.story, terms=frames["terms"], uncorrected=frames["statements"])
 
 
-def _story(parties) -> Story:
-    """Return the story setup of a parties file or document (the defaults for None or a bare parties dict)."""
-    if isinstance(parties, dict) and not isinstance(parties.get("parties"), dict):
-        return Story()  # a bare parties table: no room for sections beside it
-    return resolve_story(parties) if isinstance(parties, (str, Path, dict)) else Story()
-
-
-def _load_cached(path_or_paths, folder: Path) -> pd.DataFrame:
-    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``)."""
+def _load_cached(path_or_paths, folder: Path | None) -> pd.DataFrame:
+    """Load articles, reusing what unchanged files loaded to last time (kept in ``folder``; None keeps nothing)."""
+    if folder is None:
+        return _articles.load_articles(path_or_paths)
     memo = _read_memo(folder / "files")
     before = set(memo)
     rows, report = _articles._load(path_or_paths, memo)
@@ -550,7 +560,7 @@ def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
     ----------
     path_or_paths : str, Path or iterable, optional
         The articles to keep (default ``config.ARTICLES``).
-    parties : str, Path, dict or None
+    parties : str, Path, dict, Setup or None
         The parties file whose results to keep; results for any other parties
         file (or story setup) are deleted.
 
@@ -563,8 +573,7 @@ def prune_cache(path_or_paths=None, *, parties=config.PARTIES) -> int:
     code = _code_version()
     memo = _Used(_read_memo(config.CACHE / code / "files"))
     rows, _report = _articles._load(path_or_paths, memo)
-    key = _parties_key(resolve_parties(parties), _story(parties))
-    return prune(config.CACHE, code, {key: {row["article_id"] for row in rows}}, memo.used)
+    return prune(config.CACHE, code, {resolve_setup(parties).key: {row["article_id"] for row in rows}}, memo.used)
 
 
 class _Used(dict):
@@ -607,9 +616,3 @@ def _code_version() -> str:
             digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _parties_key(parties: dict, story: Story | None = None) -> str:
-    """Hash the parties and the story's families and categories: either changed, the frames are redone."""
-    blob = json.dumps([parties, (story or Story()).key], sort_keys=True, default=str).encode()
-    return "parties-" + hashlib.sha256(blob).hexdigest()[:12]

@@ -5,6 +5,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..core.lexicons import pinned
+from ..core.setup import Setup
 from ..core.story import Story
 from ..corpus.sentences import to_sentences
 from ..extract.pipeline import analyze_articles
@@ -21,17 +22,15 @@ __all__ = ["FRAMES", "analyze_batch", "attribution_frames", "measured_statements
 FRAMES = ("sentences", "statements", "actors", "conditions", "terms")
 
 
-def analyze_batch(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> tuple[list, dict]:
+def analyze_batch(articles: pd.DataFrame, setup: Setup) -> tuple[list, dict]:
     """Analyze a batch of articles into Arrow tables: the unit of work of a process pool or a Dask cluster.
 
     Parameters
     ----------
     articles : pandas.DataFrame
         Rows of the articles frame.
-    parties : dict
-        The parties table (see :func:`parley.parties.resolve_parties`).
-    story : parley.story.Story, optional
-        The story setup (default families and categories when None).
+    setup : parley.core.setup.Setup
+        The parties and the story (it pickles, for the workers).
 
     Returns
     -------
@@ -40,9 +39,8 @@ def analyze_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
         what the cache stores and what every run reads back, so fresh and
         cached frames are alike to the dtype.
     """
-    story = story or Story()
-    frames = attribution_frames(articles, parties, story)
-    frames["statements"], frames["terms"] = measured_statements(frames["statements"], frames["conditions"], story)
+    frames = attribution_frames(articles, setup)
+    frames["statements"], frames["terms"] = measured_statements(frames["statements"], frames["conditions"], setup.story)
     texts = dict(zip(articles["article_id"], articles["text"]))
     return articles["article_id"].tolist(), {name: _table(frames[name], name, texts) for name in FRAMES}
 
@@ -60,12 +58,12 @@ def measured_statements(statements: pd.DataFrame, conditions: pd.DataFrame,
     return add_tone(add_sentiment(measured)), terms
 
 
-def attribution_frames(articles: pd.DataFrame, parties: dict, story: Story) -> dict[str, pd.DataFrame]:
+def attribution_frames(articles: pd.DataFrame, setup: Setup) -> dict[str, pd.DataFrame]:
     """Return who said what: the sentences, statements, actors and conditions frames (``terms`` still empty)."""
     with pinned():
         sentences = to_sentences(articles)
-        statements, actors = analyze_articles(sentences, parties=parties, articles=articles)
-        conditions = to_conditions(statements, sentences=sentences, story=story)
+        statements, actors = analyze_articles(sentences, parties=setup, articles=articles)
+        conditions = to_conditions(statements, sentences=sentences, story=setup.story)
     return {"sentences": sentences, "statements": statements, "actors": actors, "conditions": conditions,
             "terms": empty_frame(LAYOUTS["terms"])}
 

@@ -20,14 +20,14 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ..core.story import Story
+from ..core.setup import Setup
 from .batch import analyze_batch
 from .digest import Digest, digest
 
 __all__ = ["analyze_and_digest", "map_batches"]
 
 
-def analyze_and_digest(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> tuple[list, dict, Digest]:
+def analyze_and_digest(articles: pd.DataFrame, setup: Setup) -> tuple[list, dict, Digest]:
     """Analyze a batch and digest it where it was analysed, so the per-government tables need no frame moved.
 
     Returns
@@ -35,11 +35,11 @@ def analyze_and_digest(articles: pd.DataFrame, parties: dict, story: Story | Non
     (list of str, dict of str to pyarrow.Table, Digest)
         As :func:`parley.run.batch.analyze_batch`, with the batch's :class:`parley.run.digest.Digest`.
     """
-    ids, tables = analyze_batch(articles, parties, story)
+    ids, tables = analyze_batch(articles, setup)
     return ids, tables, digest(tables)
 
 
-def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: Story) -> Iterator[tuple]:
+def map_batches(scheduler, batches: list[pd.DataFrame], setup: Setup) -> Iterator[tuple]:
     """Yield :func:`analyze_and_digest` results computed on a Dask cluster, as they finish.
 
     Parameters
@@ -49,10 +49,8 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
         for the run and closed after it).
     batches : list of pandas.DataFrame
         Batches of article rows.
-    parties : dict
-        The parties table.
-    story : parley.story.Story
-        The story setup.
+    setup : parley.core.setup.Setup
+        The parties and the story, pickled to the workers with each batch.
 
     Yields
     ------
@@ -66,7 +64,7 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_and_digest, parties, story)
+        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_and_digest, setup)
         futures = client.compute(items.to_delayed())
         for future in as_completed(futures):
             yield from future.result()
