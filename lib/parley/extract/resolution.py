@@ -21,6 +21,7 @@ from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import HYPHENATED, PLAIN
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
+from .article import Article
 from .quotes import Quotes
 from .statements import Statement
 
@@ -33,7 +34,7 @@ _CONJUNCTS = re.compile(r"\s+and\s+|,\s+")  # "X's office and Y", "A, B and C"
 _APPOSITION_BREAK = re.compile(r",|\(|\s[—–-]{1,2}\s")  # where a description's apposition begins
 
 
-def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quotes | None = None,
+def resolve(found: list[Statement], article: Article, parties: dict,
             describe: Describer | None = None) -> tuple[list[ActorMention], list[Actor]]:
     """Resolve each statement's speaker to an actor and decide its party, in place.
 
@@ -41,14 +42,10 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     ----------
     found : list of Statement
         The article's statements, in text order.
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
+    article : Article
+        The article: its text, sentences and quotes.
     parties : dict
         Resolved parties.
-    quotes : Quotes, optional
-        The article's quotes (paired again when not given).
     describe : Describer, optional
         A describer for ``parties`` (made when not given).
 
@@ -57,7 +54,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     tuple
         The article's mentions and actors.
     """
-    quotes = quotes or Quotes(text)
+    text, sents, quotes = article.text, article.sents, article.quotes
     describe = describe or Describer(parties)
     mentions = scan_mentions(text, sents, quotes, describe)
     speakers = _speaker_mentions(found, describe, text)

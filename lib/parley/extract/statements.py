@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,6 +24,7 @@ from ..core.lexicons import alternation, built_from, word_lists
 from ..core.words import PLAIN, WORD_CHAR
 from . import content as _content
 from .actors import actor_lexicon
+from .article import Article, Sentence
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .noun_cues import noun_cues
@@ -43,16 +43,6 @@ STATEMENT_COLUMNS = [
     "mode", "party", "party_evidence",
     "actor_id", "joint", "via", "rule", "repeats", "uncertain",
 ]
-
-
-class Sentence(NamedTuple):
-    """One sentence of an article, as the extractor reads it."""
-
-    sentence_id: str
-    block: str
-    block_index: int
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
@@ -117,14 +107,15 @@ def statement_frame(rows: list[tuple]) -> pd.DataFrame:
                      nullable_ints=("cue_start", "cue_end"))
 
 
-def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
+def statement_rows(aid: str, article: Article, found: list[Statement]) -> list[tuple]:
     """Return the frame rows of one article: one per statement, one per government of a joint statement.
 
     A statement that a headline, standfirst or caption repeats from the body
     counts once: the body's row stays, and its ``repeats`` column keeps the
     other place ("standfirst:262-336"; several joined by ";").
     """
-    kept = _repeats(text, sents, found)
+    text, sents = article.text, article.sents
+    kept = _repeats(article, found)
     places: dict[int, list[str]] = {}
     for n, m in kept.items():
         places.setdefault(m, []).append(f"{sents[found[n].sentence].block}:{found[n].content[0]}-{found[n].content[1]}")
@@ -158,7 +149,7 @@ _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
 
 
-def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[int, int]:
+def _repeats(article: Article, found: list[Statement]) -> dict[int, int]:
     """Return {index of a statement outside the body: index of the body statement it repeats}.
 
     A repeat has the same speaker's government(s) and at least 80% of its
@@ -167,6 +158,7 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
     'transition'" repeats the body's longer sentence, curly or straight quotes
     alike.
     """
+    text, sents = article.text, article.sents
     body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
     if len(body) == len(found):
         return {}  # most articles: every statement is in the body, none can be a repeat
@@ -188,24 +180,20 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
 
 # --------------------------------------------------------------------------- extraction
 
-def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> list[Statement]:
+def extract(article: Article) -> list[Statement]:
     """Find the statements of one article, in text order.
 
     Parameters
     ----------
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
-    quotes : Quotes, optional
-        Its quotes (paired when not given).
+    article : Article
+        The article: its text, sentences and quotes.
 
     Returns
     -------
     list of Statement
         Unresolved: speakers are mentions, parties are not yet decided.
     """
-    quotes = quotes or Quotes(text)
+    text, sents, quotes = article.text, article.sents, article.quotes
     found: list[Statement] = []
     done = 0  # end of the last special form: its other sentences are already attributed
     for i, sent in enumerate(sents):
