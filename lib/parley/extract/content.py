@@ -9,12 +9,11 @@ into the article text; the function words the rules use are data
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import NOT_IN_WORD, WORD_CHAR
+from .article import Article, Span
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
@@ -161,31 +160,18 @@ class Clause:
 
     Attributes
     ----------
-    text : str
-        The article.
+    article : Article
+        The article (content before a cue may run on into its next sentences).
     start, end : int
         The span searched (the sentence, or its clause that holds the cue).
-    quotes : Quotes
-        The article's quotes.
-    sents : sequence of Sentence
-        The article's sentences (content before a cue may run on into the next ones).
     index : int
-        The index of this sentence in ``sents``.
+        The index of this sentence in ``article.sents`` (-1: content after the cue only, which stays inside it).
     """
 
-    text: str
+    article: Article
     start: int
     end: int
-    quotes: Quotes
-    sents: Sequence = ()
     index: int = -1
-
-
-class Span(NamedTuple):
-    """A span of the article text: ``text[start:end]``."""
-
-    start: int
-    end: int
 
 
 def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
@@ -207,7 +193,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
         "called on X to ..."): no addressee or adverbial of time is skipped.
     """
     g = _grammar()
-    text, e, quotes = clause.text, clause.end, clause.quotes
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     p = _past_addressee(text, ce, e, kind, plain, g)
     m = _COLON.match(text, p, e)
     if m:
@@ -287,7 +273,7 @@ def _after_that(text: str, p: int, e: int, quotes: Quotes) -> tuple[re.Match | N
 def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g: _Grammar) -> int:
     """Return where content that starts at ``p`` ends: before the next cue's clause, the main clause after a
     subordinate one, a stop or the reporter's own clause."""
-    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
+    text, s, e, quotes = clause.article.text, clause.start, clause.end, clause.article.quotes
     end = e
     if nxt is not None and nxt > p:
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
@@ -394,7 +380,7 @@ def content_before(clause: Clause, report: Span, earlier: list[tuple[tuple[int, 
         one content span (else None); None when there is no content before.
     """
     g = _grammar()
-    text, e, quotes = clause.text, clause.end, clause.quotes
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     span = trim(text, _start_before(clause, report.start, earlier), report.start)
     if not span:
         return None
@@ -429,7 +415,7 @@ def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[i
             start = max(start, content[1])
         if speaker_end <= report_start:
             start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
-    q = clause.quotes.around(start + 1) if start < e else None
+    q = clause.article.quotes.around(start + 1) if start < e else None
     if q and q[0] < start:
         start = q[0]  # a quote that opened in an earlier sentence
     return start
@@ -438,7 +424,7 @@ def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[i
 def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, inverted: bool, g: _Grammar) -> str:
     """Say what the words before a report are: "none" (an adverbial of time, place or programme, no content),
     "clause" (the report interrupts one clause, which is the content), or "" (the content, before it)."""
-    text, e, quotes = clause.text, clause.end, clause.quotes
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     cs, ce = span
     piece = text[cs:ce]
     words = len(piece.split())
@@ -466,7 +452,7 @@ def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, in
 def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     """Return the quote that continues content after its report: a split quote (“Y,” he said, “Z.”) and the
     quote sentences after it without a cue of their own; None without one."""
-    text, e, quotes, sents, i = clause.text, clause.end, clause.quotes, clause.sents, clause.index
+    text, e, quotes, sents, i = clause.article.text, clause.end, clause.article.quotes, clause.article.sents, clause.index
     tail = None
     m = _REPORT_BEFORE_QUOTE.match(text, report_end, e)
     if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
@@ -477,7 +463,7 @@ def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     j = i + 1
     while j < len(sents) and sents[j].block_index == sents[i].block_index:
         ns, ne = sents[j].start, sents[j].end
-        if not opens_quote(text, ns) or find_cues(text, ns, ne, quotes):
+        if not opens_quote(text, ns) or find_cues(clause.article, sents[j]):
             break
         tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
         j += 1

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import WORD_CHAR
 from . import content as _content
+from .article import Article, Sentence
 from .cues import Cue
 from .mentions import Mention, speaker_lexicon
-from .quotes import Quotes
 
 __all__ = ["NounCue", "noun_cues"]
 
@@ -62,17 +62,15 @@ def _takes() -> dict[str, frozenset[str]]:
     return {r["form"].strip(): frozenset(r["takes"].split()) for r in read_lexicon("noun_cues.csv")}
 
 
-def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) -> list[NounCue]:
-    """List the statements that nouns of speech report in sentence ``[s, e)``, outside quotes.
+def noun_cues(article: Article, sent: Sentence, cue_starts: list[int]) -> list[NounCue]:
+    """List the statements that nouns of speech report in a sentence, outside quotes.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
-    quotes : Quotes
-        The article's quotes; a noun inside a quote is the quoted speaker's.
+    article : Article
+        The article; a noun inside one of its quotes is the quoted speaker's.
+    sent : Sentence
+        The sentence.
     cue_starts : list of int
         Where the sentence's verb cues start: a content ends before the next one.
 
@@ -81,6 +79,7 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
     list of NounCue
         In text order.
     """
+    text, quotes, s, e = article.text, article.quotes, sent.start, sent.end
     if not _near().search(text, s, e):
         return []  # most sentences have no noun of speech before "that", "to" or "by"
     takes = _takes()
@@ -97,7 +96,7 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
             after = max(ne, m.end("speaker"))
             nxt = next((c for c in cue_starts if c > after), None)
             plain = m["link"] == "to"
-            span = _content.content_after(_content.Clause(text, s, e, quotes), m.start("link") - 1 if plain else after,
+            span = _content.content_after(_content.Clause(article, s, e), m.start("link") - 1 if plain else after,
                                           "speech", nxt, plain=plain)
             if span:
                 found[ns] = NounCue(speaker, Cue(ns, ne, m["noun"].lower(), "noun"), span, rule)

@@ -210,10 +210,10 @@ def extract(article: Article) -> list[Statement]:
             found.append(special)
             done = special.content[1]
             continue
-        cues = find_cues(text, s, e, quotes, title_case=title_case, standfirst=sent.block == "standfirst")
+        cues = find_cues(article, sent, title_case=title_case, standfirst=sent.block == "standfirst")
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
-            for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
+            for got in _attribute(article, i, cue, found[before:], nxt):
                 if got.continues is _PREVIOUS:
                     got.continues = found[-1]
                 got.sentence = i
@@ -222,7 +222,7 @@ def extract(article: Article) -> list[Statement]:
         if opening:
             opening.sentence = i
             found.insert(before, opening)
-        for nc in noun_cues(text, s, e, quotes, [c.start for c in cues]):
+        for nc in noun_cues(article, sent, [c.start for c in cues]):
             found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
                                    nc.rule))
         _relays(text, found, before, e)
@@ -380,8 +380,11 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     return None
 
 
-def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
-    """Attribute one cue: find its speaker and content within the sentence (two statements for a long split quote)."""
+def _attribute(article: Article, i: int, cue: Cue, same_sentence: list[Statement], nxt: int | None) -> list[Statement]:
+    """Attribute one cue of sentence ``i``: find its speaker and content within the sentence (two statements for a
+    long split quote). ``same_sentence`` are the statements found in the sentence so far, ``nxt`` where its next
+    cue starts."""
+    text, quotes, sent = article.text, article.quotes, article.sents[i]
     if cue.kind == "according_to":
         speaker = right_speaker(text, cue.end, sent.end, inverted=False)
         span = _content.according_content(text, sent.start, sent.end, cue.start, speaker.end) if speaker else None
@@ -392,13 +395,15 @@ def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, 
         span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
         return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
-        return _attribute_participle(text, sent, cue, quotes, same_sentence, i, nxt)
-    return _attribute_report(text, sent, cue, quotes, same_sentence, sents, i, nxt)
+        return _attribute_participle(article, i, cue, same_sentence, nxt)
+    return _attribute_report(article, i, cue, same_sentence, nxt)
 
 
-def _attribute_participle(text, sent: Sentence, cue: Cue, quotes, same_sentence, i, nxt) -> list[Statement]:
+def _attribute_participle(article: Article, i: int, cue: Cue, same_sentence: list[Statement],
+                          nxt: int | None) -> list[Statement]:
     """Attribute a participle cue: "State media quoted him as saying ...", "X, adding that ..."."""
-    s, e = sent.start, sent.end
+    text, quotes = article.text, article.quotes
+    s, e = article.sents[i].start, article.sents[i].end
     quoted = _QUOTED_AS.search(text, max(s, cue.start - 160), cue.start)
     via = None
     if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
@@ -408,17 +413,19 @@ def _attribute_participle(text, sent: Sentence, cue: Cue, quotes, same_sentence,
         speaker = clause_subject(text, s, cue.start, [f.speaker for f in same_sentence])
         if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
             via = quoted["by"]
-    span = _content.content_after(_content.Clause(text, s, e, quotes), cue.end, cue.kind, nxt) if speaker else None
+    span = _content.content_after(_content.Clause(article, s, e, i), cue.end, cue.kind, nxt) if speaker else None
     if not span:
         return []
     return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
                       "quoted-as" if quoted else "participle", via=via)]
 
 
-def _attribute_report(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
+def _attribute_report(article: Article, i: int, cue: Cue, same_sentence: list[Statement],
+                      nxt: int | None) -> list[Statement]:
     """Attribute a reporting cue ("X said", "said X", "X told Y"): its speaker, then its content on the side
     that holds it."""
-    s, e = sent.start, sent.end
+    text, quotes = article.text, article.quotes
+    s, e = article.sents[i].start, article.sents[i].end
     j = cue.start
     while j > s and text[j - 1].isspace():
         j -= 1
@@ -437,12 +444,12 @@ def _attribute_report(text, sent: Sentence, cue: Cue, quotes, same_sentence, sen
             m = _RELATIVE_END.search(text, m.end(), e)
         if m:
             e = m.start()
-    clause = _content.Clause(text, s, e, quotes, sents, i)
+    clause = _content.Clause(article, s, e, i)
     # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
     after_start = None if inverted and j > s else (speaker.end if inverted else cue.end)
     pair = _report_content(clause, cue, speaker, inverted, after_start, same_sentence, nxt)
     if pair is None:
-        span = _quote_before_sentence(text, sent, sents, i, quotes, speaker, cue)
+        span = _quote_before_sentence(article, i, speaker, cue)
         if span is None:
             return []
         pair = (span, None, "previous-quote")
@@ -460,7 +467,7 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
                     same_sentence, nxt) -> tuple | None:
     """Return a reporting cue's content as ``(span, tail, side)``: side "after" or "before" the report, "as"
     for "As X noted, ...", "relative" for "the army, which, he said, had ..."; None without content."""
-    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
+    text, s, e, quotes = clause.article.text, clause.start, clause.end, clause.article.quotes
     report_end = speaker.end if inverted else cue.end
     plain = cue.form in cue_lexicon().objects
 
@@ -502,8 +509,9 @@ def _opens_report(f: Statement, report_start: int) -> bool:
     return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= report_start
 
 
-def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
+def _quote_before_sentence(article: Article, i: int, speaker: Mention, cue: Cue) -> tuple[int, int] | None:
     """Return the quote that ends the sentence before a bare report ("“... the year.” Austin said.")."""
+    text, sents, sent = article.text, article.sents, article.sents[i]
     rest = text[max(speaker.end, cue.end):sent.end]
     if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
         return None
@@ -514,7 +522,7 @@ def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speak
         end -= 1
     if end == 0 or text[end - 1] not in "”\"":
         return None
-    q = quotes.around(end - 1)
+    q = article.quotes.around(end - 1)
     return (q[0], end) if q and q[1] == end else None
 
 
