@@ -24,11 +24,11 @@ from ..core.lexicons import alternation, built_from, word_lists
 from ..core.words import PLAIN, WORD_CHAR
 from . import content as _content
 from .actors import actor_lexicon
-from .article import Article, Sentence
+from .article import Article, Sentence, Span
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .noun_cues import noun_cues
-from .quotes import NL, Quotes, line_end, opens_quote
+from .quotes import NL, line_end, opens_quote
 from .uncertainty import uncertainty
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
@@ -193,18 +193,16 @@ def extract(article: Article) -> list[Statement]:
     list of Statement
         Unresolved: speakers are mentions, parties are not yet decided.
     """
-    text, sents, quotes = article.text, article.sents, article.quotes
+    text = article.text
     found: list[Statement] = []
     done = 0  # end of the last special form: its other sentences are already attributed
-    for i, sent in enumerate(sents):
-        s, e = sent.start, sent.end
-        if sent.block == "caption" or s < done:
+    for i, sent in enumerate(article.sents):
+        if sent.block == "caption" or sent.start < done:
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
-        first_line = i == 0 and (e == len(text) or text[e] in NL) and len(text[s:e].split()) <= 20
-        title_case = sent.block == "headline" or first_line or _subhead(text, s, e)
-        special = _headline(text, s, e) if title_case else None
-        special = special or _special_form(text, s, e, sent.block)
+        title_case = sent.block == "headline" or (i == 0 and _first_line(text, sent)) or _subhead(text, sent)
+        special = _headline(text, sent) if title_case else None
+        special = special or _special_form(text, sent)
         if special:
             special.sentence = i
             found.append(special)
@@ -218,31 +216,30 @@ def extract(article: Article) -> list[Statement]:
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
-        opening = _opening_participle(text, s, e, found[before:], quotes)
+        opening = _opening_participle(article, sent, found[before:])
         if opening:
             opening.sentence = i
             found.insert(before, opening)
         for nc in noun_cues(article, sent, [c.start for c in cues]):
-            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
+            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(article, nc.content, nc.cue, nc.speaker),
                                    nc.rule))
-        _relays(text, found, before, e)
+        _relays(text, found, before, sent)
         if len(found) == before:
-            _add_without_cue(text, sents, i, quotes, found)
+            _add_without_cue(article, i, found)
     return _dedupe(found)
 
 
-def _add_without_cue(text: str, sents: list[Sentence], i: int, quotes: Quotes, found: list[Statement]) -> None:
-    """Add the statement of a sentence without a cue of its own: a quote paragraph that continues the
+def _add_without_cue(article: Article, i: int, found: list[Statement]) -> None:
+    """Add the statement of sentence ``i``, which has no cue of its own: a quote paragraph that continues the
     statement before it, or a quote after "X issued a statement ..." in the sentence before."""
     if found:
         prev = found[-1]
-        span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
-                                          sents[prev.sentence].block_index)
+        span = _content.continuation_span(article, i, prev.content[1], article.sents[prev.sentence].block_index)
         if span:
             found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
                                    continues=prev))
             return
-    got = _document_quote(text, sents, i, quotes)
+    got = _document_quote(article, i)
     if got:
         found.append(got)
 
@@ -254,9 +251,10 @@ def _opening_re() -> re.Pattern:
     return re.compile(rf"(?:{alternation(forms)})\s+that\s+")
 
 
-def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement], quotes: Quotes) -> Statement | None:
+def _opening_participle(article: Article, sent: Sentence, same_sentence: list[Statement]) -> Statement | None:
     """Read "Noting that A, X said B": A is X's too, up to the comma before X."""
-    m = _opening_re().match(text, s, e) if text[s:s + 1].isupper() else None
+    text = article.text
+    m = _opening_re().match(text, sent.start, sent.end) if text[sent.start:sent.start + 1].isupper() else None
     if not m:
         return None
     for f in same_sentence:
@@ -266,20 +264,28 @@ def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement
             if span is None or len(text[span[0]:span[1]].split()) < 3:
                 return None
             cue = Cue(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0].lower(), "participle")
-            return Statement(0, f.speaker, cue, span, _mode(text, span, quotes, cue, f.speaker), "participle-opening")
+            return Statement(0, f.speaker, cue, span, _mode(article, span, cue, f.speaker), "participle-opening")
     return None
 
 
-def _subhead(text: str, s: int, e: int) -> bool:
+def _first_line(text: str, sent: Sentence) -> bool:
+    """Say whether a sentence of at most 20 words fills its line: an article's first one is then its title."""
+    e = sent.end
+    return (e == len(text) or text[e] in NL) and len(text[sent.start:e].split()) <= 20
+
+
+def _subhead(text: str, sent: Sentence) -> bool:
     """Say whether a sentence is an all-caps subhead on a line of its own ("IRAQ VOWS TO STAND FIRM")."""
+    s, e = sent.start, sent.end
     piece = text[s:e]
     if len(piece) > 120 or not piece.isupper() or len(piece.split()) < 3:
         return False  # str.isupper: some cased letter and no lower-case one
     return _opens_line(text, s) and not text[e:line_end(text, s)].strip()
 
 
-def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
-    """Read a quote that opens a sentence after "X issued a statement ..." as X's words from that document."""
+def _document_quote(article: Article, i: int) -> Statement | None:
+    """Read a quote that opens sentence ``i`` after "X issued a statement ..." as X's words from that document."""
+    text, sents, quotes = article.text, article.sents, article.quotes
     sent = sents[i]
     if i == 0 or sent.block != "body" or not opens_quote(text, sent.start):
         return None
@@ -323,8 +329,9 @@ def _kicker(name: str, lex) -> bool:
     return name.upper() in lex.not_speakers
 
 
-def _headline(text: str, s: int, e: int) -> Statement | None:
+def _headline(text: str, sent: Sentence) -> Statement | None:
     """Read a headline's attribution: "Content: Speaker" or "Speaker: content"."""
+    s, e = sent.start, sent.end
     lex = speaker_lexicon()
     line = text[s:e]
     m = _HEADLINE_TAIL.fullmatch(line)
@@ -356,12 +363,13 @@ def _opens_line(text: str, pos: int) -> bool:
     return not pos or text[pos - 1] in NL
 
 
-def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
+def _special_form(text: str, sent: Sentence) -> Statement | None:
     """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
+    s, e = sent.start, sent.end
     if not _opens_line(text, s):
         return None  # both forms open their line; most sentences do not
     end_of_line = line_end(text, s)
-    if block == "body":
+    if sent.block == "body":
         m = _TRANSCRIPT.match(text, s, e)
         span = _content.trim(text, m.start("content"), end_of_line) if m else None
         if span and len(m["speaker"]) > 1 and m["speaker"] not in speaker_lexicon().not_speakers:
@@ -387,13 +395,14 @@ def _attribute(article: Article, i: int, cue: Cue, same_sentence: list[Statement
     text, quotes, sent = article.text, article.quotes, article.sents[i]
     if cue.kind == "according_to":
         speaker = right_speaker(text, cue.end, sent.end, inverted=False)
-        span = _content.according_content(text, sent.start, sent.end, cue.start, speaker.end) if speaker else None
+        span = _content.according_content(_content.Clause(article, sent.start, sent.end, i),
+                                          Span(cue.start, speaker.end)) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
     if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
         agent = _PASSIVE_AGENT.match(text, cue.end, sent.end)
         speaker = right_speaker(text, agent.start("agent"), agent.end("agent"), inverted=False) if agent else None
         span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
-        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "passive-by")] if span else []
+        return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
         return _attribute_participle(article, i, cue, same_sentence, nxt)
     return _attribute_report(article, i, cue, same_sentence, nxt)
@@ -416,7 +425,7 @@ def _attribute_participle(article: Article, i: int, cue: Cue, same_sentence: lis
     span = _content.content_after(_content.Clause(article, s, e, i), cue.end, cue.kind, nxt) if speaker else None
     if not span:
         return []
-    return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
+    return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker),
                       "quoted-as" if quoted else "participle", via=via)]
 
 
@@ -456,9 +465,9 @@ def _attribute_report(article: Article, i: int, cue: Cue, same_sentence: list[St
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
     document = bool(_in_document().search(text, s, e))
-    out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
+    out = [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (the caller links them)
-        out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
+        out.append(Statement(i, speaker, None, tail, _mode(article, tail, None, speaker), "split-quote-tail",
                              continues=_PREVIOUS))
     return out
 
@@ -467,7 +476,7 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
                     same_sentence, nxt) -> tuple | None:
     """Return a reporting cue's content as ``(span, tail, side)``: side "after" or "before" the report, "as"
     for "As X noted, ...", "relative" for "the army, which, he said, had ..."; None without content."""
-    text, s, e, quotes = clause.article.text, clause.start, clause.end, clause.article.quotes
+    text, s = clause.article.text, clause.start
     report_end = speaker.end if inverted else cue.end
     plain = cue.form in cue_lexicon().objects
 
@@ -477,24 +486,25 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
 
     def before():
         report_start = cue.start if inverted else speaker.start
-        closing = _content.adverbials_to_end(text, report_end, e, tell=cue.kind == "tell" and not inverted) \
+        closing = _content.adverbials_to_end(clause, report_end, tell=cue.kind == "tell" and not inverted) \
             and not _outlet(speaker.text, loose=True)
-        got = _content.content_before(clause, _content.Span(report_start, report_end),
+        got = _content.content_before(clause, Span(report_start, report_end),
                                       [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
                                        if n or not (closing and _opens_report(f, report_start))],
                                       inverted=inverted)
         return (*got, "before") if got else None
 
-    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, cue.end)
-    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, cue.end, quotes)
+    said = Span(speaker.start, cue.end)  # "X said", when not inverted
+    as_clause = None if inverted else _content.as_parenthetical(clause, said)
+    aside = None if inverted or as_clause else _content.relative_aside(clause, said)
     if as_clause:
         return as_clause, None, "as"  # "As Comey noted, people involved ... could still be sanctioned"
     if aside:
         return aside, None, "relative"  # "the army, which, he said, had broken the truce"
     if plain:
         return after()  # "described X as ...", "called on X to ...": the content follows
-    if inverted or _content.after_quote(text, s, speaker.start) or (
-            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(text, cue.end, e)):
+    if inverted or _content.after_quote(clause, speaker.start) or (
+            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(clause, cue.end)):
         # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
         return before() or after()
     return after() or before()
@@ -534,7 +544,7 @@ def _in_document() -> re.Pattern:
                       rf"(?:{alternation(w['medium'])})\b")
 
 
-def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
+def _relays(text: str, found: list[Statement], before: int, sent: Sentence) -> None:
     """Fold an outlet that only passes on statements of the same sentence into their ``via``.
 
     "“...,” Austin said, according to Reuters", "Reuters reported that Austin
@@ -567,7 +577,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
         return
     last = found[-1]
     if last.via is None and last.cue is not None and last.cue.start < last.content[0]:
-        m = _OUTLET_TAIL.fullmatch(text, last.content[1], e)
+        m = _OUTLET_TAIL.fullmatch(text, last.content[1], sent.end)
         if m and (m["o2"] or _outlet(m["outlet"], loose=True)):
             outlet = m["outlet"] or m["o2"]
             for f in found[before:]:
@@ -624,8 +634,9 @@ _BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare re
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
-def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
+def _mode(article: Article, span: tuple[int, int], cue: Cue | None, speaker: Mention) -> str:
+    """Classify a statement's content as direct, mixed or indirect, its report left out where it splits it."""
     report = None
     if cue and span[0] <= cue.start < span[1]:
         report = (min(cue.start, speaker.start), max(cue.end, speaker.end))
-    return _content.mode_of(text, span, quotes, report)
+    return _content.mode_of(article, span, report)
