@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import WORD_CHAR
 from . import content as _content
-from .article import Article, Sentence
+from .article import Article, Sentence, Span
 from .cues import Cue
 from .mentions import Mention, speaker_lexicon
 
@@ -90,7 +90,7 @@ def noun_cues(article: Article, sent: Sentence, cue_starts: list[int]) -> list[N
             ns, ne = m.span("noun")
             if ns in found or m["link"] not in takes[m["noun"]] or quotes.around(ns):
                 continue
-            speaker = _trim_speaker(text, s, m.start("speaker"), m.end("speaker"), lex)
+            speaker = _trim_speaker(text, sent, Span(*m.span("speaker")), lex)
             if speaker is None:
                 continue
             after = max(ne, m.end("speaker"))
@@ -103,18 +103,19 @@ def noun_cues(article: Article, sent: Sentence, cue_starts: list[int]) -> list[N
     return [found[k] for k in sorted(found)]
 
 
-def _trim_speaker(text: str, s: int, start: int, end: int, lex) -> Mention | None:
-    """Return the speaker without capitalised function words before it ("On Monday Peru" -> "Peru").
+def _trim_speaker(text: str, sent: Sentence, phrase: Span, lex) -> Mention | None:
+    """Return the speaker phrase of a sentence without capitalised function words before it ("On Monday Peru" -> "Peru").
 
     None when nothing is left, or when the phrase opens its clause: "Iraq's threat to retaliate was taken
     seriously" has no end to its content but the sentence's main verb, which a pattern cannot find.
     """
+    start, end = phrase
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and _function_word(words[0].group(0), lex) and (len(words) == 1 or words[0].group(0).lower() != "the"):
         words.pop(0)
     if not words or all(_function_word(w.group(0), lex) for w in words):
         return None
-    before = _WORD_BEFORE.search(text, s, start + words[0].start())
+    before = _WORD_BEFORE.search(text, sent.start, start + words[0].start())
     if not before or not before.group(1).islower():
         return None
     begin = start + words[0].start()

@@ -295,7 +295,7 @@ def _document_quote(article: Article, i: int) -> Statement | None:
     m = speaker_lexicon().issued.search(text, prev.start, prev.end)
     if not m or quotes.around(m.start()):
         return None
-    speaker = left_speaker(text, prev.start, m.start(), [])
+    speaker = left_speaker(text, Span(prev.start, m.start()), [])
     q = quotes.starting_at(sent.start)
     span = _content.trim(text, sent.start, min(q[1], line_end(text, sent.start)) if q else sent.end)
     if speaker is None or not span or len(text[span[0]:span[1]].split()) < 3:
@@ -394,13 +394,13 @@ def _attribute(article: Article, i: int, cue: Cue, same_sentence: list[Statement
     cue starts."""
     text, quotes, sent = article.text, article.quotes, article.sents[i]
     if cue.kind == "according_to":
-        speaker = right_speaker(text, cue.end, sent.end, inverted=False)
+        speaker = right_speaker(text, Span(cue.end, sent.end), inverted=False)
         span = _content.according_content(_content.Clause(article, sent.start, sent.end, i),
                                           Span(cue.start, speaker.end)) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
     if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
         agent = _PASSIVE_AGENT.match(text, cue.end, sent.end)
-        speaker = right_speaker(text, agent.start("agent"), agent.end("agent"), inverted=False) if agent else None
+        speaker = right_speaker(text, Span(*agent.span("agent")), inverted=False) if agent else None
         span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
         return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
@@ -416,10 +416,10 @@ def _attribute_participle(article: Article, i: int, cue: Cue, same_sentence: lis
     quoted = _QUOTED_AS.search(text, max(s, cue.start - 160), cue.start)
     via = None
     if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
-        speaker = right_speaker(text, quoted.start("whom"), quoted.end("whom"), inverted=False)
+        speaker = right_speaker(text, Span(*quoted.span("whom")), inverted=False)
         via = text[s:quoted.start()].strip() or None
     else:
-        speaker = clause_subject(text, s, cue.start, [f.speaker for f in same_sentence])
+        speaker = clause_subject(text, Span(s, cue.start), [f.speaker for f in same_sentence])
         if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
             via = quoted["by"]
     span = _content.content_after(_content.Clause(article, s, e, i), cue.end, cue.kind, nxt) if speaker else None
@@ -440,10 +440,10 @@ def _attribute_report(article: Article, i: int, cue: Cue, same_sentence: list[St
         j -= 1
     speaker = None
     if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
-        speaker = right_speaker(text, cue.end, e, inverted=True)
+        speaker = right_speaker(text, Span(cue.end, e), inverted=True)
     inverted = speaker is not None
     if speaker is None:
-        speaker = left_speaker(text, s, cue.start, [f.speaker for f in same_sentence])
+        speaker = left_speaker(text, Span(s, cue.start), [f.speaker for f in same_sentence])
     if speaker is None:
         return []
     if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
