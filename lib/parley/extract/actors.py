@@ -38,6 +38,7 @@ from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.parties import alias_patterns, locative, matches_of
 from ..core.words import HYPHENATED, NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
+from .article import Article, Span
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
@@ -815,8 +816,7 @@ class Actor:
 class _Scan:
     """An article being scanned for mentions, with what reads them."""
 
-    text: str
-    quotes: object             # Quotes
+    article: Article
     describe: Describer
     lex: ActorLexicon
     spk: object                # SpeakerLexicon
@@ -843,17 +843,13 @@ class _NameRun(NamedTuple):
     owned: re.Match | None
 
 
-def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
+def scan_mentions(article: Article, describe: Describer) -> list[ActorMention]:
     """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
 
     Parameters
     ----------
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
-    quotes : Quotes
-        Its quotes: mentions inside quoted speech are the speaker's words, not
+    article : Article
+        The article. Mentions inside its quotes are the speaker's words, not
         the narrator's, and are left out.
     describe : Describer
         Reads each mention.
@@ -867,9 +863,10 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     """
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence (looked up once per word).
-    scan = _Scan(text, quotes, describe, actor_lexicon(), speaker_lexicon(), {})
+    scan = _Scan(article, describe, actor_lexicon(), speaker_lexicon(), {})
+    text, quotes = article.text, article.quotes
     out: list[ActorMention] = []
-    for i, sent in enumerate(sents):
+    for i, sent in enumerate(article.sents):
         if sent.block in ("caption", "headline"):
             continue
         s, e = sent.start, sent.end
@@ -892,15 +889,15 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     ``out[first:]`` are the mentions of the sentence so far; a description just
     before the name joins it.
     """
-    text, lex, spk = scan.text, scan.lex, scan.spk
-    if scan.quotes.around(m.start()):
+    text, lex, spk = scan.article.text, scan.lex, scan.spk
+    if scan.article.quotes.around(m.start()):
         return
-    run = _name_run(text, m.start(), m.end(), clause.end, lex)
+    run = _name_run(scan, clause, m)
     if run is None:
         return
     ms, me, words, owned = run
     if len(words) == 1 and lex.nationalities.get(words[0].lower().rstrip("."), words[0]) != words[0]:
-        _add_demonym(scan, clause, ms, me, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
+        _add_demonym(scan, clause, run, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
         return
     if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
         return  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
@@ -910,21 +907,22 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     role_after = None if owned else _ROLE_AFTER.match(text, me, clause.end)
     if role_after and role_after.group("role").lower() in spk.roles:
         me = role_after.end()
-    j = _titles_before(text, ms, clause.start, bool(role_after), lex, spk)
+    j = _titles_before(scan, clause, ms, bool(role_after))
     # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
     prev = out[-1] if len(out) > first else None
     if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
         out.pop()
         j = prev.start
-    j, me = _appositions(text, j, ms, me, clause, lex, spk)
+    j, me = _appositions(scan, clause, Span(j, me), ms)
     mtext = text[j:me]
     desc = scan.describe(mtext)
     subject = clause.intro_end <= j <= clause.lead_end or _after_conjunction(text, max(clause.start, j - 6), j)
     out.append(ActorMention(j, me, mtext, clause.index, "name", desc, subject=subject))
 
 
-def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
-    """Trim a run of capitalised words to a name: no sentence-initial "The", "But", no closing full stop."""
+def _name_run(scan: _Scan, clause: _Clause, m: re.Match) -> _NameRun | None:
+    """Trim a run of capitalised words (``m``) to a name: no sentence-initial "The", "But", no closing full stop."""
+    text, lex, (ms, me) = scan.article.text, scan.lex, m.span()
     if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
         me -= 1  # a full stop ends the sentence, not the name
     words = text[ms:me].split()
@@ -936,7 +934,7 @@ def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
         return None
     owned = None
     if words[-1].endswith(_POSSESSIVE_ENDINGS):
-        owned = lex.role_tail.match(text, me, end)
+        owned = lex.role_tail.match(text, me, clause.end)
         if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
             me = owned.end()
         else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
@@ -945,10 +943,10 @@ def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
     return _NameRun(ms, me, words, owned)
 
 
-def _add_demonym(scan: _Scan, clause: _Clause, ms: int, me: int, out: list[ActorMention]) -> None:
+def _add_demonym(scan: _Scan, clause: _Clause, word: _NameRun, out: list[ActorMention]) -> None:
     """Add "Iraqi and US officials" as a description when a role follows a nationality word."""
-    text, lex = scan.text, scan.lex
-    tail = lex.demonym_tail.match(text, me, clause.end)
+    text, lex, ms = scan.article.text, scan.lex, word.start
+    tail = lex.demonym_tail.match(text, word.end, clause.end)
     if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
         mtext = text[ms:tail.end()]
         out.append(ActorMention(ms, tail.end(), mtext, clause.index, "description", scan.describe(mtext),
@@ -959,15 +957,17 @@ def _only_opens(scan: _Scan, word: str) -> bool:
     """Say whether a lone capitalised word is capitalised only because it opens a sentence and names no party."""
     mid = scan.midcaps.get(word)
     if mid is None:
-        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.text, word)
+        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.article.text, word)
     return not mid and not scan.describe(word).parties
 
 
-def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -> int:
-    """Return where a name's lower-case titles, roles and modifiers begin: "shadow home secretary David Davis"."""
+def _titles_before(scan: _Scan, clause: _Clause, ms: int, role_after: bool) -> int:
+    """Return where the lower-case titles, roles and modifiers of a name starting at ``ms`` begin: "shadow home
+    secretary David Davis"."""
+    text, lex, spk = scan.article.text, scan.lex, scan.spk
     j = ms
     while j >= 2 and text[j - 2:j - 1].islower():
-        word_start = _word_before(text, max(start, j - 30), j)
+        word_start = _word_before(text, max(clause.start, j - 30), j)
         if word_start is None:
             break
         word = text[word_start:j - 1]
@@ -982,9 +982,10 @@ def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -
     return j
 
 
-def _appositions(text: str, j: int, ms: int, me: int, clause: _Clause, lex, spk) -> tuple[int, int]:
-    """Widen a name's span over a role apposition: "The shadow foreign secretary, Michael Ancram, ..." /
-    "Michael Ancram, the ..., ..."."""
+def _appositions(scan: _Scan, clause: _Clause, mention: Span, ms: int) -> Span:
+    """Widen a name's mention (the name starts at ``ms``) over a role apposition: "The shadow foreign secretary,
+    Michael Ancram, ..." / "Michael Ancram, the ..., ..."."""
+    text, lex, spk, (j, me) = scan.article.text, scan.lex, scan.spk, mention
     if j == ms and text[ms - 2:ms] == ", ":
         before = _APPOSITION_BEFORE.search(text, max(clause.intro_end, ms - 80), ms)
         if before and _role_word(before.group("head"), spk, lex):
@@ -992,12 +993,12 @@ def _appositions(text: str, j: int, ms: int, me: int, clause: _Clause, lex, spk)
     after = _APPOSITION_AFTER.match(text, me, clause.end) if text.startswith(", ", me) else None
     if after and _role_word(after.group("head"), spk, lex):
         me = after.end("np")
-    return j, me
+    return Span(j, me)
 
 
 def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
     """Add two governments' people or bodies joined by "and" as named together: "Ruiz and Salas signed ..."."""
-    text = scan.text
+    text = scan.article.text
     for a, b in zip(out[first:], out[first + 1:]):
         if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
             desc = scan.describe(text[a.start:b.end])
@@ -1009,12 +1010,12 @@ def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], firs
 def _add_descriptions(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
     """Add the definite descriptions of a sentence's narration ("The prime minister shrugged off the claims.")
     and put its mentions in text order."""
-    text, lex = scan.text, scan.lex
+    text, lex = scan.article.text, scan.lex
     names = out[first:]
     ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
     for m in lex.definite_run.finditer(text, clause.start, clause.end):
         ms, me = m.span()
-        if scan.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
+        if scan.article.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
             continue
         joint = lex.joint_complement.match(text, me, clause.end)  # "the foreign ministers of the two countries"
         if joint:

@@ -22,7 +22,6 @@ from ..core.words import HYPHENATED, PLAIN
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
 from .article import Article
-from .quotes import Quotes
 from .statements import Statement
 
 __all__ = ["resolve"]
@@ -54,9 +53,9 @@ def resolve(found: list[Statement], article: Article, parties: dict,
     tuple
         The article's mentions and actors.
     """
-    text, sents, quotes = article.text, article.sents, article.quotes
+    text = article.text
     describe = describe or Describer(parties)
-    mentions = scan_mentions(text, sents, quotes, describe)
+    mentions = scan_mentions(article, describe)
     speakers = _speaker_mentions(found, describe, text)
     taken = sorted((m.start, m.end) for m in speakers)
     starts = [s for s, _ in taken]
@@ -66,7 +65,7 @@ def resolve(found: list[Statement], article: Article, parties: dict,
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
     _gender_from_own_words(found, text, speakers, describe)
     mentions.sort(key=lambda m: (m.start, m.end))
-    links = _Links(mentions, found, describe, _made_in_documents(found, text, sents, quotes), text)
+    links = _Links(mentions, found, describe, _made_in_documents(found, article), text)
     _link(links)
     for n, f in enumerate(found):
         if f.continues is not None:
@@ -107,9 +106,10 @@ def _with_gender(desc, gender: str):
     return replace(desc, gender=gender)
 
 
-def _made_in_documents(found: list[Statement], text: str, sents, quotes: Quotes) -> frozenset[int]:
+def _made_in_documents(found: list[Statement], article: Article) -> frozenset[int]:
     """Return the statements made in a document: "said in a statement", "a statement issued by X says",
     "X posted a statement ..., noting that"; a later "the statement" or "it" may stand for the document."""
+    text, sents, quotes = article.text, article.sents, article.quotes
     issued = speaker_lexicon().issued
     out = set()
     for n, f in enumerate(found):
