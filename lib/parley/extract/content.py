@@ -174,7 +174,7 @@ class Clause:
     index: int = -1
 
 
-def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
+def content_after(clause: Clause, report_end: int, kind: str, nxt: int | None, *,
                   plain: bool = False) -> tuple[int, int] | None:
     """Return the content that follows a cue, or None.
 
@@ -182,7 +182,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
     ----------
     clause : Clause
         Where the cue stands.
-    ce : int
+    report_end : int
         Where the cue (or an inverted speaker) ends.
     kind : str
         The cue's kind; after "told" an addressee may come first.
@@ -194,11 +194,11 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
     """
     g = _grammar()
     text, e, quotes = clause.article.text, clause.end, clause.article.quotes
-    p = _past_addressee(clause, ce, kind, plain, g)
+    p = _past_addressee(clause, report_end, kind, plain, g)
     m = _COLON.match(text, p, e)
     if m:
         if not text[m.end():e].strip():
-            return next_paragraph(clause.article, e)
+            return next_paragraph(clause)
         return extend_quote(trim(text, m.end(), e), quotes)
     m = _BEFORE_QUOTE.match(text, p, e)
     if m:  # said, “...”
@@ -214,7 +214,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
         return None
     if len(rest.split()) < 3 and not that:
         return None
-    end = _content_end(clause, p, floor, ce, nxt, g)
+    end = _content_end(clause, p, floor, report_end, nxt, g)
     if plain:
         m = g.verb_phrase_after_object.search(text, p, end)
         if m:
@@ -222,11 +222,11 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
     return extend_quote(trim(text, p, end), quotes)
 
 
-def _past_addressee(clause: Clause, ce: int, kind: str, plain: bool, g: _Grammar) -> int:
-    """Return where the content after a cue ending at ``ce`` may start: past an addressee ("told reporters
+def _past_addressee(clause: Clause, report_end: int, kind: str, plain: bool, g: _Grammar) -> int:
+    """Return where the content after a cue ending at ``report_end`` may start: past an addressee ("told reporters
     that") and adverbials of time, place and medium ("said on Monday", "said in a video posted by state TV")."""
     text, e = clause.article.text, clause.end
-    p = ce
+    p = report_end
     that = None if plain else g.that_near.match(text, p, e)
     inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
     if inner and not (inner.group(0).endswith("ed") and reduced_relative(text, p, inner.start())):
@@ -246,7 +246,7 @@ def _past_addressee(clause: Clause, ce: int, kind: str, plain: bool, g: _Grammar
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > report_end else None)
         if not m or m.end() == p:
             break
         p = m.end()
@@ -272,7 +272,7 @@ def _after_that(clause: Clause, p: int) -> tuple[re.Match | None, int, int]:
     return that, p, floor
 
 
-def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g: _Grammar) -> int:
+def _content_end(clause: Clause, p: int, floor: int, report_end: int, nxt: int | None, g: _Grammar) -> int:
     """Return where content that starts at ``p`` ends: before the next cue's clause, the main clause after a
     subordinate one, a stop or the reporter's own clause."""
     text, s, e, quotes = clause.article.text, clause.start, clause.end, clause.article.quotes
@@ -284,7 +284,7 @@ def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g
             m = _RELATIVE_TAIL.search(text, p, end)
             if m:
                 end = m.start()  # "... the army, which, he said, had ...": the relative clause is the next cue's
-    if g.subordinate.fullmatch(text, s, ce):
+    if g.subordinate.fullmatch(text, s, report_end):
         m = g.main_clause.search(text, p, end)
         while m and quotes.around(m.start()):
             m = g.main_clause.search(text, m.end(), end)
@@ -311,15 +311,15 @@ def _clause_end(article: Article, span: Span, g: _Grammar, *, after_quote: bool 
     return end
 
 
-def adverbials_then_comma(clause: Clause, ce: int) -> bool:
-    """Say whether only adverbials of time, place and audience and then a comma follow a cue that ends at ``ce``.
+def adverbials_then_comma(clause: Clause, report_end: int) -> bool:
+    """Say whether only adverbials of time, place and audience and then a comma follow the end of a report.
 
     "..., the minister said on Thursday, reaffirming ...": what follows the
     comma is the reporter's, and the content is the clause before the speaker.
     """
     text, e = clause.article.text, clause.end
     g = _grammar()
-    p = ce
+    p = report_end
     while True:
         m = g.lead_adverbial.match(text, p, e)
         if not m or m.end() == p:
@@ -335,7 +335,7 @@ _SHORT_END = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,5}}{WORD_CHAR}+\s*[.!?]?[”
 
 
 def adverbials_to_end(clause: Clause, p: int, *, tell: bool = False) -> bool:
-    """Say whether only adverbials of time, place and audience follow ``p`` to the end of the clause ("said on Monday.").
+    """Say whether only adverbials of time, place and audience follow ``p`` to the clause's end ("said on Monday.").
 
     After "told" (``tell``) an addressee may come first ("told a news conference.").
     """
@@ -458,7 +458,8 @@ def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, in
 def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     """Return the quote that continues content after its report: a split quote (“Y,” he said, “Z.”) and the
     quote sentences after it without a cue of their own; None without one."""
-    text, e, quotes, sents, i = clause.article.text, clause.end, clause.article.quotes, clause.article.sents, clause.index
+    text, quotes, sents = clause.article.text, clause.article.quotes, clause.article.sents
+    e, i = clause.end, clause.index
     tail = None
     m = _REPORT_BEFORE_QUOTE.match(text, report_end, e)
     if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
@@ -489,12 +490,13 @@ def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int
     return cs, ce
 
 
-def next_paragraph(article: Article, e: int) -> tuple[int, int] | None:
-    """Return the paragraph after a cue that ends its own at ``e`` ("X said:")."""
-    m = _NEXT_PARAGRAPH.match(article.text, e)
+def next_paragraph(clause: Clause) -> tuple[int, int] | None:
+    """Return the paragraph after a clause whose cue ends it ("X said:")."""
+    text = clause.article.text
+    m = _NEXT_PARAGRAPH.match(text, clause.end)
     if not m:
         return None
-    return extend_quote(trim(article.text, m.start("p"), m.end("p")), article.quotes)
+    return extend_quote(trim(text, m.start("p"), m.end("p")), clause.article.quotes)
 
 
 def continuation_span(article: Article, i: int, prev_end: int, prev_block_index: int) -> tuple[int, int] | None:

@@ -520,22 +520,23 @@ def right_speaker(text: str, after: Span, *, inverted: bool) -> Mention | None:
         n += 1
     while words and words[-1].group(0).lower() in lex.determiners | lex.source_prepositions | {"of", "for", "from", "and"}:
         words.pop()
-    if not words or inverted and not _inverted_speaker(text, words, e, quoted, lex):
+    if not words or inverted and not _inverted_speaker(text, words, after, quoted, lex):
         return None
     start, end = words[0].start(), words[-1].end()
     return Mention(start, end, text[start:end])
 
 
-def _inverted_speaker(text: str, words: list[re.Match], e: int, quoted: bool, lex: SpeakerLexicon) -> bool:
-    """Say whether the words after a cue are its speaker ("..., said the minister.", "said Smith in a
-    statement"), not content ("said Republicans want ...") or a day ("“...,” X said Sunday")."""
+def _inverted_speaker(text: str, words: list[re.Match], after: Span, quoted: bool, lex: SpeakerLexicon) -> bool:
+    """Say whether the words after a cue (``after`` spans them to the sentence's end) are its speaker ("..., said
+    the minister.", "said Smith in a statement"), not content ("said Republicans want ...") or a day ("“...,” X
+    said Sunday")."""
     if words[0].group(0) in lex.weekdays:
         return False
     head = words[-1].group(0)
     if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
             or head.lower() in lex.documents or head.lower() in lex.pronouns):
         return False
-    rest = text[words[-1].end():e].lstrip()
+    rest = text[words[-1].end():after.end].lstrip()
     if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
         return False
     return not (words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.")

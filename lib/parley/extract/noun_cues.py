@@ -104,7 +104,7 @@ def noun_cues(article: Article, sent: Sentence, cue_starts: list[int]) -> list[N
 
 
 def _trim_speaker(text: str, sent: Sentence, phrase: Span, lex) -> Mention | None:
-    """Return the speaker phrase of a sentence without capitalised function words before it ("On Monday Peru" -> "Peru").
+    """Return a sentence's speaker phrase without capitalised function words before it ("On Monday Peru" -> "Peru").
 
     None when nothing is left, or when the phrase opens its clause: "Iraq's threat to retaliate was taken
     seriously" has no end to its content but the sentence's main verb, which a pattern cannot find.

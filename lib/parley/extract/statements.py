@@ -209,9 +209,10 @@ def extract(article: Article) -> list[Statement]:
             done = special.content[1]
             continue
         cues = find_cues(article, sent, title_case=title_case, standfirst=sent.block == "standfirst")
+        clause = _content.Clause(article, sent.start, sent.end, i) if cues else None
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
-            for got in _attribute(article, i, cue, found[before:], nxt):
+            for got in _attribute(clause, cue, found[before:], nxt):
                 if got.continues is _PREVIOUS:
                     got.continues = found[-1]
                 got.sentence = i
@@ -388,31 +389,30 @@ def _special_form(text: str, sent: Sentence) -> Statement | None:
     return None
 
 
-def _attribute(article: Article, i: int, cue: Cue, same_sentence: list[Statement], nxt: int | None) -> list[Statement]:
-    """Attribute one cue of sentence ``i``: find its speaker and content within the sentence (two statements for a
+def _attribute(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
+               nxt: int | None) -> list[Statement]:
+    """Attribute one cue of a sentence: find its speaker and content within the sentence (two statements for a
     long split quote). ``same_sentence`` are the statements found in the sentence so far, ``nxt`` where its next
     cue starts."""
-    text, quotes, sent = article.text, article.quotes, article.sents[i]
+    article, i, text = sentence.article, sentence.index, sentence.article.text
     if cue.kind == "according_to":
-        speaker = right_speaker(text, Span(cue.end, sent.end), inverted=False)
-        span = _content.according_content(_content.Clause(article, sent.start, sent.end, i),
-                                          Span(cue.start, speaker.end)) if speaker else None
+        speaker = right_speaker(text, Span(cue.end, sentence.end), inverted=False)
+        span = _content.according_content(sentence, Span(cue.start, speaker.end)) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
     if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
-        agent = _PASSIVE_AGENT.match(text, cue.end, sent.end)
+        agent = _PASSIVE_AGENT.match(text, cue.end, sentence.end)
         speaker = right_speaker(text, Span(*agent.span("agent")), inverted=False) if agent else None
-        span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
+        span = _content.trim(text, agent.start("to"), sentence.end) if speaker else None
         return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
-        return _attribute_participle(article, i, cue, same_sentence, nxt)
-    return _attribute_report(article, i, cue, same_sentence, nxt)
+        return _attribute_participle(sentence, cue, same_sentence, nxt)
+    return _attribute_report(sentence, cue, same_sentence, nxt)
 
 
-def _attribute_participle(article: Article, i: int, cue: Cue, same_sentence: list[Statement],
+def _attribute_participle(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
                           nxt: int | None) -> list[Statement]:
     """Attribute a participle cue: "State media quoted him as saying ...", "X, adding that ..."."""
-    text, quotes = article.text, article.quotes
-    s, e = article.sents[i].start, article.sents[i].end
+    text, s = sentence.article.text, sentence.start
     quoted = _QUOTED_AS.search(text, max(s, cue.start - 160), cue.start)
     via = None
     if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
@@ -422,38 +422,31 @@ def _attribute_participle(article: Article, i: int, cue: Cue, same_sentence: lis
         speaker = clause_subject(text, Span(s, cue.start), [f.speaker for f in same_sentence])
         if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
             via = quoted["by"]
-    span = _content.content_after(_content.Clause(article, s, e, i), cue.end, cue.kind, nxt) if speaker else None
+    span = _content.content_after(sentence, cue.end, cue.kind, nxt) if speaker else None
     if not span:
         return []
-    return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker),
+    return [Statement(sentence.index, speaker, cue, span, _mode(sentence.article, span, cue, speaker),
                       "quoted-as" if quoted else "participle", via=via)]
 
 
-def _attribute_report(article: Article, i: int, cue: Cue, same_sentence: list[Statement],
+def _attribute_report(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
                       nxt: int | None) -> list[Statement]:
     """Attribute a reporting cue ("X said", "said X", "X told Y"): its speaker, then its content on the side
     that holds it."""
-    text, quotes = article.text, article.quotes
-    s, e = article.sents[i].start, article.sents[i].end
+    article, i, text = sentence.article, sentence.index, sentence.article.text
+    s = sentence.start
     j = cue.start
     while j > s and text[j - 1].isspace():
         j -= 1
     speaker = None
     if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
-        speaker = right_speaker(text, Span(cue.end, e), inverted=True)
+        speaker = right_speaker(text, Span(cue.end, sentence.end), inverted=True)
     inverted = speaker is not None
     if speaker is None:
         speaker = left_speaker(text, Span(s, cue.start), [f.speaker for f in same_sentence])
     if speaker is None:
         return []
-    if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
-        # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
-        m = _RELATIVE_END.search(text, cue.end, e)
-        while m and quotes.around(m.start()):
-            m = _RELATIVE_END.search(text, m.end(), e)
-        if m:
-            e = m.start()
-    clause = _content.Clause(article, s, e, i)
+    clause = _relative_clause(sentence, cue, speaker) if speaker.antecedent is not None else sentence
     # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
     after_start = None if inverted and j > s else (speaker.end if inverted else cue.end)
     pair = _report_content(clause, cue, speaker, inverted, after_start, same_sentence, nxt)
@@ -464,12 +457,27 @@ def _attribute_report(article: Article, i: int, cue: Cue, same_sentence: list[St
         pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
-    document = bool(_in_document().search(text, s, e))
+    document = bool(_in_document().search(text, clause.start, clause.end))
     out = [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (the caller links them)
         out.append(Statement(i, speaker, None, tail, _mode(article, tail, None, speaker), "split-quote-tail",
                              continues=_PREVIOUS))
     return out
+
+
+def _relative_clause(sentence: _content.Clause, cue: Cue, speaker: Mention) -> _content.Clause:
+    """Return the part of a sentence that holds a report in a relative clause: up to the comma that closes it.
+
+    "X (R-Wis.), who told reporters that the deal was weak, voted against it": the content ends at that comma.
+    ``speaker`` is the relative pronoun; without a comma before it the sentence is returned whole.
+    """
+    text, e = sentence.article.text, sentence.end
+    if not text[:speaker.start].rstrip().endswith(","):
+        return sentence
+    m = _RELATIVE_END.search(text, cue.end, e)
+    while m and sentence.article.quotes.around(m.start()):
+        m = _RELATIVE_END.search(text, m.end(), e)
+    return _content.Clause(sentence.article, sentence.start, m.start(), sentence.index) if m else sentence
 
 
 def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverted: bool, after_start: int | None,
