@@ -54,24 +54,25 @@ def learn_actors(actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=REGISTRY_COLUMNS)
     dates = dict(zip(articles["article_id"], articles.get("published", pd.Series(dtype=object))))
     titles = dict(zip(articles["article_id"], articles.get("title", pd.Series(dtype=object))))
-    people = actors[(actors["kind"] == "person") & actors["name"].map(lambda n: isinstance(n, str) and " " in n)]
+    evidence = actors["party_evidence"].astype(object).where(actors["party_evidence"].notna(), "")
+    has_party = actors["party"].notna()
+    # vectorised first: only descriptions by an alias, and formers, can teach anything
+    maybe = (actors["kind"] == "person") & actors["name"].astype(object).map(lambda n: isinstance(n, str) and " " in n) \
+        & ((has_party & evidence.str.startswith("alias '")) | (~has_party & evidence.str.startswith("former:")))
     rows = []
-    for r in people.itertuples():
-        evidence = r.party_evidence if isinstance(r.party_evidence, str) else ""
-        if isinstance(r.party, str):
-            alias = _ALIAS.match(evidence)
-            if alias is None or _fold(alias.group(1)) in _fold(r.name):
+    for name, party, ev, aid, text in zip(*(actors.loc[maybe, c].astype(object) for c in
+                                            ("name", "party", "party_evidence", "article_id", "text"))):
+        if isinstance(party, str):
+            alias = _ALIAS.match(ev)
+            if alias is None or _fold(alias.group(1)) in _fold(name):
                 continue  # the parties file names the person: nothing learnt
             status = "described"
-        elif evidence.startswith("former:"):
-            status = "former"
         else:
-            continue
-        rows.append({"name": r.name, "party": r.party if status == "described" else None, "status": status,
-                     "published": _date(dates.get(r.article_id)), "article_id": r.article_id,
-                     "title": titles.get(r.article_id) if isinstance(titles.get(r.article_id), str) else None,
-                     "mention": r.text,
-                     "evidence": evidence})
+            status = "former"
+        title = titles.get(aid)
+        rows.append({"name": name, "party": party if status == "described" else None, "status": status,
+                     "published": _date(dates.get(aid)), "article_id": aid,
+                     "title": title if isinstance(title, str) else None, "mention": text, "evidence": ev})
     out = pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
     return out.drop_duplicates(["name", "party", "status", "article_id"]).reset_index(drop=True)
 
@@ -112,22 +113,12 @@ def with_learnt_actors(frames: dict, articles: pd.DataFrame) -> dict:
     named = {n for n, k in keys.items() if k in by_name}
     # only actors named like a learnt person are looked at: a corpus has many more actors than learnt names
     candidates = actors[actors["actor_id"].isin(actors.loc[actors["name"].isin(named), "actor_id"])]
-    for actor_id, mentions in candidates.groupby("actor_id", sort=False):
-        if mentions["party"].map(lambda p: isinstance(p, str)).any() or \
-                mentions["party_evidence"].map(lambda e: isinstance(e, str) and e.startswith(blocked)).any():
-            continue
-        name = max((n for n in mentions["name"] if isinstance(n, str)), key=len)
-        key = keys.get(name)
-        if key not in by_name:
-            continue
-        found = _party_on(by_name[key], _date(dates.get(mentions["article_id"].iloc[0])))
-        if found is not None:
-            learnt[actor_id] = found
+    learnt = _learnt(candidates, by_name, keys, blocked, dates)
     if learnt:
         out["statements"] = _assign(statements, learnt, "actor_id")
         out["actors"] = _assign(actors, learnt, "actor_id")
         if not frames["conditions"].empty:
-            is_joint = statements["joint"].map(lambda j: isinstance(j, str) and bool(j))
+            is_joint = statements["joint"].notna() & (statements["joint"].astype(object) != "")
             joint = set(statements.loc[is_joint, "statement_id"])
             by_statement = {sid: learnt[aid] for sid, aid in zip(statements["statement_id"], statements["actor_id"])
                             if aid in learnt and sid not in joint}
@@ -136,6 +127,38 @@ def with_learnt_actors(frames: dict, articles: pd.DataFrame) -> dict:
         registry.loc[used.index, "used"] = used.to_numpy()
     out["registry"] = pd.concat([registry, conflicts], ignore_index=True) if not conflicts.empty else registry
     return out
+
+
+def _learnt(candidates: pd.DataFrame, by_name: dict, keys: dict, blocked: tuple, dates: dict) -> dict:
+    """Return actor_id -> (party, evidence, registry row) for the candidates a learnt name decides.
+
+    An actor whose mentions carry a party, or are out of office or ambiguous, is left as it is; the
+    longest of its names is looked up, on the date of its first mention's article.
+    """
+    if candidates.empty:
+        return {}
+    frame = pd.DataFrame({"actor_id": candidates["actor_id"].astype(object).to_numpy(),
+                          "name": candidates["name"].astype(object).to_numpy(),
+                          "article_id": candidates["article_id"].astype(object).to_numpy(),
+                          "party": candidates["party"].notna().to_numpy(),
+                          "blocked": candidates["party_evidence"].astype(object).map(
+                              lambda e: isinstance(e, str) and e.startswith(blocked)).to_numpy()})
+    groups = frame.groupby("actor_id", sort=False)
+    skip = groups["party"].any() | groups["blocked"].any()
+    first = groups["article_id"].first()
+    named = frame[frame["name"].map(lambda n: isinstance(n, str))]
+    longest = named.loc[named["name"].str.len().groupby(named["actor_id"], sort=False).idxmax(), ["actor_id", "name"]]
+    learnt, memo = {}, {}
+    for actor_id, name in zip(longest["actor_id"], longest["name"]):
+        key = keys.get(name)
+        if skip[actor_id] or key not in by_name:
+            continue
+        day = _date(dates.get(first[actor_id]))
+        if (key, day) not in memo:  # many mentions of one person on one day: decided once
+            memo[key, day] = _party_on(by_name[key], day)
+        if memo[key, day] is not None:
+            learnt[actor_id] = memo[key, day]
+    return learnt
 
 
 def _by_name(registry: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
@@ -190,7 +213,7 @@ def _party_on(rows: pd.DataFrame, day: str | None) -> tuple[str, str, int] | Non
 
 def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) -> pd.DataFrame:
     out = frame.copy()
-    hit = out[key].isin(list(learnt)) & ~out["party"].map(lambda p: isinstance(p, str))
+    hit = out[key].isin(list(learnt)) & out["party"].isna()
     out.loc[hit, "party"] = out.loc[hit, key].map(lambda k: learnt[k][0])
     if evidence:
         out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
