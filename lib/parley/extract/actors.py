@@ -366,7 +366,7 @@ class Describer:
                            head=words[-1].text.lower())
         if self.parties:
             hits = [h for h in self._alias_matches(text)
-                    if not _inside_name(words, h.start, h.end, self.lex, self.spk)]
+                    if not _inside_name(words, Span(h.start, h.end), self.lex, self.spk)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -394,7 +394,7 @@ class Describer:
         comp_ok = bool(comp) and comp[0].text.lower() in ("of", "for", "from", "at", "by") and (
             out.head in lex.government_roles or out.kind == "document" or (government and not head.named))
         for hit in self._alias_matches(seg_text):
-            outcome, what = self._alias_place(hit, hit.start + base, hit.end + base, phrase, comp_ok, seg_text,
+            outcome, what = self._alias_place(hit, Span(hit.start + base, hit.end + base), phrase, comp_ok, seg_text,
                                               out.office)
             if outcome == "hit":
                 out.hits.append((hit.party, hit.alias, what))
@@ -403,14 +403,14 @@ class Describer:
             elif outcome == "blocked":
                 out.blocked = what
 
-    def _alias_place(self, hit, s: int, e: int, phrase: _Phrase, comp_ok: bool, seg_text: str,
+    def _alias_place(self, hit, alias: Span, phrase: _Phrase, comp_ok: bool, seg_text: str,
                      office: bool) -> tuple[str, str]:
-        """Decide what an alias at ``s``-``e`` of the mention says, by where it sits.
+        """Decide what an alias (at ``alias`` in the mention) says, by where it sits.
 
         Returns ("hit", where), ("dropped", why), ("blocked", why the whole
         part gives no party) or ("", "") for an alias outside every part.
         """
-        lex = self.lex
+        lex, (s, e) = self.lex, alias
         possessor, rest, comp = phrase.possessor, phrase.rest, phrase.comp
         in_comp = bool(comp) and comp[0].start <= s
         # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
@@ -431,7 +431,7 @@ class Describer:
             names = [hit.party.lower(), *(a.lower() for a in self.parties[hit.party]["aliases"])]
             if _foreign(hit, rest, s, names, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is another country's office here"
-            if _inside_name(rest, s, e, lex, self.spk):
+            if _inside_name(rest, alias, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is part of another name here"
             return "hit", "head"
         if in_comp:
@@ -460,7 +460,7 @@ def _generic(toks: list[Token], generic: dict[str, str]) -> tuple[str, str] | No
     return None
 
 
-def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool:
+def _foreign(hit, rest: list[Token], alias_start: int, names: list[str], lex, spk) -> bool:
     """Say whether a bare role alias ("Chancellor") stands under another country's name ("German").
 
     ``names`` are the alias's party and its aliases, lower case.
@@ -470,7 +470,7 @@ def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool
                or w.lower() in spk.bodies for w in words):
         return False
     for t in rest:
-        if t.end <= s:
+        if t.end <= alias_start:
             low = _POSSESSIVE.sub("", t.text.lower())
             country = lex.nationalities.get(low)
             if country and not any(low in n or country.lower() in n for n in names):
@@ -478,13 +478,13 @@ def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool
     return False
 
 
-def _inside_name(rest: list[Token], s: int, e: int, lex, spk) -> bool:
+def _inside_name(rest: list[Token], alias: Span, lex, spk) -> bool:
     """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
 
     An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
     Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
     """
-    inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
+    inside = [n for n, t in enumerate(rest) if alias.start <= t.start and t.end <= alias.end]
     if not inside:
         return False
 
@@ -727,8 +727,9 @@ def _slice(seg, base) -> str:
     return "".join(out)
 
 
-def _after_relative(comp, s, relative) -> bool:
-    return any(t[0].lower() in relative and t[1] < s for t in comp[1:])
+def _after_relative(comp, alias_start: int, relative) -> bool:
+    """Say whether a relative pronoun ("who", "which") stands in a complement before an alias."""
+    return any(t[0].lower() in relative and t[1] < alias_start for t in comp[1:])
 
 
 def _first_hits(hits):

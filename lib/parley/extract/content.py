@@ -606,7 +606,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def mode_of(article: Article, content: tuple[int, int], report: tuple[int, int] | None) -> str:
+def mode_of(article: Article, content: tuple[int, int], report: Span | None) -> str:
     """Classify a content span as direct, mixed or indirect by how much of it is quoted.
 
     Parameters
@@ -615,7 +615,7 @@ def mode_of(article: Article, content: tuple[int, int], report: tuple[int, int] 
         The article.
     content : tuple of int
         The content span.
-    report : tuple of int or None
+    report : Span or None
         The span of the cue and speaker when it sits inside the content (a
         split quote): it is not counted as content.
     """

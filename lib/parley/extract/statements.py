@@ -646,5 +646,5 @@ def _mode(article: Article, span: tuple[int, int], cue: Cue | None, speaker: Men
     """Classify a statement's content as direct, mixed or indirect, its report left out where it splits it."""
     report = None
     if cue and span[0] <= cue.start < span[1]:
-        report = (min(cue.start, speaker.start), max(cue.end, speaker.end))
+        report = Span(min(cue.start, speaker.start), max(cue.end, speaker.end))
     return _content.mode_of(article, span, report)
