@@ -1,8 +1,9 @@
 """Run the attribution over every article: statements and actors from one pass.
 
-Per article: pair its quotes (:mod:`.quotes`), extract the statements
-(:mod:`.statements`), gather and resolve the actors they mention
-(:mod:`.actors`, :mod:`.resolution`), and build the two frames.
+Per article: read it once into an :class:`~.article.Article` (its text, its
+sentences after their datelines, its quotes paired by :mod:`.quotes`), extract
+the statements (:mod:`.statements`), gather and resolve the actors they
+mention (:mod:`.actors`, :mod:`.resolution`), and build the two frames.
 """
 from __future__ import annotations
 
