@@ -137,24 +137,23 @@ def find_cues(article: Article, sent: Sentence, *, title_case: bool = False,
             continue
         form = _SPACES.sub(" ", m.group(0)).lower()
         kind, strict = lex.verbs.get(form, ("according_to", False))
-        cue = Cue(m.start(), m.end(), form, kind)
         if kind != "according_to":
-            kind = _verb_kind(text, sent, cue, lex, strict=strict and not title_case and not standfirst)
+            kind = _verb_kind(text, sent, m, form, kind, lex, strict=strict and not title_case and not standfirst)
             if kind is None:
                 continue
-            if kind != cue.kind:
-                cue = Cue(cue.start, cue.end, form, kind)
-        out.append(cue)
+        out.append(Cue(m.start(), m.end(), form, kind))
     return out
 
 
-def _verb_kind(text: str, sent: Sentence, cue: Cue, lex: CueLexicon, *, strict: bool) -> str | None:
+def _verb_kind(text: str, sent: Sentence, verb: re.Match, form: str, kind: str, lex: CueLexicon, *,
+               strict: bool) -> str | None:
     """Return the kind of a reporting verb as used in its sentence, or None where it reports nothing.
 
-    ``cue`` is the verb with the kind its lexicon gives it; ``strict``: the verb is a strict form outside a
-    headline, which needs "that" or another sign of speech.
+    ``verb`` is where the verb matched, ``form`` the verb as written (lower case), ``kind`` the kind its lexicon
+    gives it; ``strict``: the verb is a strict form outside a headline, which needs "that" or another sign of
+    speech.
     """
-    s, e, cs, ce, form, kind = sent.start, sent.end, cue.start, cue.end, cue.form, cue.kind
+    s, e, (cs, ce) = sent.start, sent.end, verb.span()
     left = text[max(s, cs - 24):cs]
     if _ends_in_to(left) and lex.infinitive.search(left):
         return "participle"  # its speaker is found like a participle's
