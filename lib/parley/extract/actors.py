@@ -914,9 +914,10 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
         out.pop()
         j = prev.start
-    if j == ms:
+    if j == ms and text[ms - 2:ms] == ", ":
         j = _apposition_before(scan, clause, ms)
-    me = _apposition_after(scan, clause, me)
+    if text.startswith(", ", me):
+        me = _apposition_after(scan, clause, me)
     mtext = text[j:me]
     desc = scan.describe(mtext)
     subject = clause.intro_end <= j <= clause.lead_end or _after_conjunction(text, max(clause.start, j - 6), j)
@@ -986,24 +987,17 @@ def _titles_before(scan: _Scan, clause: _Clause, ms: int, role_after: bool) -> i
 
 
 def _apposition_before(scan: _Scan, clause: _Clause, ms: int) -> int:
-    """Return where a name starting at ``ms`` starts with the role apposition before it ("The shadow foreign
-    secretary, Michael Ancram, ..."): that apposition's start, or ``ms`` without one."""
-    text = scan.article.text
-    if text[ms - 2:ms] == ", ":
-        before = _APPOSITION_BEFORE.search(text, max(clause.intro_end, ms - 80), ms)
-        if before and _role_word(before.group("head"), scan.spk, scan.lex):
-            return before.start()
-    return ms
+    """Return where a name starting at ``ms`` after a comma starts with the role apposition before it ("The shadow
+    foreign secretary, Michael Ancram, ..."): that apposition's start, or ``ms`` without one."""
+    before = _APPOSITION_BEFORE.search(scan.article.text, max(clause.intro_end, ms - 80), ms)
+    return before.start() if before and _role_word(before.group("head"), scan.spk, scan.lex) else ms
 
 
 def _apposition_after(scan: _Scan, clause: _Clause, me: int) -> int:
-    """Return where a name ending at ``me`` ends with the role apposition after it ("Michael Ancram, the shadow
-    foreign secretary, ..."): that apposition's end, or ``me`` without one."""
-    text = scan.article.text
-    after = _APPOSITION_AFTER.match(text, me, clause.end) if text.startswith(", ", me) else None
-    if after and _role_word(after.group("head"), scan.spk, scan.lex):
-        return after.end("np")
-    return me
+    """Return where a name ending at ``me`` before a comma ends with the role apposition after it ("Michael
+    Ancram, the shadow foreign secretary, ..."): that apposition's end, or ``me`` without one."""
+    after = _APPOSITION_AFTER.match(scan.article.text, me, clause.end)
+    return after.end("np") if after and _role_word(after.group("head"), scan.spk, scan.lex) else me
 
 
 def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
