@@ -40,6 +40,7 @@ from ..core.parties import alias_patterns, locative, matches_of
 from ..core.words import HYPHENATED, NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
 from .article import Article, Span
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
+from .quotes import Quotes
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
            "speakers", "actor_rows", "actor_frame"]
@@ -815,9 +816,10 @@ class Actor:
 
 @dataclass(slots=True)
 class _Scan:
-    """An article being scanned for mentions, with what reads them."""
+    """An article being scanned for mentions (its text and quotes, read in the hot loop), with what reads them."""
 
-    article: Article
+    text: str
+    quotes: Quotes
     describe: Describer
     lex: ActorLexicon
     spk: object                # SpeakerLexicon
@@ -864,7 +866,7 @@ def scan_mentions(article: Article, describe: Describer) -> list[ActorMention]:
     """
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence (looked up once per word).
-    scan = _Scan(article, describe, actor_lexicon(), speaker_lexicon(), {})
+    scan = _Scan(article.text, article.quotes, describe, actor_lexicon(), speaker_lexicon(), {})
     text, quotes = article.text, article.quotes
     out: list[ActorMention] = []
     for i, sent in enumerate(article.sents):
@@ -890,8 +892,8 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     ``out[first:]`` are the mentions of the sentence so far; a description just
     before the name joins it.
     """
-    text, lex, spk = scan.article.text, scan.lex, scan.spk
-    if scan.article.quotes.around(m.start()):
+    text, lex, spk = scan.text, scan.lex, scan.spk
+    if scan.quotes.around(m.start()):
         return
     run = _name_run(scan, clause, m)
     if run is None:
@@ -926,7 +928,7 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
 
 def _name_run(scan: _Scan, clause: _Clause, m: re.Match) -> _NameRun | None:
     """Trim a run of capitalised words (``m``) to a name: no sentence-initial "The", "But", no closing full stop."""
-    text, lex, (ms, me) = scan.article.text, scan.lex, m.span()
+    text, lex, (ms, me) = scan.text, scan.lex, m.span()
     if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
         me -= 1  # a full stop ends the sentence, not the name
     words = text[ms:me].split()
@@ -949,7 +951,7 @@ def _name_run(scan: _Scan, clause: _Clause, m: re.Match) -> _NameRun | None:
 
 def _add_demonym(scan: _Scan, clause: _Clause, word: _NameRun, out: list[ActorMention]) -> None:
     """Add "Iraqi and US officials" as a description when a role follows a nationality word."""
-    text, lex, ms = scan.article.text, scan.lex, word.start
+    text, lex, ms = scan.text, scan.lex, word.start
     tail = lex.demonym_tail.match(text, word.end, clause.end)
     if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
         mtext = text[ms:tail.end()]
@@ -961,14 +963,14 @@ def _only_opens(scan: _Scan, word: str) -> bool:
     """Say whether a lone capitalised word is capitalised only because it opens a sentence and names no party."""
     mid = scan.midcaps.get(word)
     if mid is None:
-        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.article.text, word)
+        mid = scan.midcaps[word] = _capitalised_mid_sentence(scan.text, word)
     return not mid and not scan.describe(word).parties
 
 
 def _titles_before(scan: _Scan, clause: _Clause, ms: int, role_after: bool) -> int:
     """Return where the lower-case titles, roles and modifiers of a name starting at ``ms`` begin: "shadow home
     secretary David Davis"."""
-    text, lex, spk = scan.article.text, scan.lex, scan.spk
+    text, lex, spk = scan.text, scan.lex, scan.spk
     j = ms
     while j >= 2 and text[j - 2:j - 1].islower():
         word_start = _word_before(text, max(clause.start, j - 30), j)
@@ -989,20 +991,20 @@ def _titles_before(scan: _Scan, clause: _Clause, ms: int, role_after: bool) -> i
 def _apposition_before(scan: _Scan, clause: _Clause, ms: int) -> int:
     """Return where a name starting at ``ms`` after a comma starts with the role apposition before it ("The shadow
     foreign secretary, Michael Ancram, ..."): that apposition's start, or ``ms`` without one."""
-    before = _APPOSITION_BEFORE.search(scan.article.text, max(clause.intro_end, ms - 80), ms)
+    before = _APPOSITION_BEFORE.search(scan.text, max(clause.intro_end, ms - 80), ms)
     return before.start() if before and _role_word(before.group("head"), scan.spk, scan.lex) else ms
 
 
 def _apposition_after(scan: _Scan, clause: _Clause, me: int) -> int:
     """Return where a name ending at ``me`` before a comma ends with the role apposition after it ("Michael
     Ancram, the shadow foreign secretary, ..."): that apposition's end, or ``me`` without one."""
-    after = _APPOSITION_AFTER.match(scan.article.text, me, clause.end)
+    after = _APPOSITION_AFTER.match(scan.text, me, clause.end)
     return after.end("np") if after and _role_word(after.group("head"), scan.spk, scan.lex) else me
 
 
 def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
     """Add two governments' people or bodies joined by "and" as named together: "Ruiz and Salas signed ..."."""
-    text = scan.article.text
+    text = scan.text
     for a, b in zip(out[first:], out[first + 1:]):
         if a.form == b.form == "name" and text[a.end:b.start] in (" and ", " and the "):
             desc = scan.describe(text[a.start:b.end])
@@ -1014,12 +1016,12 @@ def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], firs
 def _add_descriptions(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:
     """Add the definite descriptions of a sentence's narration ("The prime minister shrugged off the claims.")
     and put its mentions in text order."""
-    text, lex = scan.article.text, scan.lex
+    text, lex = scan.text, scan.lex
     names = out[first:]
     ordered = len(names) < 2 or all(a.start <= b.start for a, b in zip(names, names[1:]))
     for m in lex.definite_run.finditer(text, clause.start, clause.end):
         ms, me = m.span()
-        if scan.article.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
+        if scan.quotes.around(ms) or any(o.start < me and ms < o.end for o in names):
             continue
         joint = lex.joint_complement.match(text, me, clause.end)  # "the foreign ministers of the two countries"
         if joint:
