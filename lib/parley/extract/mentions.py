@@ -268,10 +268,10 @@ def left_speaker(text: str, before: Span, earlier: list[Mention]) -> Mention | N
         if k is None:
             return None
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
-        before = _skip_parenthesis(tokens, k)
-        if before < 0 or before == k:
+        opened = _skip_parenthesis(tokens, k)  # the token before the parenthesis
+        if opened < 0 or opened == k:
             return None  # nothing before the parenthesis, or it never opened
-        end, k = tokens[k].end(), before
+        end, k = tokens[k].end(), opened
     word = tokens[k].group(0).lower()
     if word in ("who", "which"):  # "officials, who said ...": the mention is "who", standing for "officials"
         rel = tokens[k]
