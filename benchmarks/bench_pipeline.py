@@ -54,15 +54,20 @@ def _seed_parts() -> tuple[list[str], list[str]]:
     return top, body
 
 
-def generate(folder: Path, n: int, start: int = 0) -> None:
-    """Write ``n`` articles (numbered from ``start``) of varied length and format into ``folder``."""
+def generate(folder: Path, n: int, start: int = 0, paragraphs: tuple[int, int] = (2, 25)) -> None:
+    """Write ``n`` articles (numbered from ``start``) of varied length and format into ``folder``.
+
+    ``paragraphs`` bounds the paragraphs per article (about 37 words each):
+    ``(12, 28)`` gives PolNeAR's length, 740 words on average.
+    """
     top, body = _seed_parts()
     folder.mkdir(parents=True, exist_ok=True)
+    lowest, highest = paragraphs
     for i in range(start, start + n):
         rng = random.Random(i)
         title = f"Bench article {i}: talks on the coalition timeline"
         paragraphs = []
-        for _ in range(rng.randint(2, 25)):
+        for _ in range(rng.randint(lowest, highest)):
             if rng.random() < 0.4:
                 paragraphs.append(rng.choice(body))
             else:

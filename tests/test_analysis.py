@@ -11,11 +11,12 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from parley import analysis, analyze, analyze_text, config, load_parties
 from parley.corpus import articles
-from parley.run import batch, cache
+from parley.run import batch, cache, schemas
 from parley import add_phrasing, add_sentiment, add_tone
 from parley.corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS
 from parley.measures.phrasing import TERM_COLUMNS
@@ -388,9 +389,14 @@ def test_analyze_text_rejects_bytes():
         analyze_text(b"Fixture headline\nInvented.")
 
 
+def _values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame's values as Python objects, every missing value as None: its content, not its dtypes."""
+    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+
+
 @pytest.mark.parametrize("run", ["fresh", "cached"])
 def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
-    """analyze() (fresh or from the cache) and analyze_text() agree on values, dtypes and None for missing."""
+    """analyze() (fresh or from the cache, compact dtypes) and analyze_text() (Python objects) hold the same values."""
     second = ROOT / "tests" / "fixtures" / "report_second_article.txt"
     first = analyze([SEED, second], parties=PARTIES)
     if run == "cached":
@@ -402,16 +408,83 @@ def test_files_and_raw_text_give_the_same_frames(tmp_path, run):
         for name in ("sentences", "statements", "actors", "conditions"):
             theirs = getattr(raw, name)
             mine = getattr(first, name)
-            mine = mine.loc[mine.article_id == aid, list(theirs.columns)].reset_index(drop=True)
-            pd.testing.assert_frame_equal(mine, theirs, obj=name)
+            mine = mine.loc[mine.article_id == aid, list(theirs.columns)]
+            pd.testing.assert_frame_equal(_values(mine), _values(theirs), obj=name)
         assert raw.terms.empty and list(raw.terms.columns) == TERM_COLUMNS  # analyze_text: attribution only
         enriched = add_tone(add_sentiment(add_phrasing(raw.statements, raw.conditions)))
-        enriched = analysis._frame(batch._table(enriched, "statements"), "statements")  # stored: None for missing, not NaN
-        mine = first.statements[first.statements.article_id == aid].reset_index(drop=True)
-        pd.testing.assert_frame_equal(mine, enriched, obj="statements with phrasing, sentiment and tone")
-    statements = first.statements
-    assert statements.party.map(type).isin([str, type(None)]).all()  # None, never NaN
-    assert (statements.party.isna() == statements.party.map(lambda p: p is None)).all()
+        mine = first.statements[first.statements.article_id == aid]
+        pd.testing.assert_frame_equal(_values(mine), _values(enriched), obj="statements with phrasing, sentiment and tone")
+
+
+@pytest.mark.parametrize("run", ["fresh", "cached", "uncached"])
+def test_frames_are_compact(corpus, run):
+    """Text in Arrow buffers, repeated values as categories, 32-bit offsets: no Python object per value."""
+    result = analyze(corpus, parties=PARTIES, cache=run != "uncached")
+    if run == "cached":
+        result = analyze(corpus, parties=PARTIES)
+        assert result.cached == 5
+    for name, layout in schemas.FRAMES.items():
+        frame = getattr(result, name)
+        assert list(frame.columns) == list(layout)
+        for column, kind in layout.items():
+            dtype = frame[column].dtype
+            expected = {"str": "str", "span": "str", "cat": "category", "int": "int32", "Int": "Int32",
+                        "float": "float64", "bool": "bool"}[kind.split(":")[0]]
+            assert str(dtype) == expected, (name, column, dtype)
+    statements = result.statements
+    assert statements["party"].isna().any() and not (statements["party"] == "").any()  # missing is NaN, not ""
+
+
+def test_spans_are_sliced_from_the_article_text(corpus):
+    """Sentence text and statement content are not stored: they are the article text between their offsets."""
+    first = analyze(corpus, parties=PARTIES)
+    assert not any("content" in pq.read_schema(p).names for p in _parts(config.CACHE, "statements"))
+    result = analyze(corpus, parties=PARTIES)
+    texts = dict(zip(result.articles.article_id, result.articles.text))
+    for frame, column, start, end in [(result.sentences, "text", "start", "end"),
+                                      (result.statements, "content", "content_start", "content_end")]:
+        assert len(frame) and all(texts[a][s:e] == v for a, s, e, v in
+                                  zip(frame.article_id, frame[start], frame[end], frame[column]))
+    pd.testing.assert_frame_equal(first.statements, result.statements)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Plain ASCII text.", 6, 11),
+    ("Curly “quotes” and an ellipsis … in it.", 6, 14),
+    ("Accents: café, naïve, Zürich.", 9, 28),
+    ("Emoji 🙂 and CJK 漢字 mixed.", 6, 19),
+])
+def test_a_span_column_reads_back_exactly(text, start, end):
+    layout = {"article_id": "cat", "start": "int", "end": "int", "text": "span:start:end"}
+    frame = pd.DataFrame({"article_id": ["a", "b"], "start": [start, 0], "end": [end, len(text)],
+                          "text": [text[start:end], text]})
+    texts = {"a": text, "b": text}
+    table = schemas.to_table(frame, layout, "spans", texts)
+    assert table.column_names == ["article_id", "start", "end"]
+    back = schemas.to_frame(table, layout, pd.DataFrame({"article_id": ["b", "a"], "text": [text, text]}))
+    assert back["text"].tolist() == [text[start:end], text]
+
+
+def test_a_span_column_that_is_not_the_article_text_is_a_loud_error():
+    layout = {"article_id": "cat", "start": "int", "end": "int", "text": "span:start:end"}
+    frame = pd.DataFrame({"article_id": ["a"], "start": [0], "end": [5], "text": ["HELLO"]})
+    with pytest.raises(TypeError, match="declared a span"):
+        schemas.to_table(frame, layout, "spans", {"a": "hello world"})
+
+
+def test_a_few_columns_are_read_without_the_rest(corpus):
+    first = analyze(corpus, parties=PARTIES)
+    result = analyze(corpus, parties=PARTIES)
+    some = result.frame("sentences", ["sentence_id", "text"])
+    assert list(some.columns) == ["sentence_id", "text"]
+    pd.testing.assert_frame_equal(some, first.sentences[["sentence_id", "text"]])
+    assert "sentences" not in result._frames  # only those columns were read
+    with pytest.raises(KeyError, match="no column"):
+        result.frame("sentences", ["no such column"])
+    # statements carry governments learnt across the corpus: read whole, once, and the same
+    pd.testing.assert_frame_equal(result.frame("statements", ["party", "content"]),
+                                  first.statements[["party", "content"]])
+
 
 
 def test_a_lexicon_edited_in_a_running_session_changes_the_results(lexicons):

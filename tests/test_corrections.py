@@ -125,7 +125,8 @@ def test_corrections_survive_a_rerun_from_the_cache_an_added_article_and_a_new_v
     more = _run(story)
     assert len(more.articles) == 2 and more.corrections["applied"].all()
     mine = more.statements[more.statements["article_id"] == first.articles["article_id"].iloc[0]]
-    pd.testing.assert_frame_equal(mine.reset_index(drop=True), corrected.statements)
+    pd.testing.assert_frame_equal(mine.reset_index(drop=True), corrected.statements, check_categorical=False,
+                                  check_dtype=False)  # the other article's values stay among the categories
     monkeypatch.setattr(config, "VERSION", config.VERSION + "+a-new-version")
     newer = _run(story)
     assert newer.cached == 0 and newer.corrections["applied"].all()
@@ -140,7 +141,7 @@ def test_a_correction_of_an_edited_article_is_reported_not_applied(story):
     edited = _run(story)
     assert not edited.corrections["applied"].any()
     assert "was edited" in edited.unapplied["reason"].iloc[0]
-    assert _statement(edited, "the funding question would be settled")["party"] is None
+    assert pd.isna(_statement(edited, "the funding question would be settled")["party"])
     assert edited.statements["corrected"].isna().all()
 
 
@@ -207,7 +208,7 @@ def test_a_government_correction_gives_one_row_per_government(story, parties, ro
     after = _run(story)
     mine = after.statements[after.statements["content"].str.startswith(target)]
     assert len(mine) == rows
-    assert [p for p in mine["party"] if p is not None] == parties
+    assert [p for p in mine["party"] if pd.notna(p)] == parties
     assert mine["joint"].notna().all() == joint
     assert count_statements(after.statements)[0] == count_statements(first.statements)[0]
     # the statement's condition-free content: conditions and terms follow its rows
@@ -254,8 +255,10 @@ def test_corrected_frames_keep_the_declared_dtypes(story):
         _correct(story, first, kind, target, **fields)
     after = _run(story)
     for name in ("statements", "conditions", "terms"):
-        expected = getattr(first, name).dtypes.drop("corrected", errors="ignore")
-        got = getattr(after, name).dtypes.drop("corrected", errors="ignore")
+        def kinds(frame):  # a category's values differ once corrected: its kind is what is declared
+            return frame.dtypes.drop("corrected", errors="ignore").map(
+                lambda t: "category" if isinstance(t, pd.CategoricalDtype) else str(t))
+        expected, got = kinds(getattr(first, name)), kinds(getattr(after, name))
         assert got.equals(expected), name
         assert list(got.index) == list(config_layout(name)), name
     assert after.statements["corrected"].dtype == object

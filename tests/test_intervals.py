@@ -4,6 +4,7 @@ import math
 import numpy as np
 import pytest
 
+from parley.core import intervals
 from parley.core.intervals import bootstrap_mean, wilson
 
 
@@ -51,3 +52,21 @@ def test_bootstrap_is_the_seeded_percentile_interval():
     means = values[rng.integers(0, 4, size=(300, 4))].mean(axis=1)
     assert bootstrap_mean(values, n_boot=300, seed=7) == pytest.approx(tuple(np.quantile(means, [0.025, 0.975])))
     assert bootstrap_mean([2.0, 2.0, 2.0]) == (2.0, 2.0)
+
+
+@pytest.mark.parametrize("size", [3_000, 19_000])  # resamples drawn in 3 and in 35 blocks
+def test_bootstrap_in_blocks_draws_what_one_draw_would(size):
+    values = np.random.default_rng(3).normal(0.2, 0.5, size)
+    rng = np.random.default_rng(11)
+    means = values[rng.integers(0, size, size=(2000, size))].mean(axis=1)
+    assert bootstrap_mean(values, seed=11) == pytest.approx(tuple(np.quantile(means, [0.025, 0.975])), abs=1e-12)
+
+
+def test_many_values_give_the_normal_interval_the_bootstrap_converges_to():
+    values = np.random.default_rng(5).exponential(0.3, intervals.RESAMPLED + 1)  # skewed: still normal in the mean
+    low, high = bootstrap_mean(values)
+    half = 1.959964 * values.std(ddof=1) / math.sqrt(len(values))
+    assert (low, high) == pytest.approx((values.mean() - half, values.mean() + half), abs=1e-6)
+    rng = np.random.default_rng(0)
+    resampled = np.array([values[rng.integers(0, len(values), len(values))].mean() for _ in range(2000)])
+    assert (low, high) == pytest.approx(tuple(np.quantile(resampled, [0.025, 0.975])), abs=5e-4)

@@ -17,6 +17,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.parties import load_parties
@@ -54,11 +55,10 @@ def learn_actors(actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=REGISTRY_COLUMNS)
     dates = dict(zip(articles["article_id"], articles.get("published", pd.Series(dtype=object))))
     titles = dict(zip(articles["article_id"], articles.get("title", pd.Series(dtype=object))))
-    evidence = actors["party_evidence"].astype(object).where(actors["party_evidence"].notna(), "")
     has_party = actors["party"].notna()
-    # vectorised first: only descriptions by an alias, and formers, can teach anything
-    maybe = (actors["kind"] == "person") & actors["name"].astype(object).map(lambda n: isinstance(n, str) and " " in n) \
-        & ((has_party & evidence.str.startswith("alias '")) | (~has_party & evidence.str.startswith("former:")))
+    # vectorised first: only people's descriptions by an alias, and formers, can teach anything
+    maybe = (actors["kind"] == "person").to_numpy() & _starts(actors["party_evidence"], ("alias '", "former:"))
+    maybe &= actors["name"].astype(object).map(lambda n: isinstance(n, str) and " " in n).to_numpy()
     rows = []
     for name, party, ev, aid, text in zip(*(actors.loc[maybe, c].astype(object) for c in
                                             ("name", "party", "party_evidence", "article_id", "text"))):
@@ -67,8 +67,10 @@ def learn_actors(actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             if alias is None or _fold(alias.group(1)) in _fold(name):
                 continue  # the parties file names the person: nothing learnt
             status = "described"
-        else:
+        elif ev.startswith("former:"):
             status = "former"
+        else:
+            continue
         title = titles.get(aid)
         rows.append({"name": name, "party": party if status == "described" else None, "status": status,
                      "published": _date(dates.get(aid)), "article_id": aid,
@@ -141,8 +143,7 @@ def _learnt(candidates: pd.DataFrame, by_name: dict, keys: dict, blocked: tuple,
                           "name": candidates["name"].astype(object).to_numpy(),
                           "article_id": candidates["article_id"].astype(object).to_numpy(),
                           "party": candidates["party"].notna().to_numpy(),
-                          "blocked": candidates["party_evidence"].astype(object).map(
-                              lambda e: isinstance(e, str) and e.startswith(blocked)).to_numpy()})
+                          "blocked": _starts(candidates["party_evidence"], blocked)})
     groups = frame.groupby("actor_id", sort=False)
     skip = groups["party"].any() | groups["blocked"].any()
     first = groups["article_id"].first()
@@ -159,6 +160,14 @@ def _learnt(candidates: pd.DataFrame, by_name: dict, keys: dict, blocked: tuple,
         if memo[key, day] is not None:
             learnt[actor_id] = memo[key, day]
     return learnt
+
+
+def _starts(values: pd.Series, prefixes: tuple[str, ...]) -> np.ndarray:
+    """Say which values are text starting with one of ``prefixes``; a categorical is tested once per category."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        hits = np.array([isinstance(c, str) and c.startswith(prefixes) for c in values.cat.categories] + [False])
+        return hits[values.cat.codes.to_numpy()]  # code -1 (missing) reads the last, False
+    return np.array([isinstance(v, str) and v.startswith(prefixes) for v in values], dtype=bool)
 
 
 def _by_name(registry: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
@@ -214,13 +223,22 @@ def _party_on(rows: pd.DataFrame, day: str | None) -> tuple[str, str, int] | Non
 def _assign(frame: pd.DataFrame, learnt: dict, key: str, evidence: bool = True) -> pd.DataFrame:
     out = frame.copy()
     hit = out[key].isin(list(learnt)) & out["party"].isna()
-    out.loc[hit, "party"] = out.loc[hit, key].map(lambda k: learnt[k][0])
+    _set(out, hit, "party", out.loc[hit, key].map(lambda k: learnt[k][0]))
     if evidence:
-        out.loc[hit, "party_evidence"] = out.loc[hit, key].map(lambda k: learnt[k][1])
+        _set(out, hit, "party_evidence", out.loc[hit, key].map(lambda k: learnt[k][1]))
     if "uncertain" in out and hit.any():  # a learnt government is one to check
-        out.loc[hit, "uncertain"] = [uncertainty(rule, ev) for rule, ev in zip(out.loc[hit, "rule"],
-                                                                                out.loc[hit, "party_evidence"])]
+        _set(out, hit, "uncertain", [uncertainty(rule, ev) for rule, ev in zip(out.loc[hit, "rule"],
+                                                                                out.loc[hit, "party_evidence"])])
     return out
+
+
+def _set(out: pd.DataFrame, rows: pd.Series, column: str, values) -> None:
+    """Set ``column`` on ``rows`` in place; a categorical column (as :func:`parley.analyze` gives) gains the values."""
+    values = pd.Series(list(values), index=out.index[rows.to_numpy()], dtype=object)
+    if isinstance(out[column].dtype, pd.CategoricalDtype):
+        new = pd.Index(values.dropna().unique()).difference(out[column].cat.categories)
+        out[column] = out[column].cat.add_categories(new)
+    out.loc[rows, column] = values
 
 
 def _date(value) -> str | None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import copy
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,12 +21,13 @@ from ..corpus import articles as _articles
 from ..corpus.articles import ARTICLE_COLUMNS, REPORT_COLUMNS, articles_from_texts, load_report
 from ..rollup.registry import REGISTRY_COLUMNS, with_learnt_actors
 from .batch import FRAMES, analyze_batch, attribution_frames
-from .cache import _concat, compact, prune, read_batches, read_rows, write_batch, write_rows
+from .cache import _concat, cached_ids, compact, iter_batches, prune, read_batches, read_rows, write_batch, write_rows
+from .digest import COLUMNS, Digest, combine, digest
 from .cluster import map_batches
 from .corrections import apply_corrections, load_corrections
 from .schemas import FILES
 from .schemas import FRAMES as LAYOUTS
-from .schemas import empty_frame, to_frame, to_table
+from .schemas import Texts, article_positions, empty_frame, spans, to_frame, to_table
 
 __all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "corrected", "prune_cache"]
 
@@ -34,9 +35,8 @@ __all__ = ["Analysis", "FRAMES", "analyze_batch", "analyze", "analyze_text", "co
 _MIN_BATCH_WORDS, _MAX_BATCH_WORDS = 5_000, 60_000
 
 
-@dataclass
 class Analysis:
-    """The frames of one analysis run.
+    """The frames of one analysis run, each read (from the cache, or converted from Arrow) when first used.
 
     Attributes
     ----------
@@ -78,21 +78,74 @@ class Analysis:
         The statements as parley found them, before corrections (the same
         frame as ``statements`` when there are none): review samples are
         drawn from it, so that correcting a statement does not move it.
+
+    Notes
+    -----
+    :func:`analyze` returns compact frames (:mod:`parley.run.schemas`): text
+    as pandas' Arrow-backed ``str`` and repeated values as categories, with
+    NaN for a missing value (test with ``pd.isna``), offsets and counts as
+    32-bit integers. A frame is read from the cache the first time it is used,
+    and only then; :meth:`frame` reads a few of its columns without the rest.
     """
 
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    statements: pd.DataFrame
-    conditions: pd.DataFrame
-    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
-    parties: dict = field(default_factory=dict)
-    load_report: pd.DataFrame = field(default_factory=pd.DataFrame)
-    cached: int = 0
-    story: Story = field(default_factory=Story)
-    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
-    registry: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGISTRY_COLUMNS))
-    corrections: pd.DataFrame = field(default_factory=pd.DataFrame)
-    uncorrected: pd.DataFrame | None = None
+    def __init__(self, articles: pd.DataFrame, sentences=None, statements=None, conditions=None, actors=None,
+                 parties: dict | None = None, load_report: pd.DataFrame | None = None, cached: int = 0,
+                 story: Story | None = None, terms=None, *, source: _Source | None = None,
+                 corrections: pd.DataFrame | None = None, uncorrected: pd.DataFrame | None = None):
+        self.articles = articles
+        self.parties = {} if parties is None else parties
+        self.load_report = pd.DataFrame() if load_report is None else load_report
+        self.cached = cached
+        self.story = Story() if story is None else story
+        self.corrections = pd.DataFrame() if corrections is None else corrections
+        self._uncorrected = uncorrected
+        self._source = source
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._registry = pd.DataFrame(columns=REGISTRY_COLUMNS) if source is None else None
+        given = {"sentences": sentences, "statements": statements, "conditions": conditions, "actors": actors,
+                 "terms": terms}
+        for name, frame in given.items():
+            if frame is not None:
+                self._frames[name] = frame
+            elif source is None:
+                self._frames[name] = pd.DataFrame()
+
+    def frame(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Return one frame, or only some of its columns, reading no more of the cache than that.
+
+        Parameters
+        ----------
+        name : str
+            ``"sentences"``, ``"statements"``, ``"actors"``, ``"conditions"`` or ``"terms"``.
+        columns : list of str, optional
+            The columns wanted (default all: the frame is then kept, as the attribute).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The rows of every article, in the articles' order.
+        """
+        if name not in FRAMES:
+            raise KeyError(f"no frame {name!r}; the frames are {', '.join(FRAMES)}")
+        if name in self._frames:
+            frame = self._frames[name]
+            return frame if columns is None else frame[list(columns)]
+        if name in _LEARNT:  # names learnt across the corpus change these three frames: read them whole, once
+            self._learn()
+            return self.frame(name, columns)
+        frame = self._source.read(name, columns)
+        if columns is None:
+            self._frames[name] = frame
+        return frame
+
+    @property
+    def uncorrected(self) -> pd.DataFrame:
+        """The statements as parley found them, before corrections (``statements`` when there are none)."""
+        return self.statements if self._uncorrected is None else self._uncorrected
+
+    @uncorrected.setter
+    def uncorrected(self, frame: pd.DataFrame | None) -> None:
+        self._uncorrected = frame
 
     @property
     def unapplied(self) -> pd.DataFrame:
@@ -101,16 +154,159 @@ class Analysis:
             return self.corrections
         return self.corrections[~self.corrections["applied"]]
 
+    @property
+    def registry(self) -> pd.DataFrame:
+        """What the corpus says about each named person's government (see :mod:`parley.rollup.registry`)."""
+        if self._registry is None:
+            self._learn()
+        return self._registry
+
+    @registry.setter
+    def registry(self, table: pd.DataFrame) -> None:
+        self._registry = table
+
+    def _learn(self) -> None:
+        """Read statements, actors and conditions and give them the governments learnt across the corpus."""
+        frames = {name: self._frames[name] if name in self._frames else self._source.read(name) for name in _LEARNT}
+        learnt = with_learnt_actors(frames, self.articles)  # corpus-level: after every article was read on its own
+        self._frames.update({name: learnt[name] for name in _LEARNT})
+        self._registry = learnt["registry"]
+
+    def digest(self) -> Digest:
+        """Return what the per-government tables read of every statement, condition and framing term.
+
+        Made without the frames: by the Dask workers while they analysed
+        (``analyze(..., scheduler=...)``), else from the cache one part at a
+        time, reading only those columns; ``analysis.digest().tables()`` then
+        gives the tables of :mod:`parley.summaries` for a corpus whose frames
+        would not fit in memory (every report of a quote counted). Governments
+        learnt across articles (:attr:`registry`) are not in it: a digest has
+        each statement's government as its own article gives it.
+
+        Returns
+        -------
+        parley.run.digest.Digest
+        """
+        if self._source is None or len(self.corrections):  # corrections live in the frames, not the cache
+            tables = {name: pa.Table.from_pandas(self.frame(name)[COLUMNS[name]], preserve_index=False)
+                      for name in COLUMNS}
+            return combine([digest(tables)], self.articles["article_id"])
+        return self._source.digest()
+
     def __repr__(self) -> str:
-        def counted(n: int, word: str) -> str:
+        def counted(name: str, word: str) -> str:
+            n = len(self._frames[name]) if name in self._frames else self._source.rows(name)
             return f"{n} {word}{'' if n == 1 else 's'}"
 
-        return (f"Analysis({counted(len(self.articles), 'article')}, {counted(len(self.sentences), 'sentence')}, "
-                f"{counted(len(self.statements), 'statement')}, {counted(len(self.actors), 'actor mention')}, "
-                f"{counted(len(self.conditions), 'condition')}, "
+        articles = len(self.articles)
+        return (f"Analysis({articles} article{'' if articles == 1 else 's'}, {counted('sentences', 'sentence')}, "
+                f"{counted('statements', 'statement')}, {counted('actors', 'actor mention')}, "
+                f"{counted('conditions', 'condition')}, "
                 f"{self.cached} from cache"
-                + (f", {int(self.corrections['applied'].sum())} of {counted(len(self.corrections), 'correction')} "
-                   "applied" if len(self.corrections) else "") + ")")
+                + (f", {int(self.corrections['applied'].sum())} of {len(self.corrections)} "
+                   f"correction{'' if len(self.corrections) == 1 else 's'} applied" if len(self.corrections) else "")
+                + ")")
+
+
+#: The frames :func:`parley.rollup.registry.with_learnt_actors` changes.
+_LEARNT = ("statements", "actors", "conditions")
+
+
+def _frame_property(name: str) -> property:
+    def get(self) -> pd.DataFrame:
+        return self.frame(name)
+
+    def put(self, frame: pd.DataFrame) -> None:
+        self._frames[name] = frame
+
+    return property(get, put, doc=f"The {name} frame (read on first use).")
+
+
+for _name in FRAMES:
+    setattr(Analysis, _name, _frame_property(_name))
+
+
+class _Source:
+    """Where the frames of one run are: batches kept in memory and articles stored in the cache."""
+
+    def __init__(self, articles: pd.DataFrame, parties: dict, story: Story, folder: Path | None = None,
+                 stored: set | None = None, fresh: dict | None = None, digests: list | None = None):
+        self.articles = articles
+        self.parties, self.story = parties, story
+        self.folder, self.stored = folder, set(stored or ())
+        self.fresh = fresh or {name: [] for name in FRAMES}
+        self.digests = list(digests or ())  # (article ids, Digest) of batches digested where they were analysed
+
+    def digest(self) -> Digest:
+        """Digest every article: batches digested by the workers, the rest from memory or one cached part at a time."""
+        parts, done = [], set()
+        for ids, made in self.digests:
+            parts.append(made)
+            done.update(ids)
+        names = list(COLUMNS)
+        kept = [dict(zip(names, tables)) for tables in zip(*(self.fresh[name] for name in names))]
+        for tables in kept:
+            ids = set(tables["statements"].column("article_id").to_pylist()) | set(
+                tables["conditions"].column("article_id").to_pylist())
+            if not ids & done:
+                parts.append(digest(tables))
+        wanted = self.stored - done
+        if self.folder is not None and wanted:
+            columns = sorted({c for cs in COLUMNS.values() for c in cs})
+            found = set()
+            for ids, tables in iter_batches(self.folder, names, wanted, columns):
+                parts.append(digest(tables))
+                found.update(ids)
+            if wanted - found:  # damaged or pruned since this run: analysed again, and stored again
+                batch = self.articles[self.articles["article_id"].isin(wanted - found)]
+                ids, tables = analyze_batch(batch, self.parties, self.story)
+                write_batch(self.folder, tables, ids)
+                parts.append(digest(tables))
+        return combine(parts, self.articles["article_id"])
+
+    def tables(self, name: str, columns: list[str] | None = None) -> list[pa.Table]:
+        """Return the tables that hold the frame's rows: in memory, from the cache, recomputed when lost."""
+        tables = list(self.fresh[name])
+        if self.folder is not None and self.stored:
+            found, ids = read_batches(self.folder, [name], self.stored, columns)
+            tables.append(found[name])
+            lost = self.stored - ids  # damaged, or pruned by another process since this run: analysed again
+            if lost:
+                batch = self.articles[self.articles["article_id"].isin(lost)]
+                done, redone = analyze_batch(batch, self.parties, self.story)
+                write_batch(self.folder, redone, done)
+                tables.append(redone[name])
+        return [_narrow(t, columns) for t in tables if t is not None]
+
+    def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Return the frame (or its ``columns``) as compact pandas, rows in the articles' order."""
+        layout = LAYOUTS[name]
+        wanted = list(layout) if columns is None else list(columns)
+        unknown = [c for c in wanted if c not in layout]
+        if unknown:
+            raise KeyError(f"the {name} frame has no column {', '.join(map(repr, unknown))}")
+        needed = set(wanted)
+        for column, offsets in spans(layout).items():
+            if column in needed:
+                needed.update(offsets)
+        tables = self.tables(name, None if columns is None else sorted(needed))
+        if not tables:
+            return empty_frame(layout)[wanted]
+        table = _in_order(_concat(tables), self.articles)
+        sliced = any(layout[c].startswith("span:") for c in wanted)
+        texts = Texts(self.articles) if sliced and len(table) else None  # joined once per frame, then let go
+        return to_frame(table, layout, texts, wanted)
+
+    def rows(self, name: str) -> int:
+        """Count the frame's rows, reading only its article ids."""
+        return sum(len(t) for t in self.tables(name, ["article_id"]))
+
+
+def _narrow(table: pa.Table, columns: list[str] | None) -> pa.Table:
+    """Keep ``article_id`` and ``columns`` (all when None), in the table's order."""
+    if columns is None:
+        return table
+    return table.select([c for c in table.column_names if c in columns or c == "article_id"])
 
 
 def analyze_text(text: str, parties=None) -> Analysis:
@@ -196,30 +392,31 @@ def analyze(path_or_paths=None, *, parties=config.PARTIES, corrections=None, cac
     path_or_paths = config.ARTICLES if path_or_paths is None else path_or_paths
     table = resolve_parties(parties)
     story = _story(parties)
-    stored: dict = {}
     folder = None
     if cache:
         code = _code_version()
         articles = _load_cached(path_or_paths, config.CACHE / code)
         folder = config.CACHE / code / _parties_key(table, story)
-        stored, done = read_batches(folder, FRAMES, articles["article_id"])
+        done = cached_ids(folder, FRAMES, articles["article_id"])
     else:
         articles, done = _articles.load_articles(path_or_paths), set()
     todo = articles[~articles["article_id"].isin(done)]
-    pieces = {name: [stored[name]] if stored.get(name) is not None else [] for name in FRAMES}
-    for ids, tables in _analyze(todo, table, story, workers, scheduler):
-        if folder is not None:
-            write_batch(folder, tables, ids)
+    # Batches are read back from the cache when a frame is used; only those it could not store stay in memory.
+    fresh: dict[str, list] = {name: [] for name in FRAMES}
+    stored, digests = set(done), []
+    for ids, tables, made in _analyze(todo, table, story, workers, scheduler):
+        if made is not None:  # digested on the Dask worker that analysed it
+            digests.append((ids, made))
+        if folder is not None and write_batch(folder, tables, ids):
+            stored.update(ids)
+            continue
         for name in FRAMES:
-            pieces[name].append(tables[name])
+            fresh[name].append(tables[name])
     if folder is not None and len(todo):
         compact(folder, list(FRAMES))
-    frames = {name: _in_order(_frame(_concat(parts), name), articles) for name, parts in pieces.items()}
-    frames = with_learnt_actors(frames, articles)  # corpus-level: after every article was read on its own
-    result = _result(articles, frames, table, story)
-    result.registry = frames["registry"]
-    result.cached = len(articles) - len(todo)
-    result.load_report = load_report(articles)
+    source = _Source(articles, table, story, folder, stored, fresh, digests)
+    result = Analysis(articles, parties=table, load_report=load_report(articles), cached=len(articles) - len(todo),
+                      story=story, source=source)
     return result if corrections is None else corrected(result, corrections)
 
 
@@ -244,8 +441,11 @@ def corrected(analysis: Analysis, corrections) -> Analysis:
     fixed = apply_corrections(analysis.statements, rows, articles=analysis.articles, sentences=analysis.sentences,
                               conditions=analysis.conditions, terms=analysis.terms, parties=analysis.parties,
                               story=analysis.story)
-    return replace(analysis, statements=fixed.statements, conditions=fixed.conditions, terms=fixed.terms,
-                   corrections=fixed.corrections, uncorrected=analysis.statements)
+    result = copy.copy(analysis)  # shares the source: frames not corrected are still read on first use
+    result._frames = {**analysis._frames, "statements": fixed.statements, "conditions": fixed.conditions,
+                      "terms": fixed.terms}
+    result.corrections, result.uncorrected = fixed.corrections, analysis.statements
+    return result
 
 
 def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | None, scheduler):
@@ -261,9 +461,9 @@ def _analyze(todo: pd.DataFrame, parties: dict, story: Story, workers: int | Non
             results = _pooled(batches, parties, story, workers)
         else:
             results = (analyze_batch(batch, parties, story) for batch in batches)
-        for ids, tables in results:
+        for ids, tables, *made in results:
             bar.update(len(ids))
-            yield ids, tables
+            yield ids, tables, (made or [None])[0]
 
 
 def _pooled(batches: list, parties: dict, story: Story, workers: int):
@@ -287,11 +487,6 @@ def _batches(todo: pd.DataFrame, workers: int) -> list[pd.DataFrame]:
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _frame(table: pa.Table | None, name: str) -> pd.DataFrame:
-    """Make a frame of the declared dtypes: text as Python objects with None for missing, as the analysis makes them."""
-    return empty_frame(LAYOUTS[name]) if table is None else to_frame(table, LAYOUTS[name])
 
 
 def _result(articles: pd.DataFrame, frames: dict, parties: dict, story: Story) -> Analysis:
@@ -384,14 +579,17 @@ class _Used(dict):
         return super().__contains__(key)
 
 
-def _in_order(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def _in_order(table: pa.Table, articles: pd.DataFrame) -> pa.Table:
     """Keep the rows of ``articles`` only, ordered as the articles are, each article's rows in their order."""
-    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])  # -1: not among the articles
+    rank = article_positions(table.column("article_id"), pd.Index(articles["article_id"]), missing=True)
     rows = np.flatnonzero(rank >= 0)
     rows = rows[np.argsort(rank[rows], kind="stable")]
-    if len(rows) == len(frame) and (rows[1:] > rows[:-1]).all():
-        return frame.reset_index(drop=True)  # the common cached case: already in order
-    return frame.iloc[rows].reset_index(drop=True)
+    if len(rows) == len(table) and (rows[1:] > rows[:-1]).all():
+        return table  # already in order
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) != 1) + 1)
+    if len(runs) > max(64, len(rows) // 256):  # runs of a few rows: one copy beats thousands of chunks
+        return table.take(pa.array(rows))
+    return pa.concat_tables([table.slice(run[0], len(run)) for run in runs if len(run)])  # batches: no copy
 
 
 def _code_version() -> str:

@@ -43,7 +43,8 @@ def analyze_batch(articles: pd.DataFrame, parties: dict, story: Story | None = N
     story = story or Story()
     frames = attribution_frames(articles, parties, story)
     frames["statements"], frames["terms"] = measured_statements(frames["statements"], frames["conditions"], story)
-    return articles["article_id"].tolist(), {name: _table(frames[name], name) for name in FRAMES}
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    return articles["article_id"].tolist(), {name: _table(frames[name], name, texts) for name in FRAMES}
 
 
 def measured_statements(statements: pd.DataFrame, conditions: pd.DataFrame,
@@ -69,6 +70,6 @@ def attribution_frames(articles: pd.DataFrame, parties: dict, story: Story) -> d
             "terms": empty_frame(LAYOUTS["terms"])}
 
 
-def _table(frame: pd.DataFrame, name: str) -> pa.Table:
+def _table(frame: pd.DataFrame, name: str, texts: dict) -> pa.Table:
     """Convert one frame of a batch to Arrow with its declared types (a code defect raises TypeError)."""
-    return to_table(frame, LAYOUTS[name], name)
+    return to_table(frame, LAYOUTS[name], name, texts)

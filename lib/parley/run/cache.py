@@ -35,14 +35,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .schemas import FILES, FRAMES, conform
+from .schemas import FILES, FRAMES, conform, stored
 
 try:
     import fcntl
 except ImportError:  # Windows: merging and pruning then run without a lock (they stay safe, only redundant)
     fcntl = None
 
-__all__ = ["MAX_PARTS", "read_batches", "write_batch", "read_rows", "write_rows", "compact", "prune", "clear",
+__all__ = ["MAX_PARTS", "cached_ids", "iter_batches", "read_batches", "write_batch", "read_rows", "write_rows", "compact", "prune", "clear",
            "size"]
 
 #: More parts than this in a dataset, and the smallest :data:`MERGE` are merged into one.
@@ -67,7 +67,9 @@ def write_table(path: Path, table: pa.Table) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     os.close(fd)
     try:
-        pq.write_table(table, tmp)
+        # One dictionary per column: batches joined with their own dictionaries would be stored plain, and
+        # every reader would then hash the values back into categories.
+        pq.write_table(table.unify_dictionaries().combine_chunks(), tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -101,7 +103,8 @@ def write_batch(folder: Path, tables: dict[str, pa.Table], ids: Iterable[str]) -
     return True
 
 
-def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> tuple[dict[str, pa.Table], set]:
+def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str],
+                 columns: list[str] | None = None) -> tuple[dict[str, pa.Table], set]:
     """Read the cached frames of the ``wanted`` articles.
 
     Parameters
@@ -112,6 +115,9 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
         The frames to read (of :data:`parley.run.schemas.FRAMES`, whose types they are read with).
     wanted : iterable of str
         Article ids.
+    columns : list of str, optional
+        Read only these stored columns of each frame (``article_id`` is always
+        read); default all. Parquet reads a column without touching the others.
 
     Returns
     -------
@@ -123,6 +129,25 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
         analyzed again.
     """
     names = list(names)
+    pieces: dict[str, list[pa.Table]] = {name: [] for name in names}
+    found: set = set()
+    for ids, tables in iter_batches(folder, names, wanted, columns):
+        found.update(ids)
+        for name in names:
+            pieces[name].append(tables[name])
+    return {name: _concat(tables) for name, tables in pieces.items()}, found
+
+
+def iter_batches(folder: Path, names: Iterable[str], wanted: Iterable[str],
+                 columns: list[str] | None = None) -> Iterator[tuple[list[str], dict[str, pa.Table]]]:
+    """Yield the cached frames of the ``wanted`` articles one part at a time, as :func:`read_batches` reads them.
+
+    Yields
+    ------
+    (list of str, dict of str to pyarrow.Table)
+        The part's wanted article ids (each article from one part only) and its frames' rows of them.
+    """
+    names = list(names)
     owner: dict[str, str] = {}
     wanted = set(wanted)
     every = dict(_done_parts(folder))
@@ -132,16 +157,10 @@ def read_batches(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> t
     chosen: dict[str, list[str]] = {}
     for aid, part in owner.items():
         chosen.setdefault(part, []).append(aid)
-    pieces: dict[str, list[pa.Table]] = {name: [] for name in names}
-    found: set = set()
     for part, ids in chosen.items():
-        tables = _read_part(folder, part, names, ids, every[part])
-        if tables is None:
-            continue
-        found.update(ids)
-        for name in names:
-            pieces[name].append(tables[name])
-    return {name: _concat(tables) for name, tables in pieces.items()}, found
+        tables = _read_part(folder, part, names, ids, every[part], columns)
+        if tables is not None:
+            yield ids, tables
 
 
 def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
@@ -159,15 +178,18 @@ def _done_parts(folder: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 def _read_part(folder: Path, part: str, names: list[str], ids: list[str],
-               every: list[str]) -> dict[str, pa.Table] | None:
+               every: list[str], columns: list[str] | None = None) -> dict[str, pa.Table] | None:
     """Read one part's frames for ``ids`` (of all its articles, ``every``), with their declared types.
 
     Returns None, and drops the part, when any of its files is unusable.
     """
     tables = {}
     for name in names:
+        layout = stored(FRAMES[name])
+        if columns is not None:
+            layout = {c: kind for c, kind in layout.items() if c in columns or c == KEY}
         try:
-            table = conform(pq.read_table(folder / name / part), FRAMES[name])
+            table = conform(_read_table(folder / name / part, list(layout)), layout)
             if table is None:
                 raise KeyError(name)
             if len(ids) < len(every):  # some of the part's articles are not wanted, or are read from another part
@@ -182,6 +204,48 @@ def _read_part(folder: Path, part: str, names: list[str], ids: list[str],
             _drop(folder / DONE / part, len(every), "it is damaged or was written by another version")
             return None  # the orphaned frame files are pruned later
     return tables
+
+
+def _read_table(path: Path, columns: list[str]) -> pa.Table:
+    """Read the ``columns`` of a part that has them all (else every column, for :func:`conform` to judge)."""
+    file = pq.ParquetFile(path)
+    names = set(file.schema_arrow.names)
+    return file.read(columns=columns if names.issuperset(columns) else None, use_threads=False)
+
+
+def cached_ids(folder: Path, names: Iterable[str], wanted: Iterable[str]) -> set:
+    """Return the ``wanted`` article ids that a complete, sound batch of the dataset holds, reading no rows.
+
+    Each part holding a wanted article is checked as far as its file footers
+    tell: every frame's file is there, whole, and of the declared columns and
+    types. A part that fails is dropped, as on reading (a warning says so).
+    Damage inside a file that its footer does not show is found when the
+    frame is read, and those articles are then analysed again.
+    """
+    names, wanted = list(names), set(wanted)
+    found: set = set()
+    for part, ids in _done_parts(folder):
+        mine = wanted.intersection(ids) - found
+        if mine and _sound(folder, part, names, len(ids)):
+            found.update(mine)
+    return found
+
+
+def _sound(folder: Path, part: str, names: list[str], articles: int) -> bool:
+    """Say whether every frame file of a part has a readable footer with the declared columns; drop it if not."""
+    for name in names:
+        try:
+            columns = pq.ParquetFile(folder / name / part).schema_arrow
+            if conform(columns.empty_table(), FRAMES[name]) is None:
+                raise KeyError(name)
+        except FileNotFoundError:
+            if (folder / DONE / part).exists():
+                _drop(folder / DONE / part, articles, "a file of it is missing")
+            return False
+        except (OSError, pa.ArrowException, KeyError):
+            _drop(folder / DONE / part, articles, "it is damaged or was written by another version")
+            return False
+    return True
 
 
 def _drop(done: Path, articles: int, why: str) -> None:

@@ -22,12 +22,25 @@ import pandas as pd
 
 from ..core.story import Story
 from .batch import analyze_batch
+from .digest import Digest, digest
 
-__all__ = ["map_batches"]
+__all__ = ["analyze_and_digest", "map_batches"]
+
+
+def analyze_and_digest(articles: pd.DataFrame, parties: dict, story: Story | None = None) -> tuple[list, dict, Digest]:
+    """Analyze a batch and digest it where it was analysed, so the per-government tables need no frame moved.
+
+    Returns
+    -------
+    (list of str, dict of str to pyarrow.Table, Digest)
+        As :func:`parley.run.batch.analyze_batch`, with the batch's :class:`parley.run.digest.Digest`.
+    """
+    ids, tables = analyze_batch(articles, parties, story)
+    return ids, tables, digest(tables)
 
 
 def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: Story) -> Iterator[tuple]:
-    """Yield :func:`parley.run.batch.analyze_batch` results computed on a Dask cluster, as they finish.
+    """Yield :func:`analyze_and_digest` results computed on a Dask cluster, as they finish.
 
     Parameters
     ----------
@@ -43,15 +56,17 @@ def map_batches(scheduler, batches: list[pd.DataFrame], parties: dict, story: St
 
     Yields
     ------
-    (list of str, dict of str to pyarrow.Table)
-        As :func:`parley.run.batch.analyze_batch` returns them.
+    (list of str, dict of str to pyarrow.Table, Digest)
+        As :func:`analyze_and_digest` returns them: the workers digest the
+        batches they analyse, so the per-government tables of a corpus are
+        made without its frames in one process's memory.
     """
     from dask import bag
     from distributed import Client, as_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_batch, parties, story)
+        items = bag.from_sequence(batches, npartitions=len(batches)).map(analyze_and_digest, parties, story)
         futures = client.compute(items.to_delayed())
         for future in as_completed(futures):
             yield from future.result()

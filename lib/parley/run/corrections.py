@@ -408,7 +408,7 @@ def apply_corrections(statements: pd.DataFrame, corrections: pd.DataFrame, *, ar
     touched = []
     for aid, rows in todo.groupby("article_id", sort=False):
         mine = out_statements["article_id"] == aid
-        changed, notes = _statements_of(out_statements[mine], rows, status, texts[aid],
+        changed, notes = _statements_of(_loose(out_statements[mine]), rows, status, texts[aid],
                                         sentences[sentences["article_id"] == aid], parties)
         if changed is None:  # nothing but "right" marks (or nothing applied): no measure changes
             out_statements.loc[mine, "corrected"] = pd.Series(notes, index=out_statements.index[mine], dtype=object)
@@ -637,9 +637,20 @@ def _condition_corrections(conditions: pd.DataFrame, statements: pd.DataFrame, c
     return conditions, marks
 
 
+def _loose(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a frame whose text and category columns hold Python objects (None where missing), to edit row by row."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, (pd.CategoricalDtype, pd.StringDtype)):
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
+
+
 def _conformed(frame: pd.DataFrame, columns: list[str], name: str) -> pd.DataFrame:
     """Give a frame the declared dtypes of the cached frames, so corrected and uncorrected rows concatenate alike."""
-    layout = {c: LAYOUTS[name][c] for c in columns}
+    # a span column is kept as text here: a corrected row's span need not be sliced again
+    layout = {c: "str" if LAYOUTS[name][c].startswith("span:") else LAYOUTS[name][c] for c in columns}
     frame = frame.astype({c: object for c, kind in layout.items() if kind == "str"})
     frame = frame.where(frame.notna(), None) if len(frame) else frame
     return to_frame(to_table(frame, layout, name), layout)
