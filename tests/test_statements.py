@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import parley
+from parley.extract.pipeline import article_sentences, read_article
 from parley.extract.statements import STATEMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -379,3 +380,24 @@ def test_outlets_and_datelines(text, expected):
     st = statements("Headline for the test\n" + text)
     got = [(r.speaker_mention, r.content, r.via if isinstance(r.via, str) else None) for r in st.itertuples()]
     assert got == expected
+
+
+# --------------------------------------------------------------------------- the article the attribution reads
+
+# (text, its body's first sentence as the attribution reads it, the quotes paired in the article)
+ARTICLES = [
+    ("Talks resume\nBAGHDAD (Reuters) - “We will stay,” Austin said.", "“We will stay,” Austin said.",
+     ["“We will stay,”"]),
+    ("Talks resume\nAustin said the answer was “no” and left.", "Austin said the answer was “no” and left.", ["“no”"]),
+    ("Talks resume\nWASHINGTON, Jan 5 (AP) -- The envoy said nothing.", "The envoy said nothing.", []),
+]
+
+
+@pytest.mark.parametrize("text, first, quoted", ARTICLES, ids=[c[1][:30] for c in ARTICLES])
+def test_an_article_is_read_once_into_its_sentences_after_the_dateline_and_its_quotes(text, first, quoted):
+    analysis = parley.analyze_text(text)
+    (_, loaded, sents), = article_sentences(analysis.sentences, analysis.articles)
+    article = read_article(loaded, sents)
+    body = next(s for s in article.sents if s.block == "body")
+    assert article.text[body.start:body.end] == first
+    assert [article.text[s:e] for s, e in article.quotes.spans] == quoted

@@ -38,7 +38,9 @@ from ..core.frames import from_rows
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.parties import alias_patterns, locative, matches_of
 from ..core.words import HYPHENATED, NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
+from .article import Article, Span
 from .mentions import ROLE_PREFIX, TOKEN, speaker_lexicon, strip_article
+from .quotes import Quotes
 
 __all__ = ["ACTOR_COLUMNS", "SPEAKER_COLUMNS", "Description", "Describer", "ActorMention", "Actor", "scan_mentions",
            "speakers", "actor_rows", "actor_frame"]
@@ -365,7 +367,7 @@ class Describer:
                            head=words[-1].text.lower())
         if self.parties:
             hits = [h for h in self._alias_matches(text)
-                    if not _inside_name(words, h.start, h.end, self.lex, self.spk)]
+                    if not _inside_name(words, Span(h.start, h.end), self.lex, self.spk)]
             parties = list(dict.fromkeys(h.party for h in hits))
             if len(parties) == 1:
                 desc.parties = (parties[0],)
@@ -393,7 +395,7 @@ class Describer:
         comp_ok = bool(comp) and comp[0].text.lower() in ("of", "for", "from", "at", "by") and (
             out.head in lex.government_roles or out.kind == "document" or (government and not head.named))
         for hit in self._alias_matches(seg_text):
-            outcome, what = self._alias_place(hit, hit.start + base, hit.end + base, phrase, comp_ok, seg_text,
+            outcome, what = self._alias_place(hit, Span(hit.start + base, hit.end + base), phrase, comp_ok, seg_text,
                                               out.office)
             if outcome == "hit":
                 out.hits.append((hit.party, hit.alias, what))
@@ -402,14 +404,14 @@ class Describer:
             elif outcome == "blocked":
                 out.blocked = what
 
-    def _alias_place(self, hit, s: int, e: int, phrase: _Phrase, comp_ok: bool, seg_text: str,
+    def _alias_place(self, hit, alias: Span, phrase: _Phrase, comp_ok: bool, seg_text: str,
                      office: bool) -> tuple[str, str]:
-        """Decide what an alias at ``s``-``e`` of the mention says, by where it sits.
+        """Decide what an alias (at ``alias`` in the mention) says, by where it sits.
 
         Returns ("hit", where), ("dropped", why), ("blocked", why the whole
         part gives no party) or ("", "") for an alias outside every part.
         """
-        lex = self.lex
+        lex, (s, e) = self.lex, alias
         possessor, rest, comp = phrase.possessor, phrase.rest, phrase.comp
         in_comp = bool(comp) and comp[0].start <= s
         # "an official from the Pentagon" names whom the official serves; "the embassy in Baghdad" a place
@@ -430,7 +432,7 @@ class Describer:
             names = [hit.party.lower(), *(a.lower() for a in self.parties[hit.party]["aliases"])]
             if _foreign(hit, rest, s, names, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is another country's office here"
-            if _inside_name(rest, s, e, lex, self.spk):
+            if _inside_name(rest, alias, lex, self.spk):
                 return "dropped", f"{hit.alias!r} is part of another name here"
             return "hit", "head"
         if in_comp:
@@ -459,7 +461,7 @@ def _generic(toks: list[Token], generic: dict[str, str]) -> tuple[str, str] | No
     return None
 
 
-def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool:
+def _foreign(hit, rest: list[Token], alias_start: int, names: list[str], lex, spk) -> bool:
     """Say whether a bare role alias ("Chancellor") stands under another country's name ("German").
 
     ``names`` are the alias's party and its aliases, lower case.
@@ -469,7 +471,7 @@ def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool
                or w.lower() in spk.bodies for w in words):
         return False
     for t in rest:
-        if t.end <= s:
+        if t.end <= alias_start:
             low = _POSSESSIVE.sub("", t.text.lower())
             country = lex.nationalities.get(low)
             if country and not any(low in n or country.lower() in n for n in names):
@@ -477,13 +479,13 @@ def _foreign(hit, rest: list[Token], s: int, names: list[str], lex, spk) -> bool
     return False
 
 
-def _inside_name(rest: list[Token], s: int, e: int, lex, spk) -> bool:
+def _inside_name(rest: list[Token], alias: Span, lex, spk) -> bool:
     """Say whether an alias is only part of a longer proper name ("Amnesty International UK", "Iraq Body Count").
 
     An alias may open a name when titles or government words follow ("US Defence Secretary Lloyd
     Austin", "Iraqi Army"), and may be a person's surname, but not sit among other capitalised words.
     """
-    inside = [n for n, t in enumerate(rest) if s <= t.start and t.end <= e]
+    inside = [n for n, t in enumerate(rest) if alias.start <= t.start and t.end <= alias.end]
     if not inside:
         return False
 
@@ -726,8 +728,9 @@ def _slice(seg, base) -> str:
     return "".join(out)
 
 
-def _after_relative(comp, s, relative) -> bool:
-    return any(t[0].lower() in relative and t[1] < s for t in comp[1:])
+def _after_relative(comp, alias_start: int, relative) -> bool:
+    """Say whether a relative pronoun ("who", "which") stands in a complement before an alias."""
+    return any(t[0].lower() in relative and t[1] < alias_start for t in comp[1:])
 
 
 def _first_hits(hits):
@@ -813,10 +816,10 @@ class Actor:
 
 @dataclass(slots=True)
 class _Scan:
-    """An article being scanned for mentions, with what reads them."""
+    """An article being scanned for mentions (its text and quotes, read in the hot loop), with what reads them."""
 
     text: str
-    quotes: object             # Quotes
+    quotes: Quotes
     describe: Describer
     lex: ActorLexicon
     spk: object                # SpeakerLexicon
@@ -843,17 +846,13 @@ class _NameRun(NamedTuple):
     owned: re.Match | None
 
 
-def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMention]:
+def scan_mentions(article: Article, describe: Describer) -> list[ActorMention]:
     """Find names and capitalised bodies in the narration of an article (not inside quotes, not captions).
 
     Parameters
     ----------
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
-    quotes : Quotes
-        Its quotes: mentions inside quoted speech are the speaker's words, not
+    article : Article
+        The article. Mentions inside its quotes are the speaker's words, not
         the narrator's, and are left out.
     describe : Describer
         Reads each mention.
@@ -867,9 +866,10 @@ def scan_mentions(text: str, sents, quotes, describe: Describer) -> list[ActorMe
     """
     # A lone capitalised word opening a sentence ("Earlier", "Speaking") is a name only if the
     # article also writes it capitalised mid-sentence (looked up once per word).
-    scan = _Scan(text, quotes, describe, actor_lexicon(), speaker_lexicon(), {})
+    scan = _Scan(article.text, article.quotes, describe, actor_lexicon(), speaker_lexicon(), {})
+    text, quotes = article.text, article.quotes
     out: list[ActorMention] = []
-    for i, sent in enumerate(sents):
+    for i, sent in enumerate(article.sents):
         if sent.block in ("caption", "headline"):
             continue
         s, e = sent.start, sent.end
@@ -895,12 +895,12 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     text, lex, spk = scan.text, scan.lex, scan.spk
     if scan.quotes.around(m.start()):
         return
-    run = _name_run(text, m.start(), m.end(), clause.end, lex)
+    run = _name_run(scan, clause, m)
     if run is None:
         return
     ms, me, words, owned = run
     if len(words) == 1 and lex.nationalities.get(words[0].lower().rstrip("."), words[0]) != words[0]:
-        _add_demonym(scan, clause, ms, me, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
+        _add_demonym(scan, clause, run, out)  # "Iraqi" is no actor, but "Iraqi and US officials" are
         return
     if len(words) == 1 and (words[0] in spk.not_speakers or words[0] in lex.calendar):
         return  # "Iraq" may be an actor ("Iraq rejected the claim. It said ...")
@@ -910,21 +910,25 @@ def _add_name(scan: _Scan, clause: _Clause, m: re.Match, out: list[ActorMention]
     role_after = None if owned else _ROLE_AFTER.match(text, me, clause.end)
     if role_after and role_after.group("role").lower() in spk.roles:
         me = role_after.end()
-    j = _titles_before(text, ms, clause.start, bool(role_after), lex, spk)
+    j = _titles_before(scan, clause, ms, bool(role_after))
     # a description just before joins the name: "Peruvian foreign ministry" + " spokesperson Rosa Quispe"
     prev = out[-1] if len(out) > first else None
     if prev is not None and j < ms and prev.form == "description" and prev.end == j - 1:
         out.pop()
         j = prev.start
-    j, me = _appositions(text, j, ms, me, clause, lex, spk)
+    if j == ms and text[ms - 2:ms] == ", ":
+        j = _apposition_before(scan, clause, ms)
+    if text.startswith(", ", me):
+        me = _apposition_after(scan, clause, me)
     mtext = text[j:me]
     desc = scan.describe(mtext)
     subject = clause.intro_end <= j <= clause.lead_end or _after_conjunction(text, max(clause.start, j - 6), j)
     out.append(ActorMention(j, me, mtext, clause.index, "name", desc, subject=subject))
 
 
-def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
-    """Trim a run of capitalised words to a name: no sentence-initial "The", "But", no closing full stop."""
+def _name_run(scan: _Scan, clause: _Clause, m: re.Match) -> _NameRun | None:
+    """Trim a run of capitalised words (``m``) to a name: no sentence-initial "The", "But", no closing full stop."""
+    text, lex, (ms, me) = scan.text, scan.lex, m.span()
     if text[me - 1] == "." and not _NAME_END.search(text, ms, me):
         me -= 1  # a full stop ends the sentence, not the name
     words = text[ms:me].split()
@@ -936,7 +940,7 @@ def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
         return None
     owned = None
     if words[-1].endswith(_POSSESSIVE_ENDINGS):
-        owned = lex.role_tail.match(text, me, end)
+        owned = lex.role_tail.match(text, me, clause.end)
         if owned:  # "Peru's foreign ministry rejected the claims": the body the possessor owns
             me = owned.end()
         else:  # "spokesperson Lin Jian's remarks": the possessor is the one mentioned
@@ -945,10 +949,10 @@ def _name_run(text: str, ms: int, me: int, end: int, lex) -> _NameRun | None:
     return _NameRun(ms, me, words, owned)
 
 
-def _add_demonym(scan: _Scan, clause: _Clause, ms: int, me: int, out: list[ActorMention]) -> None:
+def _add_demonym(scan: _Scan, clause: _Clause, word: _NameRun, out: list[ActorMention]) -> None:
     """Add "Iraqi and US officials" as a description when a role follows a nationality word."""
-    text, lex = scan.text, scan.lex
-    tail = lex.demonym_tail.match(text, me, clause.end)
+    text, lex, ms = scan.text, scan.lex, word.start
+    tail = lex.demonym_tail.match(text, word.end, clause.end)
     if tail and all(w.lower() in lex.nationalities for w in _CAPITALISED.findall(tail.group(0))):
         mtext = text[ms:tail.end()]
         out.append(ActorMention(ms, tail.end(), mtext, clause.index, "description", scan.describe(mtext),
@@ -963,11 +967,13 @@ def _only_opens(scan: _Scan, word: str) -> bool:
     return not mid and not scan.describe(word).parties
 
 
-def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -> int:
-    """Return where a name's lower-case titles, roles and modifiers begin: "shadow home secretary David Davis"."""
+def _titles_before(scan: _Scan, clause: _Clause, ms: int, role_after: bool) -> int:
+    """Return where the lower-case titles, roles and modifiers of a name starting at ``ms`` begin: "shadow home
+    secretary David Davis"."""
+    text, lex, spk = scan.text, scan.lex, scan.spk
     j = ms
     while j >= 2 and text[j - 2:j - 1].islower():
-        word_start = _word_before(text, max(start, j - 30), j)
+        word_start = _word_before(text, max(clause.start, j - 30), j)
         if word_start is None:
             break
         word = text[word_start:j - 1]
@@ -982,17 +988,18 @@ def _titles_before(text: str, ms: int, start: int, role_after: bool, lex, spk) -
     return j
 
 
-def _appositions(text: str, j: int, ms: int, me: int, clause: _Clause, lex, spk) -> tuple[int, int]:
-    """Widen a name's span over a role apposition: "The shadow foreign secretary, Michael Ancram, ..." /
-    "Michael Ancram, the ..., ..."."""
-    if j == ms and text[ms - 2:ms] == ", ":
-        before = _APPOSITION_BEFORE.search(text, max(clause.intro_end, ms - 80), ms)
-        if before and _role_word(before.group("head"), spk, lex):
-            j = before.start()
-    after = _APPOSITION_AFTER.match(text, me, clause.end) if text.startswith(", ", me) else None
-    if after and _role_word(after.group("head"), spk, lex):
-        me = after.end("np")
-    return j, me
+def _apposition_before(scan: _Scan, clause: _Clause, ms: int) -> int:
+    """Return where a name starting at ``ms`` after a comma starts with the role apposition before it ("The shadow
+    foreign secretary, Michael Ancram, ..."): that apposition's start, or ``ms`` without one."""
+    before = _APPOSITION_BEFORE.search(scan.text, max(clause.intro_end, ms - 80), ms)
+    return before.start() if before and _role_word(before.group("head"), scan.spk, scan.lex) else ms
+
+
+def _apposition_after(scan: _Scan, clause: _Clause, me: int) -> int:
+    """Return where a name ending at ``me`` before a comma ends with the role apposition after it ("Michael
+    Ancram, the shadow foreign secretary, ..."): that apposition's end, or ``me`` without one."""
+    after = _APPOSITION_AFTER.match(scan.text, me, clause.end)
+    return after.end("np") if after and _role_word(after.group("head"), scan.spk, scan.lex) else me
 
 
 def _add_joint_names(scan: _Scan, clause: _Clause, out: list[ActorMention], first: int) -> None:

@@ -9,12 +9,11 @@ into the article text; the function words the rules use are data
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import NOT_IN_WORD, WORD_CHAR
+from .article import Article, Span
 from .cues import cue_lexicon, find_cues, reduced_relative
 from .quotes import NL, OPENING_QUOTES, Quotes, line_end, opens_quote
 
@@ -161,34 +160,21 @@ class Clause:
 
     Attributes
     ----------
-    text : str
-        The article.
+    article : Article
+        The article (content before a cue may run on into its next sentences).
     start, end : int
         The span searched (the sentence, or its clause that holds the cue).
-    quotes : Quotes
-        The article's quotes.
-    sents : sequence of Sentence
-        The article's sentences (content before a cue may run on into the next ones).
     index : int
-        The index of this sentence in ``sents``.
+        The index of this sentence in ``article.sents`` (-1: content after the cue only, which stays inside it).
     """
 
-    text: str
+    article: Article
     start: int
     end: int
-    quotes: Quotes
-    sents: Sequence = ()
     index: int = -1
 
 
-class Span(NamedTuple):
-    """A span of the article text: ``text[start:end]``."""
-
-    start: int
-    end: int
-
-
-def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
+def content_after(clause: Clause, report_end: int, kind: str, nxt: int | None, *,
                   plain: bool = False) -> tuple[int, int] | None:
     """Return the content that follows a cue, or None.
 
@@ -196,7 +182,7 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
     ----------
     clause : Clause
         Where the cue stands.
-    ce : int
+    report_end : int
         Where the cue (or an inverted speaker) ends.
     kind : str
         The cue's kind; after "told" an addressee may come first.
@@ -207,12 +193,12 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
         "called on X to ..."): no addressee or adverbial of time is skipped.
     """
     g = _grammar()
-    text, e, quotes = clause.text, clause.end, clause.quotes
-    p = _past_addressee(text, ce, e, kind, plain, g)
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
+    p = _past_addressee(clause, report_end, kind, plain, g)
     m = _COLON.match(text, p, e)
     if m:
         if not text[m.end():e].strip():
-            return next_paragraph(text, e, quotes)
+            return next_paragraph(clause)
         return extend_quote(trim(text, m.end(), e), quotes)
     m = _BEFORE_QUOTE.match(text, p, e)
     if m:  # said, “...”
@@ -220,15 +206,15 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
         if q:
             end = max(q[1], trim(text, m.end(), e)[1] if q[1] < e else q[1])
             if q[1] < end:
-                end = _clause_end(text, q[1], end, quotes, g, after_quote=True)
+                end = _clause_end(clause.article, Span(q[1], end), g, after_quote=True)
             return extend_quote(trim(text, m.end(), max(q[1], end)), quotes)
-    that, p, floor = _after_that(text, p, e, quotes)
+    that, p, floor = _after_that(clause, p)
     rest = text[p:e].lstrip()
     if not rest or rest[0] in ",.;" or (not that and g.intro.match(rest) and not g.this_clause.match(rest)):
         return None
     if len(rest.split()) < 3 and not that:
         return None
-    end = _content_end(clause, p, floor, ce, nxt, g)
+    end = _content_end(clause, p, floor, report_end, nxt, g)
     if plain:
         m = g.verb_phrase_after_object.search(text, p, end)
         if m:
@@ -236,10 +222,11 @@ def content_after(clause: Clause, ce: int, kind: str, nxt: int | None, *,
     return extend_quote(trim(text, p, end), quotes)
 
 
-def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Grammar) -> int:
-    """Return where the content after a cue ending at ``ce`` may start: past an addressee ("told reporters
+def _past_addressee(clause: Clause, report_end: int, kind: str, plain: bool, g: _Grammar) -> int:
+    """Return where the content after a cue ending at ``report_end`` may start: past an addressee ("told reporters
     that") and adverbials of time, place and medium ("said on Monday", "said in a video posted by state TV")."""
-    p = ce
+    text, e = clause.article.text, clause.end
+    p = report_end
     that = None if plain else g.that_near.match(text, p, e)
     inner = cue_lexicon().cue_re.search(text, p, that.end() - 4) if that else None
     if inner and not (inner.group(0).endswith("ed") and reduced_relative(text, p, inner.start())):
@@ -259,16 +246,17 @@ def _past_addressee(text: str, ce: int, e: int, kind: str, plain: bool, g: _Gram
         if m:
             p = m.end()
     while not plain:
-        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > ce else None)
+        m = g.lead_adverbial.match(text, p, e) or (_MEDIUM_PARTICIPLE.match(text, p, e) if p > report_end else None)
         if not m or m.end() == p:
             break
         p = m.end()
     return p
 
 
-def _after_that(text: str, p: int, e: int, quotes: Quotes) -> tuple[re.Match | None, int, int]:
+def _after_that(clause: Clause, p: int) -> tuple[re.Match | None, int, int]:
     """Step over a "that" at ``p``: return it (or None), where the content starts, and the first offset
     where a comma may end the content (after an aside: "said that, if elected, he would ...")."""
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     that = _THAT.match(text, p, e)
     floor = p
     if that:
@@ -284,10 +272,10 @@ def _after_that(text: str, p: int, e: int, quotes: Quotes) -> tuple[re.Match | N
     return that, p, floor
 
 
-def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g: _Grammar) -> int:
+def _content_end(clause: Clause, p: int, floor: int, report_end: int, nxt: int | None, g: _Grammar) -> int:
     """Return where content that starts at ``p`` ends: before the next cue's clause, the main clause after a
     subordinate one, a stop or the reporter's own clause."""
-    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
+    text, s, e, quotes = clause.article.text, clause.start, clause.end, clause.article.quotes
     end = e
     if nxt is not None and nxt > p:
         comma = max(text.rfind(",", floor, nxt), text.rfind(";", floor, nxt))
@@ -296,17 +284,19 @@ def _content_end(clause: Clause, p: int, floor: int, ce: int, nxt: int | None, g
             m = _RELATIVE_TAIL.search(text, p, end)
             if m:
                 end = m.start()  # "... the army, which, he said, had ...": the relative clause is the next cue's
-    if g.subordinate.fullmatch(text, s, ce):
+    if g.subordinate.fullmatch(text, s, report_end):
         m = g.main_clause.search(text, p, end)
         while m and quotes.around(m.start()):
             m = g.main_clause.search(text, m.end(), end)
         if m:
             end = m.start()  # "While X has said he opposes it, his administration ...": the main clause is not said
-    return _clause_end(text, p, end, quotes, g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
+    return _clause_end(clause.article, Span(p, end), g, after_quote=bool(quotes.starting_at(p)))  # 'that “...” as ...'
 
 
-def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, after_quote: bool = False) -> int:
-    """Return where a content clause that starts at ``p`` ends: before a stop or the reporter's own clause."""
+def _clause_end(article: Article, span: Span, g: _Grammar, *, after_quote: bool = False) -> int:
+    """Return where a content clause that starts at ``span.start`` ends, by ``span.end``: before a stop or the
+    reporter's own clause."""
+    text, quotes, (p, end) = article.text, article.quotes, span
     stop = g.content_stop.search(text, p, end)
     while stop and (quotes.around(stop.start()) or _aside(text, stop, end)):
         stop = g.content_stop.search(text, _aside(text, stop, end) or stop.end(), end)
@@ -321,14 +311,15 @@ def _clause_end(text: str, p: int, end: int, quotes: Quotes, g: _Grammar, *, aft
     return end
 
 
-def adverbials_then_comma(text: str, ce: int, e: int) -> bool:
-    """Say whether only adverbials of time, place and audience and then a comma follow a cue.
+def adverbials_then_comma(clause: Clause, report_end: int) -> bool:
+    """Say whether only adverbials of time, place and audience and then a comma follow the end of a report.
 
     "..., the minister said on Thursday, reaffirming ...": what follows the
     comma is the reporter's, and the content is the clause before the speaker.
     """
+    text, e = clause.article.text, clause.end
     g = _grammar()
-    p = ce
+    p = report_end
     while True:
         m = g.lead_adverbial.match(text, p, e)
         if not m or m.end() == p:
@@ -343,11 +334,12 @@ def adverbials_then_comma(text: str, ce: int, e: int) -> bool:
 _SHORT_END = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,5}}{WORD_CHAR}+\s*[.!?]?[”\"’]?\s*")  # "told a news conference."
 
 
-def adverbials_to_end(text: str, p: int, e: int, *, tell: bool = False) -> bool:
-    """Say whether only adverbials of time, place and audience follow ``p`` to the end of the sentence ("said on Monday.").
+def adverbials_to_end(clause: Clause, p: int, *, tell: bool = False) -> bool:
+    """Say whether only adverbials of time, place and audience follow ``p`` to the clause's end ("said on Monday.").
 
     After "told" (``tell``) an addressee may come first ("told a news conference.").
     """
+    text, e = clause.article.text, clause.end
     if tell and _SHORT_END.fullmatch(text, p, e):
         return True
     g = _grammar()
@@ -394,7 +386,7 @@ def content_before(clause: Clause, report: Span, earlier: list[tuple[tuple[int, 
         one content span (else None); None when there is no content before.
     """
     g = _grammar()
-    text, e, quotes = clause.text, clause.end, clause.quotes
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     span = trim(text, _start_before(clause, report.start, earlier), report.start)
     if not span:
         return None
@@ -429,7 +421,7 @@ def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[i
             start = max(start, content[1])
         if speaker_end <= report_start:
             start = max(start, speaker_end)  # "According to Reuters, “Yes,” said Austin": not Reuters' words
-    q = clause.quotes.around(start + 1) if start < e else None
+    q = clause.article.quotes.around(start + 1) if start < e else None
     if q and q[0] < start:
         start = q[0]  # a quote that opened in an earlier sentence
     return start
@@ -438,7 +430,7 @@ def _start_before(clause: Clause, report_start: int, earlier: list[tuple[tuple[i
 def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, inverted: bool, g: _Grammar) -> str:
     """Say what the words before a report are: "none" (an adverbial of time, place or programme, no content),
     "clause" (the report interrupts one clause, which is the content), or "" (the content, before it)."""
-    text, e, quotes = clause.text, clause.end, clause.quotes
+    text, e, quotes = clause.article.text, clause.end, clause.article.quotes
     cs, ce = span
     piece = text[cs:ce]
     words = len(piece.split())
@@ -466,7 +458,8 @@ def _report_inside(clause: Clause, span: Span, report_end: int, quoted: bool, in
 def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     """Return the quote that continues content after its report: a split quote (“Y,” he said, “Z.”) and the
     quote sentences after it without a cue of their own; None without one."""
-    text, e, quotes, sents, i = clause.text, clause.end, clause.quotes, clause.sents, clause.index
+    text, quotes, sents = clause.article.text, clause.article.quotes, clause.article.sents
+    e, i = clause.end, clause.index
     tail = None
     m = _REPORT_BEFORE_QUOTE.match(text, report_end, e)
     if m and cue_lexicon().cue_re.search(text, report_end, m.end()):
@@ -477,7 +470,7 @@ def _quote_after(clause: Clause, report_end: int) -> tuple[int, int] | None:
     j = i + 1
     while j < len(sents) and sents[j].block_index == sents[i].block_index:
         ns, ne = sents[j].start, sents[j].end
-        if not opens_quote(text, ns) or find_cues(text, ns, ne, quotes):
+        if not opens_quote(text, ns) or find_cues(clause.article, sents[j]):
             break
         tail = (tail[0] if tail else ns, max(ne, tail[1] if tail else ne))
         j += 1
@@ -497,31 +490,28 @@ def extend_quote(span, quotes: Quotes, backward: bool = False) -> tuple[int, int
     return cs, ce
 
 
-def next_paragraph(text: str, e: int, quotes: Quotes) -> tuple[int, int] | None:
-    """Return the paragraph after a cue that ends its own ("X said:")."""
-    m = _NEXT_PARAGRAPH.match(text, e)
+def next_paragraph(clause: Clause) -> tuple[int, int] | None:
+    """Return the paragraph after a clause whose cue ends it ("X said:")."""
+    text = clause.article.text
+    m = _NEXT_PARAGRAPH.match(text, clause.end)
     if not m:
         return None
-    return extend_quote(trim(text, m.start("p"), m.end("p")), quotes)
+    return extend_quote(trim(text, m.start("p"), m.end("p")), clause.article.quotes)
 
 
-def continuation_span(text: str, sents, i: int, quotes: Quotes, prev_end: int,
-                      prev_block_index: int) -> tuple[int, int] | None:
+def continuation_span(article: Article, i: int, prev_end: int, prev_block_index: int) -> tuple[int, int] | None:
     """Return the span of a cue-less quote paragraph that continues the statement just before it.
 
     Parameters
     ----------
-    text : str
+    article : Article
         The article.
-    sents : list of Sentence
-        The article's sentences.
     i : int
-        This sentence's index.
-    quotes : Quotes
-        The article's quotes.
+        This sentence's index in ``article.sents``.
     prev_end, prev_block_index : int
         Where the previous statement's content ends and the paragraph it was found in.
     """
+    text, sents, quotes = article.text, article.sents, article.quotes
     sent = sents[i]
     if sent.block != "body" or not opens_quote(text, sent.start):
         return None
@@ -546,9 +536,11 @@ _AS_AFTER = re.compile(r"[^,.;:“\"]{0,40}?,\s+(?=\S)")
 _OWN_COMPLEMENT = re.compile(r"\s+(?:to\s+[a-z]|that\b)")  # "As Iraq has threatened to close the border, ...": no aside
 
 
-def as_parenthetical(text: str, s: int, e: int, speaker_start: int, report_end: int) -> tuple[int, int] | None:
-    """Return the clause that a parenthetical "as X noted," introduces ("As Comey noted, people involved ..."), or None."""
-    before = text[s:speaker_start]
+def as_parenthetical(clause: Clause, report: Span) -> tuple[int, int] | None:
+    """Return the clause that a parenthetical report ("as X noted,") introduces ("As Comey noted, people
+    involved ..."), or None."""
+    text, e, (speaker_start, report_end) = clause.article.text, clause.end, report
+    before = text[clause.start:speaker_start]
     if not _ends_in_as(before) or not _AS_BEFORE.search(before):
         return None
     m = _AS_AFTER.match(text, report_end, e)
@@ -561,11 +553,11 @@ _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s*,\s*$")
 _RELATIVE_AFTER = re.compile(r"\s*,\s+(?=[a-z])")
 
 
-def relative_aside(text: str, s: int, e: int, speaker_start: int, report_end: int,
-                   quotes: Quotes) -> tuple[int, int] | None:
-    """Return the rest of a relative clause that a report interrupts ("the army, which, he said, had broken the
-    truce"): what the speaker said of the noun, without the pronoun; None for any other report."""
-    if not _RELATIVE_BEFORE.search(text, max(s, speaker_start - 12), speaker_start):
+def relative_aside(clause: Clause, report: Span) -> tuple[int, int] | None:
+    """Return the rest of a relative clause that a report ("he said") interrupts ("the army, which, he said, had
+    broken the truce"): what the speaker said of the noun, without the pronoun; None for any other report."""
+    text, e, (speaker_start, report_end) = clause.article.text, clause.end, report
+    if not _RELATIVE_BEFORE.search(text, max(clause.start, speaker_start - 12), speaker_start):
         return None
     m = _RELATIVE_AFTER.match(text, report_end, e)
     if not m:
@@ -573,7 +565,7 @@ def relative_aside(text: str, s: int, e: int, speaker_start: int, report_end: in
     span = trim(text, m.end(), e)
     if span is None or len(text[span[0]:span[1]].split()) < 2:
         return None
-    return trim(text, span[0], _clause_end(text, span[0], span[1], quotes, _grammar()))
+    return trim(text, span[0], _clause_end(clause.article, Span(*span), _grammar()))
 
 
 def _ends_in_as(piece: str) -> bool:
@@ -585,16 +577,17 @@ def _ends_in_as(piece: str) -> bool:
     return len(word) < len(piece) and word[-2:].lower() in ("as", "aſ")
 
 
-def after_quote(text: str, s: int, pos: int) -> bool:
+def after_quote(clause: Clause, pos: int) -> bool:
     """Say whether a speaker starting at ``pos`` follows a closing quote (as in "“Y,” X said")."""
-    left = text[s:pos].rstrip().rstrip(",—–- ")
+    left = clause.article.text[clause.start:pos].rstrip().rstrip(",—–- ")
     return bool(left) and left[-1] in "”\"’'"
 
 
-def according_content(text: str, s: int, e: int, cue_start: int, speaker_end: int) -> tuple[int, int] | None:
-    """Return the content of "according to X": the rest of the sentence, on the side that holds it."""
-    before = trim(text, s, cue_start)
-    after = trim(text, speaker_end, e)
+def according_content(clause: Clause, report: Span) -> tuple[int, int] | None:
+    """Return the content of a report "according to X": the rest of the clause, on the side that holds it."""
+    text = clause.article.text
+    before = trim(text, clause.start, report.start)
+    after = trim(text, report.end, clause.end)
     words = len(text[before[0]:before[1]].split()) if before else 0
     if words >= 3 and not (words < 6 and _grammar().intro.match(text, before[0]) and after
                            and len(text[after[0]:after[1]].split()) >= 3):
@@ -613,17 +606,21 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def mode_of(text: str, content: tuple[int, int], quotes: Quotes, report: tuple[int, int] | None) -> str:
+def mode_of(article: Article, content: tuple[int, int], report: Span | None) -> str:
     """Classify a content span as direct, mixed or indirect by how much of it is quoted.
 
     Parameters
     ----------
-    report : tuple of int or None
+    article : Article
+        The article.
+    content : tuple of int
+        The content span.
+    report : Span or None
         The span of the cue and speaker when it sits inside the content (a
         split quote): it is not counted as content.
     """
-    cs, ce = content
-    quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in quotes.within(cs, ce)]
+    text, (cs, ce) = article.text, content
+    quoted = [(max(qs, cs), min(qe, ce)) for qs, qe in article.quotes.within(cs, ce)]
     if not quoted:
         return "indirect"
     letters = _alnum_count(text, cs, ce)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
-from .quotes import Quotes
+from .article import Article, Sentence
 
 __all__ = ["Cue", "CueLexicon", "cue_lexicon", "find_cues", "reduced_relative"]
 
@@ -101,21 +101,19 @@ def cue_lexicon() -> CueLexicon:
     )
 
 
-def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = False,
+def find_cues(article: Article, sent: Sentence, *, title_case: bool = False,
               standfirst: bool = False) -> list[Cue]:
-    """List the reporting cues of sentence ``[s, e)`` outside quotes.
+    """List the reporting cues of a sentence outside quotes.
 
     Headlines are often in title case ("Graham Says Trump Could ..."), so there
     capitalised cues count too, and the strict forms need no "that".
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
-    quotes : Quotes
-        The article's quotes; a cue inside a quote belongs to the quoted speech.
+    article : Article
+        The article; a cue inside one of its quotes belongs to the quoted speech.
+    sent : Sentence
+        The sentence.
     title_case : bool
         Whether the sentence is a headline.
     standfirst : bool
@@ -128,31 +126,34 @@ def find_cues(text: str, s: int, e: int, quotes: Quotes, *, title_case: bool = F
         In text order.
     """
     lex = cue_lexicon()
+    text, quotes, s, e = article.text, article.quotes, sent.start, sent.end
     out = []
     first = None if title_case else lex.opening_cue_re.match(text, s, e)
     if first and not text.startswith("Said", s):
         form = first.group(0).lower()
         out.append(Cue(first.start(), first.end(), form, lex.verbs[form][0]))
     for m in (lex.title_cue_re if title_case else lex.cue_re).finditer(text, s, e):
-        cs, ce = m.span()
-        if quotes.around(cs):
+        if quotes.around(m.start()):
             continue
         form = _SPACES.sub(" ", m.group(0)).lower()
         kind, strict = lex.verbs.get(form, ("according_to", False))
         if kind != "according_to":
-            kind = _verb_kind(text, s, e, cs, ce, form, kind, lex, strict=strict and not title_case and not standfirst)
+            kind = _verb_kind(text, sent, m, form, kind, lex, strict=strict and not title_case and not standfirst)
             if kind is None:
                 continue
-        out.append(Cue(cs, ce, form, kind))
+        out.append(Cue(m.start(), m.end(), form, kind))
     return out
 
 
-def _verb_kind(text: str, s: int, e: int, cs: int, ce: int, form: str, kind: str, lex: CueLexicon, *,
+def _verb_kind(text: str, sent: Sentence, verb: re.Match, form: str, kind: str, lex: CueLexicon, *,
                strict: bool) -> str | None:
-    """Return the kind of the reporting verb at ``cs``-``ce`` as used here, or None where it reports nothing.
+    """Return the kind of a reporting verb as used in its sentence, or None where it reports nothing.
 
-    ``strict``: the verb is a strict form outside a headline, which needs "that" or another sign of speech.
+    ``verb`` is where the verb matched, ``form`` the verb as written (lower case), ``kind`` the kind its lexicon
+    gives it; ``strict``: the verb is a strict form outside a headline, which needs "that" or another sign of
+    speech.
     """
+    s, e, (cs, ce) = sent.start, sent.end, verb.span()
     left = text[max(s, cs - 24):cs]
     if _ends_in_to(left) and lex.infinitive.search(left):
         return "participle"  # its speaker is found like a participle's

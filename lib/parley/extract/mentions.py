@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import NOT_BEFORE_WORD, NOT_IN_WORD, WORD_CHAR
+from .article import Span
 
 __all__ = ["Mention", "SpeakerLexicon", "speaker_lexicon", "TOKEN", "ROLE_PREFIX", "strip_article",
            "left_speaker", "right_speaker", "clause_subject"]
@@ -135,19 +136,20 @@ def strip_article(text: str) -> str:
     return _ARTICLE.sub("", text.strip())
 
 
-def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
+def clause_subject(text: str, before: Span, earlier: list[Mention]) -> Mention | None:
     """Return the speaker of a participle or coordinated cue: an earlier speaker or the sentence subject.
 
     Parameters
     ----------
     text : str
         The article.
-    s, cs : int
-        Where the sentence starts and where the cue starts.
+    before : Span
+        The words before the cue: from where its sentence starts to where the cue starts.
     earlier : list of Mention
         Speakers already found in this sentence.
     """
     lex = speaker_lexicon()
+    s, cs = before
     m = _WITH_SUBJECT.search(text, max(s, cs - 80), cs)
     if m:  # "..., with the latter saying ...", "with Peru insisting ...": the participle has its own subject
         tokens = list(TOKEN.finditer(text, m.start("np"), m.end("np")))
@@ -157,13 +159,14 @@ def clause_subject(text: str, s: int, cs: int, earlier: list[Mention]) -> Mentio
     for m in reversed(earlier):
         if m.end <= cs and m.start >= s:
             return m
-    return _sentence_subject(text, list(TOKEN.finditer(text, _subject_start(text, s, cs, lex), cs)), lex)
+    return _sentence_subject(text, list(TOKEN.finditer(text, _subject_start(text, before, lex), cs)), lex)
 
 
-def _subject_start(text: str, s: int, cs: int, lex: SpeakerLexicon) -> int:
-    """Return where a sentence's subject may start: after its introduction, dateline, conjunction and an
-    introductory phrase ("Facing a revolt, ...")."""
-    start = lex.sentence_intro.match(text, s, cs).end()
+def _subject_start(text: str, before: Span, lex: SpeakerLexicon) -> int:
+    """Return where a sentence's subject may start, in the words before a cue: after its introduction, dateline,
+    conjunction and an introductory phrase ("Facing a revolt, ...")."""
+    cs = before.end
+    start = lex.sentence_intro.match(text, before.start, cs).end()
     m = _DATELINE.match(text, start, cs)  # "PARIS, Aug 31 (Reuters) - ", "Washington (AFP) - "
     if m:
         start = m.end()
@@ -231,19 +234,20 @@ _INTRO_PHRASE = re.compile(rf"(?P<first>{WORD_CHAR}+)(?:\s+[\w’'”\".-]+){{0,
 _DASHES = frozenset("—–-")  # spaced dashes, as tokens ("--" is two)
 
 
-def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention | None:
+def left_speaker(text: str, before: Span, earlier: list[Mention]) -> Mention | None:
     """Walk left from a cue to its speaker ("Iraq’s foreign ministry said", "Smith, 45, said").
 
     Parameters
     ----------
     text : str
         The article.
-    s, cs : int
-        Where the sentence starts and where the cue starts.
+    before : Span
+        The words before the cue: from where its sentence starts to where the cue starts.
     earlier : list of Mention
         Speakers already found in this sentence (for "... and said").
     """
     lex = speaker_lexicon()
+    s, cs = before
     m = lex.time_before.search(text, max(s, cs - 40), cs)
     if m:
         cs = m.start()
@@ -264,10 +268,10 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
         if k is None:
             return None
     if tokens[k].group(0) == ")":  # "Rep. Stephen Lynch (D-Mass.) said": keep the parenthesis
-        before = _skip_parenthesis(tokens, k)
-        if before < 0 or before == k:
+        opened = _skip_parenthesis(tokens, k)  # the token before the parenthesis
+        if opened < 0 or opened == k:
             return None  # nothing before the parenthesis, or it never opened
-        end, k = tokens[k].end(), before
+        end, k = tokens[k].end(), opened
     word = tokens[k].group(0).lower()
     if word in ("who", "which"):  # "officials, who said ...": the mention is "who", standing for "officials"
         rel = tokens[k]
@@ -280,7 +284,7 @@ def left_speaker(text: str, s: int, cs: int, earlier: list[Mention]) -> Mention 
             return None
         mention = Mention(rel.start(), rel.end(), rel.group(0), antecedent)
     elif word in ("and", "but"):  # "Cruz exhorted ... and said": the subject of the first verb
-        return clause_subject(text, s, cs, earlier)
+        return clause_subject(text, Span(s, cs), earlier)
     elif word == ",":
         return _appositive(text, tokens, k, lex)
     else:
@@ -465,20 +469,21 @@ def _skip_parenthesis(tokens, k) -> int:
 _AFTER_CLOSING_QUOTE = re.compile(rf"[,?!](?:[”\"’]|'')\s*{WORD_CHAR}+\s*$")
 
 
-def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | None:
+def right_speaker(text: str, after: Span, *, inverted: bool) -> Mention | None:
     """Read the speaker noun phrase after a cue ("..., said the minister", "according to officials").
 
     Parameters
     ----------
     text : str
         The article.
-    ce, e : int
-        Where the cue ends and where its sentence ends.
+    after : Span
+        The words after the cue: from where the cue ends to where its sentence ends.
     inverted : bool
         Whether the cue comes before its speaker ("said the minister"); then
         the phrase must look like a speaker and end where a speaker can end.
     """
     lex = speaker_lexicon()
+    ce, e = after
     tokens = list(TOKEN.finditer(text, ce, min(e, ce + 200)))
     quoted = inverted and bool(_AFTER_CLOSING_QUOTE.search(text, max(0, ce - 40), ce))
     words: list[re.Match] = []
@@ -515,22 +520,23 @@ def right_speaker(text: str, ce: int, e: int, *, inverted: bool) -> Mention | No
         n += 1
     while words and words[-1].group(0).lower() in lex.determiners | lex.source_prepositions | {"of", "for", "from", "and"}:
         words.pop()
-    if not words or inverted and not _inverted_speaker(text, words, e, quoted, lex):
+    if not words or inverted and not _inverted_speaker(text, words, after, quoted, lex):
         return None
     start, end = words[0].start(), words[-1].end()
     return Mention(start, end, text[start:end])
 
 
-def _inverted_speaker(text: str, words: list[re.Match], e: int, quoted: bool, lex: SpeakerLexicon) -> bool:
-    """Say whether the words after a cue are its speaker ("..., said the minister.", "said Smith in a
-    statement"), not content ("said Republicans want ...") or a day ("“...,” X said Sunday")."""
+def _inverted_speaker(text: str, words: list[re.Match], after: Span, quoted: bool, lex: SpeakerLexicon) -> bool:
+    """Say whether the words after a cue (``after`` spans them to the sentence's end) are its speaker ("..., said
+    the minister.", "said Smith in a statement"), not content ("said Republicans want ...") or a day ("“...,” X
+    said Sunday")."""
     if words[0].group(0) in lex.weekdays:
         return False
     head = words[-1].group(0)
     if not (head[0].isupper() or quoted or head.lower() in lex.roles or head.lower() in lex.bodies
             or head.lower() in lex.documents or head.lower() in lex.pronouns):
         return False
-    rest = text[words[-1].end():e].lstrip()
+    rest = text[words[-1].end():after.end].lstrip()
     if rest and not (rest[0] in ",.;:(—–-”\"" or lex.after_speaker.match(rest)):
         return False
     return not (words[0].group(0).lower() in lex.pronouns and rest and rest[0] not in ",.")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import WORD_CHAR
 from . import content as _content
+from .article import Article, Sentence, Span
 from .cues import Cue
 from .mentions import Mention, speaker_lexicon
-from .quotes import Quotes
 
 __all__ = ["NounCue", "noun_cues"]
 
@@ -62,17 +62,15 @@ def _takes() -> dict[str, frozenset[str]]:
     return {r["form"].strip(): frozenset(r["takes"].split()) for r in read_lexicon("noun_cues.csv")}
 
 
-def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) -> list[NounCue]:
-    """List the statements that nouns of speech report in sentence ``[s, e)``, outside quotes.
+def noun_cues(article: Article, sent: Sentence, cue_starts: list[int]) -> list[NounCue]:
+    """List the statements that nouns of speech report in a sentence, outside quotes.
 
     Parameters
     ----------
-    text : str
-        The article.
-    s, e : int
-        The sentence's span.
-    quotes : Quotes
-        The article's quotes; a noun inside a quote is the quoted speaker's.
+    article : Article
+        The article; a noun inside one of its quotes is the quoted speaker's.
+    sent : Sentence
+        The sentence.
     cue_starts : list of int
         Where the sentence's verb cues start: a content ends before the next one.
 
@@ -81,6 +79,7 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
     list of NounCue
         In text order.
     """
+    text, quotes, s, e = article.text, article.quotes, sent.start, sent.end
     if not _near().search(text, s, e):
         return []  # most sentences have no noun of speech before "that", "to" or "by"
     takes = _takes()
@@ -91,31 +90,32 @@ def noun_cues(text: str, s: int, e: int, quotes: Quotes, cue_starts: list[int]) 
             ns, ne = m.span("noun")
             if ns in found or m["link"] not in takes[m["noun"]] or quotes.around(ns):
                 continue
-            speaker = _trim_speaker(text, s, m.start("speaker"), m.end("speaker"), lex)
+            speaker = _trim_speaker(text, sent, Span(*m.span("speaker")), lex)
             if speaker is None:
                 continue
             after = max(ne, m.end("speaker"))
             nxt = next((c for c in cue_starts if c > after), None)
             plain = m["link"] == "to"
-            span = _content.content_after(_content.Clause(text, s, e, quotes), m.start("link") - 1 if plain else after,
+            span = _content.content_after(_content.Clause(article, s, e), m.start("link") - 1 if plain else after,
                                           "speech", nxt, plain=plain)
             if span:
                 found[ns] = NounCue(speaker, Cue(ns, ne, m["noun"].lower(), "noun"), span, rule)
     return [found[k] for k in sorted(found)]
 
 
-def _trim_speaker(text: str, s: int, start: int, end: int, lex) -> Mention | None:
-    """Return the speaker without capitalised function words before it ("On Monday Peru" -> "Peru").
+def _trim_speaker(text: str, sent: Sentence, phrase: Span, lex) -> Mention | None:
+    """Return a sentence's speaker phrase without capitalised function words before it ("On Monday Peru" -> "Peru").
 
     None when nothing is left, or when the phrase opens its clause: "Iraq's threat to retaliate was taken
     seriously" has no end to its content but the sentence's main verb, which a pattern cannot find.
     """
+    start, end = phrase
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and _function_word(words[0].group(0), lex) and (len(words) == 1 or words[0].group(0).lower() != "the"):
         words.pop(0)
     if not words or all(_function_word(w.group(0), lex) for w in words):
         return None
-    before = _WORD_BEFORE.search(text, s, start + words[0].start())
+    before = _WORD_BEFORE.search(text, sent.start, start + words[0].start())
     if not before or not before.group(1).islower():
         return None
     begin = start + words[0].start()

@@ -1,8 +1,9 @@
 """Run the attribution over every article: statements and actors from one pass.
 
-Per article: pair its quotes (:mod:`.quotes`), extract the statements
-(:mod:`.statements`), gather and resolve the actors they mention
-(:mod:`.actors`, :mod:`.resolution`), and build the two frames.
+Per article: read it once into an :class:`~.article.Article` (its text, its
+sentences after their datelines, its quotes paired by :mod:`.quotes`), extract
+the statements (:mod:`.statements`), gather and resolve the actors they
+mention (:mod:`.actors`, :mod:`.resolution`), and build the two frames.
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from ..core.lexicons import pinned
 from ..core.setup import resolve_setup
 from ..corpus.sentences import dateline_end
 from .actors import Describer, actor_frame, actor_rows
+from .article import Article, Sentence
 from .quotes import Quotes
 from .resolution import resolve
-from .statements import Sentence, extract, statement_frame, statement_rows
+from .statements import extract, statement_frame, statement_rows
 
 __all__ = ["analyze_articles", "article_sentences", "to_actors", "to_statements"]
 
@@ -84,12 +86,11 @@ def analyze_articles(sentences: pd.DataFrame, *, parties=None,
     with pinned():
         describe = Describer(table)
         for aid, text, sents in article_sentences(sentences, articles):
-            sents = without_datelines(text, sents)
-            quotes = Quotes(text)
-            found = extract(text, sents, quotes)
-            mentions, actors = resolve(found, text, sents, table, quotes, describe)
-            rows.extend(statement_rows(aid, text, sents, found))
-            arows.extend(actor_rows(aid, sents, mentions, actors))
+            article = read_article(text, sents)
+            found = extract(article)
+            mentions, actors = resolve(found, article, table, describe)
+            rows.extend(statement_rows(aid, article, found))
+            arows.extend(actor_rows(aid, article.sents, mentions, actors))
     return statement_frame(rows), actor_frame(arows)
 
 
@@ -133,6 +134,11 @@ def article_sentences(sentences: pd.DataFrame, articles: pd.DataFrame | None):
         if text is None:
             text = _rebuild(rows)
         yield aid, text, [Sentence(*r[:5]) for r in rows]
+
+
+def read_article(text: str, sents: list[Sentence]) -> Article:
+    """Make the article the attribution reads, once: its sentences after their datelines, its quotes paired."""
+    return Article(text, tuple(without_datelines(text, sents)), Quotes(text))
 
 
 def without_datelines(text: str, sents: list[Sentence]) -> list[Sentence]:

@@ -21,7 +21,7 @@ from ..core.lexicons import alternation, built_from, read_lexicon, word_lists
 from ..core.words import HYPHENATED, PLAIN
 from .actors import Actor, ActorMention, Describer, actor_lexicon, scan_mentions
 from .mentions import Mention, speaker_lexicon, strip_article
-from .quotes import Quotes
+from .article import Article
 from .statements import Statement
 
 __all__ = ["resolve"]
@@ -33,7 +33,7 @@ _CONJUNCTS = re.compile(r"\s+and\s+|,\s+")  # "X's office and Y", "A, B and C"
 _APPOSITION_BREAK = re.compile(r",|\(|\s[—–-]{1,2}\s")  # where a description's apposition begins
 
 
-def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quotes | None = None,
+def resolve(found: list[Statement], article: Article, parties: dict,
             describe: Describer | None = None) -> tuple[list[ActorMention], list[Actor]]:
     """Resolve each statement's speaker to an actor and decide its party, in place.
 
@@ -41,14 +41,10 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     ----------
     found : list of Statement
         The article's statements, in text order.
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
+    article : Article
+        The article: its text, sentences and quotes.
     parties : dict
         Resolved parties.
-    quotes : Quotes, optional
-        The article's quotes (paired again when not given).
     describe : Describer, optional
         A describer for ``parties`` (made when not given).
 
@@ -57,9 +53,9 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     tuple
         The article's mentions and actors.
     """
-    quotes = quotes or Quotes(text)
+    text = article.text
     describe = describe or Describer(parties)
-    mentions = scan_mentions(text, sents, quotes, describe)
+    mentions = scan_mentions(article, describe)
     speakers = _speaker_mentions(found, describe, text)
     taken = sorted((m.start, m.end) for m in speakers)
     starts = [s for s, _ in taken]
@@ -69,7 +65,7 @@ def resolve(found: list[Statement], text: str, sents, parties: dict, quotes: Quo
     mentions = [m for m in mentions if not _overlaps(reach, starts, m)] + speakers
     _gender_from_own_words(found, text, speakers, describe)
     mentions.sort(key=lambda m: (m.start, m.end))
-    links = _Links(mentions, found, describe, _made_in_documents(found, text, sents, quotes), text)
+    links = _Links(mentions, found, describe, _made_in_documents(found, article), text)
     _link(links)
     for n, f in enumerate(found):
         if f.continues is not None:
@@ -110,9 +106,10 @@ def _with_gender(desc, gender: str):
     return replace(desc, gender=gender)
 
 
-def _made_in_documents(found: list[Statement], text: str, sents, quotes: Quotes) -> frozenset[int]:
+def _made_in_documents(found: list[Statement], article: Article) -> frozenset[int]:
     """Return the statements made in a document: "said in a statement", "a statement issued by X says",
     "X posted a statement ..., noting that"; a later "the statement" or "it" may stand for the document."""
+    text, sents, quotes = article.text, article.sents, article.quotes
     issued = speaker_lexicon().issued
     out = set()
     for n, f in enumerate(found):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,10 +24,11 @@ from ..core.lexicons import alternation, built_from, word_lists
 from ..core.words import PLAIN, WORD_CHAR
 from . import content as _content
 from .actors import actor_lexicon
+from .article import Article, Sentence, Span
 from .cues import Cue, cue_lexicon, find_cues
 from .mentions import Mention, clause_subject, left_speaker, right_speaker, speaker_lexicon, strip_article
 from .noun_cues import noun_cues
-from .quotes import NL, Quotes, line_end, opens_quote
+from .quotes import NL, line_end, opens_quote
 from .uncertainty import uncertainty
 
 __all__ = ["STATEMENT_COLUMNS", "Sentence", "Statement", "extract", "statement_frame", "statement_rows",
@@ -43,16 +43,6 @@ STATEMENT_COLUMNS = [
     "mode", "party", "party_evidence",
     "actor_id", "joint", "via", "rule", "repeats", "uncertain",
 ]
-
-
-class Sentence(NamedTuple):
-    """One sentence of an article, as the extractor reads it."""
-
-    sentence_id: str
-    block: str
-    block_index: int
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
@@ -117,14 +107,15 @@ def statement_frame(rows: list[tuple]) -> pd.DataFrame:
                      nullable_ints=("cue_start", "cue_end"))
 
 
-def statement_rows(aid: str, text: str, sents: list[Sentence], found: list[Statement]) -> list[tuple]:
+def statement_rows(aid: str, article: Article, found: list[Statement]) -> list[tuple]:
     """Return the frame rows of one article: one per statement, one per government of a joint statement.
 
     A statement that a headline, standfirst or caption repeats from the body
     counts once: the body's row stays, and its ``repeats`` column keeps the
     other place ("standfirst:262-336"; several joined by ";").
     """
-    kept = _repeats(text, sents, found)
+    text, sents = article.text, article.sents
+    kept = _repeats(article, found)
     places: dict[int, list[str]] = {}
     for n, m in kept.items():
         places.setdefault(m, []).append(f"{sents[found[n].sentence].block}:{found[n].content[0]}-{found[n].content[1]}")
@@ -158,7 +149,7 @@ _MIN_WORDS = 4          # shorter contents ("yes") repeat by chance
 _CONTAINED = 0.8        # share of the repeat's words found in the body statement
 
 
-def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[int, int]:
+def _repeats(article: Article, found: list[Statement]) -> dict[int, int]:
     """Return {index of a statement outside the body: index of the body statement it repeats}.
 
     A repeat has the same speaker's government(s) and at least 80% of its
@@ -167,6 +158,7 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
     'transition'" repeats the body's longer sentence, curly or straight quotes
     alike.
     """
+    text, sents = article.text, article.sents
     body = [n for n, f in enumerate(found) if sents[f.sentence].block == "body"]
     if len(body) == len(found):
         return {}  # most articles: every statement is in the body, none can be a repeat
@@ -188,73 +180,67 @@ def _repeats(text: str, sents: list[Sentence], found: list[Statement]) -> dict[i
 
 # --------------------------------------------------------------------------- extraction
 
-def extract(text: str, sents: list[Sentence], quotes: Quotes | None = None) -> list[Statement]:
+def extract(article: Article) -> list[Statement]:
     """Find the statements of one article, in text order.
 
     Parameters
     ----------
-    text : str
-        The article.
-    sents : list of Sentence
-        Its sentences.
-    quotes : Quotes, optional
-        Its quotes (paired when not given).
+    article : Article
+        The article: its text, sentences and quotes.
 
     Returns
     -------
     list of Statement
         Unresolved: speakers are mentions, parties are not yet decided.
     """
-    quotes = quotes or Quotes(text)
+    text = article.text
     found: list[Statement] = []
     done = 0  # end of the last special form: its other sentences are already attributed
-    for i, sent in enumerate(sents):
-        s, e = sent.start, sent.end
-        if sent.block == "caption" or s < done:
+    for i, sent in enumerate(article.sents):
+        if sent.block == "caption" or sent.start < done:
             continue  # captions describe photos; they are not anybody's statement
         before = len(found)
-        first_line = i == 0 and (e == len(text) or text[e] in NL) and len(text[s:e].split()) <= 20
-        title_case = sent.block == "headline" or first_line or _subhead(text, s, e)
-        special = _headline(text, s, e) if title_case else None
-        special = special or _special_form(text, s, e, sent.block)
+        title_case = sent.block == "headline" or (i == 0 and _first_line(text, sent)) or _subhead(text, sent)
+        special = _headline(text, sent) if title_case else None
+        special = special or _special_form(text, sent)
         if special:
             special.sentence = i
             found.append(special)
             done = special.content[1]
             continue
-        cues = find_cues(text, s, e, quotes, title_case=title_case, standfirst=sent.block == "standfirst")
+        cues = find_cues(article, sent, title_case=title_case, standfirst=sent.block == "standfirst")
+        clause = _content.Clause(article, sent.start, sent.end, i) if cues else None
         for n, cue in enumerate(cues):
             nxt = cues[n + 1].start if n + 1 < len(cues) else None
-            for got in _attribute(text, sent, cue, quotes, found[before:], sents, i, nxt):
+            for got in _attribute(clause, cue, found[before:], nxt):
                 if got.continues is _PREVIOUS:
                     got.continues = found[-1]
                 got.sentence = i
                 found.append(got)
-        opening = _opening_participle(text, s, e, found[before:], quotes)
+        opening = _opening_participle(article, sent, found[before:])
         if opening:
             opening.sentence = i
             found.insert(before, opening)
-        for nc in noun_cues(text, s, e, quotes, [c.start for c in cues]):
-            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(text, nc.content, quotes, nc.cue, nc.speaker),
+        for nc in noun_cues(article, sent, [c.start for c in cues]):
+            found.append(Statement(i, nc.speaker, nc.cue, nc.content, _mode(article, nc.content, nc.cue, nc.speaker),
                                    nc.rule))
-        _relays(text, found, before, e)
+        _relays(text, found, before, sent)
         if len(found) == before:
-            _add_without_cue(text, sents, i, quotes, found)
+            _add_without_cue(article, i, found)
     return _dedupe(found)
 
 
-def _add_without_cue(text: str, sents: list[Sentence], i: int, quotes: Quotes, found: list[Statement]) -> None:
-    """Add the statement of a sentence without a cue of its own: a quote paragraph that continues the
+def _add_without_cue(article: Article, i: int, found: list[Statement]) -> None:
+    """Add the statement of sentence ``i``, which has no cue of its own: a quote paragraph that continues the
     statement before it, or a quote after "X issued a statement ..." in the sentence before."""
     if found:
         prev = found[-1]
-        span = _content.continuation_span(text, sents, i, quotes, prev.content[1],
-                                          sents[prev.sentence].block_index)
+        span = _content.continuation_span(article, i, prev.content[1], article.sents[prev.sentence].block_index)
         if span:
             found.append(Statement(i, prev.speaker, None, span, "direct", "continuation-paragraph",
                                    continues=prev))
             return
-    got = _document_quote(text, sents, i, quotes)
+    got = _document_quote(article, i)
     if got:
         found.append(got)
 
@@ -266,9 +252,10 @@ def _opening_re() -> re.Pattern:
     return re.compile(rf"(?:{alternation(forms)})\s+that\s+")
 
 
-def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement], quotes: Quotes) -> Statement | None:
+def _opening_participle(article: Article, sent: Sentence, same_sentence: list[Statement]) -> Statement | None:
     """Read "Noting that A, X said B": A is X's too, up to the comma before X."""
-    m = _opening_re().match(text, s, e) if text[s:s + 1].isupper() else None
+    text = article.text
+    m = _opening_re().match(text, sent.start, sent.end) if text[sent.start:sent.start + 1].isupper() else None
     if not m:
         return None
     for f in same_sentence:
@@ -278,20 +265,28 @@ def _opening_participle(text: str, s: int, e: int, same_sentence: list[Statement
             if span is None or len(text[span[0]:span[1]].split()) < 3:
                 return None
             cue = Cue(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0].lower(), "participle")
-            return Statement(0, f.speaker, cue, span, _mode(text, span, quotes, cue, f.speaker), "participle-opening")
+            return Statement(0, f.speaker, cue, span, _mode(article, span, cue, f.speaker), "participle-opening")
     return None
 
 
-def _subhead(text: str, s: int, e: int) -> bool:
+def _first_line(text: str, sent: Sentence) -> bool:
+    """Say whether a sentence of at most 20 words fills its line: an article's first one is then its title."""
+    e = sent.end
+    return (e == len(text) or text[e] in NL) and len(text[sent.start:e].split()) <= 20
+
+
+def _subhead(text: str, sent: Sentence) -> bool:
     """Say whether a sentence is an all-caps subhead on a line of its own ("IRAQ VOWS TO STAND FIRM")."""
+    s, e = sent.start, sent.end
     piece = text[s:e]
     if len(piece) > 120 or not piece.isupper() or len(piece.split()) < 3:
         return False  # str.isupper: some cased letter and no lower-case one
     return _opens_line(text, s) and not text[e:line_end(text, s)].strip()
 
 
-def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) -> Statement | None:
-    """Read a quote that opens a sentence after "X issued a statement ..." as X's words from that document."""
+def _document_quote(article: Article, i: int) -> Statement | None:
+    """Read a quote that opens sentence ``i`` after "X issued a statement ..." as X's words from that document."""
+    text, sents, quotes = article.text, article.sents, article.quotes
     sent = sents[i]
     if i == 0 or sent.block != "body" or not opens_quote(text, sent.start):
         return None
@@ -301,7 +296,7 @@ def _document_quote(text: str, sents: list[Sentence], i: int, quotes: Quotes) ->
     m = speaker_lexicon().issued.search(text, prev.start, prev.end)
     if not m or quotes.around(m.start()):
         return None
-    speaker = left_speaker(text, prev.start, m.start(), [])
+    speaker = left_speaker(text, Span(prev.start, m.start()), [])
     q = quotes.starting_at(sent.start)
     span = _content.trim(text, sent.start, min(q[1], line_end(text, sent.start)) if q else sent.end)
     if speaker is None or not span or len(text[span[0]:span[1]].split()) < 3:
@@ -335,8 +330,9 @@ def _kicker(name: str, lex) -> bool:
     return name.upper() in lex.not_speakers
 
 
-def _headline(text: str, s: int, e: int) -> Statement | None:
+def _headline(text: str, sent: Sentence) -> Statement | None:
     """Read a headline's attribution: "Content: Speaker" or "Speaker: content"."""
+    s, e = sent.start, sent.end
     lex = speaker_lexicon()
     line = text[s:e]
     m = _HEADLINE_TAIL.fullmatch(line)
@@ -368,12 +364,13 @@ def _opens_line(text: str, pos: int) -> bool:
     return not pos or text[pos - 1] in NL
 
 
-def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
+def _special_form(text: str, sent: Sentence) -> Statement | None:
     """Read a transcript line ("SMITH: ...") or a dash attribution (“...” ― Name)."""
+    s, e = sent.start, sent.end
     if not _opens_line(text, s):
         return None  # both forms open their line; most sentences do not
     end_of_line = line_end(text, s)
-    if block == "body":
+    if sent.block == "body":
         m = _TRANSCRIPT.match(text, s, e)
         span = _content.trim(text, m.start("content"), end_of_line) if m else None
         if span and len(m["speaker"]) > 1 and m["speaker"] not in speaker_lexicon().not_speakers:
@@ -392,87 +389,102 @@ def _special_form(text: str, s: int, e: int, block: str) -> Statement | None:
     return None
 
 
-def _attribute(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
-    """Attribute one cue: find its speaker and content within the sentence (two statements for a long split quote)."""
+def _attribute(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
+               nxt: int | None) -> list[Statement]:
+    """Attribute one cue of a sentence: find its speaker and content within the sentence (two statements for a
+    long split quote). ``same_sentence`` are the statements found in the sentence so far, ``nxt`` where its next
+    cue starts."""
+    article, i, text = sentence.article, sentence.index, sentence.article.text
     if cue.kind == "according_to":
-        speaker = right_speaker(text, cue.end, sent.end, inverted=False)
-        span = _content.according_content(text, sent.start, sent.end, cue.start, speaker.end) if speaker else None
+        speaker = right_speaker(text, Span(cue.end, sentence.end), inverted=False)
+        span = _content.according_content(sentence, Span(cue.start, speaker.end)) if speaker else None
         return [Statement(i, speaker, cue, span, "according_to", "according-to")] if span else []
     if cue.kind == "passive":  # "Kagame is said by aides to be furious": the agent speaks; the predicate is what
-        agent = _PASSIVE_AGENT.match(text, cue.end, sent.end)
-        speaker = right_speaker(text, agent.start("agent"), agent.end("agent"), inverted=False) if agent else None
-        span = _content.trim(text, agent.start("to"), sent.end) if speaker else None
-        return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), "passive-by")] if span else []
+        agent = _PASSIVE_AGENT.match(text, cue.end, sentence.end)
+        speaker = right_speaker(text, Span(*agent.span("agent")), inverted=False) if agent else None
+        span = _content.trim(text, agent.start("to"), sentence.end) if speaker else None
+        return [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), "passive-by")] if span else []
     if cue.kind == "participle":
-        return _attribute_participle(text, sent, cue, quotes, same_sentence, i, nxt)
-    return _attribute_report(text, sent, cue, quotes, same_sentence, sents, i, nxt)
+        return _attribute_participle(sentence, cue, same_sentence, nxt)
+    return _attribute_report(sentence, cue, same_sentence, nxt)
 
 
-def _attribute_participle(text, sent: Sentence, cue: Cue, quotes, same_sentence, i, nxt) -> list[Statement]:
+def _attribute_participle(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
+                          nxt: int | None) -> list[Statement]:
     """Attribute a participle cue: "State media quoted him as saying ...", "X, adding that ..."."""
-    s, e = sent.start, sent.end
+    text, s = sentence.article.text, sentence.start
     quoted = _QUOTED_AS.search(text, max(s, cue.start - 160), cue.start)
     via = None
     if quoted and quoted["whom"]:  # "State media quoted him as saying ...": he speaks, the outlet relays
-        speaker = right_speaker(text, quoted.start("whom"), quoted.end("whom"), inverted=False)
+        speaker = right_speaker(text, Span(*quoted.span("whom")), inverted=False)
         via = text[s:quoted.start()].strip() or None
     else:
-        speaker = clause_subject(text, s, cue.start, [f.speaker for f in same_sentence])
+        speaker = clause_subject(text, Span(s, cue.start), [f.speaker for f in same_sentence])
         if quoted and quoted["by"]:  # "X was quoted by state media as saying ..."
             via = quoted["by"]
-    span = _content.content_after(_content.Clause(text, s, e, quotes), cue.end, cue.kind, nxt) if speaker else None
+    span = _content.content_after(sentence, cue.end, cue.kind, nxt) if speaker else None
     if not span:
         return []
-    return [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker),
+    return [Statement(sentence.index, speaker, cue, span, _mode(sentence.article, span, cue, speaker),
                       "quoted-as" if quoted else "participle", via=via)]
 
 
-def _attribute_report(text, sent: Sentence, cue: Cue, quotes, same_sentence, sents, i, nxt) -> list[Statement]:
+def _attribute_report(sentence: _content.Clause, cue: Cue, same_sentence: list[Statement],
+                      nxt: int | None) -> list[Statement]:
     """Attribute a reporting cue ("X said", "said X", "X told Y"): its speaker, then its content on the side
     that holds it."""
-    s, e = sent.start, sent.end
+    article, i, text = sentence.article, sentence.index, sentence.article.text
+    s = sentence.start
     j = cue.start
     while j > s and text[j - 1].isspace():
         j -= 1
     speaker = None
     if (j == s or text[j - 1] in ",”\"’'—:;(") and cue.kind != "tell":  # after "told" comes the addressee
-        speaker = right_speaker(text, cue.end, e, inverted=True)
+        speaker = right_speaker(text, Span(cue.end, sentence.end), inverted=True)
     inverted = speaker is not None
     if speaker is None:
-        speaker = left_speaker(text, s, cue.start, [f.speaker for f in same_sentence])
+        speaker = left_speaker(text, Span(s, cue.start), [f.speaker for f in same_sentence])
     if speaker is None:
         return []
-    if speaker.antecedent is not None and text[:speaker.start].rstrip().endswith(","):
-        # "X (R-Wis.), who told reporters that the deal was weak, voted against it": the clause ends at the comma
-        m = _RELATIVE_END.search(text, cue.end, e)
-        while m and quotes.around(m.start()):
-            m = _RELATIVE_END.search(text, m.end(), e)
-        if m:
-            e = m.start()
-    clause = _content.Clause(text, s, e, quotes, sents, i)
+    clause = _relative_clause(sentence, cue, speaker) if speaker.antecedent is not None else sentence
     # inverted at the start of a sentence ("Said Ellis: “...”"): the content follows the speaker
     after_start = None if inverted and j > s else (speaker.end if inverted else cue.end)
     pair = _report_content(clause, cue, speaker, inverted, after_start, same_sentence, nxt)
     if pair is None:
-        span = _quote_before_sentence(text, sent, sents, i, quotes, speaker, cue)
+        span = _quote_before_sentence(article, i, speaker, cue)
         if span is None:
             return []
         pair = (span, None, "previous-quote")
     span, tail, side = pair
     rule = f"cue-{'inverted' if inverted else 'subject'}-{side}"
-    document = bool(_in_document().search(text, s, e))
-    out = [Statement(i, speaker, cue, span, _mode(text, span, quotes, cue, speaker), rule, document=document)]
+    document = bool(_in_document().search(text, clause.start, clause.end))
+    out = [Statement(i, speaker, cue, span, _mode(article, span, cue, speaker), rule, document=document)]
     if tail:  # continues the statement just made (the caller links them)
-        out.append(Statement(i, speaker, None, tail, _mode(text, tail, quotes, None, speaker), "split-quote-tail",
+        out.append(Statement(i, speaker, None, tail, _mode(article, tail, None, speaker), "split-quote-tail",
                              continues=_PREVIOUS))
     return out
+
+
+def _relative_clause(sentence: _content.Clause, cue: Cue, speaker: Mention) -> _content.Clause:
+    """Return the part of a sentence that holds a report in a relative clause: up to the comma that closes it.
+
+    "X (R-Wis.), who told reporters that the deal was weak, voted against it": the content ends at that comma.
+    ``speaker`` is the relative pronoun; without a comma before it the sentence is returned whole.
+    """
+    text, e = sentence.article.text, sentence.end
+    if not text[:speaker.start].rstrip().endswith(","):
+        return sentence
+    m = _RELATIVE_END.search(text, cue.end, e)
+    while m and sentence.article.quotes.around(m.start()):
+        m = _RELATIVE_END.search(text, m.end(), e)
+    return _content.Clause(sentence.article, sentence.start, m.start(), sentence.index) if m else sentence
 
 
 def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverted: bool, after_start: int | None,
                     same_sentence, nxt) -> tuple | None:
     """Return a reporting cue's content as ``(span, tail, side)``: side "after" or "before" the report, "as"
     for "As X noted, ...", "relative" for "the army, which, he said, had ..."; None without content."""
-    text, s, e, quotes = clause.text, clause.start, clause.end, clause.quotes
+    text, s = clause.article.text, clause.start
     report_end = speaker.end if inverted else cue.end
     plain = cue.form in cue_lexicon().objects
 
@@ -482,24 +494,25 @@ def _report_content(clause: _content.Clause, cue: Cue, speaker: Mention, inverte
 
     def before():
         report_start = cue.start if inverted else speaker.start
-        closing = _content.adverbials_to_end(text, report_end, e, tell=cue.kind == "tell" and not inverted) \
+        closing = _content.adverbials_to_end(clause, report_end, tell=cue.kind == "tell" and not inverted) \
             and not _outlet(speaker.text, loose=True)
-        got = _content.content_before(clause, _content.Span(report_start, report_end),
+        got = _content.content_before(clause, Span(report_start, report_end),
                                       [(f.content, f.speaker.end) for n, f in enumerate(same_sentence)
                                        if n or not (closing and _opens_report(f, report_start))],
                                       inverted=inverted)
         return (*got, "before") if got else None
 
-    as_clause = None if inverted else _content.as_parenthetical(text, s, e, speaker.start, cue.end)
-    aside = None if inverted or as_clause else _content.relative_aside(text, s, e, speaker.start, cue.end, quotes)
+    said = Span(speaker.start, cue.end)  # "X said", when not inverted
+    as_clause = None if inverted else _content.as_parenthetical(clause, said)
+    aside = None if inverted or as_clause else _content.relative_aside(clause, said)
     if as_clause:
         return as_clause, None, "as"  # "As Comey noted, people involved ... could still be sanctioned"
     if aside:
         return aside, None, "relative"  # "the army, which, he said, had broken the truce"
     if plain:
         return after()  # "described X as ...", "called on X to ...": the content follows
-    if inverted or _content.after_quote(text, s, speaker.start) or (
-            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(text, cue.end, e)):
+    if inverted or _content.after_quote(clause, speaker.start) or (
+            text[s:speaker.start].rstrip().endswith(",") and _content.adverbials_then_comma(clause, cue.end)):
         # "“Y,” X said" and "Y, X said on Monday, adding ...": the clause before is the content
         return before() or after()
     return after() or before()
@@ -514,8 +527,9 @@ def _opens_report(f: Statement, report_start: int) -> bool:
     return f.cue is not None and f.cue.kind in ("speech", "tell") and f.speaker.end <= f.cue.start and f.cue.end <= f.content[0] and f.content[1] <= report_start
 
 
-def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speaker: Mention, cue: Cue):
+def _quote_before_sentence(article: Article, i: int, speaker: Mention, cue: Cue) -> tuple[int, int] | None:
     """Return the quote that ends the sentence before a bare report ("“... the year.” Austin said.")."""
+    text, sents, sent = article.text, article.sents, article.sents[i]
     rest = text[max(speaker.end, cue.end):sent.end]
     if text[sent.start:min(speaker.start, cue.start)].strip() or not _BARE_REST.fullmatch(rest):
         return None
@@ -526,7 +540,7 @@ def _quote_before_sentence(text, sent: Sentence, sents, i, quotes: Quotes, speak
         end -= 1
     if end == 0 or text[end - 1] not in "”\"":
         return None
-    q = quotes.around(end - 1)
+    q = article.quotes.around(end - 1)
     return (q[0], end) if q and q[1] == end else None
 
 
@@ -538,7 +552,7 @@ def _in_document() -> re.Pattern:
                       rf"(?:{alternation(w['medium'])})\b")
 
 
-def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
+def _relays(text: str, found: list[Statement], before: int, sent: Sentence) -> None:
     """Fold an outlet that only passes on statements of the same sentence into their ``via``.
 
     "“...,” Austin said, according to Reuters", "Reuters reported that Austin
@@ -571,7 +585,7 @@ def _relays(text: str, found: list[Statement], before: int, e: int) -> None:
         return
     last = found[-1]
     if last.via is None and last.cue is not None and last.cue.start < last.content[0]:
-        m = _OUTLET_TAIL.fullmatch(text, last.content[1], e)
+        m = _OUTLET_TAIL.fullmatch(text, last.content[1], sent.end)
         if m and (m["o2"] or _outlet(m["outlet"], loose=True)):
             outlet = m["outlet"] or m["o2"]
             for f in found[before:]:
@@ -628,8 +642,9 @@ _BARE_REST = re.compile(r"[\s\w’'-]{0,30}[.!?]?")  # what may follow a bare re
 _PREVIOUS = object()  # marks a split quote's tail: it continues the statement found just before it
 
 
-def _mode(text: str, span, quotes: Quotes, cue: Cue | None, speaker: Mention) -> str:
+def _mode(article: Article, span: tuple[int, int], cue: Cue | None, speaker: Mention) -> str:
+    """Classify a statement's content as direct, mixed or indirect, its report left out where it splits it."""
     report = None
     if cue and span[0] <= cue.start < span[1]:
-        report = (min(cue.start, speaker.start), max(cue.end, speaker.end))
-    return _content.mode_of(text, span, quotes, report)
+        report = Span(min(cue.start, speaker.start), max(cue.end, speaker.end))
+    return _content.mode_of(article, span, report)
