@@ -109,6 +109,9 @@ TOKENIZER_CASES = [  # what pattern's tokenizer splits: punctuation, ellipses, a
     "line one\n\nline two\r\n\r\nline three\n\n\n", "'quoted' 'un balanced \"also", "#tag @user $5 50% a-b a_b",
     "I'm sure we'll say they'd've and you're and we've and it's and don't.", "END-OF-SENTENCE within.",
     ".leading ,commas ;and :colons", "trailing... dots.... and..", 'a"quoted"word', "Good. \"Bad.\" 'Fine.' Ok!' \"",
+    # any whitespace between words, a sentence end closed by a quote or a bracket, words VADER only boosts
+    "tab\tgood\u00a0bad\u2003fine\x1cnice\u2028great \v\f end", "  good  ", "\r\n", "Good!” Bad?’ Fine.) Ok.\" '",
+    "very extremely quite", "kind of", "it is kind", "good and bad",
 ]
 
 

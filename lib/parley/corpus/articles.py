@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from ..core import config
+from .identifier import identifier
 
 __all__ = ["ARTICLE_COLUMNS", "BLOCK_COLUMNS", "NOT_ENGLISH", "OUTPUT_MARKER", "article_files", "language",
            "load_articles", "load_report", "mark_output",
@@ -386,7 +386,7 @@ def language(text: str) -> str:
 @functools.cache
 def _identifier():
     """Load the language model once per process (about half a second), only when a new file is read."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier()
 
 
 def _decode(raw: bytes) -> tuple[str, str, str]:

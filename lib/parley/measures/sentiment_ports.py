@@ -8,7 +8,9 @@ them, and VADER's ``polarity_scores`` word loop with its negation, idiom and
 regular expressions; they compile regular expressions once, pass plain words
 through the tokenizer without testing each punctuation mark, lowercase each
 word once instead of once per rule, look words up in the lexicon dict
-directly, and keep every floating-point operation in the libraries' order, so
+directly, find sentence ends without walking every token, score only the
+words VADER knows (none: a compound of 0.0, as the library's sum of zeros
+gives), and keep every floating-point operation in the libraries' order, so
 the scores are bit-for-bit the libraries' scores (tests/test_sentiment.py
 compares them on sentences reaching every rule). VADER's "but" rule and final
 scoring are the library's own functions; a text with an emoji is scored by the
@@ -133,11 +135,12 @@ def _pattern_assessments(words: list) -> list:
 # pattern's find_tokens with TextBlob's arguments, its regular expressions compiled once
 _CONTRACTIONS = [(re.compile(a), b) for a, b in _pattern.replacements.items()]
 _LINEBREAKS = re.compile(r"\n{2,}")
-_WHITESPACE = re.compile(r"\s+")
 _PUNCTUATION = tuple(_pattern.PUNCTUATION.replace(".", ""))
 _TRAILING = _PUNCTUATION + (".",)
 _PUNCTUATION_CHARS = frozenset(_PUNCTUATION)
 _TRAILING_CHARS = frozenset(_TRAILING)
+_ENDS = frozenset(("...", ".", "!", "?", _pattern.EOS))  # tokens that end a sentence
+_CLOSERS = _ENDS | {"”", "’", ")"}  # and those that stay with it after its end (straight quotes do not)
 
 
 def _join_emoticon(match) -> str:
@@ -153,15 +156,17 @@ def _pattern_tokens(string: str) -> list:
     abbreviations.
     """
     replace, eos = _pattern.replacements, _pattern.EOS
-    for pattern, contraction in _CONTRACTIONS:
-        string = pattern.sub(contraction, string)
+    if "'" in string:  # every contraction pattern has an apostrophe
+        for pattern, contraction in _CONTRACTIONS:
+            string = pattern.sub(contraction, string)
     string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
               .replace("'", " ' ").replace('"', ' " '))
     string = string.replace("\r\n", "\n")
-    string = _LINEBREAKS.sub(" %s " % eos, string)
-    string = _WHITESPACE.sub(" ", string)
+    if "\n\n" in string:
+        string = _LINEBREAKS.sub(" %s " % eos, string)
     tokens = []
-    for t in _pattern.TOKEN.findall(string + " "):
+    # pattern folds whitespace into single spaces and finds the tokens followed by one: the words split() finds
+    for t in string.split():
         if t[0] not in _PUNCTUATION_CHARS and t[-1] not in _TRAILING_CHARS:  # nothing to split
             tokens.append(t)
             continue
@@ -185,19 +190,19 @@ def _pattern_tokens(string: str) -> list:
         if t != "":
             tokens.append(t)
         tokens.extend(reversed(tail))
-    sentences, i, j = [[]], 0, 0
-    while j < len(tokens):
-        if tokens[j] in ("...", ".", "!", "?", eos):
-            # citations, trailing parentheses and repeated punctuation (!?) stay with the sentence
-            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos):
-                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
-                    break  # balanced quotes
-                j += 1
-            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
-            sentences.append([])
-            i = j
+    sentences, i, j, n = [], 0, 0, len(tokens)
+    for k in [k for k, t in enumerate(tokens) if t in _ENDS]:  # pattern walks every token to find these
+        if k < j:  # taken into the sentence before
+            continue
+        j = k
+        # citations, trailing parentheses and repeated punctuation (!?) stay with the sentence; pattern counts
+        # a quote in the sentence so far, which it has not filled yet: any straight quote ends the sentence
+        while j < n and tokens[j] in _CLOSERS:
+            j += 1
+        sentences.append([t for t in tokens[i:j] if t != eos])
+        i = j
         j += 1
-    sentences[-1].extend(tokens[i:j])
+    sentences.append(tokens[i:])
     sentences = (" ".join(s) for s in sentences if len(s) > 0)
     sentences = (_pattern.RE_SARCASM.sub("(!)", s) for s in sentences)
     return [_pattern.RE_EMOTICONS.sub(_join_emoticon, s) for s in sentences]
@@ -307,20 +312,24 @@ def _vader_compound(content: str) -> float:
     text = content.strip()
     # VADER's SentiText: split on whitespace, strip punctuation unless that leaves two characters or fewer
     words = [stripped if len(stripped := token.strip(string.punctuation)) > 2 else token for token in text.split()]
-    is_cap_diff = _vs.allcap_differential(words)
     lower = [w.lower() for w in words]
     in_lexicon = [w in analyzer.lexicon for w in lower]
+    scored = [i for i, known in enumerate(in_lexicon) if known]
+    if not scored:  # no word VADER knows: every sentiment is 0, and so is the compound score
+        return 0.0
+    is_cap_diff = _vs.allcap_differential(words)
     last = len(words) - 1
-    sentiments = []
-    for i, item_lowercase in enumerate(lower):
+    sentiments = [0] * len(words)
+    for i in scored:
+        item_lowercase = lower[i]
         # boosters and "kind of" only modify other words
         if item_lowercase in _vs.BOOSTER_DICT or (i < last and item_lowercase == "kind" and lower[i + 1] == "of"):
-            sentiments.append(0)
-        elif in_lexicon[i]:
-            sentiments.append(_vader_valence(words, lower, in_lexicon, i, is_cap_diff))
-        else:
-            sentiments.append(0)
-    sentiments = analyzer._but_check(words, sentiments)
+            continue
+        sentiments[i] = _vader_valence(words, lower, in_lexicon, i, is_cap_diff)
+    if not any(sentiments):  # the library sums zeros to a compound score of 0.0
+        return 0.0
+    if "but" in lower:  # the library's "but" rule looks for the lowercased word
+        sentiments = analyzer._but_check(words, sentiments)
     return analyzer.score_valence(sentiments, text)["compound"]
 
 
