@@ -111,3 +111,12 @@ def test_analyze_text_reads_the_parties_file_once(opened):
     parties = (STORY / "parties.toml").resolve()
     parley.analyze_text("Japan will keep its export controls, the trade ministry said.", parties=parties)
     assert opened.count(parties) == 1
+
+
+def test_checking_a_report_run_reads_the_parties_file_once(opened, cache_dir):
+    from parley.run.inputs import check_inputs
+
+    parties = (STORY / "parties.toml").resolve()
+    inputs = check_inputs(STORY / "articles", parties)
+    assert opened.count(parties) == 1  # the check and the analysis share one Setup
+    assert inputs.analysis.story.families()

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.parties import NO_PARTY, alias_matches, load_parties
+from ..core.parties import NO_PARTY, alias_matches
+from ..core.setup import Setup, load_setup
 from ..corpus.articles import NOT_ENGLISH, OUTPUT_MARKER, article_files, mark_output
 from ..rollup.reprints import unique_statements
 from .analysis import Analysis, analyze
@@ -80,18 +81,18 @@ def check_inputs(articles, parties, out=None, corrections=None) -> Inputs:
                          "articles are in data/articles.")
     with warnings.catch_warnings(record=True) as caught:  # said in the run summary, once
         warnings.simplefilter("always")
-        table = _parties(parties)
+        setup = _setup(parties)
     notes = [str(w.message).removeprefix(f"{parties}: ") for w in caught]
     if out is not None:
         _check_output(Path(out), articles)
     with warnings.catch_warnings():  # skipped files are listed in the summary and the load report
         warnings.filterwarnings("ignore", message=".*inputs skipped")
         warnings.filterwarnings("ignore", message=".*stray spaces")
-        analysis = analyze(articles, parties=parties, corrections=_corrections(corrections))
+        analysis = analyze(articles, parties=setup, corrections=_corrections(corrections))
     if analysis.articles.empty:
         raise InputError(f"No article could be loaded from {articles}: {_skips(analysis.load_report)}. "
                          f"{_ARTICLES_FIX} that holds .txt, .md, .html, .json, .jsonl or .csv articles.")
-    notes.extend(_silence(analysis, table, parties))
+    notes.extend(_silence(analysis, setup.parties, parties))
     return Inputs(articles, parties, analysis, notes, corrections)
 
 
@@ -291,14 +292,14 @@ def correction_lines(corrections: pd.DataFrame, path=None, cwd=None) -> list[str
     return lines
 
 
-def _parties(path: Path) -> dict:
-    """Load the parties file, turning every failure into an :class:`InputError`."""
+def _setup(path: Path) -> Setup:
+    """Read the parties file once (parties and story sections), turning every failure into an :class:`InputError`."""
     if not path.is_file():
         problem = "is a folder" if path.is_dir() else "does not exist"
         raise InputError(f"The parties file {path} {problem}. Create it (one [parties.\"Name\"] table with an "
                          f"aliases list per government), or {_PARTIES_FIX}.")
     try:
-        return load_parties(path)
+        return load_setup(path)
     except UnicodeDecodeError:
         problem = "is not UTF-8 text"
     except OSError as exc:
