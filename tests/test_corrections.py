@@ -318,7 +318,15 @@ def test_a_hand_edited_file_with_an_extra_column_and_windows_line_ends_reads(tmp
     assert rows["start"].tolist() == [1] and rows["new_start"].isna().all()
 
 
+def test_offsets_a_spreadsheet_saved_with_decimals_read_as_whole_numbers(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text("article_id,start,end,kind,new_start,new_end\nabc,1.0,5.0,content,2.0,4\n", encoding="utf-8")
+    rows = load_corrections(path)
+    assert rows[["start", "end", "new_start", "new_end"]].iloc[0].tolist() == [1, 5, 2, 4]
+
+
 @pytest.mark.parametrize("content, message", [
+    ("article_id,start,end,kind\nabc,1.5,5,right\n", "line 2: start is '1.5'"),
     ("article_id,start,end,kind\nabc,1,5,wrong_kind\n", "line 2: unknown kind 'wrong_kind'"),
     ("article_id,start,end,kind\nabc,one,5,right\n", "line 2: start is 'one'"),
     ("article_id,start,end\nabc,1,5\n", "no column kind"),

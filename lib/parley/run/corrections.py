@@ -335,7 +335,8 @@ def _checked(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for column in _INTS:
-        frame[column] = pd.array([None if _blank(v) else int(v) for v in frame[column]], dtype="Int64")
+        # as _whole checked them: "5.0", as a spreadsheet may save it, is offset 5
+        frame[column] = pd.array([None if _blank(v) else int(float(v)) for v in frame[column]], dtype="Int64")
     return frame.reset_index(drop=True)
 
 
